@@ -1,0 +1,139 @@
+import type { BaseEvent, EventClass } from "@tiktok-live/proto";
+import { InvalidOptionError, type TikTokLiveError, TimeoutError } from "../errors/errors.js";
+import type { EventDispatcher } from "../events/dispatcher.js";
+import type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./event-map.js";
+
+function nameOf(key: EventClass | string): string {
+  if (typeof key === "string") return key;
+  if (typeof key === "function" && typeof key.eventName === "string") return key.eventName;
+  throw new InvalidOptionError("Subscribe with an event class (e.g. CommentEvent) or an event name (e.g. \"comment\")");
+}
+
+/**
+ * The subscription half of the client: `on`, `once`, `off`, `waitFor`, `events`.
+ * Kept apart from the connection logic; both share the dispatcher.
+ */
+export class EventApi {
+  private readonly endWaiters = new Set<() => void>();
+
+  constructor(protected readonly dispatcher: EventDispatcher) {}
+
+  on<K extends ClientEventName>(name: K, handler: EventHandler<ClientEventMap[K]>): () => void;
+  on(name: "error", handler: ErrorHandler): () => void;
+  on<E extends BaseEvent>(eventClass: EventClass<E>, handler: EventHandler<E>): () => void;
+  on(key: EventClass | string, handler: EventHandler<never>): () => void {
+    if (typeof handler !== "function") throw new InvalidOptionError("The handler must be a function");
+    return this.dispatcher.on(nameOf(key), handler);
+  }
+
+  once<K extends ClientEventName>(name: K, handler: EventHandler<ClientEventMap[K]>): () => void;
+  once(name: "error", handler: ErrorHandler): () => void;
+  once<E extends BaseEvent>(eventClass: EventClass<E>, handler: EventHandler<E>): () => void;
+  once(key: EventClass | string, handler: EventHandler<never>): () => void {
+    const name = nameOf(key);
+    const off = this.dispatcher.on(name, (e: never) => {
+      off();
+      return handler(e);
+    });
+    return off;
+  }
+
+  off(key: EventClass | string, handler: (...args: never[]) => unknown): void {
+    this.dispatcher.off(nameOf(key), handler);
+  }
+
+  /** Resolves with the next event of that kind; rejects on timeout, abort, or disconnect. */
+  waitFor<K extends ClientEventName>(name: K, options?: { signal?: AbortSignal; timeout?: number }): Promise<ClientEventMap[K]>;
+  waitFor<E extends BaseEvent>(eventClass: EventClass<E>, options?: { signal?: AbortSignal; timeout?: number }): Promise<E>;
+  waitFor(key: EventClass | string, options: { signal?: AbortSignal; timeout?: number } = {}): Promise<BaseEvent> {
+    const name = nameOf(key);
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        off();
+        if (timer !== undefined) clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
+        this.endWaiters.delete(onEnd);
+      };
+      const off = this.dispatcher.on(name, (e: BaseEvent) => {
+        cleanup();
+        resolve(e);
+      });
+      const onAbort = () => {
+        cleanup();
+        reject(options.signal?.reason);
+      };
+      const onEnd = () => {
+        cleanup();
+        reject(new TimeoutError(`The client disconnected before a "${name}" event`));
+      };
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      this.endWaiters.add(onEnd);
+      const timer =
+        options.timeout !== undefined
+          ? setTimeout(() => {
+              cleanup();
+              reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
+            }, options.timeout)
+          : undefined;
+    });
+  }
+
+  /**
+   * Async iterator over events of the given kinds, in order. Ends when the
+   * client disconnects or the loop breaks.
+   * @example for await (const e of client.events(CommentEvent, GiftEvent)) { … }
+   */
+  events<E extends BaseEvent>(...keys: Array<EventClass<E>>): AsyncIterableIterator<E>;
+  events(...keys: Array<EventClass | ClientEventName>): AsyncIterableIterator<BaseEvent>;
+  events(...keys: Array<EventClass | string>): AsyncIterableIterator<BaseEvent> {
+    const buffered: BaseEvent[] = [];
+    let wake: ((r: IteratorResult<BaseEvent>) => void) | undefined;
+    let done = false;
+    const push = (e: BaseEvent) => {
+      if (wake) {
+        const w = wake;
+        wake = undefined;
+        w({ value: e, done: false });
+      } else buffered.push(e);
+    };
+    const offs = keys.map((k) => this.dispatcher.on(nameOf(k), push));
+    const finish = () => {
+      done = true;
+      for (const off of offs) off();
+      this.endWaiters.delete(finish);
+      if (wake) {
+        const w = wake;
+        wake = undefined;
+        w({ value: undefined, done: true });
+      }
+    };
+    this.endWaiters.add(finish);
+    const iterator: AsyncIterableIterator<BaseEvent> = {
+      next: () => {
+        const value = buffered.shift();
+        if (value) return Promise.resolve({ value, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => {
+          wake = resolve;
+        });
+      },
+      return: () => {
+        finish();
+        buffered.length = 0;
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  /** Ends pending `waitFor` calls and `events()` iterators; called on disconnect. */
+  protected endSubscriptions(): void {
+    for (const end of [...this.endWaiters]) end();
+  }
+
+  protected reportError(error: TikTokLiveError): void {
+    this.dispatcher.emitError(error);
+  }
+}

@@ -1,0 +1,374 @@
+import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
+import { silentLogger } from "../capabilities.js";
+import { ConnectionStateMachine, type ConnectionState } from "../connection/state-machine.js";
+import { reconnectDelay } from "../connection/reconnect-policy.js";
+import {
+  InvalidStateError,
+  RateLimitError,
+  SignServerError,
+  TikTokLiveError,
+  UserOfflineError,
+  WebSocketClosedError,
+} from "../errors/errors.js";
+import { MessageDedupe } from "../events/dedupe.js";
+import { EventDispatcher } from "../events/dispatcher.js";
+import { ConnectEvent, type DisconnectReason, DisconnectEvent, ReconnectingEvent } from "../events/lifecycle-events.js";
+import { MessageRouter } from "../events/message-router.js";
+import { CookieJar } from "../http/cookie-jar.js";
+import { HttpClient } from "../http/http-client.js";
+import { fetchImage } from "../http/routes/fetch-image.js";
+import { type RouteContext, resolveRoomId } from "../http/routes/room-id.js";
+import { fetchGiftList, fetchIsLive, fetchRoomInfo, type GiftInfo, type RoomInfo } from "../http/routes/room-info.js";
+import { sendChat } from "../http/routes/send-chat.js";
+import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
+import { webHeaders, webQueryParams } from "../http/web-defaults.js";
+import { PushConnection } from "../ws/push-connection.js";
+import { buildPushUrl } from "../ws/websocket-url.js";
+import { EventApi } from "./event-api.js";
+import { type ResolvedOptions, resolveOptions, type Secrets, type TikTokLiveClientOptions } from "./options.js";
+
+/** What each runtime adapter supplies. */
+export interface ClientCapabilities {
+  fetch: FetchLike;
+  webSocketFactory: WebSocketFactory;
+  gunzip: Gunzip;
+}
+
+/** Errors worth another try: transient transport, sign server and rate-limit failures. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof RateLimitError || error instanceof WebSocketClosedError) return true;
+  if (error instanceof SignServerError) return error.status === undefined || error.status >= 500;
+  return error instanceof TikTokLiveError && (error.code === "NETWORK" || error.code === "TIMEOUT" || error.code === "INVALID_RESPONSE");
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * A connection to one TikTok LIVE room.
+ *
+ * @example
+ * const client = new TikTokLiveClient("@user");
+ * client.on(CommentEvent, (e) => console.log(`${e.user.nickname}: ${e.comment}`));
+ * await client.run();
+ */
+export class TikTokLiveClient extends EventApi {
+  readonly uniqueId: string;
+  /** Room id once resolved (a decimal string: it does not fit a JS number). */
+  roomId: string | undefined;
+  roomInfo: RoomInfo | undefined;
+  availableGifts: GiftInfo[] = [];
+
+  readonly #secrets: Secrets;
+  readonly #options: ResolvedOptions;
+  readonly #capabilities: ClientCapabilities;
+  readonly #logger: Logger;
+  readonly #machine = new ConnectionStateMachine();
+  readonly #jar = new CookieJar();
+  readonly #http: HttpClient;
+  readonly #dedupe: MessageDedupe;
+  readonly #router: MessageRouter;
+  #connection: PushConnection | undefined;
+  /** Aborted by disconnect(); every wait and request of the current session listens to it. */
+  #session: AbortController | undefined;
+  #cursor = "";
+  #liveEnded = false;
+  #runWaiters: Array<() => void> = [];
+
+  constructor(uniqueId: string, options: TikTokLiveClientOptions, capabilities: ClientCapabilities) {
+    const logger = options?.logger ?? silentLogger;
+    const { resolved, secrets } = resolveOptions(uniqueId, options);
+    const dispatcher = new EventDispatcher(logger, { maxQueuedEvents: resolved.maxQueuedEvents });
+    super(dispatcher);
+    this.uniqueId = resolved.uniqueId;
+    this.roomId = resolved.roomId;
+    this.#options = resolved;
+    this.#secrets = secrets;
+    this.#capabilities = capabilities;
+    this.#logger = logger;
+    this.#dedupe = new MessageDedupe(resolved.dedupeCapacity);
+    this.#router = new MessageRouter(dispatcher, this.#dedupe, () => this.#endLive());
+    this.#jar.set("tt-target-idc", resolved.ttTargetIdc);
+    for (const [k, v] of Object.entries(secrets.cookies)) this.#jar.set(k, v);
+    if (secrets.sessionId) {
+      for (const name of ["sessionid", "sessionid_ss", "sid_tt"]) this.#jar.set(name, secrets.sessionId);
+    }
+    this.#http = new HttpClient({
+      fetch: capabilities.fetch,
+      cookies: this.#jar,
+      headers: webHeaders(resolved.userAgent),
+      timeoutMs: resolved.requestTimeoutMs,
+    });
+  }
+
+  get state(): ConnectionState {
+    return this.#machine.state;
+  }
+
+  get isConnected(): boolean {
+    return this.#machine.state === "connected";
+  }
+
+  /** Events dropped because async handlers fell behind (see `maxQueuedEvents`). */
+  get droppedEvents(): number {
+    return this.dispatcher.droppedEvents;
+  }
+
+  /** Subscribe to state changes (for dashboards and tests). */
+  onStateChange(listener: (to: ConnectionState, from: ConnectionState) => void): () => void {
+    return this.#machine.onChange(listener);
+  }
+
+  /**
+   * Resolves the room, signs, opens the push connection and resolves once
+   * connected, with the room info (when fetched).
+   */
+  async connect(options: { signal?: AbortSignal } = {}): Promise<RoomInfo | undefined> {
+    if (this.#machine.isActive) throw new InvalidStateError(`connect() called while ${this.#machine.state}`);
+    const session = new AbortController();
+    this.#session = session;
+    this.#liveEnded = false;
+    const signal = options.signal ? AbortSignal.any([options.signal, session.signal]) : session.signal;
+    try {
+      if (!this.roomId) {
+        this.#machine.move("resolving-room");
+        this.roomId = await resolveRoomId(this.#routes(signal), this.uniqueId);
+      }
+      if (this.#machine.state !== "resolving-room") this.#machine.move("resolving-room");
+      const ctx = this.#routes(signal);
+      if (this.#options.checkLiveOnConnect && !(await fetchIsLive(ctx, this.roomId))) {
+        throw new UserOfflineError(this.uniqueId);
+      }
+      if (this.#options.fetchRoomInfoOnConnect) this.roomInfo = await fetchRoomInfo(ctx, this.roomId);
+      if (this.#options.fetchGiftListOnConnect) this.availableGifts = await fetchGiftList(ctx, this.roomId);
+      this.#machine.move("signing");
+      const signed = await this.#signWithRetry(signal);
+      await this.#open(signed, signal);
+      return this.roomInfo;
+    } catch (error) {
+      const wrapped = error instanceof TikTokLiveError ? error : new TikTokLiveError("CONNECT", "Connecting failed", { cause: error });
+      this.#stop(signal.aborted && !options.signal?.aborted ? "client" : "error", undefined, wrapped, false);
+      throw signal.aborted && options.signal?.aborted ? options.signal.reason : wrapped;
+    }
+  }
+
+  /** Connects, then resolves when the stream ends or `disconnect()` is called. */
+  async run(options: { signal?: AbortSignal } = {}): Promise<void> {
+    const ended = new Promise<void>((resolve) => this.#runWaiters.push(resolve));
+    const onAbort = () => this.disconnect();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      await this.connect(options);
+      await ended;
+    } finally {
+      options.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** Closes the connection and stops reconnecting. Safe to call in any state. */
+  async disconnect(): Promise<void> {
+    if (!this.#machine.isActive) return;
+    this.#stop("client", 1000);
+    await this.dispatcher.idle();
+  }
+
+  /** Sends a comment to the room (needs `sessionId`). */
+  async sendMessage(content: string): Promise<void> {
+    if (!this.roomId) throw new InvalidStateError("sendMessage() needs a room: connect first or pass roomId");
+    await sendChat(this.#routes(), {
+      roomId: this.roomId,
+      content,
+      ...(this.#secrets.sessionId ? { sessionId: this.#secrets.sessionId } : {}),
+      ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
+      ttTargetIdc: this.#options.ttTargetIdc,
+    });
+  }
+
+  /** Whether the user is live now, without connecting. */
+  async isLive(options: { signal?: AbortSignal } = {}): Promise<boolean> {
+    const ctx = this.#routes(options.signal);
+    try {
+      const roomId = this.roomId ?? (await resolveRoomId(ctx, this.uniqueId));
+      return await fetchIsLive(ctx, roomId);
+    } catch (error) {
+      if (error instanceof UserOfflineError) return false;
+      throw error;
+    }
+  }
+
+  /** Downloads an image such as `event.user.avatarThumb.urlList[0]`. */
+  fetchImage(url: string, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return fetchImage(this.#routes(options.signal), url);
+  }
+
+  /** Safe to log: no session id, API key or cookie value. */
+  toJSON(): Record<string, unknown> {
+    return {
+      uniqueId: this.uniqueId,
+      roomId: this.roomId,
+      state: this.state,
+      authenticated: this.#secrets.sessionId !== undefined,
+      options: this.#options,
+    };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `TikTokLiveClient ${JSON.stringify(this.toJSON())}`;
+  }
+
+  #routes(signal?: AbortSignal): RouteContext {
+    return {
+      http: this.#http,
+      baseUrls: this.#options.baseUrls,
+      params: webQueryParams(this.#options.userAgent, this.#options.locale, this.#secrets.sessionId !== undefined),
+      ...(signal ? { signal } : {}),
+    };
+  }
+
+  /** Signs, retrying transient failures; `retry: false` when an outer reconnect loop already retries. */
+  async #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
+    const policy = this.#options.reconnect;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const session =
+          this.#options.sendSessionToSignServer && this.#secrets.sessionId
+            ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
+            : undefined;
+        return await fetchSignedConnection(this.#routes(signal), this.#jar, {
+          roomId: this.roomId!,
+          userAgent: this.#options.userAgent,
+          ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
+          ...(this.#cursor ? { cursor: this.#cursor } : {}),
+          ...(session ? { session } : {}),
+        });
+      } catch (error) {
+        if (!retry || !policy.enabled || attempt >= policy.maxAttempts || !isRetryable(error) || signal.aborted) throw error;
+        const wait = reconnectDelay(policy, attempt, error instanceof RateLimitError ? error.retryAfter : undefined);
+        this.#logger.warn(`[tiktok-live] signing failed (${(error as Error).message}); retrying in ${wait} ms`);
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  async #open(signed: SignedConnection, signal: AbortSignal): Promise<void> {
+    this.#machine.move("connecting");
+    const roomId = this.roomId!;
+    const connection = new PushConnection({
+      createSocket: this.#capabilities.webSocketFactory,
+      gunzip: this.#capabilities.gunzip,
+      limits: this.#options.limits,
+      roomId: BigInt(roomId),
+      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
+      silenceTimeoutMs: this.#options.silenceTimeoutMs,
+      logger: this.#logger,
+      onBatch: (result) => this.#router.routeBatch(result),
+      onDecodeError: (error) => this.reportError(error),
+      onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
+    });
+    const url = buildPushUrl({
+      initial: signed.initial,
+      roomId,
+      userAgent: this.#options.userAgent,
+      locale: this.#options.locale,
+      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
+    });
+    await connection.open({ url, headers: { Cookie: this.#jar.header(), "User-Agent": this.#options.userAgent } }, signal);
+    if (signal.aborted) {
+      connection.close(1000, "aborted");
+      throw signal.reason;
+    }
+    this.#connection = connection;
+    const first = !this.#cursor;
+    this.#cursor = signed.initial.cursor;
+    this.#machine.move("connected");
+    if (first && this.dispatcher.hasListeners(ConnectEvent.eventName)) this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId));
+    if (this.#options.processInitialData) this.#router.routeBatch(signed.initial);
+    if (this.#liveEnded) return;
+    connection.enterRoom(this.#cursor);
+  }
+
+  #onClose(connection: PushConnection, code: number, reason: string, error?: WebSocketClosedError): void {
+    if (connection !== this.#connection) return;
+    if (connection.cursor) this.#cursor = connection.cursor;
+    this.#connection = undefined;
+    if (this.#liveEnded || this.#machine.state !== "connected") return;
+    const policy = this.#options.reconnect;
+    if (!policy.enabled || policy.maxAttempts === 0) {
+      this.#stop("connection-lost", code, error);
+      return;
+    }
+    this.#logger.warn(`[tiktok-live] connection lost (code ${code}${reason ? `, ${reason}` : ""}); reconnecting`);
+    this.#machine.move("reconnecting");
+    void this.#reconnect(code, error);
+  }
+
+  async #reconnect(code: number, cause?: WebSocketClosedError): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    const policy = this.#options.reconnect;
+    let lastError: TikTokLiveError | undefined = cause;
+    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
+      const retryAfter = lastError instanceof RateLimitError ? lastError.retryAfter : undefined;
+      const delay = reconnectDelay(policy, attempt, retryAfter);
+      if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
+        this.dispatcher.emit(new ReconnectingEvent(attempt + 1, delay, lastError));
+      }
+      try {
+        await sleep(delay, session.signal);
+        if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
+        this.#machine.move("signing");
+        const signed = await this.#signWithRetry(session.signal, false);
+        await this.#open(signed, session.signal);
+        return;
+      } catch (error) {
+        if (session.signal.aborted) return;
+        lastError = error instanceof TikTokLiveError ? error : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
+        this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
+        if (error instanceof UserOfflineError) break;
+        if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
+      }
+    }
+    this.#stop("reconnect-failed", code, lastError);
+  }
+
+  #endLive(): void {
+    if (this.#liveEnded) return;
+    this.#liveEnded = true;
+    // Let the rest of the batch dispatch first; the end event is already queued.
+    queueMicrotask(() => this.#stop("live-ended", 1000));
+  }
+
+  /** Tears everything down and emits DisconnectEvent once (unless the first connect failed). */
+  #stop(reason: DisconnectReason, closeCode?: number, error?: TikTokLiveError, emit = true): void {
+    const wasActive = this.#machine.isActive;
+    this.#session?.abort(new TikTokLiveError("DISCONNECTED", "The client disconnected"));
+    this.#session = undefined;
+    const connection = this.#connection;
+    this.#connection = undefined;
+    connection?.close(1000, "client disconnect");
+    if (wasActive) this.#machine.move(reason === "live-ended" ? "ended" : "disconnected");
+    this.#cursor = "";
+    if (emit && wasActive && this.dispatcher.hasListeners(DisconnectEvent.eventName)) {
+      this.dispatcher.emit(new DisconnectEvent(reason, closeCode, error));
+    }
+    if (error && reason !== "client" && emit) this.reportError(error);
+    void this.dispatcher.idle().then(() => {
+      this.endSubscriptions();
+      const waiters = this.#runWaiters;
+      this.#runWaiters = [];
+      for (const w of waiters) w();
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { ProtoMessageFetchResult } from "@tiktok-live/proto";
+import { BlockedError, RateLimitError, SignServerError, TikTokLiveError } from "../../errors/errors.js";
+import { joinUrl } from "../base-urls.js";
+import type { CookieJar } from "../cookie-jar.js";
+import { describeUrl, retryAfterMs } from "../http-client.js";
+import type { RouteContext } from "./room-id.js";
+
+export interface SignRequest {
+  roomId: string;
+  userAgent: string;
+  apiKey?: string;
+  /** Resume position from a previous connection. */
+  cursor?: string;
+  /** Sent only when the caller decided the sign server may see the session. */
+  session?: { sessionId: string; ttTargetIdc: string };
+}
+
+export interface SignedConnection {
+  /** The first batch: push server, route params, cursor, and messages to emit before connecting. */
+  initial: ProtoMessageFetchResult;
+  /** Cookies for the WebSocket handshake, already stored in the jar. */
+  cookieNames: string[];
+}
+
+/**
+ * Asks the sign server for a signed push connection. Its body is a raw
+ * ProtoMessageFetchResult; the TikTok cookies come in `X-Set-TT-Cookie`.
+ * The signature is valid for about 30 s, so connect right after.
+ */
+export async function fetchSignedConnection(ctx: RouteContext, jar: CookieJar, req: SignRequest): Promise<SignedConnection> {
+  const url = joinUrl(ctx.baseUrls.signServer, "webcast/fetch/");
+  const params: Record<string, string> = {
+    client: "tiktok-live-js",
+    room_id: req.roomId,
+    user_agent: req.userAgent,
+    platform: "web",
+    client_enter: "true",
+  };
+  if (req.cursor) params.cursor = req.cursor;
+  if (req.session) {
+    params.session_id = req.session.sessionId;
+    params.tt_target_idc = req.session.ttTargetIdc;
+  }
+  let response: Response;
+  try {
+    response = await ctx.http.request({
+      url,
+      params,
+      headers: req.apiKey ? { "X-Api-Key": req.apiKey, Accept: "application/protobuf" } : { Accept: "application/protobuf" },
+      withCookies: false,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof RateLimitError) throw cause;
+    if (cause instanceof TikTokLiveError && cause.code !== "NETWORK" && cause.code !== "TIMEOUT") throw cause;
+    throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, { cause });
+  }
+  if (response.status === 402) throw new SignServerError("The sign server requires a premium plan for this request", 402);
+  if (response.status === 401 || response.status === 403) {
+    throw new SignServerError(`The sign server rejected the API key (HTTP ${response.status})`, response.status);
+  }
+  if (!response.ok) {
+    const detail = await response.text().catch(() => "");
+    const wait = retryAfterMs(response.headers);
+    throw new SignServerError(`The sign server answered HTTP ${response.status}`, response.status, {
+      cause: { body: detail.slice(0, 300), retryAfterMs: wait },
+    });
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (body.length === 0) throw new BlockedError("The sign server returned an empty body: TikTok detected the request");
+  const setCookie = response.headers.get("x-set-tt-cookie");
+  if (!setCookie) throw new SignServerError("The sign server response has no X-Set-TT-Cookie header", response.status);
+  let initial: ProtoMessageFetchResult;
+  try {
+    initial = ProtoMessageFetchResult.decode(body);
+  } catch (cause) {
+    throw new SignServerError("The sign server returned a body that is not a ProtoMessageFetchResult", response.status, { cause });
+  }
+  if (!initial.pushServer || !initial.cursor) {
+    throw new SignServerError("The sign server's fetch result lacks a push server or cursor", response.status);
+  }
+  jar.setFromHeader(setCookie);
+  return { initial, cookieNames: jar.toJSON().cookies };
+}

@@ -1,0 +1,191 @@
+import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
+import type { Gunzip, Logger, SocketLike, SocketRequest, WebSocketFactory } from "../capabilities.js";
+import { DecodeError, WebSocketClosedError } from "../errors/errors.js";
+import { decodeInboundFrame, encodeAck, encodeEnterRoom, encodeHeartbeat, type FrameLimits } from "./push-frame.js";
+
+export interface PushConnectionOptions {
+  createSocket: WebSocketFactory;
+  gunzip: Gunzip;
+  limits: FrameLimits;
+  roomId: bigint;
+  heartbeatIntervalMs: number;
+  /** No frame for this long means the socket is dead even if it has not closed. */
+  silenceTimeoutMs: number;
+  logger: Logger;
+  onBatch: (result: ProtoMessageFetchResult) => void;
+  onDecodeError: (error: DecodeError) => void;
+  /** Called once, when the socket closes for any reason after opening. */
+  onClose: (code: number, reason: string, error?: WebSocketClosedError) => void;
+}
+
+/** Code we close with when heartbeats or the silence watchdog find the socket dead. */
+export const deadSocketCloseCode = 4000;
+
+/**
+ * One WebSocket to the push server: frames in (decoded in arrival order),
+ * acks and heartbeats out. Reconnecting is the client's job, not this one's.
+ */
+export class PushConnection {
+  private socket: SocketLike | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0n;
+  private chain: Promise<void> = Promise.resolve();
+  private closed = false;
+  private lastFrameAt = 0;
+  /** Latest resume position seen on this connection. */
+  cursor = "";
+  internalExt = "";
+  framesReceived = 0;
+
+  constructor(private readonly options: PushConnectionOptions) {}
+
+  /** Opens the socket; resolves on open, rejects if it closes or fails first. */
+  open(request: SocketRequest, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let socket: SocketLike;
+      try {
+        socket = this.options.createSocket(request);
+      } catch (cause) {
+        reject(new WebSocketClosedError("Could not create the WebSocket", undefined, undefined, { cause }));
+        return;
+      }
+      this.socket = socket;
+      socket.binaryType = "arraybuffer";
+      let opened = false;
+      const onAbort = () => {
+        this.close(1000, "aborted");
+        reject(signal?.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      socket.onopen = () => {
+        opened = true;
+        signal?.removeEventListener("abort", onAbort);
+        this.lastFrameAt = Date.now();
+        this.armWatchdog();
+        resolve();
+      };
+      socket.onmessage = (ev) => this.receive(ev.data);
+      socket.onerror = () => {
+        // The close event that follows carries the code; nothing to do here.
+      };
+      socket.onclose = (ev) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (!opened) {
+          this.stopTimers();
+          this.closed = true;
+          reject(new WebSocketClosedError(`The push server refused the connection (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ""})`, ev.code, ev.reason));
+          return;
+        }
+        this.finish(ev.code, ev.reason);
+      };
+    });
+  }
+
+  /** Sends enter-room, then starts heartbeats: TikTok drops heartbeats that come before enter-room. */
+  enterRoom(cursor: string): void {
+    this.seq = 0n;
+    this.send(encodeEnterRoom(this.options.roomId, cursor));
+    this.beat();
+    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatIntervalMs);
+  }
+
+  close(code = 1000, reason = "client disconnect"): void {
+    if (this.closed) return;
+    try {
+      this.socket?.close(code, reason);
+    } catch (e) {
+      this.options.logger.debug("[tiktok-live] socket.close threw", e);
+    }
+    this.finish(code, reason);
+  }
+
+  /** Resolves after every frame received so far has been handled. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  private finish(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopTimers();
+    const socket = this.socket;
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    }
+    const error = code === 1000 ? undefined : new WebSocketClosedError(`The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`, code, reason);
+    this.options.onClose(code, reason, error);
+  }
+
+  private stopTimers(): void {
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    this.heartbeat = this.watchdog = undefined;
+  }
+
+  private armWatchdog(): void {
+    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
+    const wait = Math.max(0, this.lastFrameAt + this.options.silenceTimeoutMs - Date.now());
+    this.watchdog = setTimeout(() => {
+      if (Date.now() - this.lastFrameAt >= this.options.silenceTimeoutMs) {
+        this.options.logger.warn(`[tiktok-live] no frame for ${this.options.silenceTimeoutMs} ms; closing the silent socket`);
+        this.close(deadSocketCloseCode, "silent socket");
+      } else {
+        this.armWatchdog();
+      }
+    }, wait);
+  }
+
+  private beat(): void {
+    this.seq += 1n;
+    if (!this.send(encodeHeartbeat(this.options.roomId, this.seq))) {
+      this.close(deadSocketCloseCode, "heartbeat failed");
+    }
+  }
+
+  private send(bytes: Uint8Array): boolean {
+    const socket = this.socket;
+    if (!socket || this.closed || socket.readyState !== 1) return false;
+    try {
+      socket.send(bytes);
+      return true;
+    } catch (e) {
+      this.options.logger.debug("[tiktok-live] send failed", e);
+      return false;
+    }
+  }
+
+  private receive(data: unknown): void {
+    this.lastFrameAt = Date.now();
+    this.framesReceived++;
+    const bytes = toBytes(data);
+    if (!bytes) {
+      this.options.onDecodeError(new DecodeError("Received a non-binary WebSocket message", "WebcastPushFrame", 0));
+      return;
+    }
+    // Frames are handled strictly in arrival order even when gunzip is async.
+    this.chain = this.chain.then(() => this.handle(bytes));
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    try {
+      const { frame, result } = await decodeInboundFrame(bytes, this.options.gunzip, this.options.limits);
+      if (!result || this.closed) return;
+      if (result.cursor) this.cursor = result.cursor;
+      if (result.internalExt) this.internalExt = result.internalExt;
+      if (result.needAck) this.send(encodeAck(frame.logId, result.internalExt));
+      this.options.onBatch(result);
+    } catch (error) {
+      if (error instanceof DecodeError) this.options.onDecodeError(error);
+      else this.options.onDecodeError(new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }));
+    }
+  }
+}
+
+function toBytes(data: unknown): Uint8Array | undefined {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return undefined;
+}

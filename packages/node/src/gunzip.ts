@@ -1,0 +1,12 @@
+import { gunzipSync } from "node:zlib";
+import type { Gunzip } from "@tiktok-live/core";
+
+/**
+ * Synchronous zlib: a push frame is a few KB, and a thread-pool round trip
+ * per frame costs more than the inflate itself. `maxOutputLength` makes zlib
+ * stop at the limit instead of inflating a gzip bomb into memory.
+ */
+export const nodeGunzip: Gunzip = (data, maxOutputBytes) => {
+  const out = gunzipSync(data, { maxOutputLength: maxOutputBytes });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+};

@@ -1,0 +1,13 @@
+import type { BaseEvent } from "./events/base-event.js";
+import type { PushMessage } from "./events/proto-event.js";
+import { UnknownEvent } from "./events/unknown-event.js";
+import { eventClassByMethod } from "./registry.generated.js";
+
+/**
+ * The event for one push message: its generated class, or UnknownEvent when
+ * the method has none. The payload is not decoded until a field is read.
+ */
+export function createEvent(message: PushMessage): BaseEvent {
+  const cls = eventClassByMethod.get(message.method);
+  return cls ? new cls(message) : new UnknownEvent(message);
+}

@@ -1,0 +1,114 @@
+import { generatedHeader } from "./header.js";
+import type { PushEvent } from "./push-messages.js";
+import type { FieldModel } from "./schema-model.js";
+
+/** Members of BaseEvent / ProtoEvent that a field getter must not shadow; such fields stay reachable via `.data`. */
+export const reservedMembers = new Set([
+  "eventName",
+  "method",
+  "msgId",
+  "createTime",
+  "payload",
+  "data",
+  "toJSON",
+  "decode",
+  "constructor",
+  "isDecoded",
+]);
+
+/** Maps a schema file (`webcast/chat.proto`) to its ts-proto module path from `src/events/generated/`. */
+function genModule(file: string): string {
+  return `../../gen/${file.replace(/\.proto$/, "")}.js`;
+}
+
+function indentDoc(text: string, indent: string): string {
+  const safe = text.replaceAll("*/", "*\\/");
+  return `${indent}/**\n${safe
+    .split("\n")
+    .map((l) => `${indent} * ${l}`.trimEnd())
+    .join("\n")}\n${indent} */\n`;
+}
+
+class Imports {
+  private readonly values = new Map<string, Set<string>>();
+  private readonly types = new Map<string, Set<string>>();
+  value(module: string, name: string): void {
+    this.add(this.values, module, name);
+  }
+  type(module: string, name: string): void {
+    this.add(this.types, module, name);
+  }
+  private add(map: Map<string, Set<string>>, module: string, name: string): void {
+    let set = map.get(module);
+    if (!set) map.set(module, (set = new Set()));
+    set.add(name);
+  }
+  render(): string {
+    const lines: string[] = [];
+    const modules = [...new Set([...this.values.keys(), ...this.types.keys()])].sort();
+    for (const m of modules) {
+      const values = [...(this.values.get(m) ?? [])].sort();
+      const types = [...(this.types.get(m) ?? [])].filter((t) => !values.includes(t)).sort();
+      if (values.length) lines.push(`import { ${values.join(", ")} } from "${m}";`);
+      if (types.length) lines.push(`import type { ${types.join(", ")} } from "${m}";`);
+    }
+    return lines.join("\n");
+  }
+}
+
+/** Type names a field's TypeScript type mentions, for imports. */
+function referencedTypes(f: FieldModel): string[] {
+  return [...f.tsType.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== "Uint8Array");
+}
+
+function renderGetter(f: FieldModel, imports: Imports, typeModule: (name: string) => string): string {
+  for (const t of referencedTypes(f)) imports.type(typeModule(t), t);
+  const doc = `  /** Field ${f.number}, \`${f.name}\` (${f.type}). */\n`;
+  if (f.messageTsName) {
+    // A singular message field is optional on the wire; an empty instance keeps `e.user.nickname` safe to read.
+    imports.value(typeModule(f.messageTsName), f.messageTsName);
+    return `${doc}  get ${f.localName}(): ${f.tsType} {\n    return this.data.${f.localName} ?? ${f.messageTsName}.create();\n  }\n`;
+  }
+  return `${doc}  get ${f.localName}(): ${f.tsType} {\n    return this.data.${f.localName};\n  }\n`;
+}
+
+/**
+ * Renders the event classes of one schema file. `typeModule` tells where a
+ * generated type lives, so cross-file references import from the right module.
+ */
+export function renderEventFile(file: string, events: PushEvent[], typeModule: (tsName: string) => string): string {
+  const imports = new Imports();
+  const chunks: string[] = [];
+  for (const e of events) {
+    const msg = e.message;
+    const docText = `\`${msg.name}\`${e.doc ? `: ${e.doc}` : "."}\n\n@example client.on(${e.event}, (e) => …) or client.on("${e.shortName}", (e) => …)`;
+    if (e.derivedFrom) {
+      chunks.push(
+        `${indentDoc(`${e.doc}\n\nCarries the same fields as {@link ${e.derivedFrom}}; the client emits it in addition to that event.`, "")}export class ${e.event} extends ${e.derivedFrom} {\n  static override readonly eventName: string = "${e.shortName}";\n}\n`,
+      );
+      continue;
+    }
+    imports.value(genModule(file), msg.tsName);
+    let parent = "ProtoEvent";
+    if (e.base) {
+      imports.value(`../custom/${e.base.module}.js`, e.base.base);
+      parent = e.base.base;
+    } else {
+      imports.value("../proto-event.js", "ProtoEvent");
+    }
+    const getters = msg.fields
+      .filter((f) => !reservedMembers.has(f.localName))
+      .map((f) => renderGetter(f, imports, typeModule))
+      .join("\n");
+    const generic = e.base ? "" : `<${msg.tsName}>`;
+    chunks.push(
+      `${indentDoc(docText, "")}export class ${e.event} extends ${parent}${generic} {\n` +
+        `  static override readonly eventName: string = "${e.shortName}";\n` +
+        `  static override readonly method: string = "${msg.name}";\n\n` +
+        `  protected override decode(bytes: Uint8Array): ${msg.tsName} {\n    return ${msg.tsName}.decode(bytes);\n  }\n` +
+        (getters ? `\n${getters}` : "") +
+        "}\n",
+    );
+  }
+  return `${generatedHeader(`packages/proto/schema/${file}`)}${imports.render()}\n\n${chunks.join("\n")}`;
+}

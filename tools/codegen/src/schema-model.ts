@@ -1,0 +1,161 @@
+import { createFileRegistry, type DescField, type DescMessage, fromBinary, ScalarType } from "@bufbuild/protobuf";
+import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+
+/** A field as the diff report and the renderers see it: enough to spot renumbering and retyping. */
+export interface FieldModel {
+  name: string;
+  /** camelCase property name in the generated TypeScript. */
+  localName: string;
+  number: number;
+  /** e.g. `string`, `int64`, `webcast.User`, `repeated webcast.Image`, `map<string, string>`. */
+  type: string;
+  /** TypeScript type of the property in ts-proto's output. */
+  tsType: string;
+  /** Set for singular message fields, which ts-proto leaves `undefined` when absent. */
+  messageTsName?: string;
+  /** Schema file that defines the message type of a singular message field. */
+  messageFile?: string;
+}
+
+export interface MessageModel {
+  /** Fully-qualified proto name without the package, nested ones joined by dots. */
+  name: string;
+  /** The TypeScript symbol ts-proto emits (`Outer_Inner` for nested types). */
+  tsName: string;
+  /** Schema file relative to the schema root, e.g. `webcast/chat.proto`. */
+  file: string;
+  topLevel: boolean;
+  fields: FieldModel[];
+  /** Leading comment of the message in the schema, if any. */
+  doc: string;
+}
+
+export interface EnumModel {
+  tsName: string;
+  file: string;
+  topLevel: boolean;
+}
+
+export interface SchemaModel {
+  messages: MessageModel[];
+  enums: EnumModel[];
+}
+
+const scalarNames: Record<number, string> = {
+  [ScalarType.DOUBLE]: "double",
+  [ScalarType.FLOAT]: "float",
+  [ScalarType.INT64]: "int64",
+  [ScalarType.UINT64]: "uint64",
+  [ScalarType.INT32]: "int32",
+  [ScalarType.FIXED64]: "fixed64",
+  [ScalarType.FIXED32]: "fixed32",
+  [ScalarType.BOOL]: "bool",
+  [ScalarType.STRING]: "string",
+  [ScalarType.BYTES]: "bytes",
+  [ScalarType.UINT32]: "uint32",
+  [ScalarType.SFIXED32]: "sfixed32",
+  [ScalarType.SFIXED64]: "sfixed64",
+  [ScalarType.SINT32]: "sint32",
+  [ScalarType.SINT64]: "sint64",
+};
+
+const longScalars = new Set<number>([
+  ScalarType.INT64,
+  ScalarType.UINT64,
+  ScalarType.FIXED64,
+  ScalarType.SFIXED64,
+  ScalarType.SINT64,
+]);
+
+function scalarTs(t: ScalarType): string {
+  if (longScalars.has(t)) return "bigint";
+  if (t === ScalarType.BOOL) return "boolean";
+  if (t === ScalarType.STRING) return "string";
+  if (t === ScalarType.BYTES) return "Uint8Array";
+  return "number";
+}
+
+function protoName(typeName: string): string {
+  return typeName.replace(/^webcast\./, "");
+}
+
+/** ts-proto joins nested names with `_`. */
+export function tsNameOf(typeName: string): string {
+  return protoName(typeName).replaceAll(".", "_");
+}
+
+function describeField(f: DescField): FieldModel {
+  const base = { name: f.name, localName: f.localName, number: f.number };
+  switch (f.fieldKind) {
+    case "scalar":
+      return { ...base, type: scalarNames[f.scalar]!, tsType: scalarTs(f.scalar) };
+    case "enum":
+      return { ...base, type: f.enum.typeName, tsType: tsNameOf(f.enum.typeName) };
+    case "message":
+      return {
+        ...base,
+        type: f.message.typeName,
+        tsType: tsNameOf(f.message.typeName),
+        messageTsName: tsNameOf(f.message.typeName),
+        messageFile: `${f.message.file.name}.proto`,
+      };
+    case "list": {
+      const inner =
+        f.listKind === "scalar"
+          ? { type: scalarNames[f.scalar]!, ts: scalarTs(f.scalar) }
+          : f.listKind === "enum"
+            ? { type: f.enum.typeName, ts: tsNameOf(f.enum.typeName) }
+            : { type: f.message.typeName, ts: tsNameOf(f.message.typeName) };
+      return { ...base, type: `repeated ${inner.type}`, tsType: `${inner.ts}[]` };
+    }
+    case "map": {
+      const key = scalarNames[f.mapKey]!;
+      const value =
+        f.mapKind === "scalar"
+          ? { type: scalarNames[f.scalar]!, ts: scalarTs(f.scalar) }
+          : f.mapKind === "enum"
+            ? { type: f.enum.typeName, ts: tsNameOf(f.enum.typeName) }
+            : { type: f.message.typeName, ts: tsNameOf(f.message.typeName) };
+      const keyTs = scalarTs(f.mapKey) === "bigint" ? "string" : scalarTs(f.mapKey);
+      return { ...base, type: `map<${key}, ${value.type}>`, tsType: `{ [key: ${keyTs}]: ${value.ts} }` };
+    }
+  }
+}
+
+/** Leading comment of the message at `path` (descriptor.proto's SourceCodeInfo path). */
+function leadingComment(desc: DescMessage, path: number[]): string {
+  const locations = desc.file.proto.sourceCodeInfo?.location ?? [];
+  const hit = locations.find((l) => l.path.length === path.length && l.path.every((v, i) => v === path[i]));
+  return (hit?.leadingComments ?? "").trim().replace(/\s*\n\s*/g, " ");
+}
+
+function collect(desc: DescMessage, path: number[], out: MessageModel[], enums: EnumModel[]): void {
+  for (const e of desc.nestedEnums) enums.push({ tsName: tsNameOf(e.typeName), file: `${e.file.name}.proto`, topLevel: false });
+  out.push({
+    name: protoName(desc.typeName),
+    tsName: tsNameOf(desc.typeName),
+    file: `${desc.file.name}.proto`,
+    topLevel: desc.parent === undefined,
+    fields: desc.fields.map(describeField),
+    doc: leadingComment(desc, path),
+  });
+  desc.nestedMessages.forEach((nested, i) => {
+    if (!nested.proto.options?.mapEntry) collect(nested, [...path, 3, i], out, enums);
+  });
+}
+
+/** Builds the model from a compiled FileDescriptorSet, skipping imports that are not ours. */
+export function loadSchemaModel(descriptorSet: Uint8Array): SchemaModel {
+  const set = fromBinary(FileDescriptorSetSchema, descriptorSet);
+  const registry = createFileRegistry(set);
+  const messages: MessageModel[] = [];
+  const enums: EnumModel[] = [];
+  for (const file of registry.files) {
+    if (!file.name.startsWith("webcast/")) continue;
+    for (const e of file.enums) enums.push({ tsName: tsNameOf(e.typeName), file: `${file.name}.proto`, topLevel: true });
+    file.messages.forEach((m, i) => collect(m, [4, i], messages, enums));
+  }
+  messages.sort((a, b) => a.name.localeCompare(b.name));
+  enums.sort((a, b) => a.tsName.localeCompare(b.tsName));
+  return { messages, enums };
+}
