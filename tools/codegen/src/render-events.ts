@@ -58,7 +58,7 @@ class Imports {
 
 /** Type names a field's TypeScript type mentions, for imports. */
 function referencedTypes(f: FieldModel): string[] {
-  return [...f.tsType.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== "Uint8Array");
+  return [...f.tsType.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== "Uint8Array" && n !== "Map");
 }
 
 function renderGetter(f: FieldModel, imports: Imports, typeModule: (name: string) => string): string {

@@ -116,8 +116,10 @@ function describeField(f: DescField): FieldModel {
           : f.mapKind === "enum"
             ? { type: f.enum.typeName, ts: tsNameOf(f.enum.typeName) }
             : { type: f.message.typeName, ts: tsNameOf(f.message.typeName) };
-      const keyTs = scalarTs(f.mapKey) === "bigint" ? "string" : scalarTs(f.mapKey);
-      return { ...base, type: `map<${key}, ${value.type}>`, tsType: `{ [key: ${keyTs}]: ${value.ts} }` };
+      // ts-proto cannot use bigint as an object key, so 64-bit keys get a Map.
+      const keyTs = scalarTs(f.mapKey);
+      const tsType = keyTs === "bigint" ? `Map<bigint, ${value.ts}>` : `{ [key: ${keyTs}]: ${value.ts} }`;
+      return { ...base, type: `map<${key}, ${value.type}>`, tsType };
     }
   }
 }

@@ -2,8 +2,8 @@ import type { BaseEvent } from "@tiktok-live/proto";
 import type { Logger } from "../capabilities.js";
 import { HandlerError, type TikTokLiveError } from "../errors/errors.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: handlers of any event type share one table
-type AnyHandler = (value: any) => unknown;
+/** Handlers of every event type share one table; `never` accepts any handler signature. */
+type AnyHandler = (value: never) => unknown;
 
 export interface QueuePolicy {
   /** Events waiting while async handlers run; past this the oldest waiting event is dropped. */
@@ -90,7 +90,7 @@ export class EventDispatcher {
     }
     for (const handler of list) {
       try {
-        const r = handler(error);
+        const r = handler(error as never);
         if (r instanceof Promise) r.catch((e) => this.logger.error("[tiktok-live] error listener failed", e));
       } catch (e) {
         this.logger.error("[tiktok-live] error listener failed", e);
@@ -111,7 +111,7 @@ export class EventDispatcher {
     let pending: Promise<unknown>[] | undefined;
     for (const handler of list) {
       try {
-        const result = handler(event);
+        const result = handler(event as never);
         if (result instanceof Promise) {
           (pending ??= []).push(result.catch((cause) => this.emitError(new HandlerError(event, { cause }))));
         }

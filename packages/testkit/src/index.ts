@@ -1,0 +1,34 @@
+// Public API of @tiktok-live/testkit.
+export type { SimulatorOptions, SimulatorClientOptions } from "./simulator.js";
+export { Simulator, startSimulator } from "./simulator.js";
+export type { Scenario, ScenarioStep } from "./scenario.js";
+export { ScenarioBuilder, scenario } from "./scenario.js";
+export { namedScenario, scenarioNames } from "./scenarios/index.js";
+export type { PushSession } from "./push-server.js";
+export { heartbeatTimeoutCode } from "./push-server.js";
+export type { RoomState } from "./http-routes.js";
+export type { SimGift, SimUser } from "./fixtures.js";
+export { giftByName, sampleGifts, sampleUsers, userByName } from "./fixtures.js";
+export type { LoadMix } from "./messages.js";
+export {
+  busyStreamMix,
+  chat,
+  control,
+  emoteChat,
+  envelope,
+  gift,
+  like,
+  linkMicArmies,
+  linkMicBattle,
+  member,
+  mixedMessageFactory,
+  roomPin,
+  roomUserSeq,
+  social,
+  superFanBarrage,
+  toUser,
+  unknown,
+} from "./messages.js";
+export { encodeBatchFrame, encodeServiceFrame } from "./frames.js";
+export type { Recording, RecordedFrame, RecordingHeader } from "./recording.js";
+export { parseRecording, RecordingWriter, recordingFormat, recordingVersion, replayScenario } from "./recording.js";
