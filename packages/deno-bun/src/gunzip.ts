@@ -6,7 +6,9 @@ import type { Gunzip } from "@tiktok-live/core";
  * costs at most one chunk over `maxOutputBytes`.
  */
 export const webGunzip: Gunzip = async (data, maxOutputBytes) => {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream("gzip"));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

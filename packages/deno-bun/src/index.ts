@@ -1,5 +1,5 @@
 // Public API of @tiktok-live/deno-bun: everything from core, with a ready client for Deno and Bun.
 export * from "@tiktok-live/core";
-export { TikTokLiveClient } from "./tiktok-live-client.js";
 export { webGunzip } from "./gunzip.js";
+export { TikTokLiveClient } from "./tiktok-live-client.js";
 export { webWebSocketFactory } from "./websocket.js";

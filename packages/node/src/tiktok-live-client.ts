@@ -1,5 +1,9 @@
 import type { Agent } from "node:http";
-import { type FetchLike, TikTokLiveClient as CoreClient, type TikTokLiveClientOptions } from "@tiktok-live/core";
+import {
+  TikTokLiveClient as CoreClient,
+  type FetchLike,
+  type TikTokLiveClientOptions,
+} from "@tiktok-live/core";
 import { nodeGunzip } from "./gunzip.js";
 import { nodeWebSocketFactory } from "./websocket.js";
 
@@ -28,7 +32,8 @@ export class TikTokLiveClient extends CoreClient {
     const { proxy, ...rest } = options ?? {};
     super(uniqueId, rest, {
       fetch: rest.fetch ?? (proxy?.dispatcher ? fetchWithDispatcher(proxy.dispatcher) : globalThis.fetch),
-      webSocketFactory: rest.webSocketFactory ?? nodeWebSocketFactory(proxy?.agent ? { agent: proxy.agent } : {}),
+      webSocketFactory:
+        rest.webSocketFactory ?? nodeWebSocketFactory(proxy?.agent ? { agent: proxy.agent } : {}),
       gunzip: rest.gunzip ?? nodeGunzip,
     });
   }

@@ -1,5 +1,5 @@
-import type { SocketLike, WebSocketFactory } from "@tiktok-live/core";
 import type { Agent } from "node:http";
+import type { SocketLike, WebSocketFactory } from "@tiktok-live/core";
 import { WebSocket } from "isows";
 
 export interface NodeSocketOptions {
@@ -13,7 +13,11 @@ export interface NodeSocketOptions {
  */
 export function nodeWebSocketFactory(options: NodeSocketOptions = {}): WebSocketFactory {
   return (request) => {
-    const Ctor = WebSocket as unknown as new (url: string, protocols: string[] | undefined, opts: object) => SocketLike;
+    const Ctor = WebSocket as unknown as new (
+      url: string,
+      protocols: string[] | undefined,
+      opts: object,
+    ) => SocketLike;
     return new Ctor(request.url, request.protocols, {
       headers: request.headers,
       ...(options.agent ? { agent: options.agent } : {}),

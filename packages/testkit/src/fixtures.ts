@@ -21,10 +21,36 @@ export interface SimGift {
 }
 
 export const sampleUsers: readonly SimUser[] = [
-  { userId: 7034567890123456789n, uniqueId: "alice.streams", nickname: "Alice", followStatus: 1, gifterLevel: 12, fanClub: { name: "Sunny", level: 8 } },
-  { userId: 7045678901234567890n, uniqueId: "bob_builds", nickname: "Bob 🛠", followStatus: 0, gifterLevel: 3 },
-  { userId: 7056789012345678901n, uniqueId: "carol", nickname: "Carol", followStatus: 2, superFan: true, gifterLevel: 25 },
-  { userId: 7067890123456789012n, uniqueId: "dave.mod", nickname: "Dave (mod)", followStatus: 1, moderator: true },
+  {
+    userId: 7034567890123456789n,
+    uniqueId: "alice.streams",
+    nickname: "Alice",
+    followStatus: 1,
+    gifterLevel: 12,
+    fanClub: { name: "Sunny", level: 8 },
+  },
+  {
+    userId: 7045678901234567890n,
+    uniqueId: "bob_builds",
+    nickname: "Bob 🛠",
+    followStatus: 0,
+    gifterLevel: 3,
+  },
+  {
+    userId: 7056789012345678901n,
+    uniqueId: "carol",
+    nickname: "Carol",
+    followStatus: 2,
+    superFan: true,
+    gifterLevel: 25,
+  },
+  {
+    userId: 7067890123456789012n,
+    uniqueId: "dave.mod",
+    nickname: "Dave (mod)",
+    followStatus: 1,
+    moderator: true,
+  },
   { userId: 7078901234567890123n, uniqueId: "erin_", nickname: "Erin", followStatus: 0 },
 ];
 
@@ -40,7 +66,8 @@ export const sampleGifts: readonly SimGift[] = [
 
 export function giftByName(name: string): SimGift {
   const gift = sampleGifts.find((g) => g.name.toLowerCase() === name.toLowerCase());
-  if (!gift) throw new Error(`Unknown sample gift "${name}"; known: ${sampleGifts.map((g) => g.name).join(", ")}`);
+  if (!gift)
+    throw new Error(`Unknown sample gift "${name}"; known: ${sampleGifts.map((g) => g.name).join(", ")}`);
   return gift;
 }
 
@@ -50,5 +77,9 @@ export function userByName(name: string): SimUser {
   // Any other name becomes a new, stable viewer.
   let hash = 0n;
   for (const ch of name) hash = (hash * 131n + BigInt(ch.codePointAt(0)!)) % 1_000_000_000_000n;
-  return { userId: 7100000000000000000n + hash, uniqueId: name.replace(/[^A-Za-z0-9_.]/g, "_").slice(0, 24) || "viewer", nickname: name };
+  return {
+    userId: 7100000000000000000n + hash,
+    uniqueId: name.replace(/[^A-Za-z0-9_.]/g, "_").slice(0, 24) || "viewer",
+    nickname: name,
+  };
 }

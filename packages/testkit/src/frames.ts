@@ -11,7 +11,12 @@ export interface BatchOptions {
 }
 
 /** Wraps messages the way TikTok's push server does: a gzip-compressed fetch result inside a "msg" push frame. */
-export function encodeBatchFrame(messages: BaseProtoMessage[], logId: bigint, seqId: bigint, options: BatchOptions): Uint8Array {
+export function encodeBatchFrame(
+  messages: BaseProtoMessage[],
+  logId: bigint,
+  seqId: bigint,
+  options: BatchOptions,
+): Uint8Array {
   const result = ProtoMessageFetchResult.encode(
     ProtoMessageFetchResult.fromPartial({
       messages,
@@ -39,5 +44,7 @@ export function encodeBatchFrame(messages: BaseProtoMessage[], logId: bigint, se
 
 /** A control frame the server sends back (e.g. the heartbeat echo or the enter-room answer). */
 export function encodeServiceFrame(payloadType: string, logId: bigint): Uint8Array {
-  return WebcastPushFrame.encode(WebcastPushFrame.fromPartial({ logId, payloadEncoding: "pb", payloadType })).finish();
+  return WebcastPushFrame.encode(
+    WebcastPushFrame.fromPartial({ logId, payloadEncoding: "pb", payloadType }),
+  ).finish();
 }

@@ -25,13 +25,22 @@ export interface RoomState {
   requests: Array<{ path: string; cookie: string }>;
   chats: Array<{ roomId: string; content: string }>;
   /** Messages to put in the first fetch result for a cursor (missed messages on resume). */
-  initialMessages(cursor: string | undefined): { messages: BaseProtoMessage[]; cursor: string; internalExt: string };
+  initialMessages(cursor: string | undefined): {
+    messages: BaseProtoMessage[];
+    cursor: string;
+    internalExt: string;
+  };
   pushServerUrl(): string;
   /** Cookie the sign server hands out and the push server requires. */
   ttwid: string;
 }
 
-function send(res: ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "Content-Length": String(Buffer.byteLength(body)), ...headers });
   res.end(body);
 }
@@ -44,7 +53,12 @@ function liveRoomJson(state: RoomState, withRoomId: boolean) {
   return {
     LiveRoom: {
       liveRoomUserInfo: {
-        user: { uniqueId: state.uniqueId, nickname: state.uniqueId, status: state.status, ...(withRoomId ? { roomId: state.roomId } : {}) },
+        user: {
+          uniqueId: state.uniqueId,
+          nickname: state.uniqueId,
+          status: state.status,
+          ...(withRoomId ? { roomId: state.roomId } : {}),
+        },
         liveRoom: { status: state.status, title: state.title },
       },
     },
@@ -62,28 +76,40 @@ export function handleHttp(state: RoomState, req: IncomingMessage, res: ServerRe
   const profile = /^\/@([^/]+)\/live\/?$/.exec(path);
   if (profile) {
     const who = decodeURIComponent(profile[1]!);
-    if (state.blocked) return send(res, 200, "<html><body>Please verify you are human</body></html>", { "Content-Type": "text/html" });
-    const data = who === state.uniqueId ? liveRoomJson(state, !state.profileWithoutRoomId) : { AppContext: {} };
+    if (state.blocked)
+      return send(res, 200, "<html><body>Please verify you are human</body></html>", {
+        "Content-Type": "text/html",
+      });
+    const data =
+      who === state.uniqueId ? liveRoomJson(state, !state.profileWithoutRoomId) : { AppContext: {} };
     const html = `<!doctype html><html><head><title>${who} LIVE</title></head><body><script id="SIGI_STATE" type="application/json">${JSON.stringify(data)}</script></body></html>`;
     return send(res, 200, html, { "Content-Type": "text/html; charset=utf-8" });
   }
 
   if (path === "/api-live/user/room/" || path === "/api-live/user/room") {
-    if (q.get("uniqueId") !== state.uniqueId) return json(res, { statusCode: 19881007, message: "user_not_found", data: {} });
+    if (q.get("uniqueId") !== state.uniqueId)
+      return json(res, { statusCode: 19881007, message: "user_not_found", data: {} });
     return json(res, {
       statusCode: 0,
       message: "",
-      data: { user: { roomId: state.roomId, uniqueId: state.uniqueId, status: state.status }, liveRoom: { status: state.status } },
+      data: {
+        user: { roomId: state.roomId, uniqueId: state.uniqueId, status: state.status },
+        liveRoom: { status: state.status },
+      },
     });
   }
 
   if (path === "/webcast/room/check_alive/") {
     const ids = (q.get("room_ids") ?? "").split(",").filter(Boolean);
-    return json(res, { data: ids.map((id) => ({ room_id_str: id, alive: id === state.roomId && state.status === 2 })), status_code: 0 });
+    return json(res, {
+      data: ids.map((id) => ({ room_id_str: id, alive: id === state.roomId && state.status === 2 })),
+      status_code: 0,
+    });
   }
 
   if (path === "/webcast/room/info/") {
-    if (q.get("room_id") !== state.roomId) return json(res, { status_code: 4003110, data: { message: "room not found" } });
+    if (q.get("room_id") !== state.roomId)
+      return json(res, { status_code: 4003110, data: { message: "room not found" } });
     if (state.ageRestricted && !(req.headers.cookie ?? "").includes("sessionid=")) {
       return json(res, { status_code: 0, data: { prompts: "This LIVE is for adults only" } });
     }
@@ -123,11 +149,17 @@ export function handleHttp(state: RoomState, req: IncomingMessage, res: ServerRe
     }
     const fault = state.signFaults.shift();
     if (fault) {
-      const extra: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
-      return send(res, fault.status, JSON.stringify({ message: fault.status === 429 ? "Too many requests" : "Upstream failure" }), {
-        "Content-Type": "application/json",
-        ...extra,
-      });
+      const extra: Record<string, string> =
+        fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
+      return send(
+        res,
+        fault.status,
+        JSON.stringify({ message: fault.status === 429 ? "Too many requests" : "Upstream failure" }),
+        {
+          "Content-Type": "application/json",
+          ...extra,
+        },
+      );
     }
     if (q.get("room_id") !== state.roomId) return json(res, { message: "unknown room" }, 404);
     if (state.status !== 2) return json(res, { message: "room is not live" }, 404);
@@ -174,7 +206,10 @@ export function handleHttp(state: RoomState, req: IncomingMessage, res: ServerRe
 
   if (path.startsWith("/img/")) {
     // A 1×1 PNG, for image downloads.
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64",
+    );
     return send(res, 200, png, { "Content-Type": "image/png" });
   }
 

@@ -1,14 +1,9 @@
 // Public API of @tiktok-live/testkit.
-export type { SimulatorOptions, SimulatorClientOptions } from "./simulator.js";
-export { Simulator, startSimulator } from "./simulator.js";
-export type { Scenario, ScenarioStep } from "./scenario.js";
-export { ScenarioBuilder, scenario } from "./scenario.js";
-export { namedScenario, scenarioNames } from "./scenarios/index.js";
-export type { PushSession } from "./push-server.js";
-export { heartbeatTimeoutCode } from "./push-server.js";
-export type { RoomState } from "./http-routes.js";
+
 export type { SimGift, SimUser } from "./fixtures.js";
 export { giftByName, sampleGifts, sampleUsers, userByName } from "./fixtures.js";
+export { encodeBatchFrame, encodeServiceFrame } from "./frames.js";
+export type { RoomState } from "./http-routes.js";
 export type { LoadMix } from "./messages.js";
 export {
   busyStreamMix,
@@ -29,6 +24,18 @@ export {
   toUser,
   unknown,
 } from "./messages.js";
-export { encodeBatchFrame, encodeServiceFrame } from "./frames.js";
-export type { Recording, RecordedFrame, RecordingHeader } from "./recording.js";
-export { parseRecording, RecordingWriter, recordingFormat, recordingVersion, replayScenario } from "./recording.js";
+export type { PushSession } from "./push-server.js";
+export { heartbeatTimeoutCode } from "./push-server.js";
+export type { RecordedFrame, Recording, RecordingHeader } from "./recording.js";
+export {
+  parseRecording,
+  RecordingWriter,
+  recordingFormat,
+  recordingVersion,
+  replayScenario,
+} from "./recording.js";
+export type { Scenario, ScenarioStep } from "./scenario.js";
+export { ScenarioBuilder, scenario } from "./scenario.js";
+export { namedScenario, scenarioNames } from "./scenarios/index.js";
+export type { SimulatorClientOptions, SimulatorOptions } from "./simulator.js";
+export { Simulator, startSimulator } from "./simulator.js";

@@ -44,7 +44,12 @@ export function nextBattleId(): bigint {
 
 function avatar(u: SimUser, size: number) {
   const base = `https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/${u.userId}~c5_${size}x${size}`;
-  return { urlList: [`${base}.webp`, `${base}.jpeg`], uri: `${size}x${size}/tos-maliva-avt-0068/${u.userId}`, width: size, height: size };
+  return {
+    urlList: [`${base}.webp`, `${base}.jpeg`],
+    uri: `${size}x${size}/tos-maliva-avt-0068/${u.userId}`,
+    width: size,
+    height: size,
+  };
 }
 
 /** A user the way push messages carry one: ids, names, three avatar sizes, follow info, badges, fan club. */
@@ -67,15 +72,33 @@ export function toUser(u: SimUser): User {
               displayType: 1,
               badgeScene: 8,
               display: true,
-              imageBadge: { displayType: 1, image: { urlList: [`https://p16-webcast.tiktokcdn.com/img/grade_${u.gifterLevel}.png`] } },
-              logExtra: { dataVersion: "1", privilegeId: "7138381747292542756", level: String(u.gifterLevel) },
+              imageBadge: {
+                displayType: 1,
+                image: { urlList: [`https://p16-webcast.tiktokcdn.com/img/grade_${u.gifterLevel}.png`] },
+              },
+              logExtra: {
+                dataVersion: "1",
+                privilegeId: "7138381747292542756",
+                level: String(u.gifterLevel),
+              },
             },
           ]
         : []),
-      ...(u.moderator ? [{ displayType: 3, badgeScene: 1, display: true, stringBadge: { displayType: 3, str: "Moderator" } }] : []),
+      ...(u.moderator
+        ? [
+            {
+              displayType: 3,
+              badgeScene: 1,
+              display: true,
+              stringBadge: { displayType: 3, str: "Moderator" },
+            },
+          ]
+        : []),
       ...(u.superFan ? [{ displayType: 1, badgeScene: 4, display: true }] : []),
     ],
-    ...(u.fanClub ? { fansClub: { data: { clubName: u.fanClub.name, level: u.fanClub.level, userFansClubStatus: 1 } } } : {}),
+    ...(u.fanClub
+      ? { fansClub: { data: { clubName: u.fanClub.name, level: u.fanClub.level, userFansClubStatus: 1 } } }
+      : {}),
   });
 }
 
@@ -102,7 +125,11 @@ export function chat(u: SimUser, text: string): BaseProtoMessage {
       user: toUser(u),
       content: text,
       contentLanguage: "en",
-      userIdentity: { isSubscriberOfAnchor: u.superFan ?? false, isFollowerOfAnchor: (u.followStatus ?? 0) > 0, isModeratorOfAnchor: u.moderator ?? false },
+      userIdentity: {
+        isSubscriberOfAnchor: u.superFan ?? false,
+        isFollowerOfAnchor: (u.followStatus ?? 0) > 0,
+        isModeratorOfAnchor: u.moderator ?? false,
+      },
     }),
   ).finish();
   return wrap("WebcastChatMessage", id, payload);
@@ -121,11 +148,20 @@ export function emoteChat(u: SimUser, emoteId: string): BaseProtoMessage {
   return wrap("WebcastEmoteChatMessage", id, payload);
 }
 
-export function gift(u: SimUser, g: SimGift, o: { repeatCount: number; repeatEnd: boolean; groupId: bigint }): BaseProtoMessage {
+export function gift(
+  u: SimUser,
+  g: SimGift,
+  o: { repeatCount: number; repeatEnd: boolean; groupId: bigint },
+): BaseProtoMessage {
   const id = nextMsgId();
   const payload = WebcastGiftMessage.encode(
     WebcastGiftMessage.fromPartial({
-      common: common("WebcastGiftMessage", id, "live_gift_send_message_to_anchor", "{0:user} sent {1:gift} {2:string}"),
+      common: common(
+        "WebcastGiftMessage",
+        id,
+        "live_gift_send_message_to_anchor",
+        "{0:user} sent {1:gift} {2:string}",
+      ),
       user: toUser(u),
       repeatCount: o.repeatCount,
       comboCount: o.repeatCount,
@@ -137,7 +173,10 @@ export function gift(u: SimUser, g: SimGift, o: { repeatCount: number; repeatEnd
         diamondCount: g.diamondCount,
         type: g.streakable ? 1 : 2,
         combo: g.streakable,
-        image: { urlList: [`https://p16-webcast.tiktokcdn.com/img/gift/${g.id}.png`], uri: `webcast-va/${g.id}` },
+        image: {
+          urlList: [`https://p16-webcast.tiktokcdn.com/img/gift/${g.id}.png`],
+          uri: `webcast-va/${g.id}`,
+        },
         describe: `sent ${g.name}`,
       },
       userIdentity: { isSubscriberOfAnchor: u.superFan ?? false },
@@ -179,7 +218,12 @@ export function social(u: SimUser, kind: "follow" | "share"): BaseProtoMessage {
   const key = kind === "follow" ? "pm_main_follow_message_viewer_2" : "pm_mt_guidance_share";
   const payload = WebcastSocialMessage.encode(
     WebcastSocialMessage.fromPartial({
-      common: common("WebcastSocialMessage", id, key, kind === "follow" ? "{0:user} followed the host" : "{0:user} shared the LIVE"),
+      common: common(
+        "WebcastSocialMessage",
+        id,
+        key,
+        kind === "follow" ? "{0:user} followed the host" : "{0:user} shared the LIVE",
+      ),
       user: toUser(u),
       action: kind === "follow" ? 1n : 3n,
       followCount: kind === "follow" ? 3401n : 0n,
@@ -191,12 +235,18 @@ export function social(u: SimUser, kind: "follow" | "share"): BaseProtoMessage {
 
 export function superFanBarrage(u: SimUser, joined: boolean): BaseProtoMessage {
   const id = nextMsgId();
-  const key = joined ? "ttlive_superfan_commentNotif_superfanJoined" : "ttlive_superfan_commentNotif_superfanBadge";
+  const key = joined
+    ? "ttlive_superfan_commentNotif_superfanJoined"
+    : "ttlive_superfan_commentNotif_superfanBadge";
   const payload = WebcastBarrageMessage.encode(
     WebcastBarrageMessage.fromPartial({
       common: common("WebcastBarrageMessage", id),
       msgType: 100,
-      content: { key, defaultPattern: joined ? "{0:user} became a super fan!" : "{0:user} is a super fan", pieces: [{ type: 11, userValue: { user: toUser(u), withColon: false } }] },
+      content: {
+        key,
+        defaultPattern: joined ? "{0:user} became a super fan!" : "{0:user} is a super fan",
+        pieces: [{ type: 11, userValue: { user: toUser(u), withColon: false } }],
+      },
       commonBarrageContent: { key, defaultPattern: "" },
       duration: 3000n,
     }),
@@ -238,7 +288,11 @@ export function roomPin(u: SimUser, text: string): BaseProtoMessage {
 export function control(action: 1 | 2 | 3 | 4): BaseProtoMessage {
   const id = nextMsgId();
   const payload = WebcastControlMessage.encode(
-    WebcastControlMessage.fromPartial({ common: common("WebcastControlMessage", id), action, tips: action === 3 ? "The LIVE has ended" : "" }),
+    WebcastControlMessage.fromPartial({
+      common: common("WebcastControlMessage", id),
+      action,
+      tips: action === 3 ? "The LIVE has ended" : "",
+    }),
   ).finish();
   return wrap("WebcastControlMessage", id, payload);
 }
@@ -264,7 +318,14 @@ export function linkMicBattle(battleId: bigint, hosts: [SimUser, SimUser]): Base
       battleSetting: { battleId, duration: 300, startTimeMs: BigInt(Date.now()), status: 1 },
       anchorInfos: hosts.map((h) => ({
         userId: h.userId,
-        userInfo: { user: { userId: h.userId, nickname: h.nickname, displayId: h.uniqueId, avatarThumb: avatar(h, 100) } },
+        userInfo: {
+          user: {
+            userId: h.userId,
+            nickname: h.nickname,
+            displayId: h.uniqueId,
+            avatarThumb: avatar(h, 100),
+          },
+        },
       })),
     }),
   ).finish();
@@ -278,7 +339,12 @@ export function linkMicArmies(hosts: [SimUser, SimUser], points: [number, number
       common: common("WebcastLinkMicArmies", id),
       battleId: lastBattleId,
       triggerReason: 1,
-      armies: new Map(hosts.map((h, i) => [h.userId, { anchorIdStr: String(h.userId), hostScore: BigInt(points[i]!), userArmies: [] }])),
+      armies: new Map(
+        hosts.map((h, i) => [
+          h.userId,
+          { anchorIdStr: String(h.userId), hostScore: BigInt(points[i]!), userArmies: [] },
+        ]),
+      ),
     }),
   ).finish();
   return wrap("WebcastLinkMicArmies", id, payload);
@@ -300,7 +366,15 @@ export interface LoadMix {
 }
 
 /** The busy-stream mix: mostly likes and joins, as on a large stream. */
-export const busyStreamMix: LoadMix = { like: 35, join: 20, comment: 15, viewers: 10, gift: 10, social: 5, other: 5 };
+export const busyStreamMix: LoadMix = {
+  like: 35,
+  join: 20,
+  comment: 15,
+  viewers: 10,
+  gift: 10,
+  social: 5,
+  other: 5,
+};
 
 const loadUsers: SimUser[] = Array.from({ length: 200 }, (_, i) => ({
   userId: 7200000000000000000n + BigInt(i) * 7919n,
@@ -342,7 +416,9 @@ export function mixedMessageFactory(mix: LoadMix): (i: number) => BaseProtoMessa
       case "social":
         return social(u, i % 2 === 0 ? "follow" : "share");
       default:
-        return i % 2 === 0 ? control(2) : unknown("WebcastFutureFeatureMessage", new Uint8Array([8, i % 128]));
+        return i % 2 === 0
+          ? control(2)
+          : unknown("WebcastFutureFeatureMessage", new Uint8Array([8, i % 128]));
     }
   };
 }

@@ -60,7 +60,9 @@ export class PushServer {
     const reject = (why: string) => {
       this.handshakes.push({ url: req.url ?? "", cookie, userAgent, accepted: false });
       // TikTok refuses with a plain 200 and the reason in a header, not with a 101.
-      socket.end(`HTTP/1.1 200 OK\r\nHandshake-Msg: ${why}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 200 OK\r\nHandshake-Msg: ${why}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
     };
     if (url.searchParams.get("room_id") !== this.options.roomId) return reject("room_id mismatch");
     if (url.searchParams.get("compress") !== "gzip") return reject("compress must be gzip");
@@ -86,7 +88,10 @@ export class PushServer {
       closed: false,
     };
     this.sessions.add(session);
-    let watchdog = setTimeout(() => socket.close(heartbeatTimeoutCode, "heartbeat timeout"), this.options.heartbeatTimeoutMs);
+    let watchdog = setTimeout(
+      () => socket.close(heartbeatTimeoutCode, "heartbeat timeout"),
+      this.options.heartbeatTimeoutMs,
+    );
     socket.on("message", (data: Buffer) => {
       if (this.stalled) return;
       let frame: WebcastPushFrame;
@@ -103,7 +108,10 @@ export class PushServer {
           session.lastHeartbeatSeq = hb.sendPacketSeqId;
           session.heartbeatRoomId = hb.roomId;
           clearTimeout(watchdog);
-          watchdog = setTimeout(() => socket.close(heartbeatTimeoutCode, "heartbeat timeout"), this.options.heartbeatTimeoutMs);
+          watchdog = setTimeout(
+            () => socket.close(heartbeatTimeoutCode, "heartbeat timeout"),
+            this.options.heartbeatTimeoutMs,
+          );
           socket.send(encodeServiceFrame("hb", frame.logId));
           break;
         }

@@ -42,7 +42,12 @@ export class RecordingWriter {
     private readonly write: (line: string) => void,
     header: Omit<RecordingHeader, "format" | "version" | "startedAt">,
   ) {
-    const full: RecordingHeader = { format: recordingFormat, version: recordingVersion, startedAt: new Date(this.started).toISOString(), ...header };
+    const full: RecordingHeader = {
+      format: recordingFormat,
+      version: recordingVersion,
+      startedAt: new Date(this.started).toISOString(),
+      ...header,
+    };
     this.write(`${JSON.stringify(full)}\n`);
   }
 
@@ -62,7 +67,8 @@ export function parseRecording(text: string): Recording {
   } catch (cause) {
     throw new Error("Recording line 1 is not JSON", { cause });
   }
-  if (header.format !== recordingFormat) throw new Error(`Not a ${recordingFormat} file (format: ${String(header.format)})`);
+  if (header.format !== recordingFormat)
+    throw new Error(`Not a ${recordingFormat} file (format: ${String(header.format)})`);
   if (header.version !== recordingVersion) throw new Error(`Unsupported recording version ${header.version}`);
   const frames = lines.slice(1).map((line, i) => {
     let entry: { t?: unknown; frame?: unknown };
@@ -88,5 +94,10 @@ export function replayScenario(recording: Recording): Scenario {
     last = f.t;
     steps.push({ kind: "raw", bytes: f.frame });
   }
-  return { name: `replay of @${recording.header.uniqueId}`, description: `${recording.frames.length} recorded frames`, initial: [], steps };
+  return {
+    name: `replay of @${recording.header.uniqueId}`,
+    description: `${recording.frames.length} recorded frames`,
+    initial: [],
+    steps,
+  };
 }

@@ -15,7 +15,13 @@ export type ScenarioStep =
   /** Wait until a client is in the room again (after a drop). */
   | { kind: "awaitClient"; timeoutMs: number }
   /** Steady load: `count` messages from a generator, `perBatch` per frame, `intervalMs` apart. */
-  | { kind: "load"; count: number; perBatch: number; intervalMs: number; make: (i: number) => BaseProtoMessage }
+  | {
+      kind: "load";
+      count: number;
+      perBatch: number;
+      intervalMs: number;
+      make: (i: number) => BaseProtoMessage;
+    }
   /** Set the room offline (after a live-end control message). */
   | { kind: "offline" };
 
@@ -78,7 +84,11 @@ export class ScenarioBuilder {
    * A gift. Streakable gifts with `streak > 1` become a run of messages with a
    * growing repeat count, `streakIntervalMs` apart, the last one with repeatEnd.
    */
-  gift(user: UserRef, gift: string | SimGift, options: { streak?: number; streakIntervalMs?: number } = {}): this {
+  gift(
+    user: UserRef,
+    gift: string | SimGift,
+    options: { streak?: number; streakIntervalMs?: number } = {},
+  ): this {
     const g = giftOf(gift);
     const u = who(user);
     const streak = g.streakable ? Math.max(1, options.streak ?? 1) : 1;
@@ -124,7 +134,10 @@ export class ScenarioBuilder {
   }
 
   battle(hosts: [UserRef, UserRef], points: [number, number]): this {
-    return this.batch(build.linkMicBattle(build.nextBattleId(), [who(hosts[0]), who(hosts[1])]), build.linkMicArmies([who(hosts[0]), who(hosts[1])], points));
+    return this.batch(
+      build.linkMicBattle(build.nextBattleId(), [who(hosts[0]), who(hosts[1])]),
+      build.linkMicArmies([who(hosts[0]), who(hosts[1])], points),
+    );
   }
 
   /** A message with a method the client has no class for. */
@@ -169,7 +182,13 @@ export class ScenarioBuilder {
   /** A steady stream of `count` messages in the given mix, for load runs. */
   load(count: number, options: { perBatch?: number; intervalMs?: number; mix?: build.LoadMix } = {}): this {
     const make = build.mixedMessageFactory(options.mix ?? build.busyStreamMix);
-    this.steps.push({ kind: "load", count, perBatch: options.perBatch ?? 5, intervalMs: options.intervalMs ?? 10, make });
+    this.steps.push({
+      kind: "load",
+      count,
+      perBatch: options.perBatch ?? 5,
+      intervalMs: options.intervalMs ?? 10,
+      make,
+    });
     return this;
   }
 
@@ -181,7 +200,12 @@ export class ScenarioBuilder {
   }
 
   build(): Scenario {
-    return { name: this.name, description: this.description, initial: [...this.initial], steps: [...this.steps] };
+    return {
+      name: this.name,
+      description: this.description,
+      initial: [...this.initial],
+      steps: [...this.steps],
+    };
   }
 }
 

@@ -6,7 +6,7 @@ import { sampleGifts } from "./fixtures.js";
 import { encodeBatchFrame } from "./frames.js";
 import { handleHttp, type RoomState } from "./http-routes.js";
 import * as build from "./messages.js";
-import { type PushSession, PushServer } from "./push-server.js";
+import { PushServer, type PushSession } from "./push-server.js";
 import type { Scenario, ScenarioStep } from "./scenario.js";
 import { namedScenario } from "./scenarios/index.js";
 
@@ -69,7 +69,6 @@ export class Simulator {
       this.rejectDone = reject;
     });
     this.done.catch(() => {});
-    const sim = this;
     this.state = {
       uniqueId: options.uniqueId ?? "simulated_host",
       roomId: options.roomId ?? "7311111111111111111",
@@ -86,8 +85,8 @@ export class Simulator {
       requests: [],
       chats: [],
       ttwid: `sim${randomBytes(8).toString("hex")}`,
-      pushServerUrl: () => `ws://${sim.hostPort}/webcast/im/push/v2/`,
-      initialMessages: (cursor) => sim.initialMessages(cursor),
+      pushServerUrl: () => `ws://${this.hostPort}/webcast/im/push/v2/`,
+      initialMessages: (cursor) => this.initialMessages(cursor),
     };
     this.push = new PushServer({
       roomId: this.state.roomId,
@@ -153,7 +152,11 @@ export class Simulator {
       const overlap = this.options.resumeOverlap ?? 2;
       messages = this.log.slice(Math.max(0, seen - overlap));
     }
-    return { messages, cursor: this.cursorAt(this.log.length), internalExt: `internal_src:sim|cursor:${this.log.length}` };
+    return {
+      messages,
+      cursor: this.cursorAt(this.log.length),
+      internalExt: `internal_src:sim|cursor:${this.log.length}`,
+    };
   }
 
   /** Sends one batch of messages to every client in the room and records it for resume. */
@@ -249,7 +252,10 @@ export class Simulator {
   /** After a drop, wait for a client to enter again (a fresh session, not the dropped one). */
   private waitForNewEntry(timeoutMs: number): Promise<PushSession> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No client came back within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`No client came back within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.clientWaiters.push((s) => {
         clearTimeout(timer);
         resolve(s);

@@ -24,9 +24,11 @@ const buf = join(codegenBin, "buf");
 
 /** Compiles the schema and returns its binary FileDescriptorSet (with imports, so every type resolves). */
 export function buildDescriptorSet(schemaDir: string): Uint8Array {
-  return new Uint8Array(execFileSync(buf, ["build", schemaDir, "--as-file-descriptor-set", "-o", "-#format=binpb"], {
-    maxBuffer: 256 * 1024 * 1024,
-  }));
+  return new Uint8Array(
+    execFileSync(buf, ["build", schemaDir, "--as-file-descriptor-set", "-o", "-#format=binpb"], {
+      maxBuffer: 256 * 1024 * 1024,
+    }),
+  );
 }
 
 /** Runs ts-proto through buf into a fresh temporary directory and returns that directory. */
@@ -45,7 +47,9 @@ export function runTsProto(schemaDir: string): string {
   const templateFile = join(out, "buf.gen.json");
   writeFileSync(templateFile, JSON.stringify(template));
   try {
-    execFileSync(buf, ["generate", schemaDir, "--template", templateFile], { stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync(buf, ["generate", schemaDir, "--template", templateFile], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
   } finally {
     rmSync(templateFile);
   }

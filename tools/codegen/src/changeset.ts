@@ -5,7 +5,9 @@ import { bumpFor, type SchemaChange } from "./schema-diff.js";
 export function renderChangeset(changes: SchemaChange[]): { name: string; text: string } | undefined {
   const bump = bumpFor(changes);
   if (bump === "none") return undefined;
-  const body = changes.map((c) => `- ${c.kind}: \`${c.message}\`${c.detail ? ` (${c.detail})` : ""}`).join("\n");
+  const body = changes
+    .map((c) => `- ${c.kind}: \`${c.message}\`${c.detail ? ` (${c.detail})` : ""}`)
+    .join("\n");
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 10);
   const summary = `Schema update: ${changes.filter((c) => c.kind === "message added").length} messages added, ${
     changes.filter((c) => c.kind === "message removed").length

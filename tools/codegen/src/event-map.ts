@@ -36,14 +36,46 @@ export const customBases: Readonly<Record<string, { base: string; module: string
  * They are not in the method registry: the method still maps to its own event.
  */
 export const derivedEvents: ReadonlyArray<{ event: string; from: string; doc: string }> = [
-  { event: "LiveEndEvent", from: "WebcastControlMessage", doc: "The stream ended (control action 3) or was suspended (4); the client disconnects after it." },
-  { event: "LivePauseEvent", from: "WebcastControlMessage", doc: "The host paused the stream (control action 1)." },
-  { event: "LiveUnpauseEvent", from: "WebcastControlMessage", doc: "The host resumed a paused stream (control action 2)." },
-  { event: "FollowEvent", from: "WebcastSocialMessage", doc: "A viewer followed the host (a social message whose display key mentions follow)." },
-  { event: "ShareEvent", from: "WebcastSocialMessage", doc: "A viewer shared the stream (a social message whose display key mentions share)." },
-  { event: "SuperFanEvent", from: "WebcastBarrageMessage", doc: "A super fan banner (a barrage message with a `ttlive_superfan` key)." },
-  { event: "SuperFanJoinEvent", from: "WebcastBarrageMessage", doc: "A viewer became a super fan (barrage key `ttlive_superfan_commentnotif_superfanjoined`)." },
-  { event: "SuperFanBoxEvent", from: "WebcastEnvelopeMessage", doc: "A super fan treasure box (envelope key `ttlive_superfanbox` or business type 19)." },
+  {
+    event: "LiveEndEvent",
+    from: "WebcastControlMessage",
+    doc: "The stream ended (control action 3) or was suspended (4); the client disconnects after it.",
+  },
+  {
+    event: "LivePauseEvent",
+    from: "WebcastControlMessage",
+    doc: "The host paused the stream (control action 1).",
+  },
+  {
+    event: "LiveUnpauseEvent",
+    from: "WebcastControlMessage",
+    doc: "The host resumed a paused stream (control action 2).",
+  },
+  {
+    event: "FollowEvent",
+    from: "WebcastSocialMessage",
+    doc: "A viewer followed the host (a social message whose display key mentions follow).",
+  },
+  {
+    event: "ShareEvent",
+    from: "WebcastSocialMessage",
+    doc: "A viewer shared the stream (a social message whose display key mentions share).",
+  },
+  {
+    event: "SuperFanEvent",
+    from: "WebcastBarrageMessage",
+    doc: "A super fan banner (a barrage message with a `ttlive_superfan` key).",
+  },
+  {
+    event: "SuperFanJoinEvent",
+    from: "WebcastBarrageMessage",
+    doc: "A viewer became a super fan (barrage key `ttlive_superfan_commentnotif_superfanjoined`).",
+  },
+  {
+    event: "SuperFanBoxEvent",
+    from: "WebcastEnvelopeMessage",
+    doc: "A super fan treasure box (envelope key `ttlive_superfanbox` or business type 19).",
+  },
 ];
 
 /** Default rule, as in the Python SDK: drop `Webcast`, turn a trailing `Message` into `Event` or append `Event`. */

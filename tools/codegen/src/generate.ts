@@ -71,12 +71,21 @@ export function generate(t: Targets): Generation {
   outputs.set(t.registryFile, renderRegistry(events));
   outputs.set(
     t.messagesIndexFile,
-    renderMessagesIndex([...schema.messages.filter((m) => m.topLevel), ...schema.enums.filter((e) => e.topLevel)]),
+    renderMessagesIndex([
+      ...schema.messages.filter((m) => m.topLevel),
+      ...schema.enums.filter((e) => e.topLevel),
+    ]),
   );
   outputs.set(t.eventsDoc, renderEventsDoc(events));
   const before = parseSnapshot(readText(t.snapshotFile));
   const after = snapshotOf(schema);
   outputs.set(t.snapshotFile, renderSnapshot(after));
 
-  return { schema, events, outputs, changes: diffSnapshots(before, after), initial: Object.keys(before).length === 0 };
+  return {
+    schema,
+    events,
+    outputs,
+    changes: diffSnapshots(before, after),
+    initial: Object.keys(before).length === 0,
+  };
 }

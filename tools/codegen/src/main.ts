@@ -26,15 +26,21 @@ const primaryCount = events.filter((e) => !e.derivedFrom).length;
 if (check) {
   const stale = staleFiles(outputs, ownedDirs, paths.repoRoot);
   if (stale.length > 0) {
-    console.error(`Generated code is stale; run \`pnpm codegen\` and commit the result.\n${formatReport(changes)}`);
+    console.error(
+      `Generated code is stale; run \`pnpm codegen\` and commit the result.\n${formatReport(changes)}`,
+    );
     for (const s of stale.slice(0, 40)) console.error(`  ${s}`);
     if (stale.length > 40) console.error(`  … and ${stale.length - 40} more`);
     process.exit(1);
   }
-  console.log(`codegen --check: up to date (${primaryCount} push message events, ${schema.messages.length} messages).`);
+  console.log(
+    `codegen --check: up to date (${primaryCount} push message events, ${schema.messages.length} messages).`,
+  );
 } else {
   writeOutputs(outputs, ownedDirs);
-  console.log(initial ? `Initial schema snapshot written (${schema.messages.length} messages).` : formatReport(changes));
+  console.log(
+    initial ? `Initial schema snapshot written (${schema.messages.length} messages).` : formatReport(changes),
+  );
   const changeset = initial ? undefined : renderChangeset(changes);
   if (changeset) {
     writeFileSync(join(paths.changesetDir, changeset.name), changeset.text);

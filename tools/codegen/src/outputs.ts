@@ -30,7 +30,8 @@ export function staleFiles(outputs: Outputs, ownedDirs: string[], root: string):
     if (current !== text) stale.push(relative(root, path));
   }
   for (const dir of ownedDirs) {
-    for (const path of listFiles(dir)) if (!outputs.has(path)) stale.push(`${relative(root, path)} (no longer generated)`);
+    for (const path of listFiles(dir))
+      if (!outputs.has(path)) stale.push(`${relative(root, path)} (no longer generated)`);
   }
   return stale;
 }

@@ -41,7 +41,10 @@ export function listPushEvents(schema: SchemaModel): PushEvent[] {
   for (const e of all) {
     for (const key of [e.event, e.shortName]) {
       const other = seen.get(key);
-      if (other) throw new Error(`event name ${key} is used by both ${other} and ${e.message.name}; add an override in event-map.ts`);
+      if (other)
+        throw new Error(
+          `event name ${key} is used by both ${other} and ${e.message.name}; add an override in event-map.ts`,
+        );
       seen.set(key, e.message.name);
     }
   }

@@ -40,7 +40,10 @@ class Imports {
   }
   private add(map: Map<string, Set<string>>, module: string, name: string): void {
     let set = map.get(module);
-    if (!set) map.set(module, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      map.set(module, set);
+    }
     set.add(name);
   }
   render(): string {
@@ -58,7 +61,9 @@ class Imports {
 
 /** Type names a field's TypeScript type mentions, for imports. */
 function referencedTypes(f: FieldModel): string[] {
-  return [...f.tsType.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)].map((m) => m[0]).filter((n) => n !== "Uint8Array" && n !== "Map");
+  return [...f.tsType.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)]
+    .map((m) => m[0])
+    .filter((n) => n !== "Uint8Array" && n !== "Map");
 }
 
 function renderGetter(f: FieldModel, imports: Imports, typeModule: (name: string) => string): string {
@@ -76,7 +81,11 @@ function renderGetter(f: FieldModel, imports: Imports, typeModule: (name: string
  * Renders the event classes of one schema file. `typeModule` tells where a
  * generated type lives, so cross-file references import from the right module.
  */
-export function renderEventFile(file: string, events: PushEvent[], typeModule: (tsName: string) => string): string {
+export function renderEventFile(
+  file: string,
+  events: PushEvent[],
+  typeModule: (tsName: string) => string,
+): string {
   const imports = new Imports();
   const chunks: string[] = [];
   for (const e of events) {

@@ -19,7 +19,9 @@ export function renderRegistry(events: PushEvent[]): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([m, names]) => `import { ${names.sort().join(", ")} } from "${m}";`)
     .join("\n");
-  const primary = events.filter((e) => !e.derivedFrom).sort((a, b) => a.message.name.localeCompare(b.message.name));
+  const primary = events
+    .filter((e) => !e.derivedFrom)
+    .sort((a, b) => a.message.name.localeCompare(b.message.name));
   const all = [...events].sort((a, b) => a.event.localeCompare(b.event));
   return `${generatedHeader("packages/proto/schema")}import type { ProtoEventClass } from "./events/proto-event.js";
 ${imports}

@@ -16,7 +16,13 @@ export interface SchemaChange {
 }
 
 /** Changes that break code written against the previous types. */
-const breaking = new Set<ChangeKind>(["message removed", "field removed", "field renumbered", "field retyped", "field renamed"]);
+const breaking = new Set<ChangeKind>([
+  "message removed",
+  "field removed",
+  "field renumbered",
+  "field retyped",
+  "field renamed",
+]);
 
 function split(entry: string): { name: string; type: string } {
   const i = entry.indexOf(" ");
@@ -48,12 +54,15 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[]
         changes.push({ kind: "field renumbered", message, detail: `${name}: ${was} → ${num}` });
       }
     }
-    const numbers = [...new Set([...Object.keys(old), ...Object.keys(now)])].map(Number).sort((a, b) => a - b);
+    const numbers = [...new Set([...Object.keys(old), ...Object.keys(now)])]
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const n of numbers) {
       const o = old[n] ? split(old[n]) : undefined;
       const c = now[n] ? split(now[n]) : undefined;
       if (o && c) {
-        if (o.type !== c.type) changes.push({ kind: "field retyped", message, detail: `${c.name} = ${n}: ${o.type} → ${c.type}` });
+        if (o.type !== c.type)
+          changes.push({ kind: "field retyped", message, detail: `${c.name} = ${n}: ${o.type} → ${c.type}` });
         if (o.name !== c.name && !renumbered.has(c.name) && !renumbered.has(o.name)) {
           changes.push({ kind: "field renamed", message, detail: `${n}: ${o.name} → ${c.name}` });
         }
@@ -76,6 +85,7 @@ export function bumpFor(changes: SchemaChange[]): "major" | "minor" | "none" {
 export function formatReport(changes: SchemaChange[]): string {
   if (changes.length === 0) return "Schema unchanged.";
   const lines = [`Schema changes (${changes.length}, ${bumpFor(changes)}):`];
-  for (const c of changes) lines.push(`  ${c.kind.padEnd(17)} ${c.message}${c.detail ? `  ${c.detail}` : ""}`);
+  for (const c of changes)
+    lines.push(`  ${c.kind.padEnd(17)} ${c.message}${c.detail ? `  ${c.detail}` : ""}`);
   return lines.join("\n");
 }

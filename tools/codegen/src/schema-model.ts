@@ -1,4 +1,10 @@
-import { createFileRegistry, type DescField, type DescMessage, fromBinary, ScalarType } from "@bufbuild/protobuf";
+import {
+  createFileRegistry,
+  type DescField,
+  type DescMessage,
+  fromBinary,
+  ScalarType,
+} from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 
 /** A field as the diff report and the renderers see it: enough to spot renumbering and retyping. */
@@ -132,7 +138,8 @@ function leadingComment(desc: DescMessage, path: number[]): string {
 }
 
 function collect(desc: DescMessage, path: number[], out: MessageModel[], enums: EnumModel[]): void {
-  for (const e of desc.nestedEnums) enums.push({ tsName: tsNameOf(e.typeName), file: `${e.file.name}.proto`, topLevel: false });
+  for (const e of desc.nestedEnums)
+    enums.push({ tsName: tsNameOf(e.typeName), file: `${e.file.name}.proto`, topLevel: false });
   out.push({
     name: protoName(desc.typeName),
     tsName: tsNameOf(desc.typeName),
@@ -154,8 +161,9 @@ export function loadSchemaModel(descriptorSet: Uint8Array): SchemaModel {
   const enums: EnumModel[] = [];
   for (const file of registry.files) {
     if (!file.name.startsWith("webcast/")) continue;
-    for (const e of file.enums) enums.push({ tsName: tsNameOf(e.typeName), file: `${file.name}.proto`, topLevel: true });
-    file.messages.forEach((m, i) => collect(m, [4, i], messages, enums));
+    for (const e of file.enums)
+      enums.push({ tsName: tsNameOf(e.typeName), file: `${file.name}.proto`, topLevel: true });
+    for (const [i, m] of file.messages.entries()) collect(m, [4, i], messages, enums);
   }
   messages.sort((a, b) => a.name.localeCompare(b.name));
   enums.sort((a, b) => a.tsName.localeCompare(b.tsName));

@@ -10,7 +10,8 @@ export function snapshotOf(schema: SchemaModel): Snapshot {
   const out: Snapshot = {};
   for (const m of schema.messages) {
     const fields: Record<string, string> = {};
-    for (const f of [...m.fields].sort((a, b) => a.number - b.number)) fields[String(f.number)] = `${f.name} ${f.type}`;
+    for (const f of [...m.fields].sort((a, b) => a.number - b.number))
+      fields[String(f.number)] = `${f.name} ${f.type}`;
     out[m.name] = fields;
   }
   return out;

@@ -6,7 +6,9 @@ import type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from
 function nameOf(key: EventClass | string): string {
   if (typeof key === "string") return key;
   if (typeof key === "function" && typeof key.eventName === "string") return key.eventName;
-  throw new InvalidOptionError("Subscribe with an event class (e.g. CommentEvent) or an event name (e.g. \"comment\")");
+  throw new InvalidOptionError(
+    'Subscribe with an event class (e.g. CommentEvent) or an event name (e.g. "comment")',
+  );
 }
 
 /**
@@ -43,9 +45,18 @@ export class EventApi {
   }
 
   /** Resolves with the next event of that kind; rejects on timeout, abort, or disconnect. */
-  waitFor<K extends ClientEventName>(name: K, options?: { signal?: AbortSignal; timeout?: number }): Promise<ClientEventMap[K]>;
-  waitFor<E extends BaseEvent>(eventClass: EventClass<E>, options?: { signal?: AbortSignal; timeout?: number }): Promise<E>;
-  waitFor(key: EventClass | string, options: { signal?: AbortSignal; timeout?: number } = {}): Promise<BaseEvent> {
+  waitFor<K extends ClientEventName>(
+    name: K,
+    options?: { signal?: AbortSignal; timeout?: number },
+  ): Promise<ClientEventMap[K]>;
+  waitFor<E extends BaseEvent>(
+    eventClass: EventClass<E>,
+    options?: { signal?: AbortSignal; timeout?: number },
+  ): Promise<E>;
+  waitFor(
+    key: EventClass | string,
+    options: { signal?: AbortSignal; timeout?: number } = {},
+  ): Promise<BaseEvent> {
     const name = nameOf(key);
     return new Promise((resolve, reject) => {
       const cleanup = () => {

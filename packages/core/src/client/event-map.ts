@@ -1,6 +1,11 @@
 import type { BaseEvent, EventClass, ProtoEventMap, UnknownEvent } from "@tiktok-live/proto";
 import type { TikTokLiveError } from "../errors/errors.js";
-import type { ConnectEvent, DisconnectEvent, ReconnectingEvent, WebsocketResponseEvent } from "../events/lifecycle-events.js";
+import type {
+  ConnectEvent,
+  DisconnectEvent,
+  ReconnectingEvent,
+  WebsocketResponseEvent,
+} from "../events/lifecycle-events.js";
 
 /** Every event name the client emits, with its event type. */
 export interface ClientEventMap extends ProtoEventMap {

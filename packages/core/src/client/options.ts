@@ -1,5 +1,5 @@
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
-import { type ReconnectPolicy, defaultReconnectPolicy } from "../connection/reconnect-policy.js";
+import { defaultReconnectPolicy, type ReconnectPolicy } from "../connection/reconnect-policy.js";
 import { InvalidOptionError } from "../errors/errors.js";
 import { type BaseUrls, tiktokBaseUrls } from "../http/base-urls.js";
 import { defaultLocale, defaultUserAgent, type LocaleSettings } from "../http/web-defaults.js";
@@ -79,7 +79,7 @@ const uniqueIdPattern = /^[A-Za-z0-9_.]{1,24}$/;
 /** Accepts `user`, `@user` or a profile/live URL and returns `user`, or says what is wrong. */
 export function normalizeUniqueId(input: string): string {
   if (typeof input !== "string" || input.trim() === "") {
-    throw new InvalidOptionError("uniqueId is required: pass the TikTok username, e.g. \"@tv_asahi_news\"");
+    throw new InvalidOptionError('uniqueId is required: pass the TikTok username, e.g. "@tv_asahi_news"');
   }
   let id = input.trim();
   const fromUrl = /tiktok\.com\/@([^/?#]+)/.exec(id);
@@ -114,8 +114,12 @@ function checkUrl(name: string, value: string): string {
   return value.replace(/\/+$/, "");
 }
 
-export function resolveOptions(uniqueIdInput: string, options: TikTokLiveClientOptions = {}): { resolved: ResolvedOptions; secrets: Secrets } {
-  if (options === null || typeof options !== "object") throw new InvalidOptionError("options must be an object");
+export function resolveOptions(
+  uniqueIdInput: string,
+  options: TikTokLiveClientOptions = {},
+): { resolved: ResolvedOptions; secrets: Secrets } {
+  if (options === null || typeof options !== "object")
+    throw new InvalidOptionError("options must be an object");
   const uniqueId = normalizeUniqueId(uniqueIdInput);
   const base = { ...tiktokBaseUrls, ...options.baseUrls };
   const baseUrls: BaseUrls = {
@@ -126,13 +130,20 @@ export function resolveOptions(uniqueIdInput: string, options: TikTokLiveClientO
   if (options.roomId !== undefined && !/^\d+$/.test(options.roomId)) {
     throw new InvalidOptionError(`roomId must be a string of digits (got "${options.roomId}")`);
   }
-  if (options.sessionId !== undefined && (typeof options.sessionId !== "string" || !/^[A-Za-z0-9_-]+$/.test(options.sessionId))) {
-    throw new InvalidOptionError("sessionId must be the value of the `sessionid` cookie (letters, digits, - and _)");
+  if (
+    options.sessionId !== undefined &&
+    (typeof options.sessionId !== "string" || !/^[A-Za-z0-9_-]+$/.test(options.sessionId))
+  ) {
+    throw new InvalidOptionError(
+      "sessionId must be the value of the `sessionid` cookie (letters, digits, - and _)",
+    );
   }
   const heartbeatIntervalMs = positive("heartbeatIntervalMs", options.heartbeatIntervalMs, 10_000);
   const reconnect = { ...defaultReconnectPolicy, ...options.reconnect };
   if (!Number.isInteger(reconnect.maxAttempts) || reconnect.maxAttempts < 0) {
-    throw new InvalidOptionError(`reconnect.maxAttempts must be a whole number ≥ 0 (got ${reconnect.maxAttempts})`);
+    throw new InvalidOptionError(
+      `reconnect.maxAttempts must be a whole number ≥ 0 (got ${reconnect.maxAttempts})`,
+    );
   }
   positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
   positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);

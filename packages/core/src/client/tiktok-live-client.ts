@@ -1,7 +1,7 @@
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
-import { ConnectionStateMachine, type ConnectionState } from "../connection/state-machine.js";
 import { reconnectDelay } from "../connection/reconnect-policy.js";
+import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
   RateLimitError,
@@ -12,20 +12,36 @@ import {
 } from "../errors/errors.js";
 import { MessageDedupe } from "../events/dedupe.js";
 import { EventDispatcher } from "../events/dispatcher.js";
-import { ConnectEvent, type DisconnectReason, DisconnectEvent, ReconnectingEvent } from "../events/lifecycle-events.js";
+import {
+  ConnectEvent,
+  DisconnectEvent,
+  type DisconnectReason,
+  ReconnectingEvent,
+} from "../events/lifecycle-events.js";
 import { MessageRouter } from "../events/message-router.js";
 import { CookieJar } from "../http/cookie-jar.js";
 import { HttpClient } from "../http/http-client.js";
 import { fetchImage } from "../http/routes/fetch-image.js";
 import { type RouteContext, resolveRoomId } from "../http/routes/room-id.js";
-import { fetchGiftList, fetchIsLive, fetchRoomInfo, type GiftInfo, type RoomInfo } from "../http/routes/room-info.js";
+import {
+  fetchGiftList,
+  fetchIsLive,
+  fetchRoomInfo,
+  type GiftInfo,
+  type RoomInfo,
+} from "../http/routes/room-info.js";
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import { EventApi } from "./event-api.js";
-import { type ResolvedOptions, resolveOptions, type Secrets, type TikTokLiveClientOptions } from "./options.js";
+import {
+  type ResolvedOptions,
+  resolveOptions,
+  type Secrets,
+  type TikTokLiveClientOptions,
+} from "./options.js";
 
 /** What each runtime adapter supplies. */
 export interface ClientCapabilities {
@@ -38,7 +54,10 @@ export interface ClientCapabilities {
 function isRetryable(error: unknown): boolean {
   if (error instanceof RateLimitError || error instanceof WebSocketClosedError) return true;
   if (error instanceof SignServerError) return error.status === undefined || error.status >= 500;
-  return error instanceof TikTokLiveError && (error.code === "NETWORK" || error.code === "TIMEOUT" || error.code === "INVALID_RESPONSE");
+  return (
+    error instanceof TikTokLiveError &&
+    (error.code === "NETWORK" || error.code === "TIMEOUT" || error.code === "INVALID_RESPONSE")
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -158,7 +177,10 @@ export class TikTokLiveClient extends EventApi {
       await this.#open(signed, signal);
       return this.roomInfo;
     } catch (error) {
-      const wrapped = error instanceof TikTokLiveError ? error : new TikTokLiveError("CONNECT", "Connecting failed", { cause: error });
+      const wrapped =
+        error instanceof TikTokLiveError
+          ? error
+          : new TikTokLiveError("CONNECT", "Connecting failed", { cause: error });
       this.#stop(signal.aborted && !options.signal?.aborted ? "client" : "error", undefined, wrapped, false);
       throw signal.aborted && options.signal?.aborted ? options.signal.reason : wrapped;
     }
@@ -232,7 +254,11 @@ export class TikTokLiveClient extends EventApi {
     return {
       http: this.#http,
       baseUrls: this.#options.baseUrls,
-      params: webQueryParams(this.#options.userAgent, this.#options.locale, this.#secrets.sessionId !== undefined),
+      params: webQueryParams(
+        this.#options.userAgent,
+        this.#options.locale,
+        this.#secrets.sessionId !== undefined,
+      ),
       ...(signal ? { signal } : {}),
     };
   }
@@ -254,9 +280,22 @@ export class TikTokLiveClient extends EventApi {
           ...(session ? { session } : {}),
         });
       } catch (error) {
-        if (!retry || !policy.enabled || attempt >= policy.maxAttempts || !isRetryable(error) || signal.aborted) throw error;
-        const wait = reconnectDelay(policy, attempt, error instanceof RateLimitError ? error.retryAfter : undefined);
-        this.#logger.warn(`[tiktok-live] signing failed (${(error as Error).message}); retrying in ${wait} ms`);
+        if (
+          !retry ||
+          !policy.enabled ||
+          attempt >= policy.maxAttempts ||
+          !isRetryable(error) ||
+          signal.aborted
+        )
+          throw error;
+        const wait = reconnectDelay(
+          policy,
+          attempt,
+          error instanceof RateLimitError ? error.retryAfter : undefined,
+        );
+        this.#logger.warn(
+          `[tiktok-live] signing failed (${(error as Error).message}); retrying in ${wait} ms`,
+        );
         await sleep(wait, signal);
       }
     }
@@ -284,7 +323,10 @@ export class TikTokLiveClient extends EventApi {
       locale: this.#options.locale,
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
     });
-    await connection.open({ url, headers: { Cookie: this.#jar.header(), "User-Agent": this.#options.userAgent } }, signal);
+    await connection.open(
+      { url, headers: { Cookie: this.#jar.header(), "User-Agent": this.#options.userAgent } },
+      signal,
+    );
     if (signal.aborted) {
       connection.close(1000, "aborted");
       throw signal.reason;
@@ -293,7 +335,8 @@ export class TikTokLiveClient extends EventApi {
     const first = !this.#cursor;
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
-    if (first && this.dispatcher.hasListeners(ConnectEvent.eventName)) this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId));
+    if (first && this.dispatcher.hasListeners(ConnectEvent.eventName))
+      this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId));
     if (this.#options.processInitialData) this.#router.routeBatch(signed.initial);
     if (this.#liveEnded) return;
     connection.enterRoom(this.#cursor);
@@ -309,7 +352,9 @@ export class TikTokLiveClient extends EventApi {
       this.#stop("connection-lost", code, error);
       return;
     }
-    this.#logger.warn(`[tiktok-live] connection lost (code ${code}${reason ? `, ${reason}` : ""}); reconnecting`);
+    this.#logger.warn(
+      `[tiktok-live] connection lost (code ${code}${reason ? `, ${reason}` : ""}); reconnecting`,
+    );
     this.#machine.move("reconnecting");
     void this.#reconnect(code, error);
   }
@@ -334,7 +379,10 @@ export class TikTokLiveClient extends EventApi {
         return;
       } catch (error) {
         if (session.signal.aborted) return;
-        lastError = error instanceof TikTokLiveError ? error : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
+        lastError =
+          error instanceof TikTokLiveError
+            ? error
+            : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
         this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
         if (error instanceof UserOfflineError) break;
         if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");

@@ -1,10 +1,14 @@
 import { TikTokLiveError } from "./tiktok-live-error.js";
+
 export { TikTokLiveError };
 
 /** The profile or API says this user does not exist (or has never been live). */
 export class UserNotFoundError extends TikTokLiveError {
   override readonly name = "UserNotFoundError";
-  constructor(readonly uniqueId: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly uniqueId: string,
+    options?: { cause?: unknown },
+  ) {
     super("USER_NOT_FOUND", `TikTok user @${uniqueId} was not found or has never been live`, options);
   }
 }
@@ -12,7 +16,10 @@ export class UserNotFoundError extends TikTokLiveError {
 /** The user exists but is not live right now. */
 export class UserOfflineError extends TikTokLiveError {
   override readonly name = "UserOfflineError";
-  constructor(readonly uniqueId: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly uniqueId: string,
+    options?: { cause?: unknown },
+  ) {
     super("USER_OFFLINE", `@${uniqueId} is not live right now`, options);
   }
 }
@@ -20,7 +27,10 @@ export class UserOfflineError extends TikTokLiveError {
 /** The room is 18+ or otherwise needs a logged-in session (pass `sessionId`). */
 export class AgeRestrictedError extends TikTokLiveError {
   override readonly name = "AgeRestrictedError";
-  constructor(message = "This LIVE is age-restricted: pass a sessionId of a logged-in account", options?: { cause?: unknown }) {
+  constructor(
+    message = "This LIVE is age-restricted: pass a sessionId of a logged-in account",
+    options?: { cause?: unknown },
+  ) {
     super("AGE_RESTRICTED", message, options);
   }
 }
@@ -28,7 +38,11 @@ export class AgeRestrictedError extends TikTokLiveError {
 /** The sign server refused or failed. `status` is its HTTP status when there was one. */
 export class SignServerError extends TikTokLiveError {
   override readonly name = "SignServerError";
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super("SIGN_SERVER", message, options);
   }
 }
@@ -36,7 +50,11 @@ export class SignServerError extends TikTokLiveError {
 /** HTTP 429. `retryAfter` is in milliseconds when the response said how long to wait. */
 export class RateLimitError extends TikTokLiveError {
   override readonly name = "RateLimitError";
-  constructor(message: string, readonly retryAfter?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryAfter?: number,
+    options?: { cause?: unknown },
+  ) {
     super("RATE_LIMITED", message, options);
   }
 }
@@ -52,7 +70,11 @@ export class BlockedError extends TikTokLiveError {
 /** A response that could not be understood (bad JSON, missing fields, unexpected status). */
 export class InvalidResponseError extends TikTokLiveError {
   override readonly name = "InvalidResponseError";
-  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
     super("INVALID_RESPONSE", message, options);
   }
 }
@@ -68,7 +90,12 @@ export class TimeoutError extends TikTokLiveError {
 /** The WebSocket was rejected or closed unexpectedly. */
 export class WebSocketClosedError extends TikTokLiveError {
   override readonly name = "WebSocketClosedError";
-  constructor(message: string, readonly closeCode?: number, readonly reason?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly closeCode?: number,
+    readonly reason?: string,
+    options?: { cause?: unknown },
+  ) {
     super("WEBSOCKET_CLOSED", message, options);
   }
 }
@@ -76,7 +103,12 @@ export class WebSocketClosedError extends TikTokLiveError {
 /** A push frame or message could not be decoded. The connection goes on. */
 export class DecodeError extends TikTokLiveError {
   override readonly name = "DecodeError";
-  constructor(message: string, readonly method: string, readonly byteLength: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly byteLength: number,
+    options?: { cause?: unknown },
+  ) {
     super("DECODE", message, options);
   }
 }
@@ -84,7 +116,10 @@ export class DecodeError extends TikTokLiveError {
 /** A handler threw or rejected. `event` is the event it was handling. */
 export class HandlerError extends TikTokLiveError {
   override readonly name = "HandlerError";
-  constructor(readonly event: unknown, options?: { cause?: unknown }) {
+  constructor(
+    readonly event: unknown,
+    options?: { cause?: unknown },
+  ) {
     super("HANDLER", `An event handler failed: ${describe(options?.cause)}`, options);
   }
 }

@@ -113,7 +113,8 @@ export class EventDispatcher {
       try {
         const result = handler(event as never);
         if (result instanceof Promise) {
-          (pending ??= []).push(result.catch((cause) => this.emitError(new HandlerError(event, { cause }))));
+          pending ??= [];
+          pending.push(result.catch((cause) => this.emitError(new HandlerError(event, { cause }))));
         }
       } catch (cause) {
         this.emitError(new HandlerError(event, { cause }));

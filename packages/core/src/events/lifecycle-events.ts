@@ -29,7 +29,11 @@ export class DisconnectEvent extends BaseEvent {
     super();
   }
   protected override jsonFields(): Record<string, unknown> {
-    return { reason: this.reason, closeCode: this.closeCode, error: this.error ? { name: this.error.name, message: this.error.message } : undefined };
+    return {
+      reason: this.reason,
+      closeCode: this.closeCode,
+      error: this.error ? { name: this.error.name, message: this.error.message } : undefined,
+    };
   }
 }
 

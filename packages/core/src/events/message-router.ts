@@ -1,4 +1,10 @@
-import { type BaseEvent, type BaseProtoMessage, eventClassByMethod, type ProtoMessageFetchResult, UnknownEvent } from "@tiktok-live/proto";
+import {
+  type BaseEvent,
+  type BaseProtoMessage,
+  eventClassByMethod,
+  type ProtoMessageFetchResult,
+  UnknownEvent,
+} from "@tiktok-live/proto";
 import { DecodeError } from "../errors/errors.js";
 import type { MessageDedupe } from "./dedupe.js";
 import { type DeriveContext, derivers } from "./derived-events.js";
@@ -35,12 +41,15 @@ export class MessageRouter {
   routeMessage(message: BaseProtoMessage): void {
     const cls = eventClassByMethod.get(message.method);
     if (!cls) {
-      if (this.dispatcher.hasListeners(UnknownEvent.eventName)) this.dispatcher.emit(new UnknownEvent(message));
+      if (this.dispatcher.hasListeners(UnknownEvent.eventName))
+        this.dispatcher.emit(new UnknownEvent(message));
       return;
     }
     const deriver = derivers.get(message.method);
     const wanted = this.dispatcher.hasListeners(cls.eventName);
-    const derive = deriver !== undefined && (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
+    const derive =
+      deriver !== undefined &&
+      (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
     if (!wanted && !derive) return;
 
     const event = new cls(message);
@@ -49,7 +58,12 @@ export class MessageRouter {
       void event.data;
     } catch (cause) {
       this.dispatcher.emitError(
-        new DecodeError(`Could not decode ${message.method} (${message.payload.length} bytes)`, message.method, message.payload.length, { cause }),
+        new DecodeError(
+          `Could not decode ${message.method} (${message.payload.length} bytes)`,
+          message.method,
+          message.payload.length,
+          { cause },
+        ),
       );
       return;
     }

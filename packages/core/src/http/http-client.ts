@@ -71,8 +71,13 @@ export class HttpClient {
       });
     } catch (cause) {
       if (req.signal?.aborted) throw req.signal.reason ?? cause;
-      if (timeout.aborted) throw new TimeoutError(`${describeUrl(url)} did not answer within ${timeoutMs} ms`, { cause });
-      throw new TikTokLiveError("NETWORK", `Request to ${describeUrl(url)} failed: ${(cause as Error)?.message ?? cause}`, { cause });
+      if (timeout.aborted)
+        throw new TimeoutError(`${describeUrl(url)} did not answer within ${timeoutMs} ms`, { cause });
+      throw new TikTokLiveError(
+        "NETWORK",
+        `Request to ${describeUrl(url)} failed: ${(cause as Error)?.message ?? cause}`,
+        { cause },
+      );
     }
     if (response.status === 429) {
       const wait = retryAfterMs(response.headers);
@@ -91,12 +96,18 @@ export class HttpClient {
     const response = await this.request(req);
     const text = await response.text();
     if (!response.ok) {
-      throw new InvalidResponseError(`${describeUrl(req.url)} answered HTTP ${response.status}`, response.status, { cause: text.slice(0, 500) });
+      throw new InvalidResponseError(
+        `${describeUrl(req.url)} answered HTTP ${response.status}`,
+        response.status,
+        { cause: text.slice(0, 500) },
+      );
     }
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new InvalidResponseError(`${describeUrl(req.url)} returned invalid JSON`, response.status, { cause });
+      throw new InvalidResponseError(`${describeUrl(req.url)} returned invalid JSON`, response.status, {
+        cause,
+      });
     }
   }
 
@@ -104,7 +115,11 @@ export class HttpClient {
     const response = await this.request(req);
     const text = await response.text();
     if (!response.ok) {
-      throw new InvalidResponseError(`${describeUrl(req.url)} answered HTTP ${response.status}`, response.status, { cause: text.slice(0, 500) });
+      throw new InvalidResponseError(
+        `${describeUrl(req.url)} answered HTTP ${response.status}`,
+        response.status,
+        { cause: text.slice(0, 500) },
+      );
     }
     return { status: response.status, text };
   }

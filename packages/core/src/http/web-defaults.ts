@@ -26,7 +26,11 @@ export function randomDeviceId(random: () => number = Math.random): string {
   return id;
 }
 
-export function webQueryParams(userAgent: string, locale: LocaleSettings, loggedIn: boolean): Record<string, string> {
+export function webQueryParams(
+  userAgent: string,
+  locale: LocaleSettings,
+  loggedIn: boolean,
+): Record<string, string> {
   const slash = userAgent.indexOf("/");
   const isMac = userAgent.includes("Mac");
   return {

@@ -1,7 +1,13 @@
 import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
 import type { Gunzip, Logger, SocketLike, SocketRequest, WebSocketFactory } from "../capabilities.js";
 import { DecodeError, WebSocketClosedError } from "../errors/errors.js";
-import { decodeInboundFrame, encodeAck, encodeEnterRoom, encodeHeartbeat, type FrameLimits } from "./push-frame.js";
+import {
+  decodeInboundFrame,
+  encodeAck,
+  encodeEnterRoom,
+  encodeHeartbeat,
+  type FrameLimits,
+} from "./push-frame.js";
 
 export interface PushConnectionOptions {
   createSocket: WebSocketFactory;
@@ -74,7 +80,13 @@ export class PushConnection {
         if (!opened) {
           this.stopTimers();
           this.closed = true;
-          reject(new WebSocketClosedError(`The push server refused the connection (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ""})`, ev.code, ev.reason));
+          reject(
+            new WebSocketClosedError(
+              `The push server refused the connection (code ${ev.code}${ev.reason ? `, ${ev.reason}` : ""})`,
+              ev.code,
+              ev.reason,
+            ),
+          );
           return;
         }
         this.finish(ev.code, ev.reason);
@@ -113,7 +125,14 @@ export class PushConnection {
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     }
-    const error = code === 1000 ? undefined : new WebSocketClosedError(`The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`, code, reason);
+    const error =
+      code === 1000
+        ? undefined
+        : new WebSocketClosedError(
+            `The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`,
+            code,
+            reason,
+          );
     this.options.onClose(code, reason, error);
   }
 
@@ -128,7 +147,9 @@ export class PushConnection {
     const wait = Math.max(0, this.lastFrameAt + this.options.silenceTimeoutMs - Date.now());
     this.watchdog = setTimeout(() => {
       if (Date.now() - this.lastFrameAt >= this.options.silenceTimeoutMs) {
-        this.options.logger.warn(`[tiktok-live] no frame for ${this.options.silenceTimeoutMs} ms; closing the silent socket`);
+        this.options.logger.warn(
+          `[tiktok-live] no frame for ${this.options.silenceTimeoutMs} ms; closing the silent socket`,
+        );
         this.close(deadSocketCloseCode, "silent socket");
       } else {
         this.armWatchdog();
@@ -160,7 +181,9 @@ export class PushConnection {
     this.framesReceived++;
     const bytes = toBytes(data);
     if (!bytes) {
-      this.options.onDecodeError(new DecodeError("Received a non-binary WebSocket message", "WebcastPushFrame", 0));
+      this.options.onDecodeError(
+        new DecodeError("Received a non-binary WebSocket message", "WebcastPushFrame", 0),
+      );
       return;
     }
     // Frames are handled strictly in arrival order even when gunzip is async.
@@ -178,7 +201,10 @@ export class PushConnection {
       this.options.onBatch(result);
     } catch (error) {
       if (error instanceof DecodeError) this.options.onDecodeError(error);
-      else this.options.onDecodeError(new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }));
+      else
+        this.options.onDecodeError(
+          new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }),
+        );
     }
   }
 }

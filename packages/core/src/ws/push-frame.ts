@@ -35,15 +35,25 @@ export interface InboundFrame {
  * that names the stage and the byte count, so one bad frame never takes the
  * connection down.
  */
-export async function decodeInboundFrame(bytes: Uint8Array, gunzip: Gunzip, limits: FrameLimits): Promise<InboundFrame> {
+export async function decodeInboundFrame(
+  bytes: Uint8Array,
+  gunzip: Gunzip,
+  limits: FrameLimits,
+): Promise<InboundFrame> {
   if (bytes.length > limits.maxFrameBytes) {
-    throw new DecodeError(`Push frame of ${bytes.length} bytes exceeds the ${limits.maxFrameBytes}-byte limit`, "WebcastPushFrame", bytes.length);
+    throw new DecodeError(
+      `Push frame of ${bytes.length} bytes exceeds the ${limits.maxFrameBytes}-byte limit`,
+      "WebcastPushFrame",
+      bytes.length,
+    );
   }
   let frame: WebcastPushFrame;
   try {
     frame = WebcastPushFrame.decode(bytes);
   } catch (cause) {
-    throw new DecodeError(`Malformed push frame (${bytes.length} bytes)`, "WebcastPushFrame", bytes.length, { cause });
+    throw new DecodeError(`Malformed push frame (${bytes.length} bytes)`, "WebcastPushFrame", bytes.length, {
+      cause,
+    });
   }
   if (frame.payloadType !== "msg") return { frame };
 
@@ -55,13 +65,23 @@ export async function decodeInboundFrame(bytes: Uint8Array, gunzip: Gunzip, limi
     try {
       body = await gunzip(frame.payload, limits.maxDecompressedBytes);
     } catch (cause) {
-      throw new DecodeError(`Could not decompress push frame payload (${frame.payload.length} bytes)`, "ProtoMessageFetchResult", frame.payload.length, { cause });
+      throw new DecodeError(
+        `Could not decompress push frame payload (${frame.payload.length} bytes)`,
+        "ProtoMessageFetchResult",
+        frame.payload.length,
+        { cause },
+      );
     }
   }
   try {
     return { frame, result: ProtoMessageFetchResult.decode(body) };
   } catch (cause) {
-    throw new DecodeError(`Malformed message batch (${body.length} bytes)`, "ProtoMessageFetchResult", body.length, { cause });
+    throw new DecodeError(
+      `Malformed message batch (${body.length} bytes)`,
+      "ProtoMessageFetchResult",
+      body.length,
+      { cause },
+    );
   }
 }
 

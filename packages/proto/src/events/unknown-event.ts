@@ -1,5 +1,5 @@
-import { BaseEvent } from "./base-event.js";
 import { bytesToBase64 } from "../json-safe.js";
+import { BaseEvent } from "./base-event.js";
 import type { PushMessage } from "./proto-event.js";
 
 /**

@@ -1,11 +1,13 @@
-import { type Scenario, scenario } from "../scenario.js";
-import * as build from "../messages.js";
 import { userByName } from "../fixtures.js";
+import * as build from "../messages.js";
+import { type Scenario, scenario } from "../scenario.js";
 
 /** The demo: a short stream that shows every common event once, then ends (about 8 s). */
 export function showcaseScenario(): Scenario {
   return scenario("showcase")
-    .describe("A short stream with comments, a gift streak, likes, joins, a follow, a share, a pause and the end")
+    .describe(
+      "A short stream with comments, a gift streak, likes, joins, a follow, a share, a pause and the end",
+    )
     .history(build.chat(userByName("dave.mod"), "Welcome in! Be kind 💛"))
     .wait(300)
     .join("alice.streams", 1201)

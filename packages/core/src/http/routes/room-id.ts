@@ -1,4 +1,9 @@
-import { BlockedError, InvalidResponseError, UserNotFoundError, UserOfflineError } from "../../errors/errors.js";
+import {
+  BlockedError,
+  InvalidResponseError,
+  UserNotFoundError,
+  UserOfflineError,
+} from "../../errors/errors.js";
 import { type BaseUrls, joinUrl } from "../base-urls.js";
 import type { HttpClient } from "../http-client.js";
 
@@ -15,15 +20,22 @@ export interface RouteContext {
 const sigiState = /<script id="SIGI_STATE" type="application\/json">([\s\S]*?)<\/script>/;
 
 interface SigiState {
-  LiveRoom?: { liveRoomUserInfo?: { user?: { roomId?: string; status?: number }; liveRoom?: { status?: number } } };
+  LiveRoom?: {
+    liveRoomUserInfo?: { user?: { roomId?: string; status?: number }; liveRoom?: { status?: number } };
+  };
 }
 
 /** Room id from the profile's live page, where the web app embeds its state as JSON. */
 export async function fetchRoomIdFromHtml(ctx: RouteContext, uniqueId: string): Promise<string> {
   const url = joinUrl(ctx.baseUrls.web, `@${encodeURIComponent(uniqueId)}/live`);
-  const { text } = await ctx.http.text({ url, withCookies: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  const { text } = await ctx.http.text({
+    url,
+    withCookies: true,
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
   const match = sigiState.exec(text);
-  if (!match) throw new BlockedError("The live page has no SIGI_STATE data: TikTok served a captcha or block page");
+  if (!match)
+    throw new BlockedError("The live page has no SIGI_STATE data: TikTok served a captcha or block page");
   let state: SigiState;
   try {
     state = JSON.parse(match[1]!) as SigiState;
@@ -56,7 +68,9 @@ export async function fetchRoomIdFromApi(ctx: RouteContext, uniqueId: string): P
   });
   if (body.message === "user_not_found") throw new UserNotFoundError(uniqueId);
   if (body.statusCode !== undefined && body.statusCode !== 0) {
-    throw new InvalidResponseError(`api-live/user/room answered statusCode ${body.statusCode}${body.message ? ` (${body.message})` : ""}`);
+    throw new InvalidResponseError(
+      `api-live/user/room answered statusCode ${body.statusCode}${body.message ? ` (${body.message})` : ""}`,
+    );
   }
   const roomId = body.data?.user?.roomId;
   if (body.data?.liveRoom?.status === offlineStatus) throw new UserOfflineError(uniqueId);

@@ -45,7 +45,8 @@ export async function fetchIsLive(ctx: RouteContext, roomId: string): Promise<bo
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const entry = body.data?.[0];
-  if (!entry || typeof entry.alive !== "boolean") throw new InvalidResponseError("room/check_alive returned no status");
+  if (!entry || typeof entry.alive !== "boolean")
+    throw new InvalidResponseError("room/check_alive returned no status");
   return entry.alive;
 }
 

@@ -15,13 +15,19 @@ export interface ChatRequest {
  * own endpoint needs a signature only the sign server can make.
  */
 export async function sendChat(ctx: RouteContext, req: ChatRequest): Promise<void> {
-  if (!req.sessionId) throw new NotAuthenticatedError("Sending chat needs a logged-in session: pass `sessionId`");
+  if (!req.sessionId)
+    throw new NotAuthenticatedError("Sending chat needs a logged-in session: pass `sessionId`");
   if (!req.content.trim()) throw new InvalidResponseError("Refusing to send an empty comment");
   const body = await ctx.http.json<{ code?: number; message?: string }>({
     url: joinUrl(ctx.baseUrls.signServer, "webcast/chat/"),
     method: "POST",
     headers: { "Content-Type": "application/json", ...(req.apiKey ? { "X-Api-Key": req.apiKey } : {}) },
-    body: JSON.stringify({ roomId: req.roomId, content: req.content, sessionId: req.sessionId, ttTargetIdc: req.ttTargetIdc }),
+    body: JSON.stringify({
+      roomId: req.roomId,
+      content: req.content,
+      sessionId: req.sessionId,
+      ttTargetIdc: req.ttTargetIdc,
+    }),
     withCookies: false,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });

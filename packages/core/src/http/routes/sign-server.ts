@@ -27,7 +27,11 @@ export interface SignedConnection {
  * ProtoMessageFetchResult; the TikTok cookies come in `X-Set-TT-Cookie`.
  * The signature is valid for about 30 s, so connect right after.
  */
-export async function fetchSignedConnection(ctx: RouteContext, jar: CookieJar, req: SignRequest): Promise<SignedConnection> {
+export async function fetchSignedConnection(
+  ctx: RouteContext,
+  jar: CookieJar,
+  req: SignRequest,
+): Promise<SignedConnection> {
   const url = joinUrl(ctx.baseUrls.signServer, "webcast/fetch/");
   const params: Record<string, string> = {
     client: "tiktok-live-js",
@@ -46,18 +50,26 @@ export async function fetchSignedConnection(ctx: RouteContext, jar: CookieJar, r
     response = await ctx.http.request({
       url,
       params,
-      headers: req.apiKey ? { "X-Api-Key": req.apiKey, Accept: "application/protobuf" } : { Accept: "application/protobuf" },
+      headers: req.apiKey
+        ? { "X-Api-Key": req.apiKey, Accept: "application/protobuf" }
+        : { Accept: "application/protobuf" },
       withCookies: false,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   } catch (cause) {
     if (cause instanceof RateLimitError) throw cause;
     if (cause instanceof TikTokLiveError && cause.code !== "NETWORK" && cause.code !== "TIMEOUT") throw cause;
-    throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, { cause });
+    throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, {
+      cause,
+    });
   }
-  if (response.status === 402) throw new SignServerError("The sign server requires a premium plan for this request", 402);
+  if (response.status === 402)
+    throw new SignServerError("The sign server requires a premium plan for this request", 402);
   if (response.status === 401 || response.status === 403) {
-    throw new SignServerError(`The sign server rejected the API key (HTTP ${response.status})`, response.status);
+    throw new SignServerError(
+      `The sign server rejected the API key (HTTP ${response.status})`,
+      response.status,
+    );
   }
   if (!response.ok) {
     const detail = await response.text().catch(() => "");
@@ -67,17 +79,26 @@ export async function fetchSignedConnection(ctx: RouteContext, jar: CookieJar, r
     });
   }
   const body = new Uint8Array(await response.arrayBuffer());
-  if (body.length === 0) throw new BlockedError("The sign server returned an empty body: TikTok detected the request");
+  if (body.length === 0)
+    throw new BlockedError("The sign server returned an empty body: TikTok detected the request");
   const setCookie = response.headers.get("x-set-tt-cookie");
-  if (!setCookie) throw new SignServerError("The sign server response has no X-Set-TT-Cookie header", response.status);
+  if (!setCookie)
+    throw new SignServerError("The sign server response has no X-Set-TT-Cookie header", response.status);
   let initial: ProtoMessageFetchResult;
   try {
     initial = ProtoMessageFetchResult.decode(body);
   } catch (cause) {
-    throw new SignServerError("The sign server returned a body that is not a ProtoMessageFetchResult", response.status, { cause });
+    throw new SignServerError(
+      "The sign server returned a body that is not a ProtoMessageFetchResult",
+      response.status,
+      { cause },
+    );
   }
   if (!initial.pushServer || !initial.cursor) {
-    throw new SignServerError("The sign server's fetch result lacks a push server or cursor", response.status);
+    throw new SignServerError(
+      "The sign server's fetch result lacks a push server or cursor",
+      response.status,
+    );
   }
   jar.setFromHeader(setCookie);
   return { initial, cookieNames: jar.toJSON().cookies };
