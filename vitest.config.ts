@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 // Deno and Bun suites run under their own runtimes (see package.json `test:deno` / `test:bun`).
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "tools/*/test/**/*.test.ts", "tests/node/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/*/test/**/*.test.ts",
+      "tools/*/test/**/*.test.ts",
+      "tests/node/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
@@ -12,7 +17,12 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts", "tools/*/src/**/*.ts"],
-      exclude: ["packages/proto/src/gen/**", "packages/proto/src/events/generated/**", "packages/proto/src/*.generated.ts", "**/*.test.ts"],
+      exclude: [
+        "packages/proto/src/gen/**",
+        "packages/proto/src/events/generated/**",
+        "packages/proto/src/*.generated.ts",
+        "**/*.test.ts",
+      ],
     },
   },
 });
