@@ -1,4 +1,5 @@
 import type { PushEvent } from "./push-messages.js";
+import { reservedMembers } from "./render-events.js";
 
 const shownFields = 8;
 
@@ -7,7 +8,9 @@ export function renderEventsDoc(events: PushEvent[]): string {
   const primary = events.filter((e) => !e.derivedFrom).sort((a, b) => a.event.localeCompare(b.event));
   const derived = events.filter((e) => e.derivedFrom);
   const row = (e: PushEvent) => {
-    const fields = e.message.fields.filter((f) => f.localName !== "common");
+    const fields = e.message.fields.filter(
+      (f) => f.localName !== "common" && !reservedMembers.has(f.localName),
+    );
     const main = fields
       .slice(0, shownFields)
       .map((f) => `\`${f.localName}\``)

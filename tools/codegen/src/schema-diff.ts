@@ -60,12 +60,17 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SchemaChange[]
     for (const n of numbers) {
       const o = old[n] ? split(old[n]) : undefined;
       const c = now[n] ? split(now[n]) : undefined;
-      if (o && c) {
+      if (o && c && (renumbered.has(o.name) || renumbered.has(c.name))) {
+        // Two different fields share this number; one (or both) moved here or away.
+        if (!renumbered.has(c.name))
+          changes.push({ kind: "field added", message, detail: `${c.name} = ${n} (${c.type})` });
+        if (!renumbered.has(o.name))
+          changes.push({ kind: "field removed", message, detail: `${o.name} = ${n} (${o.type})` });
+      } else if (o && c) {
         if (o.type !== c.type)
           changes.push({ kind: "field retyped", message, detail: `${c.name} = ${n}: ${o.type} → ${c.type}` });
-        if (o.name !== c.name && !renumbered.has(c.name) && !renumbered.has(o.name)) {
+        if (o.name !== c.name)
           changes.push({ kind: "field renamed", message, detail: `${n}: ${o.name} → ${c.name}` });
-        }
       } else if (c && !renumbered.has(c.name)) {
         changes.push({ kind: "field added", message, detail: `${c.name} = ${n} (${c.type})` });
       } else if (o && !renumbered.has(o.name)) {

@@ -17,7 +17,10 @@ describe("diffSnapshots", () => {
   });
 
   it("reports an added message with its field count", () => {
-    const after = { ...base, WebcastLikeMessage: { 1: "common webcast.CommonMessageData", 5: "count int32" } };
+    const after = {
+      ...base,
+      WebcastLikeMessage: { 1: "common webcast.CommonMessageData", 5: "count int32" },
+    };
     expect(diffSnapshots(base, after)).toEqual([
       { kind: "message added", message: "WebcastLikeMessage", detail: "2 fields" },
     ]);
@@ -29,9 +32,9 @@ describe("diffSnapshots", () => {
   });
 
   it("reports an added and a removed field", () => {
-    expect(diffSnapshots(base, withUser({ 1: "id int64", 3: "nickname string", 38: "unique_id string" }))).toEqual(
-      [{ kind: "field added", message: "User", detail: "unique_id = 38 (string)" }],
-    );
+    expect(
+      diffSnapshots(base, withUser({ 1: "id int64", 3: "nickname string", 38: "unique_id string" })),
+    ).toEqual([{ kind: "field added", message: "User", detail: "unique_id = 38 (string)" }]);
     expect(diffSnapshots(base, withUser({ 1: "id int64" }))).toEqual([
       { kind: "field removed", message: "User", detail: "nickname = 3 (string)" },
     ]);

@@ -44,6 +44,8 @@ export interface TikTokLiveClientOptions {
   /** Message ids remembered to drop repeats across reconnects. Default 4,096. */
   dedupeCapacity?: number;
   logger?: Logger;
+  /** Sees every binary WebSocket message as received, before decoding (for recording). */
+  onRawFrame?: (bytes: Uint8Array) => void;
 }
 
 /** Options after defaults and validation; secrets are split off so this object is safe to print. */

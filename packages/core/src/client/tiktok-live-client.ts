@@ -94,6 +94,7 @@ export class TikTokLiveClient extends EventApi {
   readonly #options: ResolvedOptions;
   readonly #capabilities: ClientCapabilities;
   readonly #logger: Logger;
+  readonly #onRawFrame: ((bytes: Uint8Array) => void) | undefined;
   readonly #machine = new ConnectionStateMachine();
   readonly #jar = new CookieJar();
   readonly #http: HttpClient;
@@ -117,6 +118,7 @@ export class TikTokLiveClient extends EventApi {
     this.#secrets = secrets;
     this.#capabilities = capabilities;
     this.#logger = logger;
+    this.#onRawFrame = options?.onRawFrame;
     this.#dedupe = new MessageDedupe(resolved.dedupeCapacity);
     this.#router = new MessageRouter(dispatcher, this.#dedupe, () => this.#endLive());
     this.#jar.set("tt-target-idc", resolved.ttTargetIdc);
@@ -313,6 +315,7 @@ export class TikTokLiveClient extends EventApi {
       silenceTimeoutMs: this.#options.silenceTimeoutMs,
       logger: this.#logger,
       onBatch: (result) => this.#router.routeBatch(result),
+      ...(this.#onRawFrame ? { onRawFrame: this.#onRawFrame } : {}),
       onDecodeError: (error) => this.reportError(error),
       onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
     });

@@ -19,6 +19,7 @@ export interface PushConnectionOptions {
   silenceTimeoutMs: number;
   logger: Logger;
   onBatch: (result: ProtoMessageFetchResult) => void;
+  onRawFrame?: (bytes: Uint8Array) => void;
   onDecodeError: (error: DecodeError) => void;
   /** Called once, when the socket closes for any reason after opening. */
   onClose: (code: number, reason: string, error?: WebSocketClosedError) => void;
@@ -186,6 +187,7 @@ export class PushConnection {
       );
       return;
     }
+    this.options.onRawFrame?.(bytes);
     // Frames are handled strictly in arrival order even when gunzip is async.
     this.chain = this.chain.then(() => this.handle(bytes));
   }

@@ -79,8 +79,9 @@ export async function fetchRoomIdFromApi(ctx: RouteContext, uniqueId: string): P
 }
 
 /**
- * The page first, then the API. "Offline" and "not found" from the page are
- * answers, not failures, so they are not retried through the API.
+ * The page first, then the API. "Offline" from the page is an answer, not a
+ * failure, so it is not retried through the API; anything else (a captcha,
+ * bad JSON, a page without LiveRoom) is, and the API has the last word.
  */
 export async function resolveRoomId(ctx: RouteContext, uniqueId: string): Promise<string> {
   try {

@@ -1,4 +1,4 @@
-import { InvalidResponseError, NotAuthenticatedError } from "../../errors/errors.js";
+import { InvalidOptionError, InvalidResponseError, NotAuthenticatedError } from "../../errors/errors.js";
 import { joinUrl } from "../base-urls.js";
 import type { RouteContext } from "./room-id.js";
 
@@ -17,7 +17,7 @@ export interface ChatRequest {
 export async function sendChat(ctx: RouteContext, req: ChatRequest): Promise<void> {
   if (!req.sessionId)
     throw new NotAuthenticatedError("Sending chat needs a logged-in session: pass `sessionId`");
-  if (!req.content.trim()) throw new InvalidResponseError("Refusing to send an empty comment");
+  if (!req.content.trim()) throw new InvalidOptionError("Refusing to send an empty comment");
   const body = await ctx.http.json<{ code?: number; message?: string }>({
     url: joinUrl(ctx.baseUrls.signServer, "webcast/chat/"),
     method: "POST",

@@ -57,6 +57,8 @@ export async function fetchSignedConnection(
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   } catch (cause) {
+    // A caller's abort is not a sign server failure: pass its reason on, as the other routes do.
+    if (ctx.signal?.aborted) throw cause;
     if (cause instanceof RateLimitError) throw cause;
     if (cause instanceof TikTokLiveError && cause.code !== "NETWORK" && cause.code !== "TIMEOUT") throw cause;
     throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, {

@@ -1,0 +1,140 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import {
+  type BaseEvent,
+  BlockedError,
+  type ClientEventName,
+  InvalidOptionError,
+  protoEventClasses,
+  TikTokLiveClient,
+  type TikTokLiveClientOptions,
+  type TikTokLiveError,
+  UserNotFoundError,
+  UserOfflineError,
+} from "@tiktok-live/node";
+import { RecordingWriter, type Simulator } from "@tiktok-live/testkit";
+import { colorsWanted, createColors } from "../colors.js";
+import { ExitCode } from "../exit-codes.js";
+import { formatEvent } from "../format-event.js";
+import type { Io } from "../io.js";
+
+const lifecycleNames = ["connect", "disconnect", "reconnecting", "unknown"] as const;
+
+/** Events shown by the pretty view when no --events filter is given. */
+const prettyDefaults = [
+  ...lifecycleNames,
+  "comment",
+  "emoteChat",
+  "gift",
+  "like",
+  "join",
+  "follow",
+  "share",
+  "superFan",
+  "superFanJoin",
+  "roomUserSeq",
+  "roomPin",
+  "linkMicBattle",
+  "livePause",
+  "liveUnpause",
+  "liveEnd",
+];
+
+export const knownEventNames: readonly string[] = [
+  ...lifecycleNames,
+  "websocketResponse",
+  ...protoEventClasses.map((c) => c.eventName),
+];
+
+export interface WatchOptions {
+  uniqueId: string;
+  json: boolean;
+  events?: string[];
+  record?: string;
+  color?: boolean;
+  sessionId?: string;
+  signApiKey?: string;
+  /** When set, the client talks to this simulator. */
+  simulator?: Simulator;
+}
+
+/** Turns a failure into a message and an exit code; never prints secrets (errors do not contain them). */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof UserNotFoundError) return ExitCode.userNotFound;
+  if (error instanceof UserOfflineError) return ExitCode.userOffline;
+  if (error instanceof BlockedError) return ExitCode.blocked;
+  if (error instanceof InvalidOptionError) return ExitCode.usage;
+  return ExitCode.failure;
+}
+
+export async function watch(options: WatchOptions, io: Io): Promise<number> {
+  const colors = createColors(colorsWanted({ isTTY: io.isTTY }, io.env, options.color));
+  const names = options.events ?? (options.json ? knownEventNames : prettyDefaults);
+  const unknownNames = names.filter((n) => !knownEventNames.includes(n));
+  if (unknownNames.length > 0) {
+    io.err(
+      `Unknown event name(s): ${unknownNames.join(", ")}. Known: ${knownEventNames.slice(0, 30).join(", ")}, …`,
+    );
+    return ExitCode.usage;
+  }
+
+  let recordFile: WriteStream | undefined;
+  let recorder: RecordingWriter | undefined;
+  const clientOptions: TikTokLiveClientOptions = {
+    ...(options.simulator?.clientOptions() ?? {}),
+    ...(options.sessionId ? { sessionId: options.sessionId } : {}),
+    ...(options.signApiKey ? { signApiKey: options.signApiKey } : {}),
+    ...(options.record ? { onRawFrame: (bytes: Uint8Array) => recorder?.frame(bytes) } : {}),
+  };
+
+  let client: TikTokLiveClient;
+  try {
+    client = new TikTokLiveClient(options.uniqueId, clientOptions);
+  } catch (error) {
+    io.err(colors.red(`✖ ${(error as Error).message}`));
+    return exitCodeFor(error);
+  }
+
+  const print = (event: BaseEvent) => {
+    if (options.json) {
+      io.out(JSON.stringify(event));
+      return;
+    }
+    const line = formatEvent(event, colors);
+    if (line !== undefined) io.out(line);
+  };
+  for (const name of names) client.on(name as ClientEventName, print);
+  client.on("error", (error: TikTokLiveError) => {
+    if (options.json)
+      io.out(JSON.stringify({ event: "error", name: error.name, code: error.code, message: error.message }));
+    else io.err(colors.yellow(`⚠ ${error.message}`));
+  });
+
+  const stopInterrupt = io.onInterrupt(() => {
+    if (!options.json) io.err(colors.dim("Disconnecting…"));
+    void client.disconnect();
+  });
+  try {
+    if (options.record) {
+      recordFile = createWriteStream(options.record, { flags: "w" });
+      const stream = recordFile;
+      client.on("connect", (e) => {
+        recorder = new RecordingWriter((line) => stream.write(line), {
+          uniqueId: e.uniqueId,
+          roomId: e.roomId,
+        });
+      });
+    }
+    await client.run();
+    return ExitCode.ok;
+  } catch (error) {
+    io.err(colors.red(`✖ ${(error as Error).message}`));
+    return exitCodeFor(error);
+  } finally {
+    stopInterrupt();
+    if (recordFile) {
+      const file = recordFile;
+      await new Promise<void>((resolve) => file.end(() => resolve()));
+      if (!options.json) io.err(colors.dim(`Recorded ${recorder?.count ?? 0} frames to ${options.record}`));
+    }
+  }
+}

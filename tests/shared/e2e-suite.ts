@@ -1,0 +1,89 @@
+/**
+ * The end-to-end suite shared by the Node, Deno and Bun runners: it watches
+ * the simulator's "e2e" scenario with a real client and compares the complete
+ * event sequence, field by field, with what the scenario sends.
+ */
+
+/** Structural view of the client, so this file imports no runtime-specific package. */
+export interface SuiteClient {
+  on(name: string, handler: (event: any) => unknown): () => void;
+  run(): Promise<void>;
+  readonly state: string;
+}
+
+export type Observed = Array<string | number | boolean>;
+
+/** What every event is reduced to: its name and the fields that prove it decoded right. */
+export function observe(client: SuiteClient): Observed[] {
+  const seen: Observed[] = [];
+  const add = (row: Observed) => seen.push(row);
+  client.on("connect", (e) => add(["connect", e.uniqueId, e.roomId]));
+  client.on("comment", (e) => add(["comment", e.user.nickname, e.comment, String(e.user.userId)]));
+  client.on("gift", (e) => add(["gift", e.user.nickname, e.gift.name, e.repeatCount, e.streaking]));
+  client.on("like", (e) => add(["like", e.user.nickname, e.count, String(e.total)]));
+  client.on("join", (e) => add(["join", e.user.uniqueId]));
+  client.on("follow", (e) => add(["follow", e.user.nickname]));
+  client.on("share", (e) => add(["share", e.user.nickname]));
+  client.on("superFan", (e) => add(["superFan", e.content.key]));
+  client.on("roomUserSeq", (e) => add(["viewers", String(e.total)]));
+  client.on("unknown", (e) => add(["unknown", e.method, e.payload.length]));
+  client.on("reconnecting", (e) => add(["reconnecting", e.attempt]));
+  client.on("livePause", () => add(["livePause"]));
+  client.on("liveUnpause", () => add(["liveUnpause"]));
+  client.on("liveEnd", () => add(["liveEnd"]));
+  client.on("disconnect", (e) => add(["disconnect", e.reason]));
+  client.on("error", (e) => add(["error", e.name, e.method ?? ""]));
+  // A throwing handler must not stop the stream or the other handlers.
+  client.on("comment", (e) => {
+    if (e.comment === "first!") throw new Error("handler bug");
+  });
+  return seen;
+}
+
+/** The exact sequence the "e2e" scenario must produce (see packages/testkit/src/scenarios/e2e.ts). */
+export const expected: Observed[] = [
+  ["connect", "simulated_host", "7311111111111111111"],
+  ["comment", "Alice", "first!", "7034567890123456789"],
+  ["error", "HandlerError", ""],
+  ["gift", "Carol", "Rose", 1, true],
+  ["gift", "Carol", "Rose", 2, true],
+  ["gift", "Carol", "Rose", 3, false],
+  ["gift", "Bob 🛠", "Lightning Bolt", 1, false],
+  ["like", "Bob 🛠", 5, "5"],
+  ["join", "erin_"],
+  ["follow", "Erin"],
+  ["share", "Alice"],
+  ["superFan", "ttlive_superfan_commentNotif_superfanBadge"],
+  ["viewers", "42"],
+  ["unknown", "WebcastBrandNewFeatureMessage", 2],
+  ["error", "DecodeError", "WebcastPushFrame"],
+  ["error", "DecodeError", "WebcastChatMessage"],
+  ["comment", "Dave (mod)", "before the drop", "7067890123456789012"],
+  ["reconnecting", 1],
+  ["comment", "Alice", "while you were away 1", "7034567890123456789"],
+  ["comment", "Bob 🛠", "while you were away 2", "7045678901234567890"],
+  ["comment", "Carol", "after the reconnect", "7056789012345678901"],
+  ["livePause"],
+  ["liveUnpause"],
+  ["liveEnd"],
+  ["disconnect", "live-ended"],
+];
+
+/** Returns a readable description of the first difference, or undefined when the sequences match. */
+export function compare(actual: Observed[], want: Observed[] = expected): string | undefined {
+  const n = Math.max(actual.length, want.length);
+  for (let i = 0; i < n; i++) {
+    const a = JSON.stringify(actual[i]);
+    const w = JSON.stringify(want[i]);
+    if (a !== w) {
+      return `event #${i} differs:\n  expected ${w}\n  actual   ${a}\nfull sequence:\n${actual.map((r) => `  ${JSON.stringify(r)}`).join("\n")}`;
+    }
+  }
+  return undefined;
+}
+
+/** Client options for the suite: fast reconnects so the drop costs milliseconds. */
+export const suiteClientOptions = {
+  reconnect: { initialDelayMs: 20, maxDelayMs: 200, maxAttempts: 5 },
+  heartbeatIntervalMs: 1000,
+};

@@ -1,0 +1,35 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Targets } from "../src/generate.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The small schema every generator test runs on. */
+export const fixtureSchema = join(here, "fixtures/schema");
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "codegen-test-"));
+}
+
+/** Targets laid out like packages/proto under `root`. */
+export function targetsIn(root: string, schemaDir = fixtureSchema): Targets {
+  return {
+    schemaDir,
+    genDir: join(root, "src/gen"),
+    eventsGenDir: join(root, "src/events/generated"),
+    registryFile: join(root, "src/registry.generated.ts"),
+    messagesIndexFile: join(root, "src/messages.generated.ts"),
+    snapshotFile: join(root, "schema.snapshot.json"),
+    eventsDoc: join(root, "docs/events.md"),
+  };
+}
+
+/** Copies the fixture schema into `root/schema`, for tests that edit it. */
+export function copyFixture(root: string): string {
+  const dir = join(root, "schema");
+  cpSync(fixtureSchema, dir, { recursive: true });
+  return dir;
+}
