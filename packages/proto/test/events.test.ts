@@ -10,29 +10,31 @@ import {
 
 const bigId = 7034567890123456789n;
 
-function comment(partial: Parameters<typeof WebcastChatMessage.fromPartial>[0]) {
-  const payload = WebcastChatMessage.encode(WebcastChatMessage.fromPartial(partial)).finish();
+function comment(message: WebcastChatMessage) {
+  const payload = WebcastChatMessage.encode(message).finish();
   return new CommentEvent({ method: "WebcastChatMessage", msgId: 7400000000000000001n, payload });
 }
 
-function gift(partial: Parameters<typeof WebcastGiftMessage.fromPartial>[0]) {
-  const payload = WebcastGiftMessage.encode(WebcastGiftMessage.fromPartial(partial)).finish();
+function gift(message: WebcastGiftMessage) {
+  const payload = WebcastGiftMessage.encode(message).finish();
   return new GiftEvent({ method: "WebcastGiftMessage", msgId: 2n, payload });
 }
 
 describe("CommentEvent", () => {
   it("exposes the comment, the user and the super fan flag", () => {
-    const e = comment({
-      common: { createTime: 1764115200123n },
-      content: "great stream",
-      user: {
-        userId: bigId,
-        nickname: "Carol",
-        uniqueId: "carol",
-        avatarThumb: { urlList: ["https://cdn.example/c.webp"] },
-      },
-      userIdentity: { isSubscriberOfAnchor: true },
-    });
+    const e = comment(
+      WebcastChatMessage.fromPartial({
+        common: { createTime: 1764115200123n },
+        content: "great stream",
+        user: {
+          userId: bigId,
+          nickname: "Carol",
+          uniqueId: "carol",
+          avatarThumb: { urlList: ["https://cdn.example/c.webp"] },
+        },
+        userIdentity: { isSubscriberOfAnchor: true },
+      }),
+    );
     expect(e.comment).toBe("great stream");
     expect(e.content).toBe("great stream");
     expect(e.user.nickname).toBe("Carol");
@@ -45,11 +47,13 @@ describe("CommentEvent", () => {
   });
 
   it("is not a super fan without the identity flag", () => {
-    expect(comment({ content: "x" }).userIsSuperFan).toBe(false);
+    expect(comment(WebcastChatMessage.fromPartial({ content: "x" })).userIsSuperFan).toBe(false);
   });
 
   it("serialises 64-bit ids as exact strings in toJSON", () => {
-    const json = JSON.parse(JSON.stringify(comment({ content: "x", user: { userId: bigId } })));
+    const json = JSON.parse(
+      JSON.stringify(comment(WebcastChatMessage.fromPartial({ content: "x", user: { userId: bigId } }))),
+    );
     expect(json.event).toBe("comment");
     expect(json.msgId).toBe("7400000000000000001");
     expect(json.data.user.userId).toBe("7034567890123456789");
@@ -60,10 +64,10 @@ describe("CommentEvent", () => {
 describe("GiftEvent streaks", () => {
   const rose = { id: 5655n, name: "Rose", type: 1, diamondCount: 1 };
   it("is streaking while repeatEnd is 0 for a streakable gift", () => {
-    const mid = gift({ gift: rose, repeatCount: 3, repeatEnd: 0 });
+    const mid = gift(WebcastGiftMessage.fromPartial({ gift: rose, repeatCount: 3, repeatEnd: 0 }));
     expect(mid.streakable).toBe(true);
     expect(mid.streaking).toBe(true);
-    const last = gift({ gift: rose, repeatCount: 5, repeatEnd: 1 });
+    const last = gift(WebcastGiftMessage.fromPartial({ gift: rose, repeatCount: 5, repeatEnd: 1 }));
     expect(last.streaking).toBe(false);
     expect(last.repeatCount).toBe(5);
     expect(last.diamonds).toBe(5);
@@ -71,18 +75,20 @@ describe("GiftEvent streaks", () => {
   });
 
   it("never streaks for a non-streakable gift", () => {
-    const bolt = gift({
-      gift: { name: "Lightning Bolt", type: 2, diamondCount: 20 },
-      repeatCount: 1,
-      repeatEnd: 0,
-    });
+    const bolt = gift(
+      WebcastGiftMessage.fromPartial({
+        gift: { name: "Lightning Bolt", type: 2, diamondCount: 20 },
+        repeatCount: 1,
+        repeatEnd: 0,
+      }),
+    );
     expect(bolt.streakable).toBe(false);
     expect(bolt.streaking).toBe(false);
     expect(bolt.diamonds).toBe(20);
   });
 
   it("reads an absent gift as an empty one", () => {
-    const e = gift({ repeatCount: 1 });
+    const e = gift(WebcastGiftMessage.fromPartial({ repeatCount: 1 }));
     expect(e.gift.name).toBe("");
     expect(e.diamonds).toBe(0);
   });

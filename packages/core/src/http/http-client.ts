@@ -94,7 +94,7 @@ export class HttpClient {
   /** GET/POST expecting JSON; non-2xx and unparsable bodies become InvalidResponseError. */
   async json<T = unknown>(req: HttpRequest): Promise<T> {
     const response = await this.request(req);
-    const text = await response.text();
+    const text = await readBody(response, req.url);
     if (!response.ok) {
       throw new InvalidResponseError(
         `${describeUrl(req.url)} answered HTTP ${response.status}`,
@@ -113,7 +113,7 @@ export class HttpClient {
 
   async text(req: HttpRequest): Promise<{ status: number; text: string }> {
     const response = await this.request(req);
-    const text = await response.text();
+    const text = await readBody(response, req.url);
     if (!response.ok) {
       throw new InvalidResponseError(
         `${describeUrl(req.url)} answered HTTP ${response.status}`,
@@ -122,5 +122,17 @@ export class HttpClient {
       );
     }
     return { status: response.status, text };
+  }
+}
+
+/** Reads a body; a body that stalls past the timeout (or breaks off) becomes a typed error too. */
+async function readBody(response: Response, url: URL): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    const name = (cause as { name?: string })?.name;
+    if (name === "TimeoutError") throw new TimeoutError(`${describeUrl(url)} stopped sending its response`, { cause });
+    if (name === "AbortError") throw cause;
+    throw new TikTokLiveError("NETWORK", `Reading the response of ${describeUrl(url)} failed`, { cause });
   }
 }

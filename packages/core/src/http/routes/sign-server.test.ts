@@ -25,7 +25,7 @@ const xSetTtCookie = [
   "tt_chain_token=Xy12abcDEF34ghIJ==; Path=/; Domain=.tiktok.com; Expires=Wed, 26 Nov 2025 12:00:00 GMT; HttpOnly",
 ].join(", ");
 
-function fetchResult(overrides: Parameters<typeof ProtoMessageFetchResult.fromPartial>[0] = {}): Uint8Array {
+function fetchResult(overrides: { pushServer?: string; cursor?: string } = {}): Uint8Array {
   return ProtoMessageFetchResult.encode(
     ProtoMessageFetchResult.fromPartial({
       cursor,
