@@ -131,7 +131,8 @@ async function readBody(response: Response, url: URL): Promise<string> {
     return await response.text();
   } catch (cause) {
     const name = (cause as { name?: string })?.name;
-    if (name === "TimeoutError") throw new TimeoutError(`${describeUrl(url)} stopped sending its response`, { cause });
+    if (name === "TimeoutError")
+      throw new TimeoutError(`${describeUrl(url)} stopped sending its response`, { cause });
     if (name === "AbortError") throw cause;
     throw new TikTokLiveError("NETWORK", `Reading the response of ${describeUrl(url)} failed`, { cause });
   }
