@@ -6,7 +6,10 @@ import { startSimulatorProcess } from "../shared/simulator-process.ts";
 test("Bun: the e2e scenario produces the exact event sequence, across a dropped connection", async () => {
   const sim = await startSimulatorProcess("e2e");
   try {
-    const client = new TikTokLiveClient(`@${sim.uniqueId}`, { baseUrls: sim.baseUrls, ...suiteClientOptions });
+    const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+      baseUrls: sim.baseUrls,
+      ...suiteClientOptions,
+    });
     const seen = observe(client);
     await client.run();
     expect(compare(seen)).toBeUndefined();

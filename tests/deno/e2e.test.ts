@@ -5,7 +5,10 @@ import { startSimulatorProcess } from "../shared/simulator-process.ts";
 Deno.test("Deno: the e2e scenario produces the exact event sequence, across a dropped connection", async () => {
   const sim = await startSimulatorProcess("e2e");
   try {
-    const client = new TikTokLiveClient(`@${sim.uniqueId}`, { baseUrls: sim.baseUrls, ...suiteClientOptions });
+    const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+      baseUrls: sim.baseUrls,
+      ...suiteClientOptions,
+    });
     const seen = observe(client);
     await client.run();
     const difference = compare(seen);

@@ -6,7 +6,10 @@ import { compare, observe, suiteClientOptions } from "../shared/e2e-suite.js";
 it("Node: the e2e scenario produces the exact event sequence, across a dropped connection", async () => {
   const sim = await startSimulator({ scenario: "e2e" });
   try {
-    const client = new TikTokLiveClient(`@${sim.uniqueId}`, { ...sim.clientOptions(), ...suiteClientOptions });
+    const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+      ...sim.clientOptions(),
+      ...suiteClientOptions,
+    });
     const seen = observe(client);
     await client.run();
     expect(compare(seen)).toBeUndefined();

@@ -6,6 +6,7 @@
 
 /** Structural view of the client, so this file imports no runtime-specific package. */
 export interface SuiteClient {
+  // biome-ignore lint/suspicious/noExplicitAny: the suite reads fields of many event types by name
   on(name: string, handler: (event: any) => unknown): () => void;
   run(): Promise<void>;
   readonly state: string;

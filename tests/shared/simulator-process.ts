@@ -12,9 +12,14 @@ export async function startSimulatorProcess(scenario: string): Promise<{
   stop: () => void;
 }> {
   const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
-  const child = spawn("node", [cli, "simulate", "--scenario", scenario], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("node", [cli, "simulate", "--scenario", scenario], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let buffered = "";
-  const ready = await new Promise<{ baseUrls: { web: string; webcast: string; signServer: string }; uniqueId: string }>((resolve, reject) => {
+  const ready = await new Promise<{
+    baseUrls: { web: string; webcast: string; signServer: string };
+    uniqueId: string;
+  }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("simulator did not start within 15 s")), 15_000);
     child.stdout!.on("data", (chunk: Uint8Array) => {
       buffered += new TextDecoder().decode(chunk);
