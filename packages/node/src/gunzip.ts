@@ -6,7 +6,9 @@ import type { Gunzip } from "@tiktok-live/core";
  * per frame costs more than the inflate itself. `maxOutputLength` makes zlib
  * stop at the limit instead of inflating a gzip bomb into memory.
  */
-export const nodeGunzip: Gunzip = (data, maxOutputBytes) => {
+export const nodeGunzip = (data: Uint8Array, maxOutputBytes: number): Uint8Array => {
   const out = gunzipSync(data, { maxOutputLength: maxOutputBytes });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
+
+nodeGunzip satisfies Gunzip;
