@@ -47,7 +47,8 @@ export async function fetchRoomIdFromHtml(ctx: RouteContext, uniqueId: string): 
   const status = info.user.status ?? info.liveRoom?.status;
   if (status === offlineStatus) throw new UserOfflineError(uniqueId);
   const roomId = info.user.roomId;
-  if (!roomId || !/^\d+$/.test(roomId)) throw new UserOfflineError(uniqueId);
+  // A live user whose page lacks the id is a page problem, not an answer: let the API try.
+  if (!roomId || !/^\d+$/.test(roomId)) throw new InvalidResponseError("The live page has no room id");
   return roomId;
 }
 
