@@ -59,26 +59,35 @@ export class RecordingWriter {
 
 /** Parses a recording; throws with the line number on anything malformed. */
 export function parseRecording(text: string): Recording {
-  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  // Line numbers count blank lines too, so they match what an editor shows.
+  const lines = text
+    .split("\n")
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim() !== "");
   if (lines.length === 0) throw new Error("Empty recording");
-  let header: RecordingHeader;
+  const first = lines[0]!;
+  let header: RecordingHeader | null;
   try {
-    header = JSON.parse(lines[0]!) as RecordingHeader;
+    header = JSON.parse(first.line) as RecordingHeader;
   } catch (cause) {
-    throw new Error("Recording line 1 is not JSON", { cause });
+    throw new Error(`Recording line ${first.n} is not JSON`, { cause });
   }
-  if (header.format !== recordingFormat)
-    throw new Error(`Not a ${recordingFormat} file (format: ${String(header.format)})`);
+  if (header?.format !== recordingFormat)
+    throw new Error(`Not a ${recordingFormat} file (format: ${String(header?.format)})`);
   if (header.version !== recordingVersion) throw new Error(`Unsupported recording version ${header.version}`);
-  const frames = lines.slice(1).map((line, i) => {
-    let entry: { t?: unknown; frame?: unknown };
+  for (const field of ["uniqueId", "roomId"] as const) {
+    if (typeof header[field] !== "string" || header[field] === "")
+      throw new Error(`Recording line ${first.n} (the header) needs a string "${field}"`);
+  }
+  const frames = lines.slice(1).map(({ line, n }) => {
+    let entry: { t?: unknown; frame?: unknown } | null;
     try {
       entry = JSON.parse(line) as typeof entry;
     } catch (cause) {
-      throw new Error(`Recording line ${i + 2} is not JSON`, { cause });
+      throw new Error(`Recording line ${n} is not JSON`, { cause });
     }
-    if (typeof entry.t !== "number" || typeof entry.frame !== "string") {
-      throw new Error(`Recording line ${i + 2} needs a numeric "t" and a base64 "frame"`);
+    if (typeof entry?.t !== "number" || typeof entry.frame !== "string") {
+      throw new Error(`Recording line ${n} needs a numeric "t" and a base64 "frame"`);
     }
     return { t: entry.t, frame: new Uint8Array(Buffer.from(entry.frame, "base64")) };
   });

@@ -11,7 +11,7 @@ import {
   UserNotFoundError,
   UserOfflineError,
 } from "@tiktok-live/node";
-import { RecordingWriter, type Simulator } from "@tiktok-live/testkit";
+import { encodeBatchFrame, RecordingWriter, type Simulator } from "@tiktok-live/testkit";
 import { colorsWanted, createColors } from "../colors.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatEvent } from "../format-event.js";
@@ -117,11 +117,30 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     if (options.record) {
       recordFile = createWriteStream(options.record, { flags: "w" });
       const stream = recordFile;
+      // The batch that comes with the signature (recent history, or missed messages after a
+      // reconnect) arrives over HTTP, not as a WebSocket frame: save it as one so a replay has it too.
+      let signedBatchPending = false;
       client.on("connect", (e) => {
         recorder = new RecordingWriter((line) => stream.write(line), {
           uniqueId: e.uniqueId,
           roomId: e.roomId,
         });
+        signedBatchPending = true;
+      });
+      client.on("reconnecting", () => {
+        signedBatchPending = true;
+      });
+      client.on("websocketResponse", ({ response }) => {
+        if (!signedBatchPending) return;
+        signedBatchPending = false;
+        if (response.messages.length > 0)
+          recorder?.frame(
+            encodeBatchFrame(response.messages, 0n, 0n, {
+              cursor: response.cursor,
+              internalExt: response.internalExt,
+              needAck: false,
+            }),
+          );
       });
     }
     await client.run();
