@@ -245,8 +245,8 @@ export interface ProtoEventMap {
   accessRecall: AccessRecallEvent;
   activityQuizCard: ActivityQuizCardEvent;
   activityQuizUserIdentity: ActivityQuizUserIdentityEvent;
-  aILiveSummary: AILiveSummaryEvent;
-  aISummary: AISummaryEvent;
+  aiLiveSummary: AILiveSummaryEvent;
+  aiSummary: AISummaryEvent;
   anchorGetSubQuota: AnchorGetSubQuotaEvent;
   anchorGrowLevel: AnchorGrowLevelEvent;
   anchorReminderWord: AnchorReminderWordEvent;
@@ -259,8 +259,8 @@ export interface ProtoEventMap {
   avatarReportDelete: AvatarReportDeleteEvent;
   avatarStyleResult: AvatarStyleResultEvent;
   backpack: BackpackEvent;
-  bALeadGen: BALeadGenEvent;
-  bALinkFull: BALinkFullEvent;
+  baLeadGen: BALeadGenEvent;
+  baLinkFull: BALinkFullEvent;
   barrage: BarrageEvent;
   bizSticker: BizStickerEvent;
   boostCard: BoostCardEvent;
@@ -382,10 +382,10 @@ export interface ProtoEventMap {
   livePause: LivePauseEvent;
   liveShow: LiveShowEvent;
   liveUnpause: LiveUnpauseEvent;
-  lSAccessStatus: LSAccessStatusEvent;
+  lsAccessStatus: LSAccessStatusEvent;
   marqueeAnnouncement: MarqueeAnnouncementEvent;
   messageDetect: MessageDetectEvent;
-  mGPunishCenterAction: MGPunishCenterActionEvent;
+  mgPunishCenterAction: MGPunishCenterActionEvent;
   middleTouch: MiddleTouchEvent;
   multiGuestSuggest: MultiGuestSuggestEvent;
   newAnchorGuide: NewAnchorGuideEvent;

@@ -89,5 +89,8 @@ export function eventNameFor(method: string): string {
 /** The string name for `client.on("comment", …)`: the class name without `Event`, lower camel case. */
 export function shortNameFor(eventName: string): string {
   const bare = eventName.replace(/Event$/, "");
+  // A leading acronym is lowered as a whole: "AILiveSummary" → "aiLiveSummary", not "aILiveSummary".
+  const acronym = /^[A-Z]{2,}(?=[A-Z][a-z])/.exec(bare)?.[0];
+  if (acronym) return acronym.toLowerCase() + bare.slice(acronym.length);
   return bare.charAt(0).toLowerCase() + bare.slice(1);
 }

@@ -34,6 +34,11 @@ describe("shortNameFor", () => {
     ["LinkMicBattleEvent", "linkMicBattle"],
     ["LiveEventEvent", "liveEvent"],
     ["HighlightFragmentReadyEvent", "highlightFragmentReady"],
+    ["AILiveSummaryEvent", "aiLiveSummary"],
+    ["BALeadGenEvent", "baLeadGen"],
+    ["MGPunishCenterActionEvent", "mgPunishCenterAction"],
+    ["OChannelAnchorEvent", "oChannelAnchor"],
+    ["GameOCRPingEvent", "gameOCRPing"],
   ])("%s → %s", (event, short) => {
     expect(shortNameFor(event)).toBe(short);
   });

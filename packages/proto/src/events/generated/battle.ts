@@ -1681,10 +1681,10 @@ export class LinkStateEvent extends ProtoEvent<WebcastLinkStateMessage> {
 /**
  * `WebcastMGPunishCenterActionMessage`.
  *
- * @example client.on(MGPunishCenterActionEvent, (e) => …) or client.on("mGPunishCenterAction", (e) => …)
+ * @example client.on(MGPunishCenterActionEvent, (e) => …) or client.on("mgPunishCenterAction", (e) => …)
  */
 export class MGPunishCenterActionEvent extends ProtoEvent<WebcastMGPunishCenterActionMessage> {
-  static override readonly eventName: string = "mGPunishCenterAction";
+  static override readonly eventName: string = "mgPunishCenterAction";
   static override readonly method: string = "WebcastMGPunishCenterActionMessage";
 
   protected override decode(bytes: Uint8Array): WebcastMGPunishCenterActionMessage {

@@ -9,10 +9,10 @@ import { ProtoEvent } from "../proto-event.js";
 /**
  * `WebcastAILiveSummaryMessage`.
  *
- * @example client.on(AILiveSummaryEvent, (e) => …) or client.on("aILiveSummary", (e) => …)
+ * @example client.on(AILiveSummaryEvent, (e) => …) or client.on("aiLiveSummary", (e) => …)
  */
 export class AILiveSummaryEvent extends ProtoEvent<WebcastAILiveSummaryMessage> {
-  static override readonly eventName: string = "aILiveSummary";
+  static override readonly eventName: string = "aiLiveSummary";
   static override readonly method: string = "WebcastAILiveSummaryMessage";
 
   protected override decode(bytes: Uint8Array): WebcastAILiveSummaryMessage {
@@ -33,10 +33,10 @@ export class AILiveSummaryEvent extends ProtoEvent<WebcastAILiveSummaryMessage> 
 /**
  * `WebcastAISummaryMessage`: An AI-written summary of the stream, in several languages.
  *
- * @example client.on(AISummaryEvent, (e) => …) or client.on("aISummary", (e) => …)
+ * @example client.on(AISummaryEvent, (e) => …) or client.on("aiSummary", (e) => …)
  */
 export class AISummaryEvent extends ProtoEvent<WebcastAISummaryMessage> {
-  static override readonly eventName: string = "aISummary";
+  static override readonly eventName: string = "aiSummary";
   static override readonly method: string = "WebcastAISummaryMessage";
 
   protected override decode(bytes: Uint8Array): WebcastAISummaryMessage {

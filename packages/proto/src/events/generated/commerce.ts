@@ -6,10 +6,10 @@ import { ProtoEvent } from "../proto-event.js";
 /**
  * `WebcastBALeadGenMessage`: Business-account lead-generation card (a form viewers can open), pinned or removed.
  *
- * @example client.on(BALeadGenEvent, (e) => …) or client.on("bALeadGen", (e) => …)
+ * @example client.on(BALeadGenEvent, (e) => …) or client.on("baLeadGen", (e) => …)
  */
 export class BALeadGenEvent extends ProtoEvent<WebcastBALeadGenMessage> {
-  static override readonly eventName: string = "bALeadGen";
+  static override readonly eventName: string = "baLeadGen";
   static override readonly method: string = "WebcastBALeadGenMessage";
 
   protected override decode(bytes: Uint8Array): WebcastBALeadGenMessage {
@@ -70,10 +70,10 @@ export class BALeadGenEvent extends ProtoEvent<WebcastBALeadGenMessage> {
 /**
  * `WebcastBALinkFullMessage`: Fields not yet known; only the common header is decoded.
  *
- * @example client.on(BALinkFullEvent, (e) => …) or client.on("bALinkFull", (e) => …)
+ * @example client.on(BALinkFullEvent, (e) => …) or client.on("baLinkFull", (e) => …)
  */
 export class BALinkFullEvent extends ProtoEvent<WebcastBALinkFullMessage> {
-  static override readonly eventName: string = "bALinkFull";
+  static override readonly eventName: string = "baLinkFull";
   static override readonly method: string = "WebcastBALinkFullMessage";
 
   protected override decode(bytes: Uint8Array): WebcastBALinkFullMessage {

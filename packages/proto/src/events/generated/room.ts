@@ -584,10 +584,10 @@ export class LiveShowEvent extends ProtoEvent<WebcastLiveShowMessage> {
 /**
  * `WebcastLSAccessStatus`: The user's access status, with any punishment or upgrade restriction. Unlike other pushes this one has no common header: field 1 is a bool on the wire.
  *
- * @example client.on(LSAccessStatusEvent, (e) => …) or client.on("lSAccessStatus", (e) => …)
+ * @example client.on(LSAccessStatusEvent, (e) => …) or client.on("lsAccessStatus", (e) => …)
  */
 export class LSAccessStatusEvent extends ProtoEvent<WebcastLSAccessStatus> {
-  static override readonly eventName: string = "lSAccessStatus";
+  static override readonly eventName: string = "lsAccessStatus";
   static override readonly method: string = "WebcastLSAccessStatus";
 
   protected override decode(bytes: Uint8Array): WebcastLSAccessStatus {
