@@ -44,6 +44,8 @@ export class PushServer {
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   private nextId = 1;
   private stalledUntil = 0;
+  /** Handshakes left unanswered while stalled; destroyed on close so the HTTP server can stop. */
+  private readonly unanswered = new Set<Duplex>();
   /** Every handshake seen, accepted or not (for tests that check what the client sent). */
   readonly handshakes: Array<{ url: string; cookie: string; userAgent: string; accepted: boolean }> = [];
 
@@ -67,7 +69,13 @@ export class PushServer {
     if (url.searchParams.get("room_id") !== this.options.roomId) return reject("room_id mismatch");
     if (url.searchParams.get("compress") !== "gzip") return reject("compress must be gzip");
     if (!cookie.includes(`${this.options.requiredCookie}=`)) return reject("missing cookie");
-    if (this.stalled) return; // A stalled server accepts nothing and answers nothing.
+    if (this.stalled) {
+      // A stalled server accepts nothing and answers nothing.
+      this.unanswered.add(socket);
+      socket.on("close", () => this.unanswered.delete(socket));
+      socket.on("error", () => {});
+      return;
+    }
     this.handshakes.push({ url: req.url ?? "", cookie, userAgent, accepted: true });
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams, cookie, userAgent));
   }
@@ -167,6 +175,8 @@ export class PushServer {
   /** Resolves when no client is connected anymore. */
   close(): Promise<void> {
     for (const s of this.sessions) s.socket.terminate();
+    for (const socket of this.unanswered) socket.destroy();
+    this.unanswered.clear();
     return new Promise((resolve) => this.wss.close(() => resolve()));
   }
 }

@@ -59,6 +59,8 @@ export class EventApi {
   ): Promise<BaseEvent> {
     const name = nameOf(key);
     return new Promise((resolve, reject) => {
+      // Declared before anything can call cleanup (an already aborted signal does, synchronously).
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const cleanup = () => {
         off();
         if (timer !== undefined) clearTimeout(timer);
@@ -80,13 +82,12 @@ export class EventApi {
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener("abort", onAbort, { once: true });
       this.endWaiters.add(onEnd);
-      const timer =
-        options.timeout !== undefined
-          ? setTimeout(() => {
-              cleanup();
-              reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
-            }, options.timeout)
-          : undefined;
+      if (options.timeout !== undefined) {
+        timer = setTimeout(() => {
+          cleanup();
+          reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
+        }, options.timeout);
+      }
     });
   }
 

@@ -95,10 +95,23 @@ export function normalizeUniqueId(input: string): string {
   return id;
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
+function positive(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  unit: "milliseconds" | "bytes" | "events" | "ids" = "milliseconds",
+): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidOptionError(`${name} must be a positive number of milliseconds (got ${String(value)})`);
+  const whole = unit === "events" || unit === "ids";
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (whole && !Number.isInteger(value))
+  ) {
+    throw new InvalidOptionError(
+      `${name} must be a positive ${whole ? "whole " : ""}number of ${unit} (got ${String(value)})`,
+    );
   }
   return value;
 }
@@ -150,8 +163,8 @@ export function resolveOptions(
   positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
   positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);
   const limits = { ...defaultFrameLimits, ...options.limits };
-  positive("limits.maxFrameBytes", limits.maxFrameBytes, 1);
-  positive("limits.maxDecompressedBytes", limits.maxDecompressedBytes, 1);
+  positive("limits.maxFrameBytes", limits.maxFrameBytes, 1, "bytes");
+  positive("limits.maxDecompressedBytes", limits.maxDecompressedBytes, 1, "bytes");
   const resolved: ResolvedOptions = {
     uniqueId,
     ...(options.roomId ? { roomId: options.roomId } : {}),
@@ -167,8 +180,8 @@ export function resolveOptions(
     userAgent: options.userAgent ?? defaultUserAgent,
     locale: { ...defaultLocale, ...options.locale },
     limits,
-    maxQueuedEvents: positive("maxQueuedEvents", options.maxQueuedEvents, 10_000),
-    dedupeCapacity: positive("dedupeCapacity", options.dedupeCapacity, 4096),
+    maxQueuedEvents: positive("maxQueuedEvents", options.maxQueuedEvents, 10_000, "events"),
+    dedupeCapacity: positive("dedupeCapacity", options.dedupeCapacity, 4096, "ids"),
     ttTargetIdc: options.ttTargetIdc ?? "useast1a",
     sendSessionToSignServer: options.sendSessionToSignServer ?? false,
   };

@@ -60,13 +60,27 @@ export class PushConnection {
       this.socket = socket;
       socket.binaryType = "arraybuffer";
       let opened = false;
+      // A server that never answers the handshake would otherwise leave the client "connecting" forever.
+      const handshakeTimer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        this.close(deadSocketCloseCode, "handshake timeout");
+        reject(
+          new WebSocketClosedError(
+            `The push server did not answer the handshake within ${this.options.silenceTimeoutMs} ms`,
+            deadSocketCloseCode,
+            "handshake timeout",
+          ),
+        );
+      }, this.options.silenceTimeoutMs);
       const onAbort = () => {
+        clearTimeout(handshakeTimer);
         this.close(1000, "aborted");
         reject(signal?.reason);
       };
       signal?.addEventListener("abort", onAbort, { once: true });
       socket.onopen = () => {
         opened = true;
+        clearTimeout(handshakeTimer);
         signal?.removeEventListener("abort", onAbort);
         this.lastFrameAt = Date.now();
         this.armWatchdog();
@@ -77,6 +91,7 @@ export class PushConnection {
         // The close event that follows carries the code; nothing to do here.
       };
       socket.onclose = (ev) => {
+        clearTimeout(handshakeTimer);
         signal?.removeEventListener("abort", onAbort);
         if (!opened) {
           this.stopTimers();
@@ -124,7 +139,10 @@ export class PushConnection {
     this.stopTimers();
     const socket = this.socket;
     if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+      socket.onopen = socket.onmessage = socket.onclose = null;
+      // Keep a no-op error listener: closing a socket that is still connecting makes `ws`
+      // emit "error" afterwards, and an EventEmitter error without a listener crashes the process.
+      socket.onerror = () => {};
     }
     const error =
       code === 1000

@@ -1,0 +1,335 @@
+import {
+  type BaseEvent,
+  type BaseProtoMessage,
+  CommentEvent,
+  ControlEvent,
+  EnvelopeEvent,
+  FollowEvent,
+  GiftEvent,
+  LiveEndEvent,
+  LivePauseEvent,
+  LiveUnpauseEvent,
+  ProtoMessageFetchResult,
+  ShareEvent,
+  SocialEvent,
+  SuperFanBoxEvent,
+  SuperFanEvent,
+  SuperFanJoinEvent,
+  UnknownEvent,
+  WebcastBarrageMessage,
+  WebcastChatMessage,
+  WebcastControlMessage,
+  WebcastEnvelopeMessage,
+  WebcastSocialMessage,
+} from "@tiktok-live/proto";
+import { describe, expect, it, vi } from "vitest";
+import { silentLogger } from "../capabilities.js";
+import { DecodeError, type TikTokLiveError } from "../errors/errors.js";
+import { MessageDedupe } from "./dedupe.js";
+import { ControlAction } from "./derived-events.js";
+import { EventDispatcher } from "./dispatcher.js";
+import type { WebsocketResponseEvent } from "./lifecycle-events.js";
+import { MessageRouter } from "./message-router.js";
+
+let nextId = 9_000n;
+function wrap(method: string, payload: Uint8Array, msgId = ++nextId): BaseProtoMessage {
+  return { method, payload, msgId, msgType: 0, offset: 0n, isHistory: false };
+}
+
+const controlMsg = (action: number) =>
+  wrap(
+    "WebcastControlMessage",
+    WebcastControlMessage.encode(
+      WebcastControlMessage.fromPartial({ action, tips: `action ${action}` }),
+    ).finish(),
+  );
+
+const socialMsg = (key: string) =>
+  wrap(
+    "WebcastSocialMessage",
+    WebcastSocialMessage.encode(
+      WebcastSocialMessage.fromPartial({
+        common: { displayText: { key, defaultPattern: "" } },
+        user: { nickname: "Erin" },
+      }),
+    ).finish(),
+  );
+
+const barrageMsg = (contentKey: string, commonKey = "") =>
+  wrap(
+    "WebcastBarrageMessage",
+    WebcastBarrageMessage.encode(
+      WebcastBarrageMessage.fromPartial({
+        msgType: 100,
+        content: { key: contentKey, defaultPattern: "" },
+        commonBarrageContent: { key: commonKey, defaultPattern: "" },
+      }),
+    ).finish(),
+  );
+
+const envelopeMsg = (businessType: number, key = "") =>
+  wrap(
+    "WebcastEnvelopeMessage",
+    WebcastEnvelopeMessage.encode(
+      WebcastEnvelopeMessage.fromPartial({
+        ...(key ? { common: { displayText: { key, defaultPattern: "" } } } : {}),
+        envelopeInfo: { businessType, sendUserName: "Carol", diamondCount: 100 },
+      }),
+    ).finish(),
+  );
+
+const chatMsg = (content: string, msgId?: bigint) =>
+  wrap(
+    "WebcastChatMessage",
+    WebcastChatMessage.encode(
+      WebcastChatMessage.fromPartial({ content, user: { nickname: "Alice" } }),
+    ).finish(),
+    msgId,
+  );
+
+/** A payload that claims a 255-byte field 2 but has 1 byte: no message type decodes it. */
+const corrupt = new Uint8Array([0x12, 0xff, 0x01]);
+
+function setup() {
+  const dispatcher = new EventDispatcher(silentLogger);
+  const onLiveEnd = vi.fn();
+  const router = new MessageRouter(dispatcher, new MessageDedupe(16), onLiveEnd);
+  const seen: BaseEvent[] = [];
+  const errors: TikTokLiveError[] = [];
+  const listen = (...names: string[]) => {
+    for (const n of names) dispatcher.on(n, (e: BaseEvent) => seen.push(e));
+  };
+  dispatcher.on("error", (e: TikTokLiveError) => errors.push(e));
+  const names = () => seen.map((e) => e.eventName);
+  return { dispatcher, router, onLiveEnd, seen, errors, listen, names };
+}
+
+describe("derived events: control", () => {
+  it.each([
+    [ControlAction.paused, "livePause", LivePauseEvent, false],
+    [ControlAction.unpaused, "liveUnpause", LiveUnpauseEvent, false],
+    [ControlAction.ended, "liveEnd", LiveEndEvent, true],
+    [ControlAction.suspended, "liveEnd", LiveEndEvent, true],
+  ] as const)("action %i → %s (ends the live: %s)", (action, name, cls, ends) => {
+    const t = setup();
+    t.listen("livePause", "liveUnpause", "liveEnd", "control");
+    const message = controlMsg(action);
+    t.router.routeMessage(message);
+    expect(t.names()).toEqual(["control", name]);
+    const derived = t.seen[1]!;
+    expect(derived).toBeInstanceOf(cls);
+    expect(derived).toBeInstanceOf(ControlEvent);
+    expect((derived as ControlEvent).action).toBe(action);
+    expect(derived.msgId).toBe(message.msgId);
+    expect(t.onLiveEnd).toHaveBeenCalledTimes(ends ? 1 : 0);
+  });
+
+  it("the ControlAction constants are TikTok's", () => {
+    expect(ControlAction).toEqual({ paused: 1, unpaused: 2, ended: 3, suspended: 4 });
+  });
+
+  it("ends the live even when nobody listens to any control event", () => {
+    const t = setup();
+    t.router.routeMessage(controlMsg(3));
+    expect(t.onLiveEnd).toHaveBeenCalledTimes(1);
+    expect(t.seen).toEqual([]);
+  });
+
+  it("ignores unknown actions", () => {
+    const t = setup();
+    t.listen("livePause", "liveUnpause", "liveEnd");
+    t.router.routeMessage(controlMsg(9));
+    expect(t.seen).toEqual([]);
+    expect(t.onLiveEnd).not.toHaveBeenCalled();
+  });
+});
+
+describe("derived events: social", () => {
+  it("a follow key gives SocialEvent, then FollowEvent", () => {
+    const t = setup();
+    t.listen("social", "follow", "share");
+    t.router.routeMessage(socialMsg("pm_main_follow_message_viewer_2"));
+    expect(t.names()).toEqual(["social", "follow"]);
+    expect(t.seen[0]).toBeInstanceOf(SocialEvent);
+    expect(t.seen[1]).toBeInstanceOf(FollowEvent);
+    expect((t.seen[1] as FollowEvent).user.nickname).toBe("Erin");
+  });
+
+  it("a share key gives SocialEvent, then ShareEvent", () => {
+    const t = setup();
+    t.listen("social", "follow", "share");
+    t.router.routeMessage(socialMsg("pm_mt_guidance_share"));
+    expect(t.names()).toEqual(["social", "share"]);
+    expect(t.seen[1]).toBeInstanceOf(ShareEvent);
+  });
+
+  it("another key gives only SocialEvent", () => {
+    const t = setup();
+    t.listen("social", "follow", "share");
+    t.router.routeMessage(socialMsg("pm_mt_something_else"));
+    expect(t.names()).toEqual(["social"]);
+  });
+
+  it("FollowEvent fires with only a follow listener; SocialEvent alone derives nothing", () => {
+    const t = setup();
+    t.listen("follow");
+    t.router.routeMessage(socialMsg("pm_main_follow_message_viewer_2"));
+    t.router.routeMessage(socialMsg("pm_mt_guidance_share"));
+    expect(t.names()).toEqual(["follow"]);
+  });
+});
+
+describe("derived events: barrage (super fans)", () => {
+  it("the superfanJoined key gives SuperFanJoinEvent, not SuperFanEvent", () => {
+    const t = setup();
+    t.listen("superFan", "superFanJoin");
+    t.router.routeMessage(barrageMsg("ttlive_superfan_commentNotif_superfanJoined"));
+    expect(t.names()).toEqual(["superFanJoin"]);
+    expect(t.seen[0]).toBeInstanceOf(SuperFanJoinEvent);
+  });
+
+  it("another ttlive_superfan key gives SuperFanEvent", () => {
+    const t = setup();
+    t.listen("superFan", "superFanJoin");
+    t.router.routeMessage(barrageMsg("ttlive_superfan_commentNotif_superfanBadge"));
+    expect(t.names()).toEqual(["superFan"]);
+    expect(t.seen[0]).toBeInstanceOf(SuperFanEvent);
+    expect((t.seen[0] as SuperFanEvent).content.key).toBe("ttlive_superfan_commentNotif_superfanBadge");
+  });
+
+  it("the key is also found in commonBarrageContent", () => {
+    const t = setup();
+    t.listen("superFan", "superFanJoin");
+    t.router.routeMessage(barrageMsg("", "TTLIVE_SUPERFAN_COMMENTNOTIF_SUPERFANJOINED"));
+    expect(t.names()).toEqual(["superFanJoin"]);
+  });
+
+  it("other barrages derive nothing", () => {
+    const t = setup();
+    t.listen("superFan", "superFanJoin", "barrage");
+    t.router.routeMessage(barrageMsg("pm_mt_fan_level_up"));
+    expect(t.names()).toEqual(["barrage"]);
+  });
+});
+
+describe("derived events: envelope", () => {
+  it("business type 19 gives SuperFanBoxEvent after EnvelopeEvent", () => {
+    const t = setup();
+    t.listen("envelope", "superFanBox");
+    t.router.routeMessage(envelopeMsg(19));
+    expect(t.names()).toEqual(["envelope", "superFanBox"]);
+    expect(t.seen[1]).toBeInstanceOf(SuperFanBoxEvent);
+    expect(t.seen[1]).toBeInstanceOf(EnvelopeEvent);
+    expect((t.seen[1] as SuperFanBoxEvent).envelopeInfo.businessType).toBe(19);
+  });
+
+  it("the ttlive_superfanbox display key also gives SuperFanBoxEvent", () => {
+    const t = setup();
+    t.listen("superFanBox");
+    t.router.routeMessage(envelopeMsg(1, "ttlive_superfanbox_sent"));
+    expect(t.names()).toEqual(["superFanBox"]);
+  });
+
+  it("an ordinary envelope gives no SuperFanBoxEvent", () => {
+    const t = setup();
+    t.listen("envelope", "superFanBox");
+    t.router.routeMessage(envelopeMsg(1));
+    expect(t.names()).toEqual(["envelope"]);
+  });
+});
+
+describe("MessageRouter", () => {
+  it("never decodes a method nobody listens to: a corrupt gift payload raises no error", () => {
+    const t = setup();
+    t.listen("comment");
+    t.router.routeBatch(
+      ProtoMessageFetchResult.fromPartial({ messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("hi")] }),
+    );
+    expect(t.errors).toEqual([]);
+    expect(t.names()).toEqual(["comment"]);
+    expect((t.seen[0] as CommentEvent).comment).toBe("hi");
+  });
+
+  it("a corrupt payload of a listened method is a DecodeError naming method and size; the batch goes on", () => {
+    const t = setup();
+    t.listen("gift", "comment");
+    t.router.routeBatch(
+      ProtoMessageFetchResult.fromPartial({
+        messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("after")],
+      }),
+    );
+    expect(t.errors).toHaveLength(1);
+    const error = t.errors[0] as DecodeError;
+    expect(error).toBeInstanceOf(DecodeError);
+    expect(error.method).toBe("WebcastGiftMessage");
+    expect(error.byteLength).toBe(3);
+    expect(error.message).toBe("Could not decode WebcastGiftMessage (3 bytes)");
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(t.names()).toEqual(["comment"]);
+  });
+
+  it("events handed to listeners are already decoded", () => {
+    const t = setup();
+    t.listen("comment");
+    t.router.routeMessage(chatMsg("decoded"));
+    const e = t.seen[0] as CommentEvent;
+    expect(e).toBeInstanceOf(CommentEvent);
+    expect(e.isDecoded).toBe(true);
+  });
+
+  it("an unknown method becomes UnknownEvent with method and raw bytes", () => {
+    const t = setup();
+    t.listen("unknown");
+    const payload = new Uint8Array([8, 1, 16, 2]);
+    const message = wrap("WebcastBrandNewFeatureMessage", payload);
+    t.router.routeMessage(message);
+    expect(t.seen).toHaveLength(1);
+    const e = t.seen[0] as UnknownEvent;
+    expect(e).toBeInstanceOf(UnknownEvent);
+    expect(e.method).toBe("WebcastBrandNewFeatureMessage");
+    expect(e.msgId).toBe(message.msgId);
+    expect([...e.payload]).toEqual([8, 1, 16, 2]);
+  });
+
+  it("an unknown method without an unknown listener is dropped silently", () => {
+    const t = setup();
+    t.listen("comment");
+    t.router.routeMessage(wrap("WebcastBrandNewFeatureMessage", corrupt));
+    expect(t.seen).toEqual([]);
+    expect(t.errors).toEqual([]);
+  });
+
+  it("routeBatch emits WebsocketResponseEvent first, then the messages in order, without repeats", () => {
+    const t = setup();
+    t.listen("websocketResponse", "comment");
+    const a = chatMsg("a", 1n);
+    const b = chatMsg("b", 2n);
+    const batch = ProtoMessageFetchResult.fromPartial({ messages: [a, b], cursor: "c1", needAck: true });
+    t.router.routeBatch(batch);
+    // The same ids again (as after a resume), plus one new message.
+    t.router.routeBatch(
+      ProtoMessageFetchResult.fromPartial({ messages: [b, chatMsg("c", 3n)], cursor: "c2" }),
+    );
+    expect(t.names()).toEqual(["websocketResponse", "comment", "comment", "websocketResponse", "comment"]);
+    expect((t.seen[0] as WebsocketResponseEvent).response).toBe(batch);
+    expect(t.seen.filter((e) => e instanceof CommentEvent).map((e) => (e as CommentEvent).comment)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+  });
+
+  it("decoding is skipped when there are no listeners at all (GiftEvent is never built)", () => {
+    const t = setup();
+    const spy = vi.spyOn(GiftEvent.prototype as unknown as { decode: () => unknown }, "decode");
+    try {
+      t.router.routeMessage(wrap("WebcastGiftMessage", new Uint8Array([8, 1])));
+      expect(spy).not.toHaveBeenCalled();
+      t.listen("gift");
+      t.router.routeMessage(wrap("WebcastGiftMessage", new Uint8Array([])));
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
