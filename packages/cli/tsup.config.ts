@@ -1,11 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/cli.ts"],
+  // cli.ts is the `tiktok-live` bin (its `#!/usr/bin/env node` line is kept by esbuild);
+  // index.ts is the typed programmatic entry (`main`, the commands).
+  entry: ["src/cli.ts", "src/index.ts"],
   format: ["esm"],
-  dts: false,
+  dts: { entry: "src/index.ts" },
   sourcemap: true,
   clean: true,
   target: "es2022",
-  banner: { js: "#!/usr/bin/env node" },
 });

@@ -90,6 +90,17 @@ export function tsNameOf(typeName: string): string {
   return protoName(typeName).replaceAll(".", "_");
 }
 
+/** The element type of a list or the value type of a map, in proto and TypeScript spelling. */
+function elementOf(
+  f: Extract<DescField, { fieldKind: "list" | "map" }>,
+  kind: "scalar" | "enum" | "message",
+): { type: string; ts: string } {
+  const g = f as { scalar?: ScalarType; enum?: { typeName: string }; message?: { typeName: string } };
+  if (kind === "scalar") return { type: scalarNames[g.scalar!]!, ts: scalarTs(g.scalar!) };
+  const typeName = (kind === "enum" ? g.enum : g.message)!.typeName;
+  return { type: typeName, ts: tsNameOf(typeName) };
+}
+
 function describeField(f: DescField): FieldModel {
   const base = { name: f.name, localName: f.localName, number: f.number };
   switch (f.fieldKind) {
@@ -106,22 +117,12 @@ function describeField(f: DescField): FieldModel {
         messageFile: `${f.message.file.name}.proto`,
       };
     case "list": {
-      const inner =
-        f.listKind === "scalar"
-          ? { type: scalarNames[f.scalar]!, ts: scalarTs(f.scalar) }
-          : f.listKind === "enum"
-            ? { type: f.enum.typeName, ts: tsNameOf(f.enum.typeName) }
-            : { type: f.message.typeName, ts: tsNameOf(f.message.typeName) };
+      const inner = elementOf(f, f.listKind);
       return { ...base, type: `repeated ${inner.type}`, tsType: `${inner.ts}[]` };
     }
     case "map": {
       const key = scalarNames[f.mapKey]!;
-      const value =
-        f.mapKind === "scalar"
-          ? { type: scalarNames[f.scalar]!, ts: scalarTs(f.scalar) }
-          : f.mapKind === "enum"
-            ? { type: f.enum.typeName, ts: tsNameOf(f.enum.typeName) }
-            : { type: f.message.typeName, ts: tsNameOf(f.message.typeName) };
+      const value = elementOf(f, f.mapKind);
       // ts-proto cannot use bigint as an object key, so 64-bit keys get a Map.
       const keyTs = scalarTs(f.mapKey);
       const tsType = keyTs === "bigint" ? `Map<bigint, ${value.ts}>` : `{ [key: ${keyTs}]: ${value.ts} }`;

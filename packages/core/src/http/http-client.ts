@@ -93,24 +93,15 @@ export class HttpClient {
 
   /** GET/POST expecting JSON; non-2xx and unparsable bodies become InvalidResponseError. */
   async json<T = unknown>(req: HttpRequest): Promise<T> {
-    const response = await this.request(req);
-    const text = await readBody(response, req.url);
-    if (!response.ok) {
-      throw new InvalidResponseError(
-        `${describeUrl(req.url)} answered HTTP ${response.status}`,
-        response.status,
-        { cause: text.slice(0, 500) },
-      );
-    }
+    const { status, text } = await this.text(req);
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new InvalidResponseError(`${describeUrl(req.url)} returned invalid JSON`, response.status, {
-        cause,
-      });
+      throw new InvalidResponseError(`${describeUrl(req.url)} returned invalid JSON`, status, { cause });
     }
   }
 
+  /** The body of a 2xx response as text; other statuses become InvalidResponseError with the start of the body. */
   async text(req: HttpRequest): Promise<{ status: number; text: string }> {
     const response = await this.request(req);
     const text = await readBody(response, req.url);
@@ -118,7 +109,9 @@ export class HttpClient {
       throw new InvalidResponseError(
         `${describeUrl(req.url)} answered HTTP ${response.status}`,
         response.status,
-        { cause: text.slice(0, 500) },
+        {
+          cause: text.slice(0, 500),
+        },
       );
     }
     return { status: response.status, text };
