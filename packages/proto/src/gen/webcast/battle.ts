@@ -7,7 +7,17 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { AuthenticationInfo, CommonMessageData, Image, Text, User } from "./common.js";
+import { WebcastHashtagMessage_Hashtag } from "./chat.js";
+import {
+  AuthenticationInfo,
+  CommonMessageData,
+  Image,
+  LinkerMediaChangeOperator,
+  PerceptionDialog,
+  PunishEventInfo,
+  Text,
+  User,
+} from "./common.js";
 
 /**
  * Battles (PK), link-mic sessions (co-host between hosts, guests on the host's stage) and
@@ -592,7 +602,7 @@ export interface WebcastLinkBusinessMessage_RivalExtra {
   authenticationInfo: AuthenticationInfo | undefined;
   nickname: string;
   followStatus: bigint;
-  hashtag: BattleHashtag | undefined;
+  hashtag: WebcastHashtagMessage_Hashtag | undefined;
   topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
   userId: bigint;
   isBestTeammate: boolean;
@@ -919,8 +929,8 @@ export interface WebcastLinkMessage_LinkerInviteContent {
   fromTopHostInfo: WebcastLinkMessage_InviteTopHostInfo | undefined;
   actionId: bigint;
   linkedUsers: WebcastLinkMessage_LinkmicUserInfo[];
-  dialogInfo: WebcastLinkMessage_PerceptionDialogInfo | undefined;
-  punishEventInfo: WebcastLinkMessage_PunishEventInfo | undefined;
+  dialogInfo: PerceptionDialog | undefined;
+  punishEventInfo: PunishEventInfo | undefined;
   fromRoomAgeRestricted: number;
   inviteExtra: WebcastLinkMessage_LinkerInviteMessageExtra | undefined;
 }
@@ -956,40 +966,6 @@ export interface WebcastLinkMessage_LinkmicUserInfo {
   linkedTime: bigint;
 }
 
-export interface WebcastLinkMessage_PerceptionDialogInfo {
-  iconType: bigint;
-  title: Text | undefined;
-  subTitle: Text | undefined;
-  adviceActionText: Text | undefined;
-  defaultActionText: Text | undefined;
-  violationDetailUrl: string;
-  scene: number;
-  targetUserId: bigint;
-  targetRoomId: bigint;
-  countDownTime: bigint;
-  showFeedback: boolean;
-  feedbackOptions: WebcastLinkMessage_PerceptionFeedbackOption[];
-  policyTip: bigint;
-  appealPopup: number;
-}
-
-export interface WebcastLinkMessage_PerceptionFeedbackOption {
-  id: bigint;
-  contentKey: string;
-}
-
-export interface WebcastLinkMessage_PunishEventInfo {
-  punishType: string;
-  punishReason: string;
-  punishId: string;
-  violationUid: bigint;
-  punishTypeId: number;
-  duration: bigint;
-  punishPerceptionCode: string;
-  violationUidStr: string;
-  showReason: string;
-}
-
 export interface WebcastLinkMessage_LinkerInviteMessageExtra {
   matchType: number;
   inviteType: number;
@@ -1014,7 +990,7 @@ export interface WebcastLinkMessage_InviterRivalExtra {
   authenticationInfo: AuthenticationInfo | undefined;
   nickname: string;
   followStatus: bigint;
-  hashtag: BattleHashtag | undefined;
+  hashtag: WebcastHashtagMessage_Hashtag | undefined;
   userId: bigint;
   isBestTeammate: boolean;
   optPairInfo: BattleOptPairInfo | undefined;
@@ -1732,10 +1708,11 @@ export interface WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry 
 }
 
 export interface WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz {
-  anchors: WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo[];
+  anchors: WebcastCompetitionMessage_AnchorInfo[];
 }
 
-export interface WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo {
+/** A host taking part in a "take the stage" round. */
+export interface WebcastCompetitionMessage_AnchorInfo {
   userId: bigint;
 }
 
@@ -1780,11 +1757,7 @@ export interface WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz {
   /** 1 not started, 2 cancelled, 3 started, 4 final call, 5 victory lap, 6 finished. */
   takeTheStageStatus: number;
   performanceStartTime: bigint;
-  anchors: WebcastCompetitionMessage_CompetitionReply_AnchorInfo[];
-}
-
-export interface WebcastCompetitionMessage_CompetitionReply_AnchorInfo {
-  userId: bigint;
+  anchors: WebcastCompetitionMessage_AnchorInfo[];
 }
 
 export interface WebcastCompetitionMessage_CompetitionStart {
@@ -1853,16 +1826,12 @@ export interface WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBi
 }
 
 export interface WebcastCompetitionMessage_TakeTheStageOrderInfo {
-  anchors: WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo[];
+  anchors: WebcastCompetitionMessage_AnchorInfo[];
   initiator:
     | WebcastCompetitionMessage_CompetitionUserBase
     | undefined;
   /** 1 user clicked, 2 user left */
   switchTurnReason: number;
-}
-
-export interface WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo {
-  userId: bigint;
 }
 
 export interface WebcastCompetitionMessage_CompetitionFinish {
@@ -2041,15 +2010,6 @@ export interface BattlePosIdentity {
   value: string;
 }
 
-/** Who changed a guest's media or layout. */
-export interface LinkerMediaChangeOperator {
-  userId: bigint;
-  /** 1 manager, 2 host */
-  operatorType: number;
-  nickname: string;
-  displayId: string;
-}
-
 /** A topic two co-hosts talk about. */
 export interface BattleCohostTopic {
   id: bigint;
@@ -2072,13 +2032,6 @@ export interface BattleOptPairInfo {
 export interface BattleOptPairInfo_OptPairUser {
   user: User | undefined;
   roomId: bigint;
-}
-
-export interface BattleHashtag {
-  id: bigint;
-  title: string;
-  image: Image | undefined;
-  hashtagNamespace: number;
 }
 
 function createBaseWebcastLinkMicBattle(): WebcastLinkMicBattle {
@@ -10331,7 +10284,7 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
       writer.uint32(72).int64(message.followStatus);
     }
     if (message.hashtag !== undefined) {
-      BattleHashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
+      WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
     }
     if (message.topHostInfo !== undefined) {
       WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
@@ -10441,7 +10394,7 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
               break;
             }
 
-            message.hashtag = BattleHashtag.decode(reader, reader.uint32());
+            message.hashtag = WebcastHashtagMessage_Hashtag.decode(reader, reader.uint32());
             continue;
           }
           case 11: {
@@ -10550,7 +10503,7 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
       ? BigInt(object.followStatus)
       : 0n;
     message.hashtag = (object.hashtag !== undefined && object.hashtag !== null)
-      ? BattleHashtag.fromPartial(object.hashtag)
+      ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
       : undefined;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
       ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
@@ -14647,10 +14600,10 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
       WebcastLinkMessage_LinkmicUserInfo.encode(v!, writer.uint32(146).fork()).join();
     }
     if (message.dialogInfo !== undefined) {
-      WebcastLinkMessage_PerceptionDialogInfo.encode(message.dialogInfo, writer.uint32(154).fork()).join();
+      PerceptionDialog.encode(message.dialogInfo, writer.uint32(154).fork()).join();
     }
     if (message.punishEventInfo !== undefined) {
-      WebcastLinkMessage_PunishEventInfo.encode(message.punishEventInfo, writer.uint32(162).fork()).join();
+      PunishEventInfo.encode(message.punishEventInfo, writer.uint32(162).fork()).join();
     }
     if (message.fromRoomAgeRestricted !== 0) {
       writer.uint32(168).int32(message.fromRoomAgeRestricted);
@@ -14810,7 +14763,7 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
               break;
             }
 
-            message.dialogInfo = WebcastLinkMessage_PerceptionDialogInfo.decode(reader, reader.uint32());
+            message.dialogInfo = PerceptionDialog.decode(reader, reader.uint32());
             continue;
           }
           case 20: {
@@ -14818,7 +14771,7 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
               break;
             }
 
-            message.punishEventInfo = WebcastLinkMessage_PunishEventInfo.decode(reader, reader.uint32());
+            message.punishEventInfo = PunishEventInfo.decode(reader, reader.uint32());
             continue;
           }
           case 21: {
@@ -14893,10 +14846,10 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
     message.actionId = (object.actionId !== undefined && object.actionId !== null) ? BigInt(object.actionId) : 0n;
     message.linkedUsers = object.linkedUsers?.map((e) => WebcastLinkMessage_LinkmicUserInfo.fromPartial(e)) || [];
     message.dialogInfo = (object.dialogInfo !== undefined && object.dialogInfo !== null)
-      ? WebcastLinkMessage_PerceptionDialogInfo.fromPartial(object.dialogInfo)
+      ? PerceptionDialog.fromPartial(object.dialogInfo)
       : undefined;
     message.punishEventInfo = (object.punishEventInfo !== undefined && object.punishEventInfo !== null)
-      ? WebcastLinkMessage_PunishEventInfo.fromPartial(object.punishEventInfo)
+      ? PunishEventInfo.fromPartial(object.punishEventInfo)
       : undefined;
     message.fromRoomAgeRestricted = object.fromRoomAgeRestricted ?? 0;
     message.inviteExtra = (object.inviteExtra !== undefined && object.inviteExtra !== null)
@@ -15372,514 +15325,6 @@ export const WebcastLinkMessage_LinkmicUserInfo: MessageFns<WebcastLinkMessage_L
   },
 };
 
-function createBaseWebcastLinkMessage_PerceptionDialogInfo(): WebcastLinkMessage_PerceptionDialogInfo {
-  return {
-    iconType: 0n,
-    title: undefined,
-    subTitle: undefined,
-    adviceActionText: undefined,
-    defaultActionText: undefined,
-    violationDetailUrl: "",
-    scene: 0,
-    targetUserId: 0n,
-    targetRoomId: 0n,
-    countDownTime: 0n,
-    showFeedback: false,
-    feedbackOptions: [],
-    policyTip: 0n,
-    appealPopup: 0,
-  };
-}
-
-export const WebcastLinkMessage_PerceptionDialogInfo: MessageFns<WebcastLinkMessage_PerceptionDialogInfo> = {
-  encode(message: WebcastLinkMessage_PerceptionDialogInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.iconType !== 0n) {
-      if (BigInt.asIntN(64, message.iconType) !== message.iconType) {
-        throw new globalThis.Error("value provided for field message.iconType of type int64 too large");
-      }
-      writer.uint32(8).int64(message.iconType);
-    }
-    if (message.title !== undefined) {
-      Text.encode(message.title, writer.uint32(18).fork()).join();
-    }
-    if (message.subTitle !== undefined) {
-      Text.encode(message.subTitle, writer.uint32(26).fork()).join();
-    }
-    if (message.adviceActionText !== undefined) {
-      Text.encode(message.adviceActionText, writer.uint32(34).fork()).join();
-    }
-    if (message.defaultActionText !== undefined) {
-      Text.encode(message.defaultActionText, writer.uint32(42).fork()).join();
-    }
-    if (message.violationDetailUrl !== "") {
-      writer.uint32(50).string(message.violationDetailUrl);
-    }
-    if (message.scene !== 0) {
-      writer.uint32(56).int32(message.scene);
-    }
-    if (message.targetUserId !== 0n) {
-      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
-        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
-      }
-      writer.uint32(64).int64(message.targetUserId);
-    }
-    if (message.targetRoomId !== 0n) {
-      if (BigInt.asIntN(64, message.targetRoomId) !== message.targetRoomId) {
-        throw new globalThis.Error("value provided for field message.targetRoomId of type int64 too large");
-      }
-      writer.uint32(72).int64(message.targetRoomId);
-    }
-    if (message.countDownTime !== 0n) {
-      if (BigInt.asIntN(64, message.countDownTime) !== message.countDownTime) {
-        throw new globalThis.Error("value provided for field message.countDownTime of type int64 too large");
-      }
-      writer.uint32(80).int64(message.countDownTime);
-    }
-    if (message.showFeedback !== false) {
-      writer.uint32(88).bool(message.showFeedback);
-    }
-    for (const v of message.feedbackOptions) {
-      WebcastLinkMessage_PerceptionFeedbackOption.encode(v!, writer.uint32(98).fork()).join();
-    }
-    if (message.policyTip !== 0n) {
-      if (BigInt.asIntN(64, message.policyTip) !== message.policyTip) {
-        throw new globalThis.Error("value provided for field message.policyTip of type int64 too large");
-      }
-      writer.uint32(104).int64(message.policyTip);
-    }
-    if (message.appealPopup !== 0) {
-      writer.uint32(112).int32(message.appealPopup);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMessage_PerceptionDialogInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastLinkMessage_PerceptionDialogInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.iconType = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.title = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.subTitle = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.adviceActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.defaultActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.violationDetailUrl = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.scene = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.targetUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.targetRoomId = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.countDownTime = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 88) {
-              break;
-            }
-
-            message.showFeedback = reader.bool();
-            continue;
-          }
-          case 12: {
-            if (tag !== 98) {
-              break;
-            }
-
-            message.feedbackOptions.push(WebcastLinkMessage_PerceptionFeedbackOption.decode(reader, reader.uint32()));
-            continue;
-          }
-          case 13: {
-            if (tag !== 104) {
-              break;
-            }
-
-            message.policyTip = reader.int64() as bigint;
-            continue;
-          }
-          case 14: {
-            if (tag !== 112) {
-              break;
-            }
-
-            message.appealPopup = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastLinkMessage_PerceptionDialogInfo>, I>>(
-    base?: I,
-  ): WebcastLinkMessage_PerceptionDialogInfo {
-    return WebcastLinkMessage_PerceptionDialogInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastLinkMessage_PerceptionDialogInfo>, I>>(
-    object: I,
-  ): WebcastLinkMessage_PerceptionDialogInfo {
-    const message = createBaseWebcastLinkMessage_PerceptionDialogInfo();
-    message.iconType = (object.iconType !== undefined && object.iconType !== null) ? BigInt(object.iconType) : 0n;
-    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
-    message.subTitle = (object.subTitle !== undefined && object.subTitle !== null)
-      ? Text.fromPartial(object.subTitle)
-      : undefined;
-    message.adviceActionText = (object.adviceActionText !== undefined && object.adviceActionText !== null)
-      ? Text.fromPartial(object.adviceActionText)
-      : undefined;
-    message.defaultActionText = (object.defaultActionText !== undefined && object.defaultActionText !== null)
-      ? Text.fromPartial(object.defaultActionText)
-      : undefined;
-    message.violationDetailUrl = object.violationDetailUrl ?? "";
-    message.scene = object.scene ?? 0;
-    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
-      ? BigInt(object.targetUserId)
-      : 0n;
-    message.targetRoomId = (object.targetRoomId !== undefined && object.targetRoomId !== null)
-      ? BigInt(object.targetRoomId)
-      : 0n;
-    message.countDownTime = (object.countDownTime !== undefined && object.countDownTime !== null)
-      ? BigInt(object.countDownTime)
-      : 0n;
-    message.showFeedback = object.showFeedback ?? false;
-    message.feedbackOptions =
-      object.feedbackOptions?.map((e) => WebcastLinkMessage_PerceptionFeedbackOption.fromPartial(e)) || [];
-    message.policyTip = (object.policyTip !== undefined && object.policyTip !== null) ? BigInt(object.policyTip) : 0n;
-    message.appealPopup = object.appealPopup ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastLinkMessage_PerceptionFeedbackOption(): WebcastLinkMessage_PerceptionFeedbackOption {
-  return { id: 0n, contentKey: "" };
-}
-
-export const WebcastLinkMessage_PerceptionFeedbackOption: MessageFns<WebcastLinkMessage_PerceptionFeedbackOption> = {
-  encode(
-    message: WebcastLinkMessage_PerceptionFeedbackOption,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.id !== 0n) {
-      if (BigInt.asIntN(64, message.id) !== message.id) {
-        throw new globalThis.Error("value provided for field message.id of type int64 too large");
-      }
-      writer.uint32(8).int64(message.id);
-    }
-    if (message.contentKey !== "") {
-      writer.uint32(18).string(message.contentKey);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMessage_PerceptionFeedbackOption {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastLinkMessage_PerceptionFeedbackOption();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.id = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.contentKey = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastLinkMessage_PerceptionFeedbackOption>, I>>(
-    base?: I,
-  ): WebcastLinkMessage_PerceptionFeedbackOption {
-    return WebcastLinkMessage_PerceptionFeedbackOption.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastLinkMessage_PerceptionFeedbackOption>, I>>(
-    object: I,
-  ): WebcastLinkMessage_PerceptionFeedbackOption {
-    const message = createBaseWebcastLinkMessage_PerceptionFeedbackOption();
-    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
-    message.contentKey = object.contentKey ?? "";
-    return message;
-  },
-};
-
-function createBaseWebcastLinkMessage_PunishEventInfo(): WebcastLinkMessage_PunishEventInfo {
-  return {
-    punishType: "",
-    punishReason: "",
-    punishId: "",
-    violationUid: 0n,
-    punishTypeId: 0,
-    duration: 0n,
-    punishPerceptionCode: "",
-    violationUidStr: "",
-    showReason: "",
-  };
-}
-
-export const WebcastLinkMessage_PunishEventInfo: MessageFns<WebcastLinkMessage_PunishEventInfo> = {
-  encode(message: WebcastLinkMessage_PunishEventInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.punishType !== "") {
-      writer.uint32(10).string(message.punishType);
-    }
-    if (message.punishReason !== "") {
-      writer.uint32(18).string(message.punishReason);
-    }
-    if (message.punishId !== "") {
-      writer.uint32(26).string(message.punishId);
-    }
-    if (message.violationUid !== 0n) {
-      if (BigInt.asIntN(64, message.violationUid) !== message.violationUid) {
-        throw new globalThis.Error("value provided for field message.violationUid of type int64 too large");
-      }
-      writer.uint32(32).int64(message.violationUid);
-    }
-    if (message.punishTypeId !== 0) {
-      writer.uint32(40).int32(message.punishTypeId);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(48).int64(message.duration);
-    }
-    if (message.punishPerceptionCode !== "") {
-      writer.uint32(58).string(message.punishPerceptionCode);
-    }
-    if (message.violationUidStr !== "") {
-      writer.uint32(74).string(message.violationUidStr);
-    }
-    if (message.showReason !== "") {
-      writer.uint32(82).string(message.showReason);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMessage_PunishEventInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastLinkMessage_PunishEventInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.punishType = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.punishReason = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.punishId = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.violationUid = reader.int64() as bigint;
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.punishTypeId = reader.int32();
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              break;
-            }
-
-            message.punishPerceptionCode = reader.string();
-            continue;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.violationUidStr = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.showReason = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastLinkMessage_PunishEventInfo>, I>>(
-    base?: I,
-  ): WebcastLinkMessage_PunishEventInfo {
-    return WebcastLinkMessage_PunishEventInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastLinkMessage_PunishEventInfo>, I>>(
-    object: I,
-  ): WebcastLinkMessage_PunishEventInfo {
-    const message = createBaseWebcastLinkMessage_PunishEventInfo();
-    message.punishType = object.punishType ?? "";
-    message.punishReason = object.punishReason ?? "";
-    message.punishId = object.punishId ?? "";
-    message.violationUid = (object.violationUid !== undefined && object.violationUid !== null)
-      ? BigInt(object.violationUid)
-      : 0n;
-    message.punishTypeId = object.punishTypeId ?? 0;
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.punishPerceptionCode = object.punishPerceptionCode ?? "";
-    message.violationUidStr = object.violationUidStr ?? "";
-    message.showReason = object.showReason ?? "";
-    return message;
-  },
-};
-
 function createBaseWebcastLinkMessage_LinkerInviteMessageExtra(): WebcastLinkMessage_LinkerInviteMessageExtra {
   return {
     matchType: 0,
@@ -16131,7 +15576,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
       writer.uint32(72).int64(message.followStatus);
     }
     if (message.hashtag !== undefined) {
-      BattleHashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
+      WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
     }
     if (message.userId !== 0n) {
       if (BigInt.asIntN(64, message.userId) !== message.userId) {
@@ -16244,7 +15689,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
               break;
             }
 
-            message.hashtag = BattleHashtag.decode(reader, reader.uint32());
+            message.hashtag = WebcastHashtagMessage_Hashtag.decode(reader, reader.uint32());
             continue;
           }
           case 12: {
@@ -16316,7 +15761,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
       ? BigInt(object.followStatus)
       : 0n;
     message.hashtag = (object.hashtag !== undefined && object.hashtag !== null)
-      ? BattleHashtag.fromPartial(object.hashtag)
+      ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
       : undefined;
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.isBestTeammate = object.isBestTeammate ?? false;
@@ -26490,7 +25935,7 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz: 
     writer: BinaryWriter = new BinaryWriter(),
   ): BinaryWriter {
     for (const v of message.anchors) {
-      WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo.encode(v!, writer.uint32(10).fork()).join();
+      WebcastCompetitionMessage_AnchorInfo.encode(v!, writer.uint32(10).fork()).join();
     }
     return writer;
   },
@@ -26516,9 +25961,7 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz: 
               break;
             }
 
-            message.anchors.push(
-              WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo.decode(reader, reader.uint32()),
-            );
+            message.anchors.push(WebcastCompetitionMessage_AnchorInfo.decode(reader, reader.uint32()));
             continue;
           }
         }
@@ -26542,23 +25985,17 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz: 
     object: I,
   ): WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz {
     const message = createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz();
-    message.anchors =
-      object.anchors?.map((e) => WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo.fromPartial(e)) || [];
+    message.anchors = object.anchors?.map((e) => WebcastCompetitionMessage_AnchorInfo.fromPartial(e)) || [];
     return message;
   },
 };
 
-function createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo(): WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo {
+function createBaseWebcastCompetitionMessage_AnchorInfo(): WebcastCompetitionMessage_AnchorInfo {
   return { userId: 0n };
 }
 
-export const WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo: MessageFns<
-  WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo
-> = {
-  encode(
-    message: WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
+export const WebcastCompetitionMessage_AnchorInfo: MessageFns<WebcastCompetitionMessage_AnchorInfo> = {
+  encode(message: WebcastCompetitionMessage_AnchorInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.userId !== 0n) {
       if (BigInt.asIntN(64, message.userId) !== message.userId) {
         throw new globalThis.Error("value provided for field message.userId of type int64 too large");
@@ -26568,10 +26005,7 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo: Messa
     return writer;
   },
 
-  decode(
-    input: BinaryReader | Uint8Array,
-    length?: number,
-  ): WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo {
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCompetitionMessage_AnchorInfo {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -26580,7 +26014,7 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo: Messa
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo();
+      const message = createBaseWebcastCompetitionMessage_AnchorInfo();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -26604,15 +26038,15 @@ export const WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo: Messa
     }
   },
 
-  create<I extends Exact<DeepPartial<WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo>, I>>(
+  create<I extends Exact<DeepPartial<WebcastCompetitionMessage_AnchorInfo>, I>>(
     base?: I,
-  ): WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo {
-    return WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo.fromPartial(base ?? ({} as any));
+  ): WebcastCompetitionMessage_AnchorInfo {
+    return WebcastCompetitionMessage_AnchorInfo.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo>, I>>(
+  fromPartial<I extends Exact<DeepPartial<WebcastCompetitionMessage_AnchorInfo>, I>>(
     object: I,
-  ): WebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo {
-    const message = createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_AnchorInfo();
+  ): WebcastCompetitionMessage_AnchorInfo {
+    const message = createBaseWebcastCompetitionMessage_AnchorInfo();
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     return message;
   },
@@ -27194,7 +26628,7 @@ export const WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz: Message
       writer.uint32(16).int64(message.performanceStartTime);
     }
     for (const v of message.anchors) {
-      WebcastCompetitionMessage_CompetitionReply_AnchorInfo.encode(v!, writer.uint32(26).fork()).join();
+      WebcastCompetitionMessage_AnchorInfo.encode(v!, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -27236,7 +26670,7 @@ export const WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz: Message
               break;
             }
 
-            message.anchors.push(WebcastCompetitionMessage_CompetitionReply_AnchorInfo.decode(reader, reader.uint32()));
+            message.anchors.push(WebcastCompetitionMessage_AnchorInfo.decode(reader, reader.uint32()));
             continue;
           }
         }
@@ -27264,75 +26698,7 @@ export const WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz: Message
     message.performanceStartTime = (object.performanceStartTime !== undefined && object.performanceStartTime !== null)
       ? BigInt(object.performanceStartTime)
       : 0n;
-    message.anchors =
-      object.anchors?.map((e) => WebcastCompetitionMessage_CompetitionReply_AnchorInfo.fromPartial(e)) || [];
-    return message;
-  },
-};
-
-function createBaseWebcastCompetitionMessage_CompetitionReply_AnchorInfo(): WebcastCompetitionMessage_CompetitionReply_AnchorInfo {
-  return { userId: 0n };
-}
-
-export const WebcastCompetitionMessage_CompetitionReply_AnchorInfo: MessageFns<
-  WebcastCompetitionMessage_CompetitionReply_AnchorInfo
-> = {
-  encode(
-    message: WebcastCompetitionMessage_CompetitionReply_AnchorInfo,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCompetitionMessage_CompetitionReply_AnchorInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCompetitionMessage_CompetitionReply_AnchorInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCompetitionMessage_CompetitionReply_AnchorInfo>, I>>(
-    base?: I,
-  ): WebcastCompetitionMessage_CompetitionReply_AnchorInfo {
-    return WebcastCompetitionMessage_CompetitionReply_AnchorInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCompetitionMessage_CompetitionReply_AnchorInfo>, I>>(
-    object: I,
-  ): WebcastCompetitionMessage_CompetitionReply_AnchorInfo {
-    const message = createBaseWebcastCompetitionMessage_CompetitionReply_AnchorInfo();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.anchors = object.anchors?.map((e) => WebcastCompetitionMessage_AnchorInfo.fromPartial(e)) || [];
     return message;
   },
 };
@@ -28281,7 +27647,7 @@ export const WebcastCompetitionMessage_TakeTheStageOrderInfo: MessageFns<
     writer: BinaryWriter = new BinaryWriter(),
   ): BinaryWriter {
     for (const v of message.anchors) {
-      WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo.encode(v!, writer.uint32(10).fork()).join();
+      WebcastCompetitionMessage_AnchorInfo.encode(v!, writer.uint32(10).fork()).join();
     }
     if (message.initiator !== undefined) {
       WebcastCompetitionMessage_CompetitionUserBase.encode(message.initiator, writer.uint32(18).fork()).join();
@@ -28310,9 +27676,7 @@ export const WebcastCompetitionMessage_TakeTheStageOrderInfo: MessageFns<
               break;
             }
 
-            message.anchors.push(
-              WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo.decode(reader, reader.uint32()),
-            );
+            message.anchors.push(WebcastCompetitionMessage_AnchorInfo.decode(reader, reader.uint32()));
             continue;
           }
           case 2: {
@@ -28352,82 +27716,11 @@ export const WebcastCompetitionMessage_TakeTheStageOrderInfo: MessageFns<
     object: I,
   ): WebcastCompetitionMessage_TakeTheStageOrderInfo {
     const message = createBaseWebcastCompetitionMessage_TakeTheStageOrderInfo();
-    message.anchors =
-      object.anchors?.map((e) => WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo.fromPartial(e)) || [];
+    message.anchors = object.anchors?.map((e) => WebcastCompetitionMessage_AnchorInfo.fromPartial(e)) || [];
     message.initiator = (object.initiator !== undefined && object.initiator !== null)
       ? WebcastCompetitionMessage_CompetitionUserBase.fromPartial(object.initiator)
       : undefined;
     message.switchTurnReason = object.switchTurnReason ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo(): WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo {
-  return { userId: 0n };
-}
-
-export const WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo: MessageFns<
-  WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo
-> = {
-  encode(
-    message: WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    return writer;
-  },
-
-  decode(
-    input: BinaryReader | Uint8Array,
-    length?: number,
-  ): WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo>, I>>(
-    base?: I,
-  ): WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo {
-    return WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo>, I>>(
-    object: I,
-  ): WebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo {
-    const message = createBaseWebcastCompetitionMessage_TakeTheStageOrderInfo_AnchorInfo();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     return message;
   },
 };
@@ -30646,100 +29939,6 @@ export const BattlePosIdentity: MessageFns<BattlePosIdentity> = {
   },
 };
 
-function createBaseLinkerMediaChangeOperator(): LinkerMediaChangeOperator {
-  return { userId: 0n, operatorType: 0, nickname: "", displayId: "" };
-}
-
-export const LinkerMediaChangeOperator: MessageFns<LinkerMediaChangeOperator> = {
-  encode(message: LinkerMediaChangeOperator, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    if (message.operatorType !== 0) {
-      writer.uint32(16).int32(message.operatorType);
-    }
-    if (message.nickname !== "") {
-      writer.uint32(26).string(message.nickname);
-    }
-    if (message.displayId !== "") {
-      writer.uint32(34).string(message.displayId);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): LinkerMediaChangeOperator {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLinkerMediaChangeOperator();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.operatorType = reader.int32();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.nickname = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.displayId = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<LinkerMediaChangeOperator>, I>>(base?: I): LinkerMediaChangeOperator {
-    return LinkerMediaChangeOperator.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<LinkerMediaChangeOperator>, I>>(object: I): LinkerMediaChangeOperator {
-    const message = createBaseLinkerMediaChangeOperator();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
-    message.operatorType = object.operatorType ?? 0;
-    message.nickname = object.nickname ?? "";
-    message.displayId = object.displayId ?? "";
-    return message;
-  },
-};
-
 function createBaseBattleCohostTopic(): BattleCohostTopic {
   return { id: 0n, titleKey: "", titleText: "", liked: false, totalHeat: 0n, totalRivals: 0n, rivalsAvatar: [] };
 }
@@ -31062,100 +30261,6 @@ export const BattleOptPairInfo_OptPairUser: MessageFns<BattleOptPairInfo_OptPair
     const message = createBaseBattleOptPairInfo_OptPairUser();
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
     message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
-    return message;
-  },
-};
-
-function createBaseBattleHashtag(): BattleHashtag {
-  return { id: 0n, title: "", image: undefined, hashtagNamespace: 0 };
-}
-
-export const BattleHashtag: MessageFns<BattleHashtag> = {
-  encode(message: BattleHashtag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.id !== 0n) {
-      if (BigInt.asIntN(64, message.id) !== message.id) {
-        throw new globalThis.Error("value provided for field message.id of type int64 too large");
-      }
-      writer.uint32(8).int64(message.id);
-    }
-    if (message.title !== "") {
-      writer.uint32(18).string(message.title);
-    }
-    if (message.image !== undefined) {
-      Image.encode(message.image, writer.uint32(26).fork()).join();
-    }
-    if (message.hashtagNamespace !== 0) {
-      writer.uint32(32).int32(message.hashtagNamespace);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): BattleHashtag {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseBattleHashtag();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.id = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.title = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.image = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.hashtagNamespace = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<BattleHashtag>, I>>(base?: I): BattleHashtag {
-    return BattleHashtag.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<BattleHashtag>, I>>(object: I): BattleHashtag {
-    const message = createBaseBattleHashtag();
-    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
-    message.title = object.title ?? "";
-    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
-    message.hashtagNamespace = object.hashtagNamespace ?? 0;
     return message;
   },
 };

@@ -10,6 +10,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   BadgeStruct,
   CommonMessageData,
+  DisplayControl,
   Emote,
   EmoteWithIndex,
   Image,
@@ -20,6 +21,7 @@ import {
   User,
   UserIdentity,
 } from "./common.js";
+import { WebcastMemberMessage_WaveAlgorithmData } from "./social.js";
 
 /**
  * Chat-area push messages: viewer comments and emotes, barrage banners,
@@ -147,7 +149,7 @@ export interface WebcastBarrageMessage {
   duration: bigint;
   displayConfig: number;
   scene: number;
-  control: WebcastBarrageMessage_DisplayControl | undefined;
+  control: DisplayControl | undefined;
   galleryGiftId: bigint;
   /** Extra data for specific `msg_type`s. */
   userGradeParam: WebcastBarrageMessage_UserGradeParam | undefined;
@@ -171,23 +173,6 @@ export interface WebcastBarrageMessage_RightLabel {
   backgroundColor: string;
   content: Text | undefined;
   height: bigint;
-}
-
-export interface WebcastBarrageMessage_DisplayControl {
-  priority: number;
-  duration: bigint;
-  targetGroupShowResult: { [key: number]: WebcastBarrageMessage_DisplayControl_ShowResult };
-  /** Where a tap triggers in landscape: 1 left, 2 middle, 3 right, 4 whole area. */
-  horizontalTriggerType: number;
-}
-
-export interface WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry {
-  key: number;
-  value: WebcastBarrageMessage_DisplayControl_ShowResult | undefined;
-}
-
-export interface WebcastBarrageMessage_DisplayControl_ShowResult {
-  banned: boolean;
 }
 
 export interface WebcastBarrageMessage_AnimationData {
@@ -407,15 +392,7 @@ export interface WebcastGreetingMessage {
   enterMsgId: bigint;
   greetingText: Text | undefined;
   guideText: Text | undefined;
-  waveAlgorithmData: WebcastGreetingMessage_WaveAlgorithmData | undefined;
-}
-
-export interface WebcastGreetingMessage_WaveAlgorithmData {
-  algorithmVersion: string;
-  isAlgHit: boolean;
-  predictScore: string;
-  isRewatch: boolean;
-  isFollow: boolean;
+  waveAlgorithmData: WebcastMemberMessage_WaveAlgorithmData | undefined;
 }
 
 /** The room's hashtag (topic) was set or changed. */
@@ -1408,7 +1385,7 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
       writer.uint32(88).int32(message.scene);
     }
     if (message.control !== undefined) {
-      WebcastBarrageMessage_DisplayControl.encode(message.control, writer.uint32(98).fork()).join();
+      DisplayControl.encode(message.control, writer.uint32(98).fork()).join();
     }
     if (message.galleryGiftId !== 0n) {
       if (BigInt.asIntN(64, message.galleryGiftId) !== message.galleryGiftId) {
@@ -1628,7 +1605,7 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
               break;
             }
 
-            message.control = WebcastBarrageMessage_DisplayControl.decode(reader, reader.uint32());
+            message.control = DisplayControl.decode(reader, reader.uint32());
             continue;
           }
           case 10: {
@@ -1739,7 +1716,7 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     message.displayConfig = object.displayConfig ?? 0;
     message.scene = object.scene ?? 0;
     message.control = (object.control !== undefined && object.control !== null)
-      ? WebcastBarrageMessage_DisplayControl.fromPartial(object.control)
+      ? DisplayControl.fromPartial(object.control)
       : undefined;
     message.galleryGiftId = (object.galleryGiftId !== undefined && object.galleryGiftId !== null)
       ? BigInt(object.galleryGiftId)
@@ -2006,275 +1983,6 @@ export const WebcastBarrageMessage_RightLabel: MessageFns<WebcastBarrageMessage_
       ? Text.fromPartial(object.content)
       : undefined;
     message.height = (object.height !== undefined && object.height !== null) ? BigInt(object.height) : 0n;
-    return message;
-  },
-};
-
-function createBaseWebcastBarrageMessage_DisplayControl(): WebcastBarrageMessage_DisplayControl {
-  return { priority: 0, duration: 0n, targetGroupShowResult: {}, horizontalTriggerType: 0 };
-}
-
-export const WebcastBarrageMessage_DisplayControl: MessageFns<WebcastBarrageMessage_DisplayControl> = {
-  encode(message: WebcastBarrageMessage_DisplayControl, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.priority !== 0) {
-      writer.uint32(8).int32(message.priority);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(16).int64(message.duration);
-    }
-    globalThis.Object.entries(message.targetGroupShowResult).forEach(
-      ([key, value]: [string, WebcastBarrageMessage_DisplayControl_ShowResult]) => {
-        WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry.encode(
-          { key: key as any, value },
-          writer.uint32(26).fork(),
-        ).join();
-      },
-    );
-    if (message.horizontalTriggerType !== 0) {
-      writer.uint32(32).int32(message.horizontalTriggerType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastBarrageMessage_DisplayControl {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastBarrageMessage_DisplayControl();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.priority = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            const entry3 = WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry.decode(
-              reader,
-              reader.uint32(),
-            );
-            if (entry3.value !== undefined) {
-              message.targetGroupShowResult[entry3.key] = entry3.value;
-            }
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.horizontalTriggerType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl>, I>>(
-    base?: I,
-  ): WebcastBarrageMessage_DisplayControl {
-    return WebcastBarrageMessage_DisplayControl.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl>, I>>(
-    object: I,
-  ): WebcastBarrageMessage_DisplayControl {
-    const message = createBaseWebcastBarrageMessage_DisplayControl();
-    message.priority = object.priority ?? 0;
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.targetGroupShowResult =
-      (globalThis.Object.entries(object.targetGroupShowResult ?? {}) as [
-        string,
-        WebcastBarrageMessage_DisplayControl_ShowResult,
-      ][]).reduce(
-        (
-          acc: { [key: number]: WebcastBarrageMessage_DisplayControl_ShowResult },
-          [key, value]: [string, WebcastBarrageMessage_DisplayControl_ShowResult],
-        ) => {
-          if (value !== undefined) {
-            acc[globalThis.Number(key)] = WebcastBarrageMessage_DisplayControl_ShowResult.fromPartial(value);
-          }
-          return acc;
-        },
-        {},
-      );
-    message.horizontalTriggerType = object.horizontalTriggerType ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry(): WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry {
-  return { key: 0, value: undefined };
-}
-
-export const WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry: MessageFns<
-  WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry
-> = {
-  encode(
-    message: WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.key !== 0) {
-      writer.uint32(8).int32(message.key);
-    }
-    if (message.value !== undefined) {
-      WebcastBarrageMessage_DisplayControl_ShowResult.encode(message.value, writer.uint32(18).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(
-    input: BinaryReader | Uint8Array,
-    length?: number,
-  ): WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.key = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.value = WebcastBarrageMessage_DisplayControl_ShowResult.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry>, I>>(
-    base?: I,
-  ): WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry {
-    return WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry>, I>>(
-    object: I,
-  ): WebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry {
-    const message = createBaseWebcastBarrageMessage_DisplayControl_TargetGroupShowResultEntry();
-    message.key = object.key ?? 0;
-    message.value = (object.value !== undefined && object.value !== null)
-      ? WebcastBarrageMessage_DisplayControl_ShowResult.fromPartial(object.value)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastBarrageMessage_DisplayControl_ShowResult(): WebcastBarrageMessage_DisplayControl_ShowResult {
-  return { banned: false };
-}
-
-export const WebcastBarrageMessage_DisplayControl_ShowResult: MessageFns<
-  WebcastBarrageMessage_DisplayControl_ShowResult
-> = {
-  encode(
-    message: WebcastBarrageMessage_DisplayControl_ShowResult,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.banned !== false) {
-      writer.uint32(8).bool(message.banned);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastBarrageMessage_DisplayControl_ShowResult {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastBarrageMessage_DisplayControl_ShowResult();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.banned = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl_ShowResult>, I>>(
-    base?: I,
-  ): WebcastBarrageMessage_DisplayControl_ShowResult {
-    return WebcastBarrageMessage_DisplayControl_ShowResult.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastBarrageMessage_DisplayControl_ShowResult>, I>>(
-    object: I,
-  ): WebcastBarrageMessage_DisplayControl_ShowResult {
-    const message = createBaseWebcastBarrageMessage_DisplayControl_ShowResult();
-    message.banned = object.banned ?? false;
     return message;
   },
 };
@@ -5156,7 +4864,7 @@ export const WebcastGreetingMessage: MessageFns<WebcastGreetingMessage> = {
       Text.encode(message.guideText, writer.uint32(42).fork()).join();
     }
     if (message.waveAlgorithmData !== undefined) {
-      WebcastGreetingMessage_WaveAlgorithmData.encode(message.waveAlgorithmData, writer.uint32(50).fork()).join();
+      WebcastMemberMessage_WaveAlgorithmData.encode(message.waveAlgorithmData, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -5219,7 +4927,7 @@ export const WebcastGreetingMessage: MessageFns<WebcastGreetingMessage> = {
               break;
             }
 
-            message.waveAlgorithmData = WebcastGreetingMessage_WaveAlgorithmData.decode(reader, reader.uint32());
+            message.waveAlgorithmData = WebcastMemberMessage_WaveAlgorithmData.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -5255,115 +4963,8 @@ export const WebcastGreetingMessage: MessageFns<WebcastGreetingMessage> = {
       ? Text.fromPartial(object.guideText)
       : undefined;
     message.waveAlgorithmData = (object.waveAlgorithmData !== undefined && object.waveAlgorithmData !== null)
-      ? WebcastGreetingMessage_WaveAlgorithmData.fromPartial(object.waveAlgorithmData)
+      ? WebcastMemberMessage_WaveAlgorithmData.fromPartial(object.waveAlgorithmData)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastGreetingMessage_WaveAlgorithmData(): WebcastGreetingMessage_WaveAlgorithmData {
-  return { algorithmVersion: "", isAlgHit: false, predictScore: "", isRewatch: false, isFollow: false };
-}
-
-export const WebcastGreetingMessage_WaveAlgorithmData: MessageFns<WebcastGreetingMessage_WaveAlgorithmData> = {
-  encode(message: WebcastGreetingMessage_WaveAlgorithmData, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.algorithmVersion !== "") {
-      writer.uint32(10).string(message.algorithmVersion);
-    }
-    if (message.isAlgHit !== false) {
-      writer.uint32(16).bool(message.isAlgHit);
-    }
-    if (message.predictScore !== "") {
-      writer.uint32(26).string(message.predictScore);
-    }
-    if (message.isRewatch !== false) {
-      writer.uint32(32).bool(message.isRewatch);
-    }
-    if (message.isFollow !== false) {
-      writer.uint32(40).bool(message.isFollow);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastGreetingMessage_WaveAlgorithmData {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastGreetingMessage_WaveAlgorithmData();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.algorithmVersion = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.isAlgHit = reader.bool();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.predictScore = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.isRewatch = reader.bool();
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.isFollow = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastGreetingMessage_WaveAlgorithmData>, I>>(
-    base?: I,
-  ): WebcastGreetingMessage_WaveAlgorithmData {
-    return WebcastGreetingMessage_WaveAlgorithmData.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastGreetingMessage_WaveAlgorithmData>, I>>(
-    object: I,
-  ): WebcastGreetingMessage_WaveAlgorithmData {
-    const message = createBaseWebcastGreetingMessage_WaveAlgorithmData();
-    message.algorithmVersion = object.algorithmVersion ?? "";
-    message.isAlgHit = object.isAlgHit ?? false;
-    message.predictScore = object.predictScore ?? "";
-    message.isRewatch = object.isRewatch ?? false;
-    message.isFollow = object.isFollow ?? false;
     return message;
   },
 };

@@ -7,6 +7,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { WebcastBarrageMessage_RightLabel } from "./chat.js";
 import { CommonMessageData, Image, Text, User } from "./common.js";
 
 /**
@@ -194,14 +195,8 @@ export interface WebcastCommercialCustomMessage {
   brandLogo: Image | undefined;
   brandName: Text | undefined;
   borderColor: string;
-  rightLabel: WebcastCommercialCustomMessage_Label | undefined;
+  rightLabel: WebcastBarrageMessage_RightLabel | undefined;
   duration: bigint;
-}
-
-export interface WebcastCommercialCustomMessage_Label {
-  backgroundColor: string;
-  content: Text | undefined;
-  height: bigint;
 }
 
 /** Status change of a paid promotion for the stream. */
@@ -2552,7 +2547,7 @@ export const WebcastCommercialCustomMessage: MessageFns<WebcastCommercialCustomM
       writer.uint32(58).string(message.borderColor);
     }
     if (message.rightLabel !== undefined) {
-      WebcastCommercialCustomMessage_Label.encode(message.rightLabel, writer.uint32(66).fork()).join();
+      WebcastBarrageMessage_RightLabel.encode(message.rightLabel, writer.uint32(66).fork()).join();
     }
     if (message.duration !== 0n) {
       if (BigInt.asIntN(64, message.duration) !== message.duration) {
@@ -2621,7 +2616,7 @@ export const WebcastCommercialCustomMessage: MessageFns<WebcastCommercialCustomM
               break;
             }
 
-            message.rightLabel = WebcastCommercialCustomMessage_Label.decode(reader, reader.uint32());
+            message.rightLabel = WebcastBarrageMessage_RightLabel.decode(reader, reader.uint32());
             continue;
           }
           case 9: {
@@ -2665,97 +2660,9 @@ export const WebcastCommercialCustomMessage: MessageFns<WebcastCommercialCustomM
       : undefined;
     message.borderColor = object.borderColor ?? "";
     message.rightLabel = (object.rightLabel !== undefined && object.rightLabel !== null)
-      ? WebcastCommercialCustomMessage_Label.fromPartial(object.rightLabel)
+      ? WebcastBarrageMessage_RightLabel.fromPartial(object.rightLabel)
       : undefined;
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    return message;
-  },
-};
-
-function createBaseWebcastCommercialCustomMessage_Label(): WebcastCommercialCustomMessage_Label {
-  return { backgroundColor: "", content: undefined, height: 0n };
-}
-
-export const WebcastCommercialCustomMessage_Label: MessageFns<WebcastCommercialCustomMessage_Label> = {
-  encode(message: WebcastCommercialCustomMessage_Label, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.backgroundColor !== "") {
-      writer.uint32(10).string(message.backgroundColor);
-    }
-    if (message.content !== undefined) {
-      Text.encode(message.content, writer.uint32(18).fork()).join();
-    }
-    if (message.height !== 0n) {
-      if (BigInt.asIntN(64, message.height) !== message.height) {
-        throw new globalThis.Error("value provided for field message.height of type int64 too large");
-      }
-      writer.uint32(24).int64(message.height);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCommercialCustomMessage_Label {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCommercialCustomMessage_Label();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.backgroundColor = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.content = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.height = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCommercialCustomMessage_Label>, I>>(
-    base?: I,
-  ): WebcastCommercialCustomMessage_Label {
-    return WebcastCommercialCustomMessage_Label.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCommercialCustomMessage_Label>, I>>(
-    object: I,
-  ): WebcastCommercialCustomMessage_Label {
-    const message = createBaseWebcastCommercialCustomMessage_Label();
-    message.backgroundColor = object.backgroundColor ?? "";
-    message.content = (object.content !== undefined && object.content !== null)
-      ? Text.fromPartial(object.content)
-      : undefined;
-    message.height = (object.height !== undefined && object.height !== null) ? BigInt(object.height) : 0n;
     return message;
   },
 };

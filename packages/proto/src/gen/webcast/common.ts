@@ -10,8 +10,10 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 
 /**
  * Models shared by many push messages: the per-message header, display text,
- * images, users with their badges and fan club, emotes. Field numbers and wire
- * types are TikTok's; names are ours (snake_case, turned into camelCase by ts-proto).
+ * images, users with their badges and fan club, emotes, and the models that
+ * several domains embed (moderation info, link-mic operator, display control,
+ * the room notice). Field numbers and wire types are TikTok's; names are ours
+ * (snake_case, turned into camelCase by ts-proto).
  * Enum-valued fields are declared as int32: the wire format is the same, and
  * values TikTok adds later still decode.
  */
@@ -503,6 +505,128 @@ export interface PublicAreaMessageCommon {
   anchorReleaseToScrollArea: boolean;
   isAnchorMarked: boolean;
   adminFoldType: bigint;
+}
+
+/** Who changed a guest's media, the layout, a countdown or a noticeboard. */
+export interface LinkerMediaChangeOperator {
+  userId: bigint;
+  /** 1 moderator (manager), 2 host */
+  operatorType: number;
+  nickname: string;
+  displayId: string;
+}
+
+/** Why a moderation action was taken and what it restricts. */
+export interface PunishEventInfo {
+  punishType: string;
+  punishReason: string;
+  punishId: string;
+  violationUserId: bigint;
+  /**
+   * 9 no link-mic / multi-guest, 25/26 game partnership banned/removed, 55 no co-host,
+   * 57 match limited, 59 no voice chat, 64 no LIVE goals, 70 viewer limit.
+   */
+  punishTypeId: number;
+  duration: bigint;
+  punishPerceptionCode: string;
+  violationUserIdStr: string;
+  showReason: string;
+}
+
+/** Dialog TikTok shows about a violation or restriction ("perception" notice). */
+export interface PerceptionDialog {
+  iconType: bigint;
+  title: Text | undefined;
+  subTitle: Text | undefined;
+  adviceActionText: Text | undefined;
+  defaultActionText: Text | undefined;
+  violationDetailUrl: string;
+  scene: number;
+  targetUserId: bigint;
+  targetRoomId: bigint;
+  countDownTime: bigint;
+  showFeedback: boolean;
+  feedbackOptions: PerceptionDialog_FeedbackOption[];
+  policyTip: bigint;
+  appealPopup: number;
+}
+
+export interface PerceptionDialog_FeedbackOption {
+  id: bigint;
+  contentKey: string;
+}
+
+/** Moderation review of a goal, queue or similar item. */
+export interface AuditInfo {
+  violationId: bigint;
+  /** 0 default, 1 appeal. */
+  taskType: number;
+}
+
+/** How long and where an effect or banner is shown, and for whom it is hidden. */
+export interface DisplayControl {
+  priority: number;
+  duration: bigint;
+  targetGroupShowResult: { [key: number]: DisplayControl_ShowResult };
+  /** Where a tap triggers in landscape: 1 left, 2 middle, 3 right, 4 whole area. */
+  horizontalTriggerType: number;
+}
+
+export interface DisplayControl_TargetGroupShowResultEntry {
+  key: number;
+  value: DisplayControl_ShowResult | undefined;
+}
+
+export interface DisplayControl_ShowResult {
+  banned: boolean;
+}
+
+/** A notice shown in the room, optionally about a user, with highlighted parts. */
+export interface WebcastRoomNotifyMessage {
+  common:
+    | CommonMessageData
+    | undefined;
+  /** Deep link opened when the notice is tapped. */
+  schema: string;
+  notifyType: bigint;
+  content: string;
+  user: User | undefined;
+  extra: WebcastRoomNotifyMessage_Extra | undefined;
+  notifyClass: number;
+  flexSetting: bigint[];
+  source: string;
+  fromUserId: bigint;
+  logExtra: PrivilegeLogExtra | undefined;
+  toAnchorId: bigint;
+  eventTracking: WebcastRoomNotifyMessage_EventTracking | undefined;
+}
+
+export interface WebcastRoomNotifyMessage_Extra {
+  duration: bigint;
+  background: WebcastRoomNotifyMessage_Extra_Background | undefined;
+  highlightInfo: WebcastRoomNotifyMessage_HighlightInfo | undefined;
+}
+
+export interface WebcastRoomNotifyMessage_Extra_Background {
+}
+
+/** The notice text split into runs; runs with `need_highlight` are drawn in `color`. */
+export interface WebcastRoomNotifyMessage_HighlightInfo {
+  contents: WebcastRoomNotifyMessage_HighlightInfo_HighlightContent[];
+  color: string;
+}
+
+export interface WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
+  content: string;
+  needHighlight: boolean;
+}
+
+/** Who gifted a subscription to whom. */
+export interface WebcastRoomNotifyMessage_EventTracking {
+  giftSubSenderId: bigint;
+  giftSubReceiverId: bigint;
+  anchorId: bigint;
+  giftSubOrderCreateTime: bigint;
 }
 
 function createBaseCommonMessageData(): CommonMessageData {
@@ -7022,6 +7146,1554 @@ export const PublicAreaMessageCommon: MessageFns<PublicAreaMessageCommon> = {
     message.adminFoldType = (object.adminFoldType !== undefined && object.adminFoldType !== null)
       ? BigInt(object.adminFoldType)
       : 0n;
+    return message;
+  },
+};
+
+function createBaseLinkerMediaChangeOperator(): LinkerMediaChangeOperator {
+  return { userId: 0n, operatorType: 0, nickname: "", displayId: "" };
+}
+
+export const LinkerMediaChangeOperator: MessageFns<LinkerMediaChangeOperator> = {
+  encode(message: LinkerMediaChangeOperator, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.operatorType !== 0) {
+      writer.uint32(16).int32(message.operatorType);
+    }
+    if (message.nickname !== "") {
+      writer.uint32(26).string(message.nickname);
+    }
+    if (message.displayId !== "") {
+      writer.uint32(34).string(message.displayId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkerMediaChangeOperator {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkerMediaChangeOperator();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.operatorType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.displayId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkerMediaChangeOperator>, I>>(base?: I): LinkerMediaChangeOperator {
+    return LinkerMediaChangeOperator.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkerMediaChangeOperator>, I>>(object: I): LinkerMediaChangeOperator {
+    const message = createBaseLinkerMediaChangeOperator();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.operatorType = object.operatorType ?? 0;
+    message.nickname = object.nickname ?? "";
+    message.displayId = object.displayId ?? "";
+    return message;
+  },
+};
+
+function createBasePunishEventInfo(): PunishEventInfo {
+  return {
+    punishType: "",
+    punishReason: "",
+    punishId: "",
+    violationUserId: 0n,
+    punishTypeId: 0,
+    duration: 0n,
+    punishPerceptionCode: "",
+    violationUserIdStr: "",
+    showReason: "",
+  };
+}
+
+export const PunishEventInfo: MessageFns<PunishEventInfo> = {
+  encode(message: PunishEventInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.punishType !== "") {
+      writer.uint32(10).string(message.punishType);
+    }
+    if (message.punishReason !== "") {
+      writer.uint32(18).string(message.punishReason);
+    }
+    if (message.punishId !== "") {
+      writer.uint32(26).string(message.punishId);
+    }
+    if (message.violationUserId !== 0n) {
+      if (BigInt.asIntN(64, message.violationUserId) !== message.violationUserId) {
+        throw new globalThis.Error("value provided for field message.violationUserId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.violationUserId);
+    }
+    if (message.punishTypeId !== 0) {
+      writer.uint32(40).int32(message.punishTypeId);
+    }
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(48).int64(message.duration);
+    }
+    if (message.punishPerceptionCode !== "") {
+      writer.uint32(58).string(message.punishPerceptionCode);
+    }
+    if (message.violationUserIdStr !== "") {
+      writer.uint32(74).string(message.violationUserIdStr);
+    }
+    if (message.showReason !== "") {
+      writer.uint32(82).string(message.showReason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PunishEventInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePunishEventInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.punishType = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.punishReason = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.punishId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.violationUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.punishTypeId = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.punishPerceptionCode = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.violationUserIdStr = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.showReason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PunishEventInfo>, I>>(base?: I): PunishEventInfo {
+    return PunishEventInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PunishEventInfo>, I>>(object: I): PunishEventInfo {
+    const message = createBasePunishEventInfo();
+    message.punishType = object.punishType ?? "";
+    message.punishReason = object.punishReason ?? "";
+    message.punishId = object.punishId ?? "";
+    message.violationUserId = (object.violationUserId !== undefined && object.violationUserId !== null)
+      ? BigInt(object.violationUserId)
+      : 0n;
+    message.punishTypeId = object.punishTypeId ?? 0;
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    message.punishPerceptionCode = object.punishPerceptionCode ?? "";
+    message.violationUserIdStr = object.violationUserIdStr ?? "";
+    message.showReason = object.showReason ?? "";
+    return message;
+  },
+};
+
+function createBasePerceptionDialog(): PerceptionDialog {
+  return {
+    iconType: 0n,
+    title: undefined,
+    subTitle: undefined,
+    adviceActionText: undefined,
+    defaultActionText: undefined,
+    violationDetailUrl: "",
+    scene: 0,
+    targetUserId: 0n,
+    targetRoomId: 0n,
+    countDownTime: 0n,
+    showFeedback: false,
+    feedbackOptions: [],
+    policyTip: 0n,
+    appealPopup: 0,
+  };
+}
+
+export const PerceptionDialog: MessageFns<PerceptionDialog> = {
+  encode(message: PerceptionDialog, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.iconType !== 0n) {
+      if (BigInt.asIntN(64, message.iconType) !== message.iconType) {
+        throw new globalThis.Error("value provided for field message.iconType of type int64 too large");
+      }
+      writer.uint32(8).int64(message.iconType);
+    }
+    if (message.title !== undefined) {
+      Text.encode(message.title, writer.uint32(18).fork()).join();
+    }
+    if (message.subTitle !== undefined) {
+      Text.encode(message.subTitle, writer.uint32(26).fork()).join();
+    }
+    if (message.adviceActionText !== undefined) {
+      Text.encode(message.adviceActionText, writer.uint32(34).fork()).join();
+    }
+    if (message.defaultActionText !== undefined) {
+      Text.encode(message.defaultActionText, writer.uint32(42).fork()).join();
+    }
+    if (message.violationDetailUrl !== "") {
+      writer.uint32(50).string(message.violationDetailUrl);
+    }
+    if (message.scene !== 0) {
+      writer.uint32(56).int32(message.scene);
+    }
+    if (message.targetUserId !== 0n) {
+      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
+        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
+      }
+      writer.uint32(64).int64(message.targetUserId);
+    }
+    if (message.targetRoomId !== 0n) {
+      if (BigInt.asIntN(64, message.targetRoomId) !== message.targetRoomId) {
+        throw new globalThis.Error("value provided for field message.targetRoomId of type int64 too large");
+      }
+      writer.uint32(72).int64(message.targetRoomId);
+    }
+    if (message.countDownTime !== 0n) {
+      if (BigInt.asIntN(64, message.countDownTime) !== message.countDownTime) {
+        throw new globalThis.Error("value provided for field message.countDownTime of type int64 too large");
+      }
+      writer.uint32(80).int64(message.countDownTime);
+    }
+    if (message.showFeedback !== false) {
+      writer.uint32(88).bool(message.showFeedback);
+    }
+    for (const v of message.feedbackOptions) {
+      PerceptionDialog_FeedbackOption.encode(v!, writer.uint32(98).fork()).join();
+    }
+    if (message.policyTip !== 0n) {
+      if (BigInt.asIntN(64, message.policyTip) !== message.policyTip) {
+        throw new globalThis.Error("value provided for field message.policyTip of type int64 too large");
+      }
+      writer.uint32(104).int64(message.policyTip);
+    }
+    if (message.appealPopup !== 0) {
+      writer.uint32(112).int32(message.appealPopup);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PerceptionDialog {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePerceptionDialog();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.iconType = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.title = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subTitle = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.adviceActionText = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.defaultActionText = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.violationDetailUrl = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.targetUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.targetRoomId = reader.int64() as bigint;
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.countDownTime = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.showFeedback = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.feedbackOptions.push(PerceptionDialog_FeedbackOption.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.policyTip = reader.int64() as bigint;
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.appealPopup = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PerceptionDialog>, I>>(base?: I): PerceptionDialog {
+    return PerceptionDialog.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PerceptionDialog>, I>>(object: I): PerceptionDialog {
+    const message = createBasePerceptionDialog();
+    message.iconType = (object.iconType !== undefined && object.iconType !== null) ? BigInt(object.iconType) : 0n;
+    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
+    message.subTitle = (object.subTitle !== undefined && object.subTitle !== null)
+      ? Text.fromPartial(object.subTitle)
+      : undefined;
+    message.adviceActionText = (object.adviceActionText !== undefined && object.adviceActionText !== null)
+      ? Text.fromPartial(object.adviceActionText)
+      : undefined;
+    message.defaultActionText = (object.defaultActionText !== undefined && object.defaultActionText !== null)
+      ? Text.fromPartial(object.defaultActionText)
+      : undefined;
+    message.violationDetailUrl = object.violationDetailUrl ?? "";
+    message.scene = object.scene ?? 0;
+    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
+      ? BigInt(object.targetUserId)
+      : 0n;
+    message.targetRoomId = (object.targetRoomId !== undefined && object.targetRoomId !== null)
+      ? BigInt(object.targetRoomId)
+      : 0n;
+    message.countDownTime = (object.countDownTime !== undefined && object.countDownTime !== null)
+      ? BigInt(object.countDownTime)
+      : 0n;
+    message.showFeedback = object.showFeedback ?? false;
+    message.feedbackOptions = object.feedbackOptions?.map((e) => PerceptionDialog_FeedbackOption.fromPartial(e)) || [];
+    message.policyTip = (object.policyTip !== undefined && object.policyTip !== null) ? BigInt(object.policyTip) : 0n;
+    message.appealPopup = object.appealPopup ?? 0;
+    return message;
+  },
+};
+
+function createBasePerceptionDialog_FeedbackOption(): PerceptionDialog_FeedbackOption {
+  return { id: 0n, contentKey: "" };
+}
+
+export const PerceptionDialog_FeedbackOption: MessageFns<PerceptionDialog_FeedbackOption> = {
+  encode(message: PerceptionDialog_FeedbackOption, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asIntN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type int64 too large");
+      }
+      writer.uint32(8).int64(message.id);
+    }
+    if (message.contentKey !== "") {
+      writer.uint32(18).string(message.contentKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PerceptionDialog_FeedbackOption {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePerceptionDialog_FeedbackOption();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.id = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.contentKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PerceptionDialog_FeedbackOption>, I>>(base?: I): PerceptionDialog_FeedbackOption {
+    return PerceptionDialog_FeedbackOption.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PerceptionDialog_FeedbackOption>, I>>(
+    object: I,
+  ): PerceptionDialog_FeedbackOption {
+    const message = createBasePerceptionDialog_FeedbackOption();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.contentKey = object.contentKey ?? "";
+    return message;
+  },
+};
+
+function createBaseAuditInfo(): AuditInfo {
+  return { violationId: 0n, taskType: 0 };
+}
+
+export const AuditInfo: MessageFns<AuditInfo> = {
+  encode(message: AuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.violationId !== 0n) {
+      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
+        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.violationId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(16).int32(message.taskType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuditInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuditInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.violationId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AuditInfo>, I>>(base?: I): AuditInfo {
+    return AuditInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AuditInfo>, I>>(object: I): AuditInfo {
+    const message = createBaseAuditInfo();
+    message.violationId = (object.violationId !== undefined && object.violationId !== null)
+      ? BigInt(object.violationId)
+      : 0n;
+    message.taskType = object.taskType ?? 0;
+    return message;
+  },
+};
+
+function createBaseDisplayControl(): DisplayControl {
+  return { priority: 0, duration: 0n, targetGroupShowResult: {}, horizontalTriggerType: 0 };
+}
+
+export const DisplayControl: MessageFns<DisplayControl> = {
+  encode(message: DisplayControl, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.priority !== 0) {
+      writer.uint32(8).int32(message.priority);
+    }
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(16).int64(message.duration);
+    }
+    globalThis.Object.entries(message.targetGroupShowResult).forEach(
+      ([key, value]: [string, DisplayControl_ShowResult]) => {
+        DisplayControl_TargetGroupShowResultEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+      },
+    );
+    if (message.horizontalTriggerType !== 0) {
+      writer.uint32(32).int32(message.horizontalTriggerType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisplayControl {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisplayControl();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.priority = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            const entry3 = DisplayControl_TargetGroupShowResultEntry.decode(reader, reader.uint32());
+            if (entry3.value !== undefined) {
+              message.targetGroupShowResult[entry3.key] = entry3.value;
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.horizontalTriggerType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DisplayControl>, I>>(base?: I): DisplayControl {
+    return DisplayControl.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisplayControl>, I>>(object: I): DisplayControl {
+    const message = createBaseDisplayControl();
+    message.priority = object.priority ?? 0;
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    message.targetGroupShowResult =
+      (globalThis.Object.entries(object.targetGroupShowResult ?? {}) as [string, DisplayControl_ShowResult][]).reduce(
+        (acc: { [key: number]: DisplayControl_ShowResult }, [key, value]: [string, DisplayControl_ShowResult]) => {
+          if (value !== undefined) {
+            acc[globalThis.Number(key)] = DisplayControl_ShowResult.fromPartial(value);
+          }
+          return acc;
+        },
+        {},
+      );
+    message.horizontalTriggerType = object.horizontalTriggerType ?? 0;
+    return message;
+  },
+};
+
+function createBaseDisplayControl_TargetGroupShowResultEntry(): DisplayControl_TargetGroupShowResultEntry {
+  return { key: 0, value: undefined };
+}
+
+export const DisplayControl_TargetGroupShowResultEntry: MessageFns<DisplayControl_TargetGroupShowResultEntry> = {
+  encode(message: DisplayControl_TargetGroupShowResultEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0) {
+      writer.uint32(8).int32(message.key);
+    }
+    if (message.value !== undefined) {
+      DisplayControl_ShowResult.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisplayControl_TargetGroupShowResultEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisplayControl_TargetGroupShowResultEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.key = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = DisplayControl_ShowResult.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DisplayControl_TargetGroupShowResultEntry>, I>>(
+    base?: I,
+  ): DisplayControl_TargetGroupShowResultEntry {
+    return DisplayControl_TargetGroupShowResultEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisplayControl_TargetGroupShowResultEntry>, I>>(
+    object: I,
+  ): DisplayControl_TargetGroupShowResultEntry {
+    const message = createBaseDisplayControl_TargetGroupShowResultEntry();
+    message.key = object.key ?? 0;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? DisplayControl_ShowResult.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseDisplayControl_ShowResult(): DisplayControl_ShowResult {
+  return { banned: false };
+}
+
+export const DisplayControl_ShowResult: MessageFns<DisplayControl_ShowResult> = {
+  encode(message: DisplayControl_ShowResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.banned !== false) {
+      writer.uint32(8).bool(message.banned);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DisplayControl_ShowResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDisplayControl_ShowResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.banned = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DisplayControl_ShowResult>, I>>(base?: I): DisplayControl_ShowResult {
+    return DisplayControl_ShowResult.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DisplayControl_ShowResult>, I>>(object: I): DisplayControl_ShowResult {
+    const message = createBaseDisplayControl_ShowResult();
+    message.banned = object.banned ?? false;
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage(): WebcastRoomNotifyMessage {
+  return {
+    common: undefined,
+    schema: "",
+    notifyType: 0n,
+    content: "",
+    user: undefined,
+    extra: undefined,
+    notifyClass: 0,
+    flexSetting: [],
+    source: "",
+    fromUserId: 0n,
+    logExtra: undefined,
+    toAnchorId: 0n,
+    eventTracking: undefined,
+  };
+}
+
+export const WebcastRoomNotifyMessage: MessageFns<WebcastRoomNotifyMessage> = {
+  encode(message: WebcastRoomNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.schema !== "") {
+      writer.uint32(18).string(message.schema);
+    }
+    if (message.notifyType !== 0n) {
+      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
+        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
+      }
+      writer.uint32(24).int64(message.notifyType);
+    }
+    if (message.content !== "") {
+      writer.uint32(34).string(message.content);
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(42).fork()).join();
+    }
+    if (message.extra !== undefined) {
+      WebcastRoomNotifyMessage_Extra.encode(message.extra, writer.uint32(50).fork()).join();
+    }
+    if (message.notifyClass !== 0) {
+      writer.uint32(56).int32(message.notifyClass);
+    }
+    if (message.flexSetting.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.flexSetting) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field flexSetting of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.source !== "") {
+      writer.uint32(74).string(message.source);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(80).int64(message.fromUserId);
+    }
+    if (message.logExtra !== undefined) {
+      PrivilegeLogExtra.encode(message.logExtra, writer.uint32(90).fork()).join();
+    }
+    if (message.toAnchorId !== 0n) {
+      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
+        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
+      }
+      writer.uint32(96).int64(message.toAnchorId);
+    }
+    if (message.eventTracking !== undefined) {
+      WebcastRoomNotifyMessage_EventTracking.encode(message.eventTracking, writer.uint32(106).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.notifyType = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.extra = WebcastRoomNotifyMessage_Extra.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.notifyClass = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag === 64) {
+              message.flexSetting.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.flexSetting.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.logExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.toAnchorId = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.eventTracking = WebcastRoomNotifyMessage_EventTracking.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage>, I>>(base?: I): WebcastRoomNotifyMessage {
+    return WebcastRoomNotifyMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage>, I>>(object: I): WebcastRoomNotifyMessage {
+    const message = createBaseWebcastRoomNotifyMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.schema = object.schema ?? "";
+    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
+      ? BigInt(object.notifyType)
+      : 0n;
+    message.content = object.content ?? "";
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? WebcastRoomNotifyMessage_Extra.fromPartial(object.extra)
+      : undefined;
+    message.notifyClass = object.notifyClass ?? 0;
+    message.flexSetting = object.flexSetting?.map((e) => BigInt(e)) || [];
+    message.source = object.source ?? "";
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    message.logExtra = (object.logExtra !== undefined && object.logExtra !== null)
+      ? PrivilegeLogExtra.fromPartial(object.logExtra)
+      : undefined;
+    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
+      ? BigInt(object.toAnchorId)
+      : 0n;
+    message.eventTracking = (object.eventTracking !== undefined && object.eventTracking !== null)
+      ? WebcastRoomNotifyMessage_EventTracking.fromPartial(object.eventTracking)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage_Extra(): WebcastRoomNotifyMessage_Extra {
+  return { duration: 0n, background: undefined, highlightInfo: undefined };
+}
+
+export const WebcastRoomNotifyMessage_Extra: MessageFns<WebcastRoomNotifyMessage_Extra> = {
+  encode(message: WebcastRoomNotifyMessage_Extra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(8).int64(message.duration);
+    }
+    if (message.background !== undefined) {
+      WebcastRoomNotifyMessage_Extra_Background.encode(message.background, writer.uint32(18).fork()).join();
+    }
+    if (message.highlightInfo !== undefined) {
+      WebcastRoomNotifyMessage_HighlightInfo.encode(message.highlightInfo, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_Extra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage_Extra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.background = WebcastRoomNotifyMessage_Extra_Background.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.highlightInfo = WebcastRoomNotifyMessage_HighlightInfo.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra>, I>>(base?: I): WebcastRoomNotifyMessage_Extra {
+    return WebcastRoomNotifyMessage_Extra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra>, I>>(
+    object: I,
+  ): WebcastRoomNotifyMessage_Extra {
+    const message = createBaseWebcastRoomNotifyMessage_Extra();
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    message.background = (object.background !== undefined && object.background !== null)
+      ? WebcastRoomNotifyMessage_Extra_Background.fromPartial(object.background)
+      : undefined;
+    message.highlightInfo = (object.highlightInfo !== undefined && object.highlightInfo !== null)
+      ? WebcastRoomNotifyMessage_HighlightInfo.fromPartial(object.highlightInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage_Extra_Background(): WebcastRoomNotifyMessage_Extra_Background {
+  return {};
+}
+
+export const WebcastRoomNotifyMessage_Extra_Background: MessageFns<WebcastRoomNotifyMessage_Extra_Background> = {
+  encode(_: WebcastRoomNotifyMessage_Extra_Background, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_Extra_Background {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage_Extra_Background();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra_Background>, I>>(
+    base?: I,
+  ): WebcastRoomNotifyMessage_Extra_Background {
+    return WebcastRoomNotifyMessage_Extra_Background.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra_Background>, I>>(
+    _: I,
+  ): WebcastRoomNotifyMessage_Extra_Background {
+    const message = createBaseWebcastRoomNotifyMessage_Extra_Background();
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage_HighlightInfo(): WebcastRoomNotifyMessage_HighlightInfo {
+  return { contents: [], color: "" };
+}
+
+export const WebcastRoomNotifyMessage_HighlightInfo: MessageFns<WebcastRoomNotifyMessage_HighlightInfo> = {
+  encode(message: WebcastRoomNotifyMessage_HighlightInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.contents) {
+      WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.color !== "") {
+      writer.uint32(18).string(message.color);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_HighlightInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage_HighlightInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.contents.push(
+              WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.decode(reader, reader.uint32()),
+            );
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo>, I>>(
+    base?: I,
+  ): WebcastRoomNotifyMessage_HighlightInfo {
+    return WebcastRoomNotifyMessage_HighlightInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo>, I>>(
+    object: I,
+  ): WebcastRoomNotifyMessage_HighlightInfo {
+    const message = createBaseWebcastRoomNotifyMessage_HighlightInfo();
+    message.contents =
+      object.contents?.map((e) => WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.fromPartial(e)) || [];
+    message.color = object.color ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent(): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
+  return { content: "", needHighlight: false };
+}
+
+export const WebcastRoomNotifyMessage_HighlightInfo_HighlightContent: MessageFns<
+  WebcastRoomNotifyMessage_HighlightInfo_HighlightContent
+> = {
+  encode(
+    message: WebcastRoomNotifyMessage_HighlightInfo_HighlightContent,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.content !== "") {
+      writer.uint32(10).string(message.content);
+    }
+    if (message.needHighlight !== false) {
+      writer.uint32(16).bool(message.needHighlight);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.needHighlight = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo_HighlightContent>, I>>(
+    base?: I,
+  ): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
+    return WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo_HighlightContent>, I>>(
+    object: I,
+  ): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
+    const message = createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent();
+    message.content = object.content ?? "";
+    message.needHighlight = object.needHighlight ?? false;
+    return message;
+  },
+};
+
+function createBaseWebcastRoomNotifyMessage_EventTracking(): WebcastRoomNotifyMessage_EventTracking {
+  return { giftSubSenderId: 0n, giftSubReceiverId: 0n, anchorId: 0n, giftSubOrderCreateTime: 0n };
+}
+
+export const WebcastRoomNotifyMessage_EventTracking: MessageFns<WebcastRoomNotifyMessage_EventTracking> = {
+  encode(message: WebcastRoomNotifyMessage_EventTracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.giftSubSenderId !== 0n) {
+      if (BigInt.asIntN(64, message.giftSubSenderId) !== message.giftSubSenderId) {
+        throw new globalThis.Error("value provided for field message.giftSubSenderId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.giftSubSenderId);
+    }
+    if (message.giftSubReceiverId !== 0n) {
+      if (BigInt.asIntN(64, message.giftSubReceiverId) !== message.giftSubReceiverId) {
+        throw new globalThis.Error("value provided for field message.giftSubReceiverId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.giftSubReceiverId);
+    }
+    if (message.anchorId !== 0n) {
+      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
+        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.anchorId);
+    }
+    if (message.giftSubOrderCreateTime !== 0n) {
+      if (BigInt.asIntN(64, message.giftSubOrderCreateTime) !== message.giftSubOrderCreateTime) {
+        throw new globalThis.Error("value provided for field message.giftSubOrderCreateTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.giftSubOrderCreateTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_EventTracking {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastRoomNotifyMessage_EventTracking();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.giftSubSenderId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.giftSubReceiverId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.anchorId = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.giftSubOrderCreateTime = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_EventTracking>, I>>(
+    base?: I,
+  ): WebcastRoomNotifyMessage_EventTracking {
+    return WebcastRoomNotifyMessage_EventTracking.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_EventTracking>, I>>(
+    object: I,
+  ): WebcastRoomNotifyMessage_EventTracking {
+    const message = createBaseWebcastRoomNotifyMessage_EventTracking();
+    message.giftSubSenderId = (object.giftSubSenderId !== undefined && object.giftSubSenderId !== null)
+      ? BigInt(object.giftSubSenderId)
+      : 0n;
+    message.giftSubReceiverId = (object.giftSubReceiverId !== undefined && object.giftSubReceiverId !== null)
+      ? BigInt(object.giftSubReceiverId)
+      : 0n;
+    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
+    message.giftSubOrderCreateTime =
+      (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
+        ? BigInt(object.giftSubOrderCreateTime)
+        : 0n;
     return message;
   },
 };

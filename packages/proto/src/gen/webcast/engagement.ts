@@ -7,70 +7,30 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { BadgeStruct, BorderInfo, CommonMessageData, Emote, Image, PrivilegeLogExtra, Text, User } from "./common.js";
+import {
+  WebcastLinkMicAnchorGuideMessage_UserModelPredictionData,
+  WebcastPlayTogetherMessage_PlayTogetherBasicInfo,
+} from "./battle.js";
+import {
+  AuditInfo,
+  BorderInfo,
+  CommonMessageData,
+  Image,
+  PerceptionDialog,
+  PunishEventInfo,
+  Text,
+  User,
+  WebcastRoomNotifyMessage,
+} from "./common.js";
+import { WebcastGameGuessWidgetsMessage_GuessWidgets } from "./game.js";
+import { Gift } from "./gift.js";
+import { WebcastSubQueueMessage_Queue, WebcastSubWaveMessage_WaveUpdate } from "./social.js";
 
 /**
  * Pushes that nudge people to take part: rankings and their rewards, LIVE goals,
  * host guides and growth tasks, toasts, trays, capsules, popups, touch points,
  * and moderation (perception) notices shown to hosts and viewers.
  */
-
-/** A system notice posted into the room (used inside rank reward pushes). */
-export interface EngagementRoomNotice {
-  common: CommonMessageData | undefined;
-  schema: string;
-  notifyType: bigint;
-  content: string;
-  user: User | undefined;
-  extra: EngagementRoomNotice_Extra | undefined;
-  notifyClass: number;
-  flexSetting: bigint[];
-  source: string;
-  fromUserId: bigint;
-  logExtra: PrivilegeLogExtra | undefined;
-  toAnchorId: bigint;
-  tracking: EngagementRoomNotice_Tracking | undefined;
-}
-
-export interface EngagementRoomNotice_Extra {
-  duration: bigint;
-  highlight: EngagementRoomNotice_Extra_Highlight | undefined;
-}
-
-/** The notice text split into runs; some runs are drawn in `color`. */
-export interface EngagementRoomNotice_Extra_Highlight {
-  runs: EngagementRoomNotice_Extra_Highlight_Run[];
-  color: string;
-}
-
-export interface EngagementRoomNotice_Extra_Highlight_Run {
-  content: string;
-  highlighted: boolean;
-}
-
-export interface EngagementRoomNotice_Tracking {
-  giftSubSenderId: bigint;
-  giftSubReceiverId: bigint;
-  anchorId: bigint;
-  giftSubOrderCreateTime: bigint;
-}
-
-/** Why a moderation action was taken and what it restricts. */
-export interface EngagementPunishInfo {
-  punishType: string;
-  punishReason: string;
-  punishId: string;
-  violationUserId: bigint;
-  /**
-   * 9 no multi-guest, 55 no co-host, 57 match limited, 59 no voice chat,
-   * 64 no LIVE goals, 70 viewer limit.
-   */
-  punishTypeId: number;
-  duration: bigint;
-  punishPerceptionCode: string;
-  violationUserIdStr: string;
-  showReason: string;
-}
 
 /** Which touch point ("unify base") an update is for and what to do with it. */
 export interface EngagementTouchAction {
@@ -94,11 +54,6 @@ export interface EngagementEffectParams {
   resourceId: string;
   categoryId: string;
   tabKey: string;
-}
-
-export interface EngagementAuditInfo {
-  violationId: bigint;
-  taskType: number;
 }
 
 /** Tells the client which goal widget the update targets and how. */
@@ -127,7 +82,7 @@ export interface EngagementGoal {
   stats: EngagementGoal_Stats | undefined;
   goalExtraInfo: string;
   mode: number;
-  auditInfo: EngagementAuditInfo | undefined;
+  auditInfo: AuditInfo | undefined;
   challengeType: string;
   isUneditable: boolean;
 }
@@ -254,7 +209,7 @@ export interface WebcastHourlyRankRewardMessage {
 export interface WebcastHourlyRankRewardMessage_Winner {
   userId: bigint;
   assetId: bigint;
-  notice: EngagementRoomNotice | undefined;
+  notice: WebcastRoomNotifyMessage | undefined;
   border: BorderInfo | undefined;
 }
 
@@ -266,7 +221,7 @@ export interface WebcastWeeklyRankRewardMessage {
   userId: bigint;
   border: BorderInfo | undefined;
   common: CommonMessageData | undefined;
-  notice: EngagementRoomNotice | undefined;
+  notice: WebcastRoomNotifyMessage | undefined;
 }
 
 /** Progress or state change of the host's LIVE goal, usually after a viewer contributed. */
@@ -514,7 +469,7 @@ export interface WebcastBottomMessage {
   /** 3 warning tag on this room, 4 on the co-host's room, 6 perception center. */
   bizType: number;
   violationUserId: bigint;
-  punishInfo: EngagementPunishInfo | undefined;
+  punishInfo: PunishEventInfo | undefined;
   style: number;
   detailUrl: string;
   floatStyle: number;
@@ -554,67 +509,18 @@ export interface WebcastCapsuleMessage_Cohost {
   isFollowedByRival: boolean;
   rival: User | undefined;
   type: string;
-  inviteePrediction: WebcastCapsuleMessage_Cohost_Prediction | undefined;
+  inviteePrediction: WebcastLinkMicAnchorGuideMessage_UserModelPredictionData | undefined;
   inviteeRoomId: bigint;
   inviteeInnerChannelId: bigint;
   invitee: User | undefined;
 }
 
-export interface WebcastCapsuleMessage_Cohost_Prediction {
-  userId: bigint;
-  scores: { [key: string]: number };
-}
-
-export interface WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry {
-  key: string;
-  value: number;
-}
-
 export interface WebcastCapsuleMessage_RandomGift {
   round: bigint;
   effectNameKey: string;
-  gift: WebcastCapsuleMessage_RandomGift_Gift | undefined;
+  gift: Gift | undefined;
   type: bigint;
   filterHost: boolean;
-}
-
-/** The gift on offer; large nested panel/skin structures are not decoded. */
-export interface WebcastCapsuleMessage_RandomGift_Gift {
-  image: Image | undefined;
-  describe: string;
-  duration: number;
-  id: bigint;
-  forLinkMic: boolean;
-  combo: boolean;
-  type: number;
-  diamondCount: number;
-  isDisplayedOnPanel: boolean;
-  primaryEffectId: bigint;
-  leftLogo: Image | undefined;
-  name: string;
-  icon: Image | undefined;
-  liveUserPngInfo: string;
-  previewImage: Image | undefined;
-  isBroadcastGift: boolean;
-  isEffectBefView: boolean;
-  isRandomGift: boolean;
-  isBoxGift: boolean;
-  canPutInGiftBox: boolean;
-  trackerParams: { [key: string]: string };
-  recommendInfo: string;
-  giftSubType: number;
-  giftVerticalScenarios: number[];
-  groupInTab: number;
-  isGalleryGift: boolean;
-  giftLabelType: number;
-  expirationTimestamp: bigint;
-  isGlobalGift: boolean;
-  disableGalleryBanner: boolean;
-}
-
-export interface WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry {
-  key: string;
-  value: string;
 }
 
 export interface WebcastCapsuleMessage_CommentFlagged {
@@ -700,59 +606,7 @@ export interface WebcastMiddleTouchMessage_Extra {
 
 /** Subscription wave: a burst of new subscribers unlocking emote rewards. */
 export interface WebcastMiddleTouchMessage_SubWave {
-  notice: WebcastMiddleTouchMessage_SubWave_Notice | undefined;
-}
-
-export interface WebcastMiddleTouchMessage_SubWave_Notice {
-  /**
-   * 0 wave start, 1 new subscriber, 2 wave finished, 3 reward received,
-   * 4 wave finished and strike started, 5 strike finished,
-   * 6 next strike started, 7 reward sent.
-   */
-  msgType: number;
-  newSubscriber: WebcastMiddleTouchMessage_SubWave_Subscriber | undefined;
-  state: WebcastMiddleTouchMessage_SubWave_State | undefined;
-  reward: WebcastMiddleTouchMessage_SubWave_Reward | undefined;
-  currentStrike: WebcastMiddleTouchMessage_SubWave_Strike | undefined;
-  strikeEnabled: boolean;
-}
-
-export interface WebcastMiddleTouchMessage_SubWave_Subscriber {
-  userId: bigint;
-  avatar: Image | undefined;
-  displayId: string;
-  userIdStr: string;
-  badges: BadgeStruct[];
-}
-
-/** Field 1 (the host's wave settings) is not decoded. */
-export interface WebcastMiddleTouchMessage_SubWave_State {
-  waveSubCount: bigint;
-  totalSubCount: bigint;
-  startTime: bigint;
-  endTime: bigint;
-  /** 0 running, 1 finished, 2 failed, 3 strike. */
-  waveStatus: number;
-  thanksList: WebcastMiddleTouchMessage_SubWave_Subscriber[];
-  waveTargetSubCount: bigint;
-  waveOpenRecordId: bigint;
-  strikes: WebcastMiddleTouchMessage_SubWave_Strike[];
-}
-
-export interface WebcastMiddleTouchMessage_SubWave_Reward {
-  emote: Emote | undefined;
-  emotes: Emote[];
-}
-
-export interface WebcastMiddleTouchMessage_SubWave_Strike {
-  startTime: bigint;
-  endTime: bigint;
-  round: bigint;
-  status: number;
-  emotes: Emote[];
-  reward: WebcastMiddleTouchMessage_SubWave_Reward | undefined;
-  strikeRecordId: bigint;
-  strikeTargetCount: bigint;
+  notice: WebcastSubWaveMessage_WaveUpdate | undefined;
 }
 
 export interface WebcastMiddleTouchMessage_GoalData {
@@ -768,56 +622,19 @@ export interface WebcastMiddleTouchMessage_StreamGoal {
 }
 
 export interface WebcastMiddleTouchMessage_Guess {
-  widgets: WebcastMiddleTouchMessage_Guess_Widgets | undefined;
-}
-
-export interface WebcastMiddleTouchMessage_Guess_Widgets {
-  userRank: WebcastMiddleTouchMessage_Guess_Widgets_RankedUser[];
-}
-
-export interface WebcastMiddleTouchMessage_Guess_Widgets_RankedUser {
-  avatarUri: string;
+  widgets: WebcastGameGuessWidgetsMessage_GuessWidgets | undefined;
 }
 
 export interface WebcastMiddleTouchMessage_PlayTogether {
   messageType: number;
-  info: WebcastMiddleTouchMessage_PlayTogether_Info | undefined;
-}
-
-export interface WebcastMiddleTouchMessage_PlayTogether_Info {
-  playTogetherId: string;
-  description: string;
-  applyNote: string;
-  /** 1 reviewing, 2 review passed, 6 started, 7 ended. */
-  status: number;
-  /** 0 everyone, 1 followers, 2 creator team, 3 subscribers. */
-  applyLimitType: number;
-  applyUserCount: bigint;
-  isApplying: boolean;
-  creatorId: bigint;
-  creatorAvatar: string;
-  creatorNickname: string;
+  info: WebcastPlayTogetherMessage_PlayTogetherBasicInfo | undefined;
 }
 
 /** Queue of subscribers waiting to play with the host. */
 export interface WebcastMiddleTouchMessage_SubQueue {
   messageTypeAction: number;
-  queue: WebcastMiddleTouchMessage_SubQueue_Queue | undefined;
+  queue: WebcastSubQueueMessage_Queue | undefined;
   currentUser: User | undefined;
-}
-
-export interface WebcastMiddleTouchMessage_SubQueue_Queue {
-  id: string;
-  type: number;
-  status: number;
-  auditStatus: number;
-  anchorId: string;
-  roomId: string;
-  createTimeSec: bigint;
-  title: string;
-  waitingCount: bigint;
-  totalCount: bigint;
-  violation: EngagementAuditInfo | undefined;
 }
 
 /** Update for a short touch point such as a poll widget. */
@@ -843,8 +660,8 @@ export interface WebcastShortTouchMessage_Extra_Poll {
  */
 export interface WebcastPerceptionMessage {
   common: CommonMessageData | undefined;
-  dialog: WebcastPerceptionMessage_Dialog | undefined;
-  punishInfo: EngagementPunishInfo | undefined;
+  dialog: PerceptionDialog | undefined;
+  punishInfo: PunishEventInfo | undefined;
   endTime: number;
   showViolation: boolean;
   toast: Text | undefined;
@@ -855,28 +672,6 @@ export interface WebcastPerceptionMessage {
     | undefined;
   /** 1 warning, 4 LIVE, 6 mute, 11 gift, 12 appeal succeeded, 14 LIVE goal, 17 ranking. */
   floatIconType: number;
-}
-
-export interface WebcastPerceptionMessage_Dialog {
-  iconType: bigint;
-  title: Text | undefined;
-  subtitle: Text | undefined;
-  adviceActionText: Text | undefined;
-  defaultActionText: Text | undefined;
-  violationDetailUrl: string;
-  scene: number;
-  targetUserId: bigint;
-  targetRoomId: bigint;
-  countdownTime: bigint;
-  showFeedback: boolean;
-  feedbackOptions: WebcastPerceptionMessage_Dialog_FeedbackOption[];
-  policyTip: bigint;
-  appealPopup: number;
-}
-
-export interface WebcastPerceptionMessage_Dialog_FeedbackOption {
-  id: bigint;
-  contentKey: string;
 }
 
 export interface WebcastPerceptionMessage_Sheet {
@@ -904,754 +699,6 @@ export interface WebcastPlaybookMessage {
   coverUrl: string;
   endReason: number;
 }
-
-function createBaseEngagementRoomNotice(): EngagementRoomNotice {
-  return {
-    common: undefined,
-    schema: "",
-    notifyType: 0n,
-    content: "",
-    user: undefined,
-    extra: undefined,
-    notifyClass: 0,
-    flexSetting: [],
-    source: "",
-    fromUserId: 0n,
-    logExtra: undefined,
-    toAnchorId: 0n,
-    tracking: undefined,
-  };
-}
-
-export const EngagementRoomNotice: MessageFns<EngagementRoomNotice> = {
-  encode(message: EngagementRoomNotice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.common !== undefined) {
-      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
-    }
-    if (message.schema !== "") {
-      writer.uint32(18).string(message.schema);
-    }
-    if (message.notifyType !== 0n) {
-      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
-        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
-      }
-      writer.uint32(24).int64(message.notifyType);
-    }
-    if (message.content !== "") {
-      writer.uint32(34).string(message.content);
-    }
-    if (message.user !== undefined) {
-      User.encode(message.user, writer.uint32(42).fork()).join();
-    }
-    if (message.extra !== undefined) {
-      EngagementRoomNotice_Extra.encode(message.extra, writer.uint32(50).fork()).join();
-    }
-    if (message.notifyClass !== 0) {
-      writer.uint32(56).int32(message.notifyClass);
-    }
-    if (message.flexSetting.length !== 0) {
-      writer.uint32(66).fork();
-      for (const v of message.flexSetting) {
-        if (BigInt.asIntN(64, v) !== v) {
-          throw new globalThis.Error("a value provided in array field flexSetting of type int64 is too large");
-        }
-        writer.int64(v);
-      }
-      writer.join();
-    }
-    if (message.source !== "") {
-      writer.uint32(74).string(message.source);
-    }
-    if (message.fromUserId !== 0n) {
-      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
-        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
-      }
-      writer.uint32(80).int64(message.fromUserId);
-    }
-    if (message.logExtra !== undefined) {
-      PrivilegeLogExtra.encode(message.logExtra, writer.uint32(90).fork()).join();
-    }
-    if (message.toAnchorId !== 0n) {
-      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
-        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
-      }
-      writer.uint32(96).int64(message.toAnchorId);
-    }
-    if (message.tracking !== undefined) {
-      EngagementRoomNotice_Tracking.encode(message.tracking, writer.uint32(106).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementRoomNotice {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementRoomNotice();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.common = CommonMessageData.decode(reader, reader.uint32());
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.schema = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.notifyType = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.user = User.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.extra = EngagementRoomNotice_Extra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.notifyClass = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag === 64) {
-              message.flexSetting.push(reader.int64() as bigint);
-
-              continue;
-            }
-
-            if (tag === 66) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.flexSetting.push(reader.int64() as bigint);
-              }
-
-              continue;
-            }
-
-            break;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.source = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.fromUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 90) {
-              break;
-            }
-
-            message.logExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 12: {
-            if (tag !== 96) {
-              break;
-            }
-
-            message.toAnchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 13: {
-            if (tag !== 106) {
-              break;
-            }
-
-            message.tracking = EngagementRoomNotice_Tracking.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementRoomNotice>, I>>(base?: I): EngagementRoomNotice {
-    return EngagementRoomNotice.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementRoomNotice>, I>>(object: I): EngagementRoomNotice {
-    const message = createBaseEngagementRoomNotice();
-    message.common = (object.common !== undefined && object.common !== null)
-      ? CommonMessageData.fromPartial(object.common)
-      : undefined;
-    message.schema = object.schema ?? "";
-    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
-      ? BigInt(object.notifyType)
-      : 0n;
-    message.content = object.content ?? "";
-    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
-    message.extra = (object.extra !== undefined && object.extra !== null)
-      ? EngagementRoomNotice_Extra.fromPartial(object.extra)
-      : undefined;
-    message.notifyClass = object.notifyClass ?? 0;
-    message.flexSetting = object.flexSetting?.map((e) => BigInt(e)) || [];
-    message.source = object.source ?? "";
-    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
-      ? BigInt(object.fromUserId)
-      : 0n;
-    message.logExtra = (object.logExtra !== undefined && object.logExtra !== null)
-      ? PrivilegeLogExtra.fromPartial(object.logExtra)
-      : undefined;
-    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
-      ? BigInt(object.toAnchorId)
-      : 0n;
-    message.tracking = (object.tracking !== undefined && object.tracking !== null)
-      ? EngagementRoomNotice_Tracking.fromPartial(object.tracking)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseEngagementRoomNotice_Extra(): EngagementRoomNotice_Extra {
-  return { duration: 0n, highlight: undefined };
-}
-
-export const EngagementRoomNotice_Extra: MessageFns<EngagementRoomNotice_Extra> = {
-  encode(message: EngagementRoomNotice_Extra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(8).int64(message.duration);
-    }
-    if (message.highlight !== undefined) {
-      EngagementRoomNotice_Extra_Highlight.encode(message.highlight, writer.uint32(26).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementRoomNotice_Extra {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementRoomNotice_Extra();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.highlight = EngagementRoomNotice_Extra_Highlight.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementRoomNotice_Extra>, I>>(base?: I): EngagementRoomNotice_Extra {
-    return EngagementRoomNotice_Extra.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementRoomNotice_Extra>, I>>(object: I): EngagementRoomNotice_Extra {
-    const message = createBaseEngagementRoomNotice_Extra();
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.highlight = (object.highlight !== undefined && object.highlight !== null)
-      ? EngagementRoomNotice_Extra_Highlight.fromPartial(object.highlight)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseEngagementRoomNotice_Extra_Highlight(): EngagementRoomNotice_Extra_Highlight {
-  return { runs: [], color: "" };
-}
-
-export const EngagementRoomNotice_Extra_Highlight: MessageFns<EngagementRoomNotice_Extra_Highlight> = {
-  encode(message: EngagementRoomNotice_Extra_Highlight, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    for (const v of message.runs) {
-      EngagementRoomNotice_Extra_Highlight_Run.encode(v!, writer.uint32(10).fork()).join();
-    }
-    if (message.color !== "") {
-      writer.uint32(18).string(message.color);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementRoomNotice_Extra_Highlight {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementRoomNotice_Extra_Highlight();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.runs.push(EngagementRoomNotice_Extra_Highlight_Run.decode(reader, reader.uint32()));
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.color = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementRoomNotice_Extra_Highlight>, I>>(
-    base?: I,
-  ): EngagementRoomNotice_Extra_Highlight {
-    return EngagementRoomNotice_Extra_Highlight.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementRoomNotice_Extra_Highlight>, I>>(
-    object: I,
-  ): EngagementRoomNotice_Extra_Highlight {
-    const message = createBaseEngagementRoomNotice_Extra_Highlight();
-    message.runs = object.runs?.map((e) => EngagementRoomNotice_Extra_Highlight_Run.fromPartial(e)) || [];
-    message.color = object.color ?? "";
-    return message;
-  },
-};
-
-function createBaseEngagementRoomNotice_Extra_Highlight_Run(): EngagementRoomNotice_Extra_Highlight_Run {
-  return { content: "", highlighted: false };
-}
-
-export const EngagementRoomNotice_Extra_Highlight_Run: MessageFns<EngagementRoomNotice_Extra_Highlight_Run> = {
-  encode(message: EngagementRoomNotice_Extra_Highlight_Run, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.content !== "") {
-      writer.uint32(10).string(message.content);
-    }
-    if (message.highlighted !== false) {
-      writer.uint32(16).bool(message.highlighted);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementRoomNotice_Extra_Highlight_Run {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementRoomNotice_Extra_Highlight_Run();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.highlighted = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementRoomNotice_Extra_Highlight_Run>, I>>(
-    base?: I,
-  ): EngagementRoomNotice_Extra_Highlight_Run {
-    return EngagementRoomNotice_Extra_Highlight_Run.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementRoomNotice_Extra_Highlight_Run>, I>>(
-    object: I,
-  ): EngagementRoomNotice_Extra_Highlight_Run {
-    const message = createBaseEngagementRoomNotice_Extra_Highlight_Run();
-    message.content = object.content ?? "";
-    message.highlighted = object.highlighted ?? false;
-    return message;
-  },
-};
-
-function createBaseEngagementRoomNotice_Tracking(): EngagementRoomNotice_Tracking {
-  return { giftSubSenderId: 0n, giftSubReceiverId: 0n, anchorId: 0n, giftSubOrderCreateTime: 0n };
-}
-
-export const EngagementRoomNotice_Tracking: MessageFns<EngagementRoomNotice_Tracking> = {
-  encode(message: EngagementRoomNotice_Tracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.giftSubSenderId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubSenderId) !== message.giftSubSenderId) {
-        throw new globalThis.Error("value provided for field message.giftSubSenderId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.giftSubSenderId);
-    }
-    if (message.giftSubReceiverId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubReceiverId) !== message.giftSubReceiverId) {
-        throw new globalThis.Error("value provided for field message.giftSubReceiverId of type int64 too large");
-      }
-      writer.uint32(16).int64(message.giftSubReceiverId);
-    }
-    if (message.anchorId !== 0n) {
-      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
-        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
-      }
-      writer.uint32(24).int64(message.anchorId);
-    }
-    if (message.giftSubOrderCreateTime !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubOrderCreateTime) !== message.giftSubOrderCreateTime) {
-        throw new globalThis.Error("value provided for field message.giftSubOrderCreateTime of type int64 too large");
-      }
-      writer.uint32(32).int64(message.giftSubOrderCreateTime);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementRoomNotice_Tracking {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementRoomNotice_Tracking();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.giftSubSenderId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.giftSubReceiverId = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.anchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.giftSubOrderCreateTime = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementRoomNotice_Tracking>, I>>(base?: I): EngagementRoomNotice_Tracking {
-    return EngagementRoomNotice_Tracking.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementRoomNotice_Tracking>, I>>(
-    object: I,
-  ): EngagementRoomNotice_Tracking {
-    const message = createBaseEngagementRoomNotice_Tracking();
-    message.giftSubSenderId = (object.giftSubSenderId !== undefined && object.giftSubSenderId !== null)
-      ? BigInt(object.giftSubSenderId)
-      : 0n;
-    message.giftSubReceiverId = (object.giftSubReceiverId !== undefined && object.giftSubReceiverId !== null)
-      ? BigInt(object.giftSubReceiverId)
-      : 0n;
-    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
-    message.giftSubOrderCreateTime =
-      (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
-        ? BigInt(object.giftSubOrderCreateTime)
-        : 0n;
-    return message;
-  },
-};
-
-function createBaseEngagementPunishInfo(): EngagementPunishInfo {
-  return {
-    punishType: "",
-    punishReason: "",
-    punishId: "",
-    violationUserId: 0n,
-    punishTypeId: 0,
-    duration: 0n,
-    punishPerceptionCode: "",
-    violationUserIdStr: "",
-    showReason: "",
-  };
-}
-
-export const EngagementPunishInfo: MessageFns<EngagementPunishInfo> = {
-  encode(message: EngagementPunishInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.punishType !== "") {
-      writer.uint32(10).string(message.punishType);
-    }
-    if (message.punishReason !== "") {
-      writer.uint32(18).string(message.punishReason);
-    }
-    if (message.punishId !== "") {
-      writer.uint32(26).string(message.punishId);
-    }
-    if (message.violationUserId !== 0n) {
-      if (BigInt.asIntN(64, message.violationUserId) !== message.violationUserId) {
-        throw new globalThis.Error("value provided for field message.violationUserId of type int64 too large");
-      }
-      writer.uint32(32).int64(message.violationUserId);
-    }
-    if (message.punishTypeId !== 0) {
-      writer.uint32(40).int32(message.punishTypeId);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(48).int64(message.duration);
-    }
-    if (message.punishPerceptionCode !== "") {
-      writer.uint32(58).string(message.punishPerceptionCode);
-    }
-    if (message.violationUserIdStr !== "") {
-      writer.uint32(74).string(message.violationUserIdStr);
-    }
-    if (message.showReason !== "") {
-      writer.uint32(82).string(message.showReason);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementPunishInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementPunishInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.punishType = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.punishReason = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.punishId = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.violationUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.punishTypeId = reader.int32();
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              break;
-            }
-
-            message.punishPerceptionCode = reader.string();
-            continue;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.violationUserIdStr = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.showReason = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementPunishInfo>, I>>(base?: I): EngagementPunishInfo {
-    return EngagementPunishInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementPunishInfo>, I>>(object: I): EngagementPunishInfo {
-    const message = createBaseEngagementPunishInfo();
-    message.punishType = object.punishType ?? "";
-    message.punishReason = object.punishReason ?? "";
-    message.punishId = object.punishId ?? "";
-    message.violationUserId = (object.violationUserId !== undefined && object.violationUserId !== null)
-      ? BigInt(object.violationUserId)
-      : 0n;
-    message.punishTypeId = object.punishTypeId ?? 0;
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.punishPerceptionCode = object.punishPerceptionCode ?? "";
-    message.violationUserIdStr = object.violationUserIdStr ?? "";
-    message.showReason = object.showReason ?? "";
-    return message;
-  },
-};
 
 function createBaseEngagementTouchAction(): EngagementTouchAction {
   return { unifyBaseId: 0, name: "", businessId: "", action: 0 };
@@ -1926,78 +973,6 @@ export const EngagementEffectParams: MessageFns<EngagementEffectParams> = {
   },
 };
 
-function createBaseEngagementAuditInfo(): EngagementAuditInfo {
-  return { violationId: 0n, taskType: 0 };
-}
-
-export const EngagementAuditInfo: MessageFns<EngagementAuditInfo> = {
-  encode(message: EngagementAuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.violationId !== 0n) {
-      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
-        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.violationId);
-    }
-    if (message.taskType !== 0) {
-      writer.uint32(16).int32(message.taskType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EngagementAuditInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEngagementAuditInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.violationId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.taskType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EngagementAuditInfo>, I>>(base?: I): EngagementAuditInfo {
-    return EngagementAuditInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EngagementAuditInfo>, I>>(object: I): EngagementAuditInfo {
-    const message = createBaseEngagementAuditInfo();
-    message.violationId = (object.violationId !== undefined && object.violationId !== null)
-      ? BigInt(object.violationId)
-      : 0n;
-    message.taskType = object.taskType ?? 0;
-    return message;
-  },
-};
-
 function createBaseEngagementGoalIndicator(): EngagementGoalIndicator {
   return { key: "", op: 0 };
 }
@@ -2156,7 +1131,7 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
       writer.uint32(136).int32(message.mode);
     }
     if (message.auditInfo !== undefined) {
-      EngagementAuditInfo.encode(message.auditInfo, writer.uint32(146).fork()).join();
+      AuditInfo.encode(message.auditInfo, writer.uint32(146).fork()).join();
     }
     if (message.challengeType !== "") {
       writer.uint32(162).string(message.challengeType);
@@ -2321,7 +1296,7 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
               break;
             }
 
-            message.auditInfo = EngagementAuditInfo.decode(reader, reader.uint32());
+            message.auditInfo = AuditInfo.decode(reader, reader.uint32());
             continue;
           }
           case 20: {
@@ -2381,7 +1356,7 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
     message.goalExtraInfo = object.goalExtraInfo ?? "";
     message.mode = object.mode ?? 0;
     message.auditInfo = (object.auditInfo !== undefined && object.auditInfo !== null)
-      ? EngagementAuditInfo.fromPartial(object.auditInfo)
+      ? AuditInfo.fromPartial(object.auditInfo)
       : undefined;
     message.challengeType = object.challengeType ?? "";
     message.isUneditable = object.isUneditable ?? false;
@@ -3980,7 +2955,7 @@ export const WebcastHourlyRankRewardMessage_Winner: MessageFns<WebcastHourlyRank
       writer.uint32(16).int64(message.assetId);
     }
     if (message.notice !== undefined) {
-      EngagementRoomNotice.encode(message.notice, writer.uint32(26).fork()).join();
+      WebcastRoomNotifyMessage.encode(message.notice, writer.uint32(26).fork()).join();
     }
     if (message.border !== undefined) {
       BorderInfo.encode(message.border, writer.uint32(34).fork()).join();
@@ -4022,7 +2997,7 @@ export const WebcastHourlyRankRewardMessage_Winner: MessageFns<WebcastHourlyRank
               break;
             }
 
-            message.notice = EngagementRoomNotice.decode(reader, reader.uint32());
+            message.notice = WebcastRoomNotifyMessage.decode(reader, reader.uint32());
             continue;
           }
           case 4: {
@@ -4057,7 +3032,7 @@ export const WebcastHourlyRankRewardMessage_Winner: MessageFns<WebcastHourlyRank
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.assetId = (object.assetId !== undefined && object.assetId !== null) ? BigInt(object.assetId) : 0n;
     message.notice = (object.notice !== undefined && object.notice !== null)
-      ? EngagementRoomNotice.fromPartial(object.notice)
+      ? WebcastRoomNotifyMessage.fromPartial(object.notice)
       : undefined;
     message.border = (object.border !== undefined && object.border !== null)
       ? BorderInfo.fromPartial(object.border)
@@ -4085,7 +3060,7 @@ export const WebcastWeeklyRankRewardMessage: MessageFns<WebcastWeeklyRankRewardM
       CommonMessageData.encode(message.common, writer.uint32(26).fork()).join();
     }
     if (message.notice !== undefined) {
-      EngagementRoomNotice.encode(message.notice, writer.uint32(34).fork()).join();
+      WebcastRoomNotifyMessage.encode(message.notice, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -4132,7 +3107,7 @@ export const WebcastWeeklyRankRewardMessage: MessageFns<WebcastWeeklyRankRewardM
               break;
             }
 
-            message.notice = EngagementRoomNotice.decode(reader, reader.uint32());
+            message.notice = WebcastRoomNotifyMessage.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -4162,7 +3137,7 @@ export const WebcastWeeklyRankRewardMessage: MessageFns<WebcastWeeklyRankRewardM
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
     message.notice = (object.notice !== undefined && object.notice !== null)
-      ? EngagementRoomNotice.fromPartial(object.notice)
+      ? WebcastRoomNotifyMessage.fromPartial(object.notice)
       : undefined;
     return message;
   },
@@ -7388,7 +6363,7 @@ export const WebcastBottomMessage: MessageFns<WebcastBottomMessage> = {
       writer.uint32(56).int64(message.violationUserId);
     }
     if (message.punishInfo !== undefined) {
-      EngagementPunishInfo.encode(message.punishInfo, writer.uint32(66).fork()).join();
+      PunishEventInfo.encode(message.punishInfo, writer.uint32(66).fork()).join();
     }
     if (message.style !== 0) {
       writer.uint32(72).int32(message.style);
@@ -7479,7 +6454,7 @@ export const WebcastBottomMessage: MessageFns<WebcastBottomMessage> = {
               break;
             }
 
-            message.punishInfo = EngagementPunishInfo.decode(reader, reader.uint32());
+            message.punishInfo = PunishEventInfo.decode(reader, reader.uint32());
             continue;
           }
           case 9: {
@@ -7543,7 +6518,7 @@ export const WebcastBottomMessage: MessageFns<WebcastBottomMessage> = {
       ? BigInt(object.violationUserId)
       : 0n;
     message.punishInfo = (object.punishInfo !== undefined && object.punishInfo !== null)
-      ? EngagementPunishInfo.fromPartial(object.punishInfo)
+      ? PunishEventInfo.fromPartial(object.punishInfo)
       : undefined;
     message.style = object.style ?? 0;
     message.detailUrl = object.detailUrl ?? "";
@@ -7932,7 +6907,10 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
       writer.uint32(34).string(message.type);
     }
     if (message.inviteePrediction !== undefined) {
-      WebcastCapsuleMessage_Cohost_Prediction.encode(message.inviteePrediction, writer.uint32(42).fork()).join();
+      WebcastLinkMicAnchorGuideMessage_UserModelPredictionData.encode(
+        message.inviteePrediction,
+        writer.uint32(42).fork(),
+      ).join();
     }
     if (message.inviteeRoomId !== 0n) {
       if (BigInt.asIntN(64, message.inviteeRoomId) !== message.inviteeRoomId) {
@@ -8002,7 +6980,10 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
               break;
             }
 
-            message.inviteePrediction = WebcastCapsuleMessage_Cohost_Prediction.decode(reader, reader.uint32());
+            message.inviteePrediction = WebcastLinkMicAnchorGuideMessage_UserModelPredictionData.decode(
+              reader,
+              reader.uint32(),
+            );
             continue;
           }
           case 6: {
@@ -8053,7 +7034,7 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
     message.rival = (object.rival !== undefined && object.rival !== null) ? User.fromPartial(object.rival) : undefined;
     message.type = object.type ?? "";
     message.inviteePrediction = (object.inviteePrediction !== undefined && object.inviteePrediction !== null)
-      ? WebcastCapsuleMessage_Cohost_Prediction.fromPartial(object.inviteePrediction)
+      ? WebcastLinkMicAnchorGuideMessage_UserModelPredictionData.fromPartial(object.inviteePrediction)
       : undefined;
     message.inviteeRoomId = (object.inviteeRoomId !== undefined && object.inviteeRoomId !== null)
       ? BigInt(object.inviteeRoomId)
@@ -8065,168 +7046,6 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
     message.invitee = (object.invitee !== undefined && object.invitee !== null)
       ? User.fromPartial(object.invitee)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastCapsuleMessage_Cohost_Prediction(): WebcastCapsuleMessage_Cohost_Prediction {
-  return { userId: 0n, scores: {} };
-}
-
-export const WebcastCapsuleMessage_Cohost_Prediction: MessageFns<WebcastCapsuleMessage_Cohost_Prediction> = {
-  encode(message: WebcastCapsuleMessage_Cohost_Prediction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    globalThis.Object.entries(message.scores).forEach(([key, value]: [string, number]) => {
-      WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry.encode({ key: key as any, value }, writer.uint32(18).fork())
-        .join();
-    });
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCapsuleMessage_Cohost_Prediction {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCapsuleMessage_Cohost_Prediction();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            const entry2 = WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry.decode(reader, reader.uint32());
-            if (entry2.value !== undefined) {
-              message.scores[entry2.key] = entry2.value;
-            }
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCapsuleMessage_Cohost_Prediction>, I>>(
-    base?: I,
-  ): WebcastCapsuleMessage_Cohost_Prediction {
-    return WebcastCapsuleMessage_Cohost_Prediction.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCapsuleMessage_Cohost_Prediction>, I>>(
-    object: I,
-  ): WebcastCapsuleMessage_Cohost_Prediction {
-    const message = createBaseWebcastCapsuleMessage_Cohost_Prediction();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
-    message.scores = (globalThis.Object.entries(object.scores ?? {}) as [string, number][]).reduce(
-      (acc: { [key: string]: number }, [key, value]: [string, number]) => {
-        if (value !== undefined) {
-          acc[key] = globalThis.Number(value);
-        }
-        return acc;
-      },
-      {},
-    );
-    return message;
-  },
-};
-
-function createBaseWebcastCapsuleMessage_Cohost_Prediction_ScoresEntry(): WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry {
-  return { key: "", value: 0 };
-}
-
-export const WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry: MessageFns<
-  WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry
-> = {
-  encode(
-    message: WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.key !== "") {
-      writer.uint32(10).string(message.key);
-    }
-    if (message.value !== 0) {
-      writer.uint32(17).double(message.value);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCapsuleMessage_Cohost_Prediction_ScoresEntry();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.key = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 17) {
-              break;
-            }
-
-            message.value = reader.double();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry>, I>>(
-    base?: I,
-  ): WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry {
-    return WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry>, I>>(
-    object: I,
-  ): WebcastCapsuleMessage_Cohost_Prediction_ScoresEntry {
-    const message = createBaseWebcastCapsuleMessage_Cohost_Prediction_ScoresEntry();
-    message.key = object.key ?? "";
-    message.value = object.value ?? 0;
     return message;
   },
 };
@@ -8247,7 +7066,7 @@ export const WebcastCapsuleMessage_RandomGift: MessageFns<WebcastCapsuleMessage_
       writer.uint32(18).string(message.effectNameKey);
     }
     if (message.gift !== undefined) {
-      WebcastCapsuleMessage_RandomGift_Gift.encode(message.gift, writer.uint32(26).fork()).join();
+      Gift.encode(message.gift, writer.uint32(26).fork()).join();
     }
     if (message.type !== 0n) {
       if (BigInt.asIntN(64, message.type) !== message.type) {
@@ -8295,7 +7114,7 @@ export const WebcastCapsuleMessage_RandomGift: MessageFns<WebcastCapsuleMessage_
               break;
             }
 
-            message.gift = WebcastCapsuleMessage_RandomGift_Gift.decode(reader, reader.uint32());
+            message.gift = Gift.decode(reader, reader.uint32());
             continue;
           }
           case 4: {
@@ -8337,570 +7156,9 @@ export const WebcastCapsuleMessage_RandomGift: MessageFns<WebcastCapsuleMessage_
     const message = createBaseWebcastCapsuleMessage_RandomGift();
     message.round = (object.round !== undefined && object.round !== null) ? BigInt(object.round) : 0n;
     message.effectNameKey = object.effectNameKey ?? "";
-    message.gift = (object.gift !== undefined && object.gift !== null)
-      ? WebcastCapsuleMessage_RandomGift_Gift.fromPartial(object.gift)
-      : undefined;
+    message.gift = (object.gift !== undefined && object.gift !== null) ? Gift.fromPartial(object.gift) : undefined;
     message.type = (object.type !== undefined && object.type !== null) ? BigInt(object.type) : 0n;
     message.filterHost = object.filterHost ?? false;
-    return message;
-  },
-};
-
-function createBaseWebcastCapsuleMessage_RandomGift_Gift(): WebcastCapsuleMessage_RandomGift_Gift {
-  return {
-    image: undefined,
-    describe: "",
-    duration: 0,
-    id: 0n,
-    forLinkMic: false,
-    combo: false,
-    type: 0,
-    diamondCount: 0,
-    isDisplayedOnPanel: false,
-    primaryEffectId: 0n,
-    leftLogo: undefined,
-    name: "",
-    icon: undefined,
-    liveUserPngInfo: "",
-    previewImage: undefined,
-    isBroadcastGift: false,
-    isEffectBefView: false,
-    isRandomGift: false,
-    isBoxGift: false,
-    canPutInGiftBox: false,
-    trackerParams: {},
-    recommendInfo: "",
-    giftSubType: 0,
-    giftVerticalScenarios: [],
-    groupInTab: 0,
-    isGalleryGift: false,
-    giftLabelType: 0,
-    expirationTimestamp: 0n,
-    isGlobalGift: false,
-    disableGalleryBanner: false,
-  };
-}
-
-export const WebcastCapsuleMessage_RandomGift_Gift: MessageFns<WebcastCapsuleMessage_RandomGift_Gift> = {
-  encode(message: WebcastCapsuleMessage_RandomGift_Gift, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.image !== undefined) {
-      Image.encode(message.image, writer.uint32(10).fork()).join();
-    }
-    if (message.describe !== "") {
-      writer.uint32(18).string(message.describe);
-    }
-    if (message.duration !== 0) {
-      writer.uint32(32).int32(message.duration);
-    }
-    if (message.id !== 0n) {
-      if (BigInt.asIntN(64, message.id) !== message.id) {
-        throw new globalThis.Error("value provided for field message.id of type int64 too large");
-      }
-      writer.uint32(40).int64(message.id);
-    }
-    if (message.forLinkMic !== false) {
-      writer.uint32(56).bool(message.forLinkMic);
-    }
-    if (message.combo !== false) {
-      writer.uint32(80).bool(message.combo);
-    }
-    if (message.type !== 0) {
-      writer.uint32(88).int32(message.type);
-    }
-    if (message.diamondCount !== 0) {
-      writer.uint32(96).int32(message.diamondCount);
-    }
-    if (message.isDisplayedOnPanel !== false) {
-      writer.uint32(104).bool(message.isDisplayedOnPanel);
-    }
-    if (message.primaryEffectId !== 0n) {
-      if (BigInt.asIntN(64, message.primaryEffectId) !== message.primaryEffectId) {
-        throw new globalThis.Error("value provided for field message.primaryEffectId of type int64 too large");
-      }
-      writer.uint32(112).int64(message.primaryEffectId);
-    }
-    if (message.leftLogo !== undefined) {
-      Image.encode(message.leftLogo, writer.uint32(122).fork()).join();
-    }
-    if (message.name !== "") {
-      writer.uint32(130).string(message.name);
-    }
-    if (message.icon !== undefined) {
-      Image.encode(message.icon, writer.uint32(170).fork()).join();
-    }
-    if (message.liveUserPngInfo !== "") {
-      writer.uint32(194).string(message.liveUserPngInfo);
-    }
-    if (message.previewImage !== undefined) {
-      Image.encode(message.previewImage, writer.uint32(378).fork()).join();
-    }
-    if (message.isBroadcastGift !== false) {
-      writer.uint32(392).bool(message.isBroadcastGift);
-    }
-    if (message.isEffectBefView !== false) {
-      writer.uint32(400).bool(message.isEffectBefView);
-    }
-    if (message.isRandomGift !== false) {
-      writer.uint32(408).bool(message.isRandomGift);
-    }
-    if (message.isBoxGift !== false) {
-      writer.uint32(416).bool(message.isBoxGift);
-    }
-    if (message.canPutInGiftBox !== false) {
-      writer.uint32(424).bool(message.canPutInGiftBox);
-    }
-    globalThis.Object.entries(message.trackerParams).forEach(([key, value]: [string, string]) => {
-      WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry.encode(
-        { key: key as any, value },
-        writer.uint32(802).fork(),
-      ).join();
-    });
-    if (message.recommendInfo !== "") {
-      writer.uint32(826).string(message.recommendInfo);
-    }
-    if (message.giftSubType !== 0) {
-      writer.uint32(840).int32(message.giftSubType);
-    }
-    if (message.giftVerticalScenarios.length !== 0) {
-      writer.uint32(850).fork();
-      for (const v of message.giftVerticalScenarios) {
-        writer.int32(v);
-      }
-      writer.join();
-    }
-    if (message.groupInTab !== 0) {
-      writer.uint32(856).int32(message.groupInTab);
-    }
-    if (message.isGalleryGift !== false) {
-      writer.uint32(864).bool(message.isGalleryGift);
-    }
-    if (message.giftLabelType !== 0) {
-      writer.uint32(888).int32(message.giftLabelType);
-    }
-    if (message.expirationTimestamp !== 0n) {
-      if (BigInt.asIntN(64, message.expirationTimestamp) !== message.expirationTimestamp) {
-        throw new globalThis.Error("value provided for field message.expirationTimestamp of type int64 too large");
-      }
-      writer.uint32(912).int64(message.expirationTimestamp);
-    }
-    if (message.isGlobalGift !== false) {
-      writer.uint32(928).bool(message.isGlobalGift);
-    }
-    if (message.disableGalleryBanner !== false) {
-      writer.uint32(936).bool(message.disableGalleryBanner);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCapsuleMessage_RandomGift_Gift {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCapsuleMessage_RandomGift_Gift();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.image = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.describe = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.duration = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.id = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.forLinkMic = reader.bool();
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.combo = reader.bool();
-            continue;
-          }
-          case 11: {
-            if (tag !== 88) {
-              break;
-            }
-
-            message.type = reader.int32();
-            continue;
-          }
-          case 12: {
-            if (tag !== 96) {
-              break;
-            }
-
-            message.diamondCount = reader.int32();
-            continue;
-          }
-          case 13: {
-            if (tag !== 104) {
-              break;
-            }
-
-            message.isDisplayedOnPanel = reader.bool();
-            continue;
-          }
-          case 14: {
-            if (tag !== 112) {
-              break;
-            }
-
-            message.primaryEffectId = reader.int64() as bigint;
-            continue;
-          }
-          case 15: {
-            if (tag !== 122) {
-              break;
-            }
-
-            message.leftLogo = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 16: {
-            if (tag !== 130) {
-              break;
-            }
-
-            message.name = reader.string();
-            continue;
-          }
-          case 21: {
-            if (tag !== 170) {
-              break;
-            }
-
-            message.icon = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 24: {
-            if (tag !== 194) {
-              break;
-            }
-
-            message.liveUserPngInfo = reader.string();
-            continue;
-          }
-          case 47: {
-            if (tag !== 378) {
-              break;
-            }
-
-            message.previewImage = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 49: {
-            if (tag !== 392) {
-              break;
-            }
-
-            message.isBroadcastGift = reader.bool();
-            continue;
-          }
-          case 50: {
-            if (tag !== 400) {
-              break;
-            }
-
-            message.isEffectBefView = reader.bool();
-            continue;
-          }
-          case 51: {
-            if (tag !== 408) {
-              break;
-            }
-
-            message.isRandomGift = reader.bool();
-            continue;
-          }
-          case 52: {
-            if (tag !== 416) {
-              break;
-            }
-
-            message.isBoxGift = reader.bool();
-            continue;
-          }
-          case 53: {
-            if (tag !== 424) {
-              break;
-            }
-
-            message.canPutInGiftBox = reader.bool();
-            continue;
-          }
-          case 100: {
-            if (tag !== 802) {
-              break;
-            }
-
-            const entry100 = WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry.decode(reader, reader.uint32());
-            if (entry100.value !== undefined) {
-              message.trackerParams[entry100.key] = entry100.value;
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              break;
-            }
-
-            message.recommendInfo = reader.string();
-            continue;
-          }
-          case 105: {
-            if (tag !== 840) {
-              break;
-            }
-
-            message.giftSubType = reader.int32();
-            continue;
-          }
-          case 106: {
-            if (tag === 848) {
-              message.giftVerticalScenarios.push(reader.int32());
-
-              continue;
-            }
-
-            if (tag === 850) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.giftVerticalScenarios.push(reader.int32());
-              }
-
-              continue;
-            }
-
-            break;
-          }
-          case 107: {
-            if (tag !== 856) {
-              break;
-            }
-
-            message.groupInTab = reader.int32();
-            continue;
-          }
-          case 108: {
-            if (tag !== 864) {
-              break;
-            }
-
-            message.isGalleryGift = reader.bool();
-            continue;
-          }
-          case 111: {
-            if (tag !== 888) {
-              break;
-            }
-
-            message.giftLabelType = reader.int32();
-            continue;
-          }
-          case 114: {
-            if (tag !== 912) {
-              break;
-            }
-
-            message.expirationTimestamp = reader.int64() as bigint;
-            continue;
-          }
-          case 116: {
-            if (tag !== 928) {
-              break;
-            }
-
-            message.isGlobalGift = reader.bool();
-            continue;
-          }
-          case 117: {
-            if (tag !== 936) {
-              break;
-            }
-
-            message.disableGalleryBanner = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCapsuleMessage_RandomGift_Gift>, I>>(
-    base?: I,
-  ): WebcastCapsuleMessage_RandomGift_Gift {
-    return WebcastCapsuleMessage_RandomGift_Gift.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCapsuleMessage_RandomGift_Gift>, I>>(
-    object: I,
-  ): WebcastCapsuleMessage_RandomGift_Gift {
-    const message = createBaseWebcastCapsuleMessage_RandomGift_Gift();
-    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
-    message.describe = object.describe ?? "";
-    message.duration = object.duration ?? 0;
-    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
-    message.forLinkMic = object.forLinkMic ?? false;
-    message.combo = object.combo ?? false;
-    message.type = object.type ?? 0;
-    message.diamondCount = object.diamondCount ?? 0;
-    message.isDisplayedOnPanel = object.isDisplayedOnPanel ?? false;
-    message.primaryEffectId = (object.primaryEffectId !== undefined && object.primaryEffectId !== null)
-      ? BigInt(object.primaryEffectId)
-      : 0n;
-    message.leftLogo = (object.leftLogo !== undefined && object.leftLogo !== null)
-      ? Image.fromPartial(object.leftLogo)
-      : undefined;
-    message.name = object.name ?? "";
-    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
-    message.liveUserPngInfo = object.liveUserPngInfo ?? "";
-    message.previewImage = (object.previewImage !== undefined && object.previewImage !== null)
-      ? Image.fromPartial(object.previewImage)
-      : undefined;
-    message.isBroadcastGift = object.isBroadcastGift ?? false;
-    message.isEffectBefView = object.isEffectBefView ?? false;
-    message.isRandomGift = object.isRandomGift ?? false;
-    message.isBoxGift = object.isBoxGift ?? false;
-    message.canPutInGiftBox = object.canPutInGiftBox ?? false;
-    message.trackerParams = (globalThis.Object.entries(object.trackerParams ?? {}) as [string, string][]).reduce(
-      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
-        if (value !== undefined) {
-          acc[key] = globalThis.String(value);
-        }
-        return acc;
-      },
-      {},
-    );
-    message.recommendInfo = object.recommendInfo ?? "";
-    message.giftSubType = object.giftSubType ?? 0;
-    message.giftVerticalScenarios = object.giftVerticalScenarios?.map((e) => e) || [];
-    message.groupInTab = object.groupInTab ?? 0;
-    message.isGalleryGift = object.isGalleryGift ?? false;
-    message.giftLabelType = object.giftLabelType ?? 0;
-    message.expirationTimestamp = (object.expirationTimestamp !== undefined && object.expirationTimestamp !== null)
-      ? BigInt(object.expirationTimestamp)
-      : 0n;
-    message.isGlobalGift = object.isGlobalGift ?? false;
-    message.disableGalleryBanner = object.disableGalleryBanner ?? false;
-    return message;
-  },
-};
-
-function createBaseWebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry(): WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry {
-  return { key: "", value: "" };
-}
-
-export const WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry: MessageFns<
-  WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry
-> = {
-  encode(
-    message: WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.key !== "") {
-      writer.uint32(10).string(message.key);
-    }
-    if (message.value !== "") {
-      writer.uint32(18).string(message.value);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.key = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.value = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry>, I>>(
-    base?: I,
-  ): WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry {
-    return WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry>, I>>(
-    object: I,
-  ): WebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry {
-    const message = createBaseWebcastCapsuleMessage_RandomGift_Gift_TrackerParamsEntry();
-    message.key = object.key ?? "";
-    message.value = object.value ?? "";
     return message;
   },
 };
@@ -10027,7 +8285,7 @@ function createBaseWebcastMiddleTouchMessage_SubWave(): WebcastMiddleTouchMessag
 export const WebcastMiddleTouchMessage_SubWave: MessageFns<WebcastMiddleTouchMessage_SubWave> = {
   encode(message: WebcastMiddleTouchMessage_SubWave, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.notice !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_Notice.encode(message.notice, writer.uint32(10).fork()).join();
+      WebcastSubWaveMessage_WaveUpdate.encode(message.notice, writer.uint32(10).fork()).join();
     }
     return writer;
   },
@@ -10050,7 +8308,7 @@ export const WebcastMiddleTouchMessage_SubWave: MessageFns<WebcastMiddleTouchMes
               break;
             }
 
-            message.notice = WebcastMiddleTouchMessage_SubWave_Notice.decode(reader, reader.uint32());
+            message.notice = WebcastSubWaveMessage_WaveUpdate.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -10075,693 +8333,8 @@ export const WebcastMiddleTouchMessage_SubWave: MessageFns<WebcastMiddleTouchMes
   ): WebcastMiddleTouchMessage_SubWave {
     const message = createBaseWebcastMiddleTouchMessage_SubWave();
     message.notice = (object.notice !== undefined && object.notice !== null)
-      ? WebcastMiddleTouchMessage_SubWave_Notice.fromPartial(object.notice)
+      ? WebcastSubWaveMessage_WaveUpdate.fromPartial(object.notice)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubWave_Notice(): WebcastMiddleTouchMessage_SubWave_Notice {
-  return {
-    msgType: 0,
-    newSubscriber: undefined,
-    state: undefined,
-    reward: undefined,
-    currentStrike: undefined,
-    strikeEnabled: false,
-  };
-}
-
-export const WebcastMiddleTouchMessage_SubWave_Notice: MessageFns<WebcastMiddleTouchMessage_SubWave_Notice> = {
-  encode(message: WebcastMiddleTouchMessage_SubWave_Notice, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.msgType !== 0) {
-      writer.uint32(8).int32(message.msgType);
-    }
-    if (message.newSubscriber !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_Subscriber.encode(message.newSubscriber, writer.uint32(18).fork()).join();
-    }
-    if (message.state !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_State.encode(message.state, writer.uint32(26).fork()).join();
-    }
-    if (message.reward !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_Reward.encode(message.reward, writer.uint32(34).fork()).join();
-    }
-    if (message.currentStrike !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_Strike.encode(message.currentStrike, writer.uint32(42).fork()).join();
-    }
-    if (message.strikeEnabled !== false) {
-      writer.uint32(48).bool(message.strikeEnabled);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubWave_Notice {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubWave_Notice();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.msgType = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.newSubscriber = WebcastMiddleTouchMessage_SubWave_Subscriber.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.state = WebcastMiddleTouchMessage_SubWave_State.decode(reader, reader.uint32());
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.reward = WebcastMiddleTouchMessage_SubWave_Reward.decode(reader, reader.uint32());
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.currentStrike = WebcastMiddleTouchMessage_SubWave_Strike.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.strikeEnabled = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Notice>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubWave_Notice {
-    return WebcastMiddleTouchMessage_SubWave_Notice.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Notice>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubWave_Notice {
-    const message = createBaseWebcastMiddleTouchMessage_SubWave_Notice();
-    message.msgType = object.msgType ?? 0;
-    message.newSubscriber = (object.newSubscriber !== undefined && object.newSubscriber !== null)
-      ? WebcastMiddleTouchMessage_SubWave_Subscriber.fromPartial(object.newSubscriber)
-      : undefined;
-    message.state = (object.state !== undefined && object.state !== null)
-      ? WebcastMiddleTouchMessage_SubWave_State.fromPartial(object.state)
-      : undefined;
-    message.reward = (object.reward !== undefined && object.reward !== null)
-      ? WebcastMiddleTouchMessage_SubWave_Reward.fromPartial(object.reward)
-      : undefined;
-    message.currentStrike = (object.currentStrike !== undefined && object.currentStrike !== null)
-      ? WebcastMiddleTouchMessage_SubWave_Strike.fromPartial(object.currentStrike)
-      : undefined;
-    message.strikeEnabled = object.strikeEnabled ?? false;
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubWave_Subscriber(): WebcastMiddleTouchMessage_SubWave_Subscriber {
-  return { userId: 0n, avatar: undefined, displayId: "", userIdStr: "", badges: [] };
-}
-
-export const WebcastMiddleTouchMessage_SubWave_Subscriber: MessageFns<WebcastMiddleTouchMessage_SubWave_Subscriber> = {
-  encode(
-    message: WebcastMiddleTouchMessage_SubWave_Subscriber,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    if (message.avatar !== undefined) {
-      Image.encode(message.avatar, writer.uint32(18).fork()).join();
-    }
-    if (message.displayId !== "") {
-      writer.uint32(26).string(message.displayId);
-    }
-    if (message.userIdStr !== "") {
-      writer.uint32(34).string(message.userIdStr);
-    }
-    for (const v of message.badges) {
-      BadgeStruct.encode(v!, writer.uint32(42).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubWave_Subscriber {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubWave_Subscriber();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.avatar = Image.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.displayId = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.userIdStr = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.badges.push(BadgeStruct.decode(reader, reader.uint32()));
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Subscriber>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubWave_Subscriber {
-    return WebcastMiddleTouchMessage_SubWave_Subscriber.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Subscriber>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubWave_Subscriber {
-    const message = createBaseWebcastMiddleTouchMessage_SubWave_Subscriber();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
-    message.avatar = (object.avatar !== undefined && object.avatar !== null)
-      ? Image.fromPartial(object.avatar)
-      : undefined;
-    message.displayId = object.displayId ?? "";
-    message.userIdStr = object.userIdStr ?? "";
-    message.badges = object.badges?.map((e) => BadgeStruct.fromPartial(e)) || [];
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubWave_State(): WebcastMiddleTouchMessage_SubWave_State {
-  return {
-    waveSubCount: 0n,
-    totalSubCount: 0n,
-    startTime: 0n,
-    endTime: 0n,
-    waveStatus: 0,
-    thanksList: [],
-    waveTargetSubCount: 0n,
-    waveOpenRecordId: 0n,
-    strikes: [],
-  };
-}
-
-export const WebcastMiddleTouchMessage_SubWave_State: MessageFns<WebcastMiddleTouchMessage_SubWave_State> = {
-  encode(message: WebcastMiddleTouchMessage_SubWave_State, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.waveSubCount !== 0n) {
-      if (BigInt.asIntN(64, message.waveSubCount) !== message.waveSubCount) {
-        throw new globalThis.Error("value provided for field message.waveSubCount of type int64 too large");
-      }
-      writer.uint32(16).int64(message.waveSubCount);
-    }
-    if (message.totalSubCount !== 0n) {
-      if (BigInt.asIntN(64, message.totalSubCount) !== message.totalSubCount) {
-        throw new globalThis.Error("value provided for field message.totalSubCount of type int64 too large");
-      }
-      writer.uint32(24).int64(message.totalSubCount);
-    }
-    if (message.startTime !== 0n) {
-      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
-        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
-      }
-      writer.uint32(32).int64(message.startTime);
-    }
-    if (message.endTime !== 0n) {
-      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
-        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
-      }
-      writer.uint32(40).int64(message.endTime);
-    }
-    if (message.waveStatus !== 0) {
-      writer.uint32(48).int32(message.waveStatus);
-    }
-    for (const v of message.thanksList) {
-      WebcastMiddleTouchMessage_SubWave_Subscriber.encode(v!, writer.uint32(58).fork()).join();
-    }
-    if (message.waveTargetSubCount !== 0n) {
-      if (BigInt.asIntN(64, message.waveTargetSubCount) !== message.waveTargetSubCount) {
-        throw new globalThis.Error("value provided for field message.waveTargetSubCount of type int64 too large");
-      }
-      writer.uint32(64).int64(message.waveTargetSubCount);
-    }
-    if (message.waveOpenRecordId !== 0n) {
-      if (BigInt.asIntN(64, message.waveOpenRecordId) !== message.waveOpenRecordId) {
-        throw new globalThis.Error("value provided for field message.waveOpenRecordId of type int64 too large");
-      }
-      writer.uint32(72).int64(message.waveOpenRecordId);
-    }
-    for (const v of message.strikes) {
-      WebcastMiddleTouchMessage_SubWave_Strike.encode(v!, writer.uint32(82).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubWave_State {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubWave_State();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.waveSubCount = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.totalSubCount = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.startTime = reader.int64() as bigint;
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.endTime = reader.int64() as bigint;
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.waveStatus = reader.int32();
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              break;
-            }
-
-            message.thanksList.push(WebcastMiddleTouchMessage_SubWave_Subscriber.decode(reader, reader.uint32()));
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.waveTargetSubCount = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.waveOpenRecordId = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.strikes.push(WebcastMiddleTouchMessage_SubWave_Strike.decode(reader, reader.uint32()));
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_State>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubWave_State {
-    return WebcastMiddleTouchMessage_SubWave_State.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_State>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubWave_State {
-    const message = createBaseWebcastMiddleTouchMessage_SubWave_State();
-    message.waveSubCount = (object.waveSubCount !== undefined && object.waveSubCount !== null)
-      ? BigInt(object.waveSubCount)
-      : 0n;
-    message.totalSubCount = (object.totalSubCount !== undefined && object.totalSubCount !== null)
-      ? BigInt(object.totalSubCount)
-      : 0n;
-    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
-    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
-    message.waveStatus = object.waveStatus ?? 0;
-    message.thanksList = object.thanksList?.map((e) => WebcastMiddleTouchMessage_SubWave_Subscriber.fromPartial(e)) ||
-      [];
-    message.waveTargetSubCount = (object.waveTargetSubCount !== undefined && object.waveTargetSubCount !== null)
-      ? BigInt(object.waveTargetSubCount)
-      : 0n;
-    message.waveOpenRecordId = (object.waveOpenRecordId !== undefined && object.waveOpenRecordId !== null)
-      ? BigInt(object.waveOpenRecordId)
-      : 0n;
-    message.strikes = object.strikes?.map((e) => WebcastMiddleTouchMessage_SubWave_Strike.fromPartial(e)) || [];
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubWave_Reward(): WebcastMiddleTouchMessage_SubWave_Reward {
-  return { emote: undefined, emotes: [] };
-}
-
-export const WebcastMiddleTouchMessage_SubWave_Reward: MessageFns<WebcastMiddleTouchMessage_SubWave_Reward> = {
-  encode(message: WebcastMiddleTouchMessage_SubWave_Reward, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.emote !== undefined) {
-      Emote.encode(message.emote, writer.uint32(10).fork()).join();
-    }
-    for (const v of message.emotes) {
-      Emote.encode(v!, writer.uint32(18).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubWave_Reward {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubWave_Reward();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.emote = Emote.decode(reader, reader.uint32());
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.emotes.push(Emote.decode(reader, reader.uint32()));
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Reward>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubWave_Reward {
-    return WebcastMiddleTouchMessage_SubWave_Reward.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Reward>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubWave_Reward {
-    const message = createBaseWebcastMiddleTouchMessage_SubWave_Reward();
-    message.emote = (object.emote !== undefined && object.emote !== null) ? Emote.fromPartial(object.emote) : undefined;
-    message.emotes = object.emotes?.map((e) => Emote.fromPartial(e)) || [];
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubWave_Strike(): WebcastMiddleTouchMessage_SubWave_Strike {
-  return {
-    startTime: 0n,
-    endTime: 0n,
-    round: 0n,
-    status: 0,
-    emotes: [],
-    reward: undefined,
-    strikeRecordId: 0n,
-    strikeTargetCount: 0n,
-  };
-}
-
-export const WebcastMiddleTouchMessage_SubWave_Strike: MessageFns<WebcastMiddleTouchMessage_SubWave_Strike> = {
-  encode(message: WebcastMiddleTouchMessage_SubWave_Strike, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.startTime !== 0n) {
-      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
-        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
-      }
-      writer.uint32(8).int64(message.startTime);
-    }
-    if (message.endTime !== 0n) {
-      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
-        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
-      }
-      writer.uint32(16).int64(message.endTime);
-    }
-    if (message.round !== 0n) {
-      if (BigInt.asIntN(64, message.round) !== message.round) {
-        throw new globalThis.Error("value provided for field message.round of type int64 too large");
-      }
-      writer.uint32(24).int64(message.round);
-    }
-    if (message.status !== 0) {
-      writer.uint32(32).int32(message.status);
-    }
-    for (const v of message.emotes) {
-      Emote.encode(v!, writer.uint32(42).fork()).join();
-    }
-    if (message.reward !== undefined) {
-      WebcastMiddleTouchMessage_SubWave_Reward.encode(message.reward, writer.uint32(50).fork()).join();
-    }
-    if (message.strikeRecordId !== 0n) {
-      if (BigInt.asIntN(64, message.strikeRecordId) !== message.strikeRecordId) {
-        throw new globalThis.Error("value provided for field message.strikeRecordId of type int64 too large");
-      }
-      writer.uint32(56).int64(message.strikeRecordId);
-    }
-    if (message.strikeTargetCount !== 0n) {
-      if (BigInt.asIntN(64, message.strikeTargetCount) !== message.strikeTargetCount) {
-        throw new globalThis.Error("value provided for field message.strikeTargetCount of type int64 too large");
-      }
-      writer.uint32(64).int64(message.strikeTargetCount);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubWave_Strike {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubWave_Strike();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.startTime = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.endTime = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.round = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.status = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.emotes.push(Emote.decode(reader, reader.uint32()));
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.reward = WebcastMiddleTouchMessage_SubWave_Reward.decode(reader, reader.uint32());
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.strikeRecordId = reader.int64() as bigint;
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.strikeTargetCount = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Strike>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubWave_Strike {
-    return WebcastMiddleTouchMessage_SubWave_Strike.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubWave_Strike>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubWave_Strike {
-    const message = createBaseWebcastMiddleTouchMessage_SubWave_Strike();
-    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
-    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
-    message.round = (object.round !== undefined && object.round !== null) ? BigInt(object.round) : 0n;
-    message.status = object.status ?? 0;
-    message.emotes = object.emotes?.map((e) => Emote.fromPartial(e)) || [];
-    message.reward = (object.reward !== undefined && object.reward !== null)
-      ? WebcastMiddleTouchMessage_SubWave_Reward.fromPartial(object.reward)
-      : undefined;
-    message.strikeRecordId = (object.strikeRecordId !== undefined && object.strikeRecordId !== null)
-      ? BigInt(object.strikeRecordId)
-      : 0n;
-    message.strikeTargetCount = (object.strikeTargetCount !== undefined && object.strikeTargetCount !== null)
-      ? BigInt(object.strikeTargetCount)
-      : 0n;
     return message;
   },
 };
@@ -10947,7 +8520,7 @@ function createBaseWebcastMiddleTouchMessage_Guess(): WebcastMiddleTouchMessage_
 export const WebcastMiddleTouchMessage_Guess: MessageFns<WebcastMiddleTouchMessage_Guess> = {
   encode(message: WebcastMiddleTouchMessage_Guess, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.widgets !== undefined) {
-      WebcastMiddleTouchMessage_Guess_Widgets.encode(message.widgets, writer.uint32(10).fork()).join();
+      WebcastGameGuessWidgetsMessage_GuessWidgets.encode(message.widgets, writer.uint32(10).fork()).join();
     }
     return writer;
   },
@@ -10970,7 +8543,7 @@ export const WebcastMiddleTouchMessage_Guess: MessageFns<WebcastMiddleTouchMessa
               break;
             }
 
-            message.widgets = WebcastMiddleTouchMessage_Guess_Widgets.decode(reader, reader.uint32());
+            message.widgets = WebcastGameGuessWidgetsMessage_GuessWidgets.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -10993,132 +8566,8 @@ export const WebcastMiddleTouchMessage_Guess: MessageFns<WebcastMiddleTouchMessa
   ): WebcastMiddleTouchMessage_Guess {
     const message = createBaseWebcastMiddleTouchMessage_Guess();
     message.widgets = (object.widgets !== undefined && object.widgets !== null)
-      ? WebcastMiddleTouchMessage_Guess_Widgets.fromPartial(object.widgets)
+      ? WebcastGameGuessWidgetsMessage_GuessWidgets.fromPartial(object.widgets)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_Guess_Widgets(): WebcastMiddleTouchMessage_Guess_Widgets {
-  return { userRank: [] };
-}
-
-export const WebcastMiddleTouchMessage_Guess_Widgets: MessageFns<WebcastMiddleTouchMessage_Guess_Widgets> = {
-  encode(message: WebcastMiddleTouchMessage_Guess_Widgets, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    for (const v of message.userRank) {
-      WebcastMiddleTouchMessage_Guess_Widgets_RankedUser.encode(v!, writer.uint32(18).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_Guess_Widgets {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_Guess_Widgets();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.userRank.push(WebcastMiddleTouchMessage_Guess_Widgets_RankedUser.decode(reader, reader.uint32()));
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_Guess_Widgets>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_Guess_Widgets {
-    return WebcastMiddleTouchMessage_Guess_Widgets.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_Guess_Widgets>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_Guess_Widgets {
-    const message = createBaseWebcastMiddleTouchMessage_Guess_Widgets();
-    message.userRank = object.userRank?.map((e) => WebcastMiddleTouchMessage_Guess_Widgets_RankedUser.fromPartial(e)) ||
-      [];
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_Guess_Widgets_RankedUser(): WebcastMiddleTouchMessage_Guess_Widgets_RankedUser {
-  return { avatarUri: "" };
-}
-
-export const WebcastMiddleTouchMessage_Guess_Widgets_RankedUser: MessageFns<
-  WebcastMiddleTouchMessage_Guess_Widgets_RankedUser
-> = {
-  encode(
-    message: WebcastMiddleTouchMessage_Guess_Widgets_RankedUser,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.avatarUri !== "") {
-      writer.uint32(10).string(message.avatarUri);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_Guess_Widgets_RankedUser {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_Guess_Widgets_RankedUser();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.avatarUri = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_Guess_Widgets_RankedUser>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_Guess_Widgets_RankedUser {
-    return WebcastMiddleTouchMessage_Guess_Widgets_RankedUser.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_Guess_Widgets_RankedUser>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_Guess_Widgets_RankedUser {
-    const message = createBaseWebcastMiddleTouchMessage_Guess_Widgets_RankedUser();
-    message.avatarUri = object.avatarUri ?? "";
     return message;
   },
 };
@@ -11133,7 +8582,7 @@ export const WebcastMiddleTouchMessage_PlayTogether: MessageFns<WebcastMiddleTou
       writer.uint32(8).int32(message.messageType);
     }
     if (message.info !== undefined) {
-      WebcastMiddleTouchMessage_PlayTogether_Info.encode(message.info, writer.uint32(18).fork()).join();
+      WebcastPlayTogetherMessage_PlayTogetherBasicInfo.encode(message.info, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -11164,7 +8613,7 @@ export const WebcastMiddleTouchMessage_PlayTogether: MessageFns<WebcastMiddleTou
               break;
             }
 
-            message.info = WebcastMiddleTouchMessage_PlayTogether_Info.decode(reader, reader.uint32());
+            message.info = WebcastPlayTogetherMessage_PlayTogetherBasicInfo.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -11190,197 +8639,8 @@ export const WebcastMiddleTouchMessage_PlayTogether: MessageFns<WebcastMiddleTou
     const message = createBaseWebcastMiddleTouchMessage_PlayTogether();
     message.messageType = object.messageType ?? 0;
     message.info = (object.info !== undefined && object.info !== null)
-      ? WebcastMiddleTouchMessage_PlayTogether_Info.fromPartial(object.info)
+      ? WebcastPlayTogetherMessage_PlayTogetherBasicInfo.fromPartial(object.info)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_PlayTogether_Info(): WebcastMiddleTouchMessage_PlayTogether_Info {
-  return {
-    playTogetherId: "",
-    description: "",
-    applyNote: "",
-    status: 0,
-    applyLimitType: 0,
-    applyUserCount: 0n,
-    isApplying: false,
-    creatorId: 0n,
-    creatorAvatar: "",
-    creatorNickname: "",
-  };
-}
-
-export const WebcastMiddleTouchMessage_PlayTogether_Info: MessageFns<WebcastMiddleTouchMessage_PlayTogether_Info> = {
-  encode(
-    message: WebcastMiddleTouchMessage_PlayTogether_Info,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.playTogetherId !== "") {
-      writer.uint32(10).string(message.playTogetherId);
-    }
-    if (message.description !== "") {
-      writer.uint32(18).string(message.description);
-    }
-    if (message.applyNote !== "") {
-      writer.uint32(26).string(message.applyNote);
-    }
-    if (message.status !== 0) {
-      writer.uint32(32).int32(message.status);
-    }
-    if (message.applyLimitType !== 0) {
-      writer.uint32(40).int32(message.applyLimitType);
-    }
-    if (message.applyUserCount !== 0n) {
-      if (BigInt.asIntN(64, message.applyUserCount) !== message.applyUserCount) {
-        throw new globalThis.Error("value provided for field message.applyUserCount of type int64 too large");
-      }
-      writer.uint32(48).int64(message.applyUserCount);
-    }
-    if (message.isApplying !== false) {
-      writer.uint32(56).bool(message.isApplying);
-    }
-    if (message.creatorId !== 0n) {
-      if (BigInt.asIntN(64, message.creatorId) !== message.creatorId) {
-        throw new globalThis.Error("value provided for field message.creatorId of type int64 too large");
-      }
-      writer.uint32(64).int64(message.creatorId);
-    }
-    if (message.creatorAvatar !== "") {
-      writer.uint32(74).string(message.creatorAvatar);
-    }
-    if (message.creatorNickname !== "") {
-      writer.uint32(82).string(message.creatorNickname);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_PlayTogether_Info {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_PlayTogether_Info();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.playTogetherId = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.description = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.applyNote = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.status = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.applyLimitType = reader.int32();
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.applyUserCount = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.isApplying = reader.bool();
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.creatorId = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.creatorAvatar = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.creatorNickname = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_PlayTogether_Info>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_PlayTogether_Info {
-    return WebcastMiddleTouchMessage_PlayTogether_Info.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_PlayTogether_Info>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_PlayTogether_Info {
-    const message = createBaseWebcastMiddleTouchMessage_PlayTogether_Info();
-    message.playTogetherId = object.playTogetherId ?? "";
-    message.description = object.description ?? "";
-    message.applyNote = object.applyNote ?? "";
-    message.status = object.status ?? 0;
-    message.applyLimitType = object.applyLimitType ?? 0;
-    message.applyUserCount = (object.applyUserCount !== undefined && object.applyUserCount !== null)
-      ? BigInt(object.applyUserCount)
-      : 0n;
-    message.isApplying = object.isApplying ?? false;
-    message.creatorId = (object.creatorId !== undefined && object.creatorId !== null) ? BigInt(object.creatorId) : 0n;
-    message.creatorAvatar = object.creatorAvatar ?? "";
-    message.creatorNickname = object.creatorNickname ?? "";
     return message;
   },
 };
@@ -11395,7 +8655,7 @@ export const WebcastMiddleTouchMessage_SubQueue: MessageFns<WebcastMiddleTouchMe
       writer.uint32(8).int32(message.messageTypeAction);
     }
     if (message.queue !== undefined) {
-      WebcastMiddleTouchMessage_SubQueue_Queue.encode(message.queue, writer.uint32(18).fork()).join();
+      WebcastSubQueueMessage_Queue.encode(message.queue, writer.uint32(18).fork()).join();
     }
     if (message.currentUser !== undefined) {
       User.encode(message.currentUser, writer.uint32(26).fork()).join();
@@ -11429,7 +8689,7 @@ export const WebcastMiddleTouchMessage_SubQueue: MessageFns<WebcastMiddleTouchMe
               break;
             }
 
-            message.queue = WebcastMiddleTouchMessage_SubQueue_Queue.decode(reader, reader.uint32());
+            message.queue = WebcastSubQueueMessage_Queue.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -11463,218 +8723,10 @@ export const WebcastMiddleTouchMessage_SubQueue: MessageFns<WebcastMiddleTouchMe
     const message = createBaseWebcastMiddleTouchMessage_SubQueue();
     message.messageTypeAction = object.messageTypeAction ?? 0;
     message.queue = (object.queue !== undefined && object.queue !== null)
-      ? WebcastMiddleTouchMessage_SubQueue_Queue.fromPartial(object.queue)
+      ? WebcastSubQueueMessage_Queue.fromPartial(object.queue)
       : undefined;
     message.currentUser = (object.currentUser !== undefined && object.currentUser !== null)
       ? User.fromPartial(object.currentUser)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastMiddleTouchMessage_SubQueue_Queue(): WebcastMiddleTouchMessage_SubQueue_Queue {
-  return {
-    id: "",
-    type: 0,
-    status: 0,
-    auditStatus: 0,
-    anchorId: "",
-    roomId: "",
-    createTimeSec: 0n,
-    title: "",
-    waitingCount: 0n,
-    totalCount: 0n,
-    violation: undefined,
-  };
-}
-
-export const WebcastMiddleTouchMessage_SubQueue_Queue: MessageFns<WebcastMiddleTouchMessage_SubQueue_Queue> = {
-  encode(message: WebcastMiddleTouchMessage_SubQueue_Queue, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.id !== "") {
-      writer.uint32(10).string(message.id);
-    }
-    if (message.type !== 0) {
-      writer.uint32(16).int32(message.type);
-    }
-    if (message.status !== 0) {
-      writer.uint32(24).int32(message.status);
-    }
-    if (message.auditStatus !== 0) {
-      writer.uint32(32).int32(message.auditStatus);
-    }
-    if (message.anchorId !== "") {
-      writer.uint32(42).string(message.anchorId);
-    }
-    if (message.roomId !== "") {
-      writer.uint32(50).string(message.roomId);
-    }
-    if (message.createTimeSec !== 0n) {
-      if (BigInt.asIntN(64, message.createTimeSec) !== message.createTimeSec) {
-        throw new globalThis.Error("value provided for field message.createTimeSec of type int64 too large");
-      }
-      writer.uint32(56).int64(message.createTimeSec);
-    }
-    if (message.title !== "") {
-      writer.uint32(66).string(message.title);
-    }
-    if (message.waitingCount !== 0n) {
-      if (BigInt.asIntN(64, message.waitingCount) !== message.waitingCount) {
-        throw new globalThis.Error("value provided for field message.waitingCount of type int64 too large");
-      }
-      writer.uint32(72).int64(message.waitingCount);
-    }
-    if (message.totalCount !== 0n) {
-      if (BigInt.asIntN(64, message.totalCount) !== message.totalCount) {
-        throw new globalThis.Error("value provided for field message.totalCount of type int64 too large");
-      }
-      writer.uint32(80).int64(message.totalCount);
-    }
-    if (message.violation !== undefined) {
-      EngagementAuditInfo.encode(message.violation, writer.uint32(90).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastMiddleTouchMessage_SubQueue_Queue {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastMiddleTouchMessage_SubQueue_Queue();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.id = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.type = reader.int32();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.status = reader.int32();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.auditStatus = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.anchorId = reader.string();
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.roomId = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.createTimeSec = reader.int64() as bigint;
-            continue;
-          }
-          case 8: {
-            if (tag !== 66) {
-              break;
-            }
-
-            message.title = reader.string();
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.waitingCount = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.totalCount = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 90) {
-              break;
-            }
-
-            message.violation = EngagementAuditInfo.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubQueue_Queue>, I>>(
-    base?: I,
-  ): WebcastMiddleTouchMessage_SubQueue_Queue {
-    return WebcastMiddleTouchMessage_SubQueue_Queue.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastMiddleTouchMessage_SubQueue_Queue>, I>>(
-    object: I,
-  ): WebcastMiddleTouchMessage_SubQueue_Queue {
-    const message = createBaseWebcastMiddleTouchMessage_SubQueue_Queue();
-    message.id = object.id ?? "";
-    message.type = object.type ?? 0;
-    message.status = object.status ?? 0;
-    message.auditStatus = object.auditStatus ?? 0;
-    message.anchorId = object.anchorId ?? "";
-    message.roomId = object.roomId ?? "";
-    message.createTimeSec = (object.createTimeSec !== undefined && object.createTimeSec !== null)
-      ? BigInt(object.createTimeSec)
-      : 0n;
-    message.title = object.title ?? "";
-    message.waitingCount = (object.waitingCount !== undefined && object.waitingCount !== null)
-      ? BigInt(object.waitingCount)
-      : 0n;
-    message.totalCount = (object.totalCount !== undefined && object.totalCount !== null)
-      ? BigInt(object.totalCount)
-      : 0n;
-    message.violation = (object.violation !== undefined && object.violation !== null)
-      ? EngagementAuditInfo.fromPartial(object.violation)
       : undefined;
     return message;
   },
@@ -11933,10 +8985,10 @@ export const WebcastPerceptionMessage: MessageFns<WebcastPerceptionMessage> = {
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
     }
     if (message.dialog !== undefined) {
-      WebcastPerceptionMessage_Dialog.encode(message.dialog, writer.uint32(18).fork()).join();
+      PerceptionDialog.encode(message.dialog, writer.uint32(18).fork()).join();
     }
     if (message.punishInfo !== undefined) {
-      EngagementPunishInfo.encode(message.punishInfo, writer.uint32(26).fork()).join();
+      PunishEventInfo.encode(message.punishInfo, writer.uint32(26).fork()).join();
     }
     if (message.endTime !== 0) {
       writer.uint32(32).int32(message.endTime);
@@ -11988,7 +9040,7 @@ export const WebcastPerceptionMessage: MessageFns<WebcastPerceptionMessage> = {
               break;
             }
 
-            message.dialog = WebcastPerceptionMessage_Dialog.decode(reader, reader.uint32());
+            message.dialog = PerceptionDialog.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -11996,7 +9048,7 @@ export const WebcastPerceptionMessage: MessageFns<WebcastPerceptionMessage> = {
               break;
             }
 
-            message.punishInfo = EngagementPunishInfo.decode(reader, reader.uint32());
+            message.punishInfo = PunishEventInfo.decode(reader, reader.uint32());
             continue;
           }
           case 4: {
@@ -12076,10 +9128,10 @@ export const WebcastPerceptionMessage: MessageFns<WebcastPerceptionMessage> = {
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
     message.dialog = (object.dialog !== undefined && object.dialog !== null)
-      ? WebcastPerceptionMessage_Dialog.fromPartial(object.dialog)
+      ? PerceptionDialog.fromPartial(object.dialog)
       : undefined;
     message.punishInfo = (object.punishInfo !== undefined && object.punishInfo !== null)
-      ? EngagementPunishInfo.fromPartial(object.punishInfo)
+      ? PunishEventInfo.fromPartial(object.punishInfo)
       : undefined;
     message.endTime = object.endTime ?? 0;
     message.showViolation = object.showViolation ?? false;
@@ -12092,343 +9144,6 @@ export const WebcastPerceptionMessage: MessageFns<WebcastPerceptionMessage> = {
       ? WebcastPerceptionMessage_Sheet.fromPartial(object.sheet)
       : undefined;
     message.floatIconType = object.floatIconType ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastPerceptionMessage_Dialog(): WebcastPerceptionMessage_Dialog {
-  return {
-    iconType: 0n,
-    title: undefined,
-    subtitle: undefined,
-    adviceActionText: undefined,
-    defaultActionText: undefined,
-    violationDetailUrl: "",
-    scene: 0,
-    targetUserId: 0n,
-    targetRoomId: 0n,
-    countdownTime: 0n,
-    showFeedback: false,
-    feedbackOptions: [],
-    policyTip: 0n,
-    appealPopup: 0,
-  };
-}
-
-export const WebcastPerceptionMessage_Dialog: MessageFns<WebcastPerceptionMessage_Dialog> = {
-  encode(message: WebcastPerceptionMessage_Dialog, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.iconType !== 0n) {
-      if (BigInt.asIntN(64, message.iconType) !== message.iconType) {
-        throw new globalThis.Error("value provided for field message.iconType of type int64 too large");
-      }
-      writer.uint32(8).int64(message.iconType);
-    }
-    if (message.title !== undefined) {
-      Text.encode(message.title, writer.uint32(18).fork()).join();
-    }
-    if (message.subtitle !== undefined) {
-      Text.encode(message.subtitle, writer.uint32(26).fork()).join();
-    }
-    if (message.adviceActionText !== undefined) {
-      Text.encode(message.adviceActionText, writer.uint32(34).fork()).join();
-    }
-    if (message.defaultActionText !== undefined) {
-      Text.encode(message.defaultActionText, writer.uint32(42).fork()).join();
-    }
-    if (message.violationDetailUrl !== "") {
-      writer.uint32(50).string(message.violationDetailUrl);
-    }
-    if (message.scene !== 0) {
-      writer.uint32(56).int32(message.scene);
-    }
-    if (message.targetUserId !== 0n) {
-      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
-        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
-      }
-      writer.uint32(64).int64(message.targetUserId);
-    }
-    if (message.targetRoomId !== 0n) {
-      if (BigInt.asIntN(64, message.targetRoomId) !== message.targetRoomId) {
-        throw new globalThis.Error("value provided for field message.targetRoomId of type int64 too large");
-      }
-      writer.uint32(72).int64(message.targetRoomId);
-    }
-    if (message.countdownTime !== 0n) {
-      if (BigInt.asIntN(64, message.countdownTime) !== message.countdownTime) {
-        throw new globalThis.Error("value provided for field message.countdownTime of type int64 too large");
-      }
-      writer.uint32(80).int64(message.countdownTime);
-    }
-    if (message.showFeedback !== false) {
-      writer.uint32(88).bool(message.showFeedback);
-    }
-    for (const v of message.feedbackOptions) {
-      WebcastPerceptionMessage_Dialog_FeedbackOption.encode(v!, writer.uint32(98).fork()).join();
-    }
-    if (message.policyTip !== 0n) {
-      if (BigInt.asIntN(64, message.policyTip) !== message.policyTip) {
-        throw new globalThis.Error("value provided for field message.policyTip of type int64 too large");
-      }
-      writer.uint32(104).int64(message.policyTip);
-    }
-    if (message.appealPopup !== 0) {
-      writer.uint32(112).int32(message.appealPopup);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastPerceptionMessage_Dialog {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastPerceptionMessage_Dialog();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.iconType = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.title = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.subtitle = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.adviceActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.defaultActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.violationDetailUrl = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.scene = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.targetUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.targetRoomId = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.countdownTime = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 88) {
-              break;
-            }
-
-            message.showFeedback = reader.bool();
-            continue;
-          }
-          case 12: {
-            if (tag !== 98) {
-              break;
-            }
-
-            message.feedbackOptions.push(
-              WebcastPerceptionMessage_Dialog_FeedbackOption.decode(reader, reader.uint32()),
-            );
-            continue;
-          }
-          case 13: {
-            if (tag !== 104) {
-              break;
-            }
-
-            message.policyTip = reader.int64() as bigint;
-            continue;
-          }
-          case 14: {
-            if (tag !== 112) {
-              break;
-            }
-
-            message.appealPopup = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastPerceptionMessage_Dialog>, I>>(base?: I): WebcastPerceptionMessage_Dialog {
-    return WebcastPerceptionMessage_Dialog.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastPerceptionMessage_Dialog>, I>>(
-    object: I,
-  ): WebcastPerceptionMessage_Dialog {
-    const message = createBaseWebcastPerceptionMessage_Dialog();
-    message.iconType = (object.iconType !== undefined && object.iconType !== null) ? BigInt(object.iconType) : 0n;
-    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
-    message.subtitle = (object.subtitle !== undefined && object.subtitle !== null)
-      ? Text.fromPartial(object.subtitle)
-      : undefined;
-    message.adviceActionText = (object.adviceActionText !== undefined && object.adviceActionText !== null)
-      ? Text.fromPartial(object.adviceActionText)
-      : undefined;
-    message.defaultActionText = (object.defaultActionText !== undefined && object.defaultActionText !== null)
-      ? Text.fromPartial(object.defaultActionText)
-      : undefined;
-    message.violationDetailUrl = object.violationDetailUrl ?? "";
-    message.scene = object.scene ?? 0;
-    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
-      ? BigInt(object.targetUserId)
-      : 0n;
-    message.targetRoomId = (object.targetRoomId !== undefined && object.targetRoomId !== null)
-      ? BigInt(object.targetRoomId)
-      : 0n;
-    message.countdownTime = (object.countdownTime !== undefined && object.countdownTime !== null)
-      ? BigInt(object.countdownTime)
-      : 0n;
-    message.showFeedback = object.showFeedback ?? false;
-    message.feedbackOptions =
-      object.feedbackOptions?.map((e) => WebcastPerceptionMessage_Dialog_FeedbackOption.fromPartial(e)) || [];
-    message.policyTip = (object.policyTip !== undefined && object.policyTip !== null) ? BigInt(object.policyTip) : 0n;
-    message.appealPopup = object.appealPopup ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastPerceptionMessage_Dialog_FeedbackOption(): WebcastPerceptionMessage_Dialog_FeedbackOption {
-  return { id: 0n, contentKey: "" };
-}
-
-export const WebcastPerceptionMessage_Dialog_FeedbackOption: MessageFns<
-  WebcastPerceptionMessage_Dialog_FeedbackOption
-> = {
-  encode(
-    message: WebcastPerceptionMessage_Dialog_FeedbackOption,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.id !== 0n) {
-      if (BigInt.asIntN(64, message.id) !== message.id) {
-        throw new globalThis.Error("value provided for field message.id of type int64 too large");
-      }
-      writer.uint32(8).int64(message.id);
-    }
-    if (message.contentKey !== "") {
-      writer.uint32(18).string(message.contentKey);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastPerceptionMessage_Dialog_FeedbackOption {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastPerceptionMessage_Dialog_FeedbackOption();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.id = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.contentKey = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastPerceptionMessage_Dialog_FeedbackOption>, I>>(
-    base?: I,
-  ): WebcastPerceptionMessage_Dialog_FeedbackOption {
-    return WebcastPerceptionMessage_Dialog_FeedbackOption.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastPerceptionMessage_Dialog_FeedbackOption>, I>>(
-    object: I,
-  ): WebcastPerceptionMessage_Dialog_FeedbackOption {
-    const message = createBaseWebcastPerceptionMessage_Dialog_FeedbackOption();
-    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
-    message.contentKey = object.contentKey ?? "";
     return message;
   },
 };

@@ -7,9 +7,11 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { ChatMsgFilter } from "./chat.js";
 import {
   BadgeStruct,
   CommonMessageData,
+  DisplayControl,
   Image,
   PrivilegeLogExtra,
   PublicAreaCommon,
@@ -17,6 +19,7 @@ import {
   Text,
   User,
   UserIdentity,
+  WebcastRoomNotifyMessage,
 } from "./common.js";
 
 /**
@@ -71,7 +74,7 @@ export interface WebcastGiftMessage {
   displayTextForAudience: Text | undefined;
   orderId: string;
   giftsInBox: WebcastGiftMessage_BoxContents | undefined;
-  msgFilter: WebcastGiftMessage_MessageFilter | undefined;
+  msgFilter: ChatMsgFilter | undefined;
   lynxExtra: WebcastGiftMessage_LynxExtra[];
   userIdentity: UserIdentity | undefined;
   matchInfo:
@@ -146,11 +149,6 @@ export interface WebcastGiftMessage_MatchInfo {
   multiplierValue: bigint;
 }
 
-export interface WebcastGiftMessage_MessageFilter {
-  isGifter: boolean;
-  isSubscribedToAnchor: boolean;
-}
-
 export interface WebcastGiftMessage_MonitorInfo {
   anchorId: bigint;
   profitApiMessageDur: bigint;
@@ -218,7 +216,7 @@ export interface WebcastGiftBroadcastMessage {
   common: CommonMessageData | undefined;
   fromUserId: bigint;
   leftIcon: Image | undefined;
-  notifyMessage: GiftRoomNotify | undefined;
+  notifyMessage: WebcastRoomNotifyMessage | undefined;
 }
 
 /** A round of a gift collection changed (its gift, effect and round number). */
@@ -666,11 +664,11 @@ export interface WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification {
 export interface WebcastPrivilegeAdvanceMessage {
   common: CommonMessageData | undefined;
   notify:
-    | GiftRoomNotify
+    | WebcastRoomNotifyMessage
     | undefined;
   /** 2 co-host, 4 multi-guest. */
   scene: number;
-  control: GiftDisplayControl | undefined;
+  control: DisplayControl | undefined;
   leftIcon: Image | undefined;
   rightIcon: Image | undefined;
   background: Image | undefined;
@@ -686,7 +684,7 @@ export interface WebcastPrivilegeDynamicEffectMessage {
   /** 2 co-host, 4 multi-guest. */
   scene: number;
   resourceAttr: WebcastPrivilegeDynamicEffectMessage_ResourceAttr | undefined;
-  control: GiftDisplayControl | undefined;
+  control: DisplayControl | undefined;
   placeholders: WebcastPrivilegeDynamicEffectMessage_Placeholder[];
   effectType: number;
   stickerModel: WebcastPrivilegeDynamicEffectMessage_StickerEffect | undefined;
@@ -1016,24 +1014,6 @@ export interface GiftAsset_VideoResource {
   videoMd5: string;
 }
 
-/** How long and where an effect is shown. */
-export interface GiftDisplayControl {
-  priority: number;
-  duration: bigint;
-  targetGroupShowResult: { [key: number]: GiftDisplayControl_ShowResult };
-  /** 1 left, 2 middle, 3 right, 4 whole area. */
-  horizontalTriggerType: number;
-}
-
-export interface GiftDisplayControl_TargetGroupShowResultEntry {
-  key: number;
-  value: GiftDisplayControl_ShowResult | undefined;
-}
-
-export interface GiftDisplayControl_ShowResult {
-  banned: boolean;
-}
-
 /** Queueing priority of a gift-related message. */
 export interface GiftMessagePriority {
   queueSizes: bigint[];
@@ -1045,49 +1025,6 @@ export interface GiftMessagePriority {
 export interface GiftResource {
   urlList: string[];
   uri: string;
-}
-
-/** A room notification embedded in gift and privilege messages. */
-export interface GiftRoomNotify {
-  common: CommonMessageData | undefined;
-  schema: string;
-  notifyType: bigint;
-  content: string;
-  user: User | undefined;
-  extra: GiftRoomNotify_Extra | undefined;
-  notifyClass: number;
-  flexSetting: bigint[];
-  source: string;
-  fromUserId: bigint;
-  logExtra: PrivilegeLogExtra | undefined;
-  toAnchorId: bigint;
-  eventTracking: GiftRoomNotify_EventTracking | undefined;
-}
-
-export interface GiftRoomNotify_EventTracking {
-  giftSubSenderId: bigint;
-  giftSubReceiverId: bigint;
-  anchorId: bigint;
-  giftSubOrderCreateTime: bigint;
-}
-
-export interface GiftRoomNotify_Extra {
-  duration: bigint;
-  background: GiftRoomNotify_Extra_Background | undefined;
-  highlightInfo: GiftRoomNotify_Extra_HighlightInfo | undefined;
-}
-
-export interface GiftRoomNotify_Extra_Background {
-}
-
-export interface GiftRoomNotify_Extra_HighlightInfo {
-  contents: GiftRoomNotify_Extra_HighlightInfo_Segment[];
-  color: string;
-}
-
-export interface GiftRoomNotify_Extra_HighlightInfo_Segment {
-  content: string;
-  needHighlight: boolean;
 }
 
 function createBaseWebcastGiftMessage(): WebcastGiftMessage {
@@ -1243,7 +1180,7 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
       WebcastGiftMessage_BoxContents.encode(message.giftsInBox, writer.uint32(234).fork()).join();
     }
     if (message.msgFilter !== undefined) {
-      WebcastGiftMessage_MessageFilter.encode(message.msgFilter, writer.uint32(242).fork()).join();
+      ChatMsgFilter.encode(message.msgFilter, writer.uint32(242).fork()).join();
     }
     for (const v of message.lynxExtra) {
       WebcastGiftMessage_LynxExtra.encode(v!, writer.uint32(250).fork()).join();
@@ -1539,7 +1476,7 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
               break;
             }
 
-            message.msgFilter = WebcastGiftMessage_MessageFilter.decode(reader, reader.uint32());
+            message.msgFilter = ChatMsgFilter.decode(reader, reader.uint32());
             continue;
           }
           case 31: {
@@ -1760,7 +1697,7 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
       ? WebcastGiftMessage_BoxContents.fromPartial(object.giftsInBox)
       : undefined;
     message.msgFilter = (object.msgFilter !== undefined && object.msgFilter !== null)
-      ? WebcastGiftMessage_MessageFilter.fromPartial(object.msgFilter)
+      ? ChatMsgFilter.fromPartial(object.msgFilter)
       : undefined;
     message.lynxExtra = object.lynxExtra?.map((e) => WebcastGiftMessage_LynxExtra.fromPartial(e)) || [];
     message.userIdentity = (object.userIdentity !== undefined && object.userIdentity !== null)
@@ -2479,77 +2416,6 @@ export const WebcastGiftMessage_MatchInfo: MessageFns<WebcastGiftMessage_MatchIn
     message.multiplierValue = (object.multiplierValue !== undefined && object.multiplierValue !== null)
       ? BigInt(object.multiplierValue)
       : 0n;
-    return message;
-  },
-};
-
-function createBaseWebcastGiftMessage_MessageFilter(): WebcastGiftMessage_MessageFilter {
-  return { isGifter: false, isSubscribedToAnchor: false };
-}
-
-export const WebcastGiftMessage_MessageFilter: MessageFns<WebcastGiftMessage_MessageFilter> = {
-  encode(message: WebcastGiftMessage_MessageFilter, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.isGifter !== false) {
-      writer.uint32(8).bool(message.isGifter);
-    }
-    if (message.isSubscribedToAnchor !== false) {
-      writer.uint32(16).bool(message.isSubscribedToAnchor);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastGiftMessage_MessageFilter {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastGiftMessage_MessageFilter();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.isGifter = reader.bool();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.isSubscribedToAnchor = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastGiftMessage_MessageFilter>, I>>(
-    base?: I,
-  ): WebcastGiftMessage_MessageFilter {
-    return WebcastGiftMessage_MessageFilter.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastGiftMessage_MessageFilter>, I>>(
-    object: I,
-  ): WebcastGiftMessage_MessageFilter {
-    const message = createBaseWebcastGiftMessage_MessageFilter();
-    message.isGifter = object.isGifter ?? false;
-    message.isSubscribedToAnchor = object.isSubscribedToAnchor ?? false;
     return message;
   },
 };
@@ -3492,7 +3358,7 @@ export const WebcastGiftBroadcastMessage: MessageFns<WebcastGiftBroadcastMessage
       Image.encode(message.leftIcon, writer.uint32(26).fork()).join();
     }
     if (message.notifyMessage !== undefined) {
-      GiftRoomNotify.encode(message.notifyMessage, writer.uint32(34).fork()).join();
+      WebcastRoomNotifyMessage.encode(message.notifyMessage, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -3539,7 +3405,7 @@ export const WebcastGiftBroadcastMessage: MessageFns<WebcastGiftBroadcastMessage
               break;
             }
 
-            message.notifyMessage = GiftRoomNotify.decode(reader, reader.uint32());
+            message.notifyMessage = WebcastRoomNotifyMessage.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -3569,7 +3435,7 @@ export const WebcastGiftBroadcastMessage: MessageFns<WebcastGiftBroadcastMessage
       ? Image.fromPartial(object.leftIcon)
       : undefined;
     message.notifyMessage = (object.notifyMessage !== undefined && object.notifyMessage !== null)
-      ? GiftRoomNotify.fromPartial(object.notifyMessage)
+      ? WebcastRoomNotifyMessage.fromPartial(object.notifyMessage)
       : undefined;
     return message;
   },
@@ -9788,13 +9654,13 @@ export const WebcastPrivilegeAdvanceMessage: MessageFns<WebcastPrivilegeAdvanceM
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
     }
     if (message.notify !== undefined) {
-      GiftRoomNotify.encode(message.notify, writer.uint32(18).fork()).join();
+      WebcastRoomNotifyMessage.encode(message.notify, writer.uint32(18).fork()).join();
     }
     if (message.scene !== 0) {
       writer.uint32(24).int32(message.scene);
     }
     if (message.control !== undefined) {
-      GiftDisplayControl.encode(message.control, writer.uint32(34).fork()).join();
+      DisplayControl.encode(message.control, writer.uint32(34).fork()).join();
     }
     if (message.leftIcon !== undefined) {
       Image.encode(message.leftIcon, writer.uint32(42).fork()).join();
@@ -9840,7 +9706,7 @@ export const WebcastPrivilegeAdvanceMessage: MessageFns<WebcastPrivilegeAdvanceM
               break;
             }
 
-            message.notify = GiftRoomNotify.decode(reader, reader.uint32());
+            message.notify = WebcastRoomNotifyMessage.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -9856,7 +9722,7 @@ export const WebcastPrivilegeAdvanceMessage: MessageFns<WebcastPrivilegeAdvanceM
               break;
             }
 
-            message.control = GiftDisplayControl.decode(reader, reader.uint32());
+            message.control = DisplayControl.decode(reader, reader.uint32());
             continue;
           }
           case 5: {
@@ -9922,11 +9788,11 @@ export const WebcastPrivilegeAdvanceMessage: MessageFns<WebcastPrivilegeAdvanceM
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
     message.notify = (object.notify !== undefined && object.notify !== null)
-      ? GiftRoomNotify.fromPartial(object.notify)
+      ? WebcastRoomNotifyMessage.fromPartial(object.notify)
       : undefined;
     message.scene = object.scene ?? 0;
     message.control = (object.control !== undefined && object.control !== null)
-      ? GiftDisplayControl.fromPartial(object.control)
+      ? DisplayControl.fromPartial(object.control)
       : undefined;
     message.leftIcon = (object.leftIcon !== undefined && object.leftIcon !== null)
       ? Image.fromPartial(object.leftIcon)
@@ -9970,7 +9836,7 @@ export const WebcastPrivilegeDynamicEffectMessage: MessageFns<WebcastPrivilegeDy
       WebcastPrivilegeDynamicEffectMessage_ResourceAttr.encode(message.resourceAttr, writer.uint32(26).fork()).join();
     }
     if (message.control !== undefined) {
-      GiftDisplayControl.encode(message.control, writer.uint32(34).fork()).join();
+      DisplayControl.encode(message.control, writer.uint32(34).fork()).join();
     }
     for (const v of message.placeholders) {
       WebcastPrivilegeDynamicEffectMessage_Placeholder.encode(v!, writer.uint32(42).fork()).join();
@@ -10029,7 +9895,7 @@ export const WebcastPrivilegeDynamicEffectMessage: MessageFns<WebcastPrivilegeDy
               break;
             }
 
-            message.control = GiftDisplayControl.decode(reader, reader.uint32());
+            message.control = DisplayControl.decode(reader, reader.uint32());
             continue;
           }
           case 5: {
@@ -10093,7 +9959,7 @@ export const WebcastPrivilegeDynamicEffectMessage: MessageFns<WebcastPrivilegeDy
       ? WebcastPrivilegeDynamicEffectMessage_ResourceAttr.fromPartial(object.resourceAttr)
       : undefined;
     message.control = (object.control !== undefined && object.control !== null)
-      ? GiftDisplayControl.fromPartial(object.control)
+      ? DisplayControl.fromPartial(object.control)
       : undefined;
     message.placeholders =
       object.placeholders?.map((e) => WebcastPrivilegeDynamicEffectMessage_Placeholder.fromPartial(e)) || [];
@@ -14700,253 +14566,6 @@ export const GiftAsset_VideoResource: MessageFns<GiftAsset_VideoResource> = {
   },
 };
 
-function createBaseGiftDisplayControl(): GiftDisplayControl {
-  return { priority: 0, duration: 0n, targetGroupShowResult: {}, horizontalTriggerType: 0 };
-}
-
-export const GiftDisplayControl: MessageFns<GiftDisplayControl> = {
-  encode(message: GiftDisplayControl, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.priority !== 0) {
-      writer.uint32(8).int32(message.priority);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(16).int64(message.duration);
-    }
-    globalThis.Object.entries(message.targetGroupShowResult).forEach(
-      ([key, value]: [string, GiftDisplayControl_ShowResult]) => {
-        GiftDisplayControl_TargetGroupShowResultEntry.encode({ key: key as any, value }, writer.uint32(26).fork())
-          .join();
-      },
-    );
-    if (message.horizontalTriggerType !== 0) {
-      writer.uint32(32).int32(message.horizontalTriggerType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftDisplayControl {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftDisplayControl();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.priority = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            const entry3 = GiftDisplayControl_TargetGroupShowResultEntry.decode(reader, reader.uint32());
-            if (entry3.value !== undefined) {
-              message.targetGroupShowResult[entry3.key] = entry3.value;
-            }
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.horizontalTriggerType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftDisplayControl>, I>>(base?: I): GiftDisplayControl {
-    return GiftDisplayControl.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftDisplayControl>, I>>(object: I): GiftDisplayControl {
-    const message = createBaseGiftDisplayControl();
-    message.priority = object.priority ?? 0;
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.targetGroupShowResult =
-      (globalThis.Object.entries(object.targetGroupShowResult ?? {}) as [string, GiftDisplayControl_ShowResult][])
-        .reduce(
-          (
-            acc: { [key: number]: GiftDisplayControl_ShowResult },
-            [key, value]: [string, GiftDisplayControl_ShowResult],
-          ) => {
-            if (value !== undefined) {
-              acc[globalThis.Number(key)] = GiftDisplayControl_ShowResult.fromPartial(value);
-            }
-            return acc;
-          },
-          {},
-        );
-    message.horizontalTriggerType = object.horizontalTriggerType ?? 0;
-    return message;
-  },
-};
-
-function createBaseGiftDisplayControl_TargetGroupShowResultEntry(): GiftDisplayControl_TargetGroupShowResultEntry {
-  return { key: 0, value: undefined };
-}
-
-export const GiftDisplayControl_TargetGroupShowResultEntry: MessageFns<GiftDisplayControl_TargetGroupShowResultEntry> =
-  {
-    encode(
-      message: GiftDisplayControl_TargetGroupShowResultEntry,
-      writer: BinaryWriter = new BinaryWriter(),
-    ): BinaryWriter {
-      if (message.key !== 0) {
-        writer.uint32(8).int32(message.key);
-      }
-      if (message.value !== undefined) {
-        GiftDisplayControl_ShowResult.encode(message.value, writer.uint32(18).fork()).join();
-      }
-      return writer;
-    },
-
-    decode(input: BinaryReader | Uint8Array, length?: number): GiftDisplayControl_TargetGroupShowResultEntry {
-      const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-      const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-      if (previousRecursionDepth >= 100) {
-        throw new globalThis.Error("protobuf decode recursion limit exceeded");
-      }
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-      try {
-        const end = length === undefined ? reader.len : reader.pos + length;
-        const message = createBaseGiftDisplayControl_TargetGroupShowResultEntry();
-        while (reader.pos < end) {
-          const tag = reader.uint32();
-          switch (tag >>> 3) {
-            case 1: {
-              if (tag !== 8) {
-                break;
-              }
-
-              message.key = reader.int32();
-              continue;
-            }
-            case 2: {
-              if (tag !== 18) {
-                break;
-              }
-
-              message.value = GiftDisplayControl_ShowResult.decode(reader, reader.uint32());
-              continue;
-            }
-          }
-          if ((tag & 7) === 4 || tag === 0) {
-            break;
-          }
-          reader.skip(tag & 7);
-        }
-        return message;
-      } finally {
-        (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-      }
-    },
-
-    create<I extends Exact<DeepPartial<GiftDisplayControl_TargetGroupShowResultEntry>, I>>(
-      base?: I,
-    ): GiftDisplayControl_TargetGroupShowResultEntry {
-      return GiftDisplayControl_TargetGroupShowResultEntry.fromPartial(base ?? ({} as any));
-    },
-    fromPartial<I extends Exact<DeepPartial<GiftDisplayControl_TargetGroupShowResultEntry>, I>>(
-      object: I,
-    ): GiftDisplayControl_TargetGroupShowResultEntry {
-      const message = createBaseGiftDisplayControl_TargetGroupShowResultEntry();
-      message.key = object.key ?? 0;
-      message.value = (object.value !== undefined && object.value !== null)
-        ? GiftDisplayControl_ShowResult.fromPartial(object.value)
-        : undefined;
-      return message;
-    },
-  };
-
-function createBaseGiftDisplayControl_ShowResult(): GiftDisplayControl_ShowResult {
-  return { banned: false };
-}
-
-export const GiftDisplayControl_ShowResult: MessageFns<GiftDisplayControl_ShowResult> = {
-  encode(message: GiftDisplayControl_ShowResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.banned !== false) {
-      writer.uint32(8).bool(message.banned);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftDisplayControl_ShowResult {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftDisplayControl_ShowResult();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.banned = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftDisplayControl_ShowResult>, I>>(base?: I): GiftDisplayControl_ShowResult {
-    return GiftDisplayControl_ShowResult.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftDisplayControl_ShowResult>, I>>(
-    object: I,
-  ): GiftDisplayControl_ShowResult {
-    const message = createBaseGiftDisplayControl_ShowResult();
-    message.banned = object.banned ?? false;
-    return message;
-  },
-};
-
 function createBaseGiftMessagePriority(): GiftMessagePriority {
   return { queueSizes: [], selfQueuePriority: 0n, priority: 0 };
 }
@@ -15111,640 +14730,6 @@ export const GiftResource: MessageFns<GiftResource> = {
     const message = createBaseGiftResource();
     message.urlList = object.urlList?.map((e) => e) || [];
     message.uri = object.uri ?? "";
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify(): GiftRoomNotify {
-  return {
-    common: undefined,
-    schema: "",
-    notifyType: 0n,
-    content: "",
-    user: undefined,
-    extra: undefined,
-    notifyClass: 0,
-    flexSetting: [],
-    source: "",
-    fromUserId: 0n,
-    logExtra: undefined,
-    toAnchorId: 0n,
-    eventTracking: undefined,
-  };
-}
-
-export const GiftRoomNotify: MessageFns<GiftRoomNotify> = {
-  encode(message: GiftRoomNotify, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.common !== undefined) {
-      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
-    }
-    if (message.schema !== "") {
-      writer.uint32(18).string(message.schema);
-    }
-    if (message.notifyType !== 0n) {
-      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
-        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
-      }
-      writer.uint32(24).int64(message.notifyType);
-    }
-    if (message.content !== "") {
-      writer.uint32(34).string(message.content);
-    }
-    if (message.user !== undefined) {
-      User.encode(message.user, writer.uint32(42).fork()).join();
-    }
-    if (message.extra !== undefined) {
-      GiftRoomNotify_Extra.encode(message.extra, writer.uint32(50).fork()).join();
-    }
-    if (message.notifyClass !== 0) {
-      writer.uint32(56).int32(message.notifyClass);
-    }
-    if (message.flexSetting.length !== 0) {
-      writer.uint32(66).fork();
-      for (const v of message.flexSetting) {
-        if (BigInt.asIntN(64, v) !== v) {
-          throw new globalThis.Error("a value provided in array field flexSetting of type int64 is too large");
-        }
-        writer.int64(v);
-      }
-      writer.join();
-    }
-    if (message.source !== "") {
-      writer.uint32(74).string(message.source);
-    }
-    if (message.fromUserId !== 0n) {
-      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
-        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
-      }
-      writer.uint32(80).int64(message.fromUserId);
-    }
-    if (message.logExtra !== undefined) {
-      PrivilegeLogExtra.encode(message.logExtra, writer.uint32(90).fork()).join();
-    }
-    if (message.toAnchorId !== 0n) {
-      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
-        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
-      }
-      writer.uint32(96).int64(message.toAnchorId);
-    }
-    if (message.eventTracking !== undefined) {
-      GiftRoomNotify_EventTracking.encode(message.eventTracking, writer.uint32(106).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.common = CommonMessageData.decode(reader, reader.uint32());
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.schema = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.notifyType = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.user = User.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.extra = GiftRoomNotify_Extra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.notifyClass = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag === 64) {
-              message.flexSetting.push(reader.int64() as bigint);
-
-              continue;
-            }
-
-            if (tag === 66) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.flexSetting.push(reader.int64() as bigint);
-              }
-
-              continue;
-            }
-
-            break;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.source = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.fromUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 90) {
-              break;
-            }
-
-            message.logExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 12: {
-            if (tag !== 96) {
-              break;
-            }
-
-            message.toAnchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 13: {
-            if (tag !== 106) {
-              break;
-            }
-
-            message.eventTracking = GiftRoomNotify_EventTracking.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify>, I>>(base?: I): GiftRoomNotify {
-    return GiftRoomNotify.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify>, I>>(object: I): GiftRoomNotify {
-    const message = createBaseGiftRoomNotify();
-    message.common = (object.common !== undefined && object.common !== null)
-      ? CommonMessageData.fromPartial(object.common)
-      : undefined;
-    message.schema = object.schema ?? "";
-    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
-      ? BigInt(object.notifyType)
-      : 0n;
-    message.content = object.content ?? "";
-    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
-    message.extra = (object.extra !== undefined && object.extra !== null)
-      ? GiftRoomNotify_Extra.fromPartial(object.extra)
-      : undefined;
-    message.notifyClass = object.notifyClass ?? 0;
-    message.flexSetting = object.flexSetting?.map((e) => BigInt(e)) || [];
-    message.source = object.source ?? "";
-    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
-      ? BigInt(object.fromUserId)
-      : 0n;
-    message.logExtra = (object.logExtra !== undefined && object.logExtra !== null)
-      ? PrivilegeLogExtra.fromPartial(object.logExtra)
-      : undefined;
-    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
-      ? BigInt(object.toAnchorId)
-      : 0n;
-    message.eventTracking = (object.eventTracking !== undefined && object.eventTracking !== null)
-      ? GiftRoomNotify_EventTracking.fromPartial(object.eventTracking)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify_EventTracking(): GiftRoomNotify_EventTracking {
-  return { giftSubSenderId: 0n, giftSubReceiverId: 0n, anchorId: 0n, giftSubOrderCreateTime: 0n };
-}
-
-export const GiftRoomNotify_EventTracking: MessageFns<GiftRoomNotify_EventTracking> = {
-  encode(message: GiftRoomNotify_EventTracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.giftSubSenderId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubSenderId) !== message.giftSubSenderId) {
-        throw new globalThis.Error("value provided for field message.giftSubSenderId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.giftSubSenderId);
-    }
-    if (message.giftSubReceiverId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubReceiverId) !== message.giftSubReceiverId) {
-        throw new globalThis.Error("value provided for field message.giftSubReceiverId of type int64 too large");
-      }
-      writer.uint32(16).int64(message.giftSubReceiverId);
-    }
-    if (message.anchorId !== 0n) {
-      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
-        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
-      }
-      writer.uint32(24).int64(message.anchorId);
-    }
-    if (message.giftSubOrderCreateTime !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubOrderCreateTime) !== message.giftSubOrderCreateTime) {
-        throw new globalThis.Error("value provided for field message.giftSubOrderCreateTime of type int64 too large");
-      }
-      writer.uint32(32).int64(message.giftSubOrderCreateTime);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify_EventTracking {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify_EventTracking();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.giftSubSenderId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.giftSubReceiverId = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.anchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.giftSubOrderCreateTime = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify_EventTracking>, I>>(base?: I): GiftRoomNotify_EventTracking {
-    return GiftRoomNotify_EventTracking.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify_EventTracking>, I>>(object: I): GiftRoomNotify_EventTracking {
-    const message = createBaseGiftRoomNotify_EventTracking();
-    message.giftSubSenderId = (object.giftSubSenderId !== undefined && object.giftSubSenderId !== null)
-      ? BigInt(object.giftSubSenderId)
-      : 0n;
-    message.giftSubReceiverId = (object.giftSubReceiverId !== undefined && object.giftSubReceiverId !== null)
-      ? BigInt(object.giftSubReceiverId)
-      : 0n;
-    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
-    message.giftSubOrderCreateTime =
-      (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
-        ? BigInt(object.giftSubOrderCreateTime)
-        : 0n;
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify_Extra(): GiftRoomNotify_Extra {
-  return { duration: 0n, background: undefined, highlightInfo: undefined };
-}
-
-export const GiftRoomNotify_Extra: MessageFns<GiftRoomNotify_Extra> = {
-  encode(message: GiftRoomNotify_Extra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(8).int64(message.duration);
-    }
-    if (message.background !== undefined) {
-      GiftRoomNotify_Extra_Background.encode(message.background, writer.uint32(18).fork()).join();
-    }
-    if (message.highlightInfo !== undefined) {
-      GiftRoomNotify_Extra_HighlightInfo.encode(message.highlightInfo, writer.uint32(26).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify_Extra {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify_Extra();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.background = GiftRoomNotify_Extra_Background.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.highlightInfo = GiftRoomNotify_Extra_HighlightInfo.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify_Extra>, I>>(base?: I): GiftRoomNotify_Extra {
-    return GiftRoomNotify_Extra.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify_Extra>, I>>(object: I): GiftRoomNotify_Extra {
-    const message = createBaseGiftRoomNotify_Extra();
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.background = (object.background !== undefined && object.background !== null)
-      ? GiftRoomNotify_Extra_Background.fromPartial(object.background)
-      : undefined;
-    message.highlightInfo = (object.highlightInfo !== undefined && object.highlightInfo !== null)
-      ? GiftRoomNotify_Extra_HighlightInfo.fromPartial(object.highlightInfo)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify_Extra_Background(): GiftRoomNotify_Extra_Background {
-  return {};
-}
-
-export const GiftRoomNotify_Extra_Background: MessageFns<GiftRoomNotify_Extra_Background> = {
-  encode(_: GiftRoomNotify_Extra_Background, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify_Extra_Background {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify_Extra_Background();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify_Extra_Background>, I>>(base?: I): GiftRoomNotify_Extra_Background {
-    return GiftRoomNotify_Extra_Background.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify_Extra_Background>, I>>(_: I): GiftRoomNotify_Extra_Background {
-    const message = createBaseGiftRoomNotify_Extra_Background();
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify_Extra_HighlightInfo(): GiftRoomNotify_Extra_HighlightInfo {
-  return { contents: [], color: "" };
-}
-
-export const GiftRoomNotify_Extra_HighlightInfo: MessageFns<GiftRoomNotify_Extra_HighlightInfo> = {
-  encode(message: GiftRoomNotify_Extra_HighlightInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    for (const v of message.contents) {
-      GiftRoomNotify_Extra_HighlightInfo_Segment.encode(v!, writer.uint32(10).fork()).join();
-    }
-    if (message.color !== "") {
-      writer.uint32(18).string(message.color);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify_Extra_HighlightInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify_Extra_HighlightInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.contents.push(GiftRoomNotify_Extra_HighlightInfo_Segment.decode(reader, reader.uint32()));
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.color = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify_Extra_HighlightInfo>, I>>(
-    base?: I,
-  ): GiftRoomNotify_Extra_HighlightInfo {
-    return GiftRoomNotify_Extra_HighlightInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify_Extra_HighlightInfo>, I>>(
-    object: I,
-  ): GiftRoomNotify_Extra_HighlightInfo {
-    const message = createBaseGiftRoomNotify_Extra_HighlightInfo();
-    message.contents = object.contents?.map((e) => GiftRoomNotify_Extra_HighlightInfo_Segment.fromPartial(e)) || [];
-    message.color = object.color ?? "";
-    return message;
-  },
-};
-
-function createBaseGiftRoomNotify_Extra_HighlightInfo_Segment(): GiftRoomNotify_Extra_HighlightInfo_Segment {
-  return { content: "", needHighlight: false };
-}
-
-export const GiftRoomNotify_Extra_HighlightInfo_Segment: MessageFns<GiftRoomNotify_Extra_HighlightInfo_Segment> = {
-  encode(message: GiftRoomNotify_Extra_HighlightInfo_Segment, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.content !== "") {
-      writer.uint32(10).string(message.content);
-    }
-    if (message.needHighlight !== false) {
-      writer.uint32(16).bool(message.needHighlight);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftRoomNotify_Extra_HighlightInfo_Segment {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftRoomNotify_Extra_HighlightInfo_Segment();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.needHighlight = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<GiftRoomNotify_Extra_HighlightInfo_Segment>, I>>(
-    base?: I,
-  ): GiftRoomNotify_Extra_HighlightInfo_Segment {
-    return GiftRoomNotify_Extra_HighlightInfo_Segment.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<GiftRoomNotify_Extra_HighlightInfo_Segment>, I>>(
-    object: I,
-  ): GiftRoomNotify_Extra_HighlightInfo_Segment {
-    const message = createBaseGiftRoomNotify_Extra_HighlightInfo_Segment();
-    message.content = object.content ?? "";
-    message.needHighlight = object.needHighlight ?? false;
     return message;
   },
 };

@@ -7,15 +7,19 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { BattleMicPositionData } from "./battle.js";
 import { WebcastChatMessage } from "./chat.js";
 import {
   BadgeStruct,
   CommonMessageData,
   Image,
-  PrivilegeLogExtra,
+  LinkerMediaChangeOperator,
+  PerceptionDialog,
   PublicAreaMessageCommon,
+  PunishEventInfo,
   Text,
   User,
+  WebcastRoomNotifyMessage,
 } from "./common.js";
 import { WebcastGiftMessage } from "./gift.js";
 import { WebcastLikeMessage, WebcastMemberMessage, WebcastSocialMessage } from "./social.js";
@@ -48,15 +52,6 @@ export interface RoomSticker_AuditInfo {
   taskType: bigint;
 }
 
-/** Who made a change to a multi-guest show or noticeboard. */
-export interface RoomLinkerMediaChangeOperator {
-  userId: bigint;
-  /** 1 moderator, 2 host */
-  operatorType: number;
-  nickname: string;
-  displayId: string;
-}
-
 /** A system line in the chat area, such as the welcome notice shown on entering. */
 export interface WebcastRoomMessage {
   common: CommonMessageData | undefined;
@@ -83,9 +78,9 @@ export interface WebcastControlMessage {
   action: number;
   tips: string;
   extra: WebcastControlMessage_Extra | undefined;
-  perceptionDialog: WebcastControlMessage_PerceptionDialog | undefined;
+  perceptionDialog: PerceptionDialog | undefined;
   perceptionAudienceText: Text | undefined;
-  punishInfo: WebcastControlMessage_PunishInfo | undefined;
+  punishInfo: PunishEventInfo | undefined;
   floatText: Text | undefined;
   floatStyle: number;
 }
@@ -97,41 +92,6 @@ export interface WebcastControlMessage_Extra {
   title: Text | undefined;
   violationReason: Text | undefined;
   source: string;
-}
-
-/** Dialog TikTok shows the host about a restriction. */
-export interface WebcastControlMessage_PerceptionDialog {
-  iconType: bigint;
-  title: Text | undefined;
-  subTitle: Text | undefined;
-  adviceActionText: Text | undefined;
-  defaultActionText: Text | undefined;
-  violationDetailUrl: string;
-  scene: number;
-  targetUserId: bigint;
-  targetRoomId: bigint;
-  countDownTime: bigint;
-  showFeedback: boolean;
-  feedbackOptions: WebcastControlMessage_PerceptionDialog_FeedbackOption[];
-  policyTip: bigint;
-  appealPopup: number;
-}
-
-export interface WebcastControlMessage_PerceptionDialog_FeedbackOption {
-  id: bigint;
-  contentKey: string;
-}
-
-export interface WebcastControlMessage_PunishInfo {
-  punishType: string;
-  punishReason: string;
-  punishId: string;
-  violationUid: bigint;
-  punishTypeId: number;
-  duration: bigint;
-  punishPerceptionCode: string;
-  violationUidStr: string;
-  showReason: string;
 }
 
 /** Viewer count update: current viewers, the cumulative total, and the top viewers. */
@@ -182,52 +142,6 @@ export interface WebcastRoomPinMessage {
   displayDuration: bigint;
   pinId: bigint;
   ecStreamerKey: string;
-}
-
-/** A notice shown in the room, optionally about a user, with highlighted parts. */
-export interface WebcastRoomNotifyMessage {
-  common:
-    | CommonMessageData
-    | undefined;
-  /** Deep link opened when the notice is tapped. */
-  schema: string;
-  notifyType: bigint;
-  content: string;
-  user: User | undefined;
-  extra: WebcastRoomNotifyMessage_Extra | undefined;
-  notifyClass: number;
-  flexSetting: bigint[];
-  source: string;
-  fromUserId: bigint;
-  logExtra: PrivilegeLogExtra | undefined;
-  toAnchorId: bigint;
-  eventTracking: WebcastRoomNotifyMessage_EventTracking | undefined;
-}
-
-export interface WebcastRoomNotifyMessage_Extra {
-  duration: bigint;
-  background: WebcastRoomNotifyMessage_Extra_Background | undefined;
-  highlightInfo: WebcastRoomNotifyMessage_HighlightInfo | undefined;
-}
-
-export interface WebcastRoomNotifyMessage_Extra_Background {
-}
-
-export interface WebcastRoomNotifyMessage_HighlightInfo {
-  contents: WebcastRoomNotifyMessage_HighlightInfo_HighlightContent[];
-  color: string;
-}
-
-export interface WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
-  content: string;
-  needHighlight: boolean;
-}
-
-export interface WebcastRoomNotifyMessage_EventTracking {
-  giftSubSenderId: bigint;
-  giftSubReceiverId: bigint;
-  anchorId: bigint;
-  giftSubOrderCreateTime: bigint;
 }
 
 /** A notice to the room, such as a policy warning with its reason. */
@@ -339,7 +253,7 @@ export interface WebcastLiveShowMessage {
    * 4 left, 5 kicked out, 7 host ended the show
    */
   finishReason: number;
-  operator: RoomLinkerMediaChangeOperator | undefined;
+  operator: LinkerMediaChangeOperator | undefined;
 }
 
 export interface WebcastLiveShowMessage_ShowContent {
@@ -563,7 +477,7 @@ export interface WebcastNoticeboardMessage {
   common: CommonMessageData | undefined;
   messageType: number;
   content: WebcastNoticeboardMessage_NoticeboardContent | undefined;
-  operator: RoomLinkerMediaChangeOperator | undefined;
+  operator: LinkerMediaChangeOperator | undefined;
 }
 
 export interface WebcastNoticeboardMessage_NoticeboardContent {
@@ -572,23 +486,13 @@ export interface WebcastNoticeboardMessage_NoticeboardContent {
   noticeboardId: bigint;
   status: number;
   linkmicId: string;
-  position: WebcastNoticeboardMessage_MicPosition | undefined;
+  position: BattleMicPositionData | undefined;
   streamId: string;
   startTime: bigint;
   endTime: bigint;
   passedMediaNodeId: string;
   lastReview: WebcastNoticeboardMessage_ReviewInfo | undefined;
   version: bigint;
-}
-
-export interface WebcastNoticeboardMessage_MicPosition {
-  type: number;
-  linkPosition: WebcastNoticeboardMessage_MicPosition_LinkPosition | undefined;
-}
-
-export interface WebcastNoticeboardMessage_MicPosition_LinkPosition {
-  position: number;
-  positionType: number;
 }
 
 export interface WebcastNoticeboardMessage_ReviewInfo {
@@ -1088,102 +992,6 @@ export const RoomSticker_AuditInfo: MessageFns<RoomSticker_AuditInfo> = {
   },
 };
 
-function createBaseRoomLinkerMediaChangeOperator(): RoomLinkerMediaChangeOperator {
-  return { userId: 0n, operatorType: 0, nickname: "", displayId: "" };
-}
-
-export const RoomLinkerMediaChangeOperator: MessageFns<RoomLinkerMediaChangeOperator> = {
-  encode(message: RoomLinkerMediaChangeOperator, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.userId);
-    }
-    if (message.operatorType !== 0) {
-      writer.uint32(16).int32(message.operatorType);
-    }
-    if (message.nickname !== "") {
-      writer.uint32(26).string(message.nickname);
-    }
-    if (message.displayId !== "") {
-      writer.uint32(34).string(message.displayId);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): RoomLinkerMediaChangeOperator {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRoomLinkerMediaChangeOperator();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.operatorType = reader.int32();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.nickname = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.displayId = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<RoomLinkerMediaChangeOperator>, I>>(base?: I): RoomLinkerMediaChangeOperator {
-    return RoomLinkerMediaChangeOperator.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<RoomLinkerMediaChangeOperator>, I>>(
-    object: I,
-  ): RoomLinkerMediaChangeOperator {
-    const message = createBaseRoomLinkerMediaChangeOperator();
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
-    message.operatorType = object.operatorType ?? 0;
-    message.nickname = object.nickname ?? "";
-    message.displayId = object.displayId ?? "";
-    return message;
-  },
-};
-
 function createBaseWebcastRoomMessage(): WebcastRoomMessage {
   return {
     common: undefined,
@@ -1396,13 +1204,13 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
       WebcastControlMessage_Extra.encode(message.extra, writer.uint32(34).fork()).join();
     }
     if (message.perceptionDialog !== undefined) {
-      WebcastControlMessage_PerceptionDialog.encode(message.perceptionDialog, writer.uint32(42).fork()).join();
+      PerceptionDialog.encode(message.perceptionDialog, writer.uint32(42).fork()).join();
     }
     if (message.perceptionAudienceText !== undefined) {
       Text.encode(message.perceptionAudienceText, writer.uint32(50).fork()).join();
     }
     if (message.punishInfo !== undefined) {
-      WebcastControlMessage_PunishInfo.encode(message.punishInfo, writer.uint32(58).fork()).join();
+      PunishEventInfo.encode(message.punishInfo, writer.uint32(58).fork()).join();
     }
     if (message.floatText !== undefined) {
       Text.encode(message.floatText, writer.uint32(66).fork()).join();
@@ -1463,7 +1271,7 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
               break;
             }
 
-            message.perceptionDialog = WebcastControlMessage_PerceptionDialog.decode(reader, reader.uint32());
+            message.perceptionDialog = PerceptionDialog.decode(reader, reader.uint32());
             continue;
           }
           case 6: {
@@ -1479,7 +1287,7 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
               break;
             }
 
-            message.punishInfo = WebcastControlMessage_PunishInfo.decode(reader, reader.uint32());
+            message.punishInfo = PunishEventInfo.decode(reader, reader.uint32());
             continue;
           }
           case 8: {
@@ -1524,14 +1332,14 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
       ? WebcastControlMessage_Extra.fromPartial(object.extra)
       : undefined;
     message.perceptionDialog = (object.perceptionDialog !== undefined && object.perceptionDialog !== null)
-      ? WebcastControlMessage_PerceptionDialog.fromPartial(object.perceptionDialog)
+      ? PerceptionDialog.fromPartial(object.perceptionDialog)
       : undefined;
     message.perceptionAudienceText =
       (object.perceptionAudienceText !== undefined && object.perceptionAudienceText !== null)
         ? Text.fromPartial(object.perceptionAudienceText)
         : undefined;
     message.punishInfo = (object.punishInfo !== undefined && object.punishInfo !== null)
-      ? WebcastControlMessage_PunishInfo.fromPartial(object.punishInfo)
+      ? PunishEventInfo.fromPartial(object.punishInfo)
       : undefined;
     message.floatText = (object.floatText !== undefined && object.floatText !== null)
       ? Text.fromPartial(object.floatText)
@@ -1645,518 +1453,6 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
       ? Text.fromPartial(object.violationReason)
       : undefined;
     message.source = object.source ?? "";
-    return message;
-  },
-};
-
-function createBaseWebcastControlMessage_PerceptionDialog(): WebcastControlMessage_PerceptionDialog {
-  return {
-    iconType: 0n,
-    title: undefined,
-    subTitle: undefined,
-    adviceActionText: undefined,
-    defaultActionText: undefined,
-    violationDetailUrl: "",
-    scene: 0,
-    targetUserId: 0n,
-    targetRoomId: 0n,
-    countDownTime: 0n,
-    showFeedback: false,
-    feedbackOptions: [],
-    policyTip: 0n,
-    appealPopup: 0,
-  };
-}
-
-export const WebcastControlMessage_PerceptionDialog: MessageFns<WebcastControlMessage_PerceptionDialog> = {
-  encode(message: WebcastControlMessage_PerceptionDialog, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.iconType !== 0n) {
-      if (BigInt.asIntN(64, message.iconType) !== message.iconType) {
-        throw new globalThis.Error("value provided for field message.iconType of type int64 too large");
-      }
-      writer.uint32(8).int64(message.iconType);
-    }
-    if (message.title !== undefined) {
-      Text.encode(message.title, writer.uint32(18).fork()).join();
-    }
-    if (message.subTitle !== undefined) {
-      Text.encode(message.subTitle, writer.uint32(26).fork()).join();
-    }
-    if (message.adviceActionText !== undefined) {
-      Text.encode(message.adviceActionText, writer.uint32(34).fork()).join();
-    }
-    if (message.defaultActionText !== undefined) {
-      Text.encode(message.defaultActionText, writer.uint32(42).fork()).join();
-    }
-    if (message.violationDetailUrl !== "") {
-      writer.uint32(50).string(message.violationDetailUrl);
-    }
-    if (message.scene !== 0) {
-      writer.uint32(56).int32(message.scene);
-    }
-    if (message.targetUserId !== 0n) {
-      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
-        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
-      }
-      writer.uint32(64).int64(message.targetUserId);
-    }
-    if (message.targetRoomId !== 0n) {
-      if (BigInt.asIntN(64, message.targetRoomId) !== message.targetRoomId) {
-        throw new globalThis.Error("value provided for field message.targetRoomId of type int64 too large");
-      }
-      writer.uint32(72).int64(message.targetRoomId);
-    }
-    if (message.countDownTime !== 0n) {
-      if (BigInt.asIntN(64, message.countDownTime) !== message.countDownTime) {
-        throw new globalThis.Error("value provided for field message.countDownTime of type int64 too large");
-      }
-      writer.uint32(80).int64(message.countDownTime);
-    }
-    if (message.showFeedback !== false) {
-      writer.uint32(88).bool(message.showFeedback);
-    }
-    for (const v of message.feedbackOptions) {
-      WebcastControlMessage_PerceptionDialog_FeedbackOption.encode(v!, writer.uint32(98).fork()).join();
-    }
-    if (message.policyTip !== 0n) {
-      if (BigInt.asIntN(64, message.policyTip) !== message.policyTip) {
-        throw new globalThis.Error("value provided for field message.policyTip of type int64 too large");
-      }
-      writer.uint32(104).int64(message.policyTip);
-    }
-    if (message.appealPopup !== 0) {
-      writer.uint32(112).int32(message.appealPopup);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastControlMessage_PerceptionDialog {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastControlMessage_PerceptionDialog();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.iconType = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.title = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.subTitle = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.adviceActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.defaultActionText = Text.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.violationDetailUrl = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.scene = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag !== 64) {
-              break;
-            }
-
-            message.targetUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              break;
-            }
-
-            message.targetRoomId = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.countDownTime = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 88) {
-              break;
-            }
-
-            message.showFeedback = reader.bool();
-            continue;
-          }
-          case 12: {
-            if (tag !== 98) {
-              break;
-            }
-
-            message.feedbackOptions.push(
-              WebcastControlMessage_PerceptionDialog_FeedbackOption.decode(reader, reader.uint32()),
-            );
-            continue;
-          }
-          case 13: {
-            if (tag !== 104) {
-              break;
-            }
-
-            message.policyTip = reader.int64() as bigint;
-            continue;
-          }
-          case 14: {
-            if (tag !== 112) {
-              break;
-            }
-
-            message.appealPopup = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastControlMessage_PerceptionDialog>, I>>(
-    base?: I,
-  ): WebcastControlMessage_PerceptionDialog {
-    return WebcastControlMessage_PerceptionDialog.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastControlMessage_PerceptionDialog>, I>>(
-    object: I,
-  ): WebcastControlMessage_PerceptionDialog {
-    const message = createBaseWebcastControlMessage_PerceptionDialog();
-    message.iconType = (object.iconType !== undefined && object.iconType !== null) ? BigInt(object.iconType) : 0n;
-    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
-    message.subTitle = (object.subTitle !== undefined && object.subTitle !== null)
-      ? Text.fromPartial(object.subTitle)
-      : undefined;
-    message.adviceActionText = (object.adviceActionText !== undefined && object.adviceActionText !== null)
-      ? Text.fromPartial(object.adviceActionText)
-      : undefined;
-    message.defaultActionText = (object.defaultActionText !== undefined && object.defaultActionText !== null)
-      ? Text.fromPartial(object.defaultActionText)
-      : undefined;
-    message.violationDetailUrl = object.violationDetailUrl ?? "";
-    message.scene = object.scene ?? 0;
-    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
-      ? BigInt(object.targetUserId)
-      : 0n;
-    message.targetRoomId = (object.targetRoomId !== undefined && object.targetRoomId !== null)
-      ? BigInt(object.targetRoomId)
-      : 0n;
-    message.countDownTime = (object.countDownTime !== undefined && object.countDownTime !== null)
-      ? BigInt(object.countDownTime)
-      : 0n;
-    message.showFeedback = object.showFeedback ?? false;
-    message.feedbackOptions =
-      object.feedbackOptions?.map((e) => WebcastControlMessage_PerceptionDialog_FeedbackOption.fromPartial(e)) || [];
-    message.policyTip = (object.policyTip !== undefined && object.policyTip !== null) ? BigInt(object.policyTip) : 0n;
-    message.appealPopup = object.appealPopup ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastControlMessage_PerceptionDialog_FeedbackOption(): WebcastControlMessage_PerceptionDialog_FeedbackOption {
-  return { id: 0n, contentKey: "" };
-}
-
-export const WebcastControlMessage_PerceptionDialog_FeedbackOption: MessageFns<
-  WebcastControlMessage_PerceptionDialog_FeedbackOption
-> = {
-  encode(
-    message: WebcastControlMessage_PerceptionDialog_FeedbackOption,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.id !== 0n) {
-      if (BigInt.asIntN(64, message.id) !== message.id) {
-        throw new globalThis.Error("value provided for field message.id of type int64 too large");
-      }
-      writer.uint32(8).int64(message.id);
-    }
-    if (message.contentKey !== "") {
-      writer.uint32(18).string(message.contentKey);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastControlMessage_PerceptionDialog_FeedbackOption {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastControlMessage_PerceptionDialog_FeedbackOption();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.id = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.contentKey = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastControlMessage_PerceptionDialog_FeedbackOption>, I>>(
-    base?: I,
-  ): WebcastControlMessage_PerceptionDialog_FeedbackOption {
-    return WebcastControlMessage_PerceptionDialog_FeedbackOption.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastControlMessage_PerceptionDialog_FeedbackOption>, I>>(
-    object: I,
-  ): WebcastControlMessage_PerceptionDialog_FeedbackOption {
-    const message = createBaseWebcastControlMessage_PerceptionDialog_FeedbackOption();
-    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
-    message.contentKey = object.contentKey ?? "";
-    return message;
-  },
-};
-
-function createBaseWebcastControlMessage_PunishInfo(): WebcastControlMessage_PunishInfo {
-  return {
-    punishType: "",
-    punishReason: "",
-    punishId: "",
-    violationUid: 0n,
-    punishTypeId: 0,
-    duration: 0n,
-    punishPerceptionCode: "",
-    violationUidStr: "",
-    showReason: "",
-  };
-}
-
-export const WebcastControlMessage_PunishInfo: MessageFns<WebcastControlMessage_PunishInfo> = {
-  encode(message: WebcastControlMessage_PunishInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.punishType !== "") {
-      writer.uint32(10).string(message.punishType);
-    }
-    if (message.punishReason !== "") {
-      writer.uint32(18).string(message.punishReason);
-    }
-    if (message.punishId !== "") {
-      writer.uint32(26).string(message.punishId);
-    }
-    if (message.violationUid !== 0n) {
-      if (BigInt.asIntN(64, message.violationUid) !== message.violationUid) {
-        throw new globalThis.Error("value provided for field message.violationUid of type int64 too large");
-      }
-      writer.uint32(32).int64(message.violationUid);
-    }
-    if (message.punishTypeId !== 0) {
-      writer.uint32(40).int32(message.punishTypeId);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(48).int64(message.duration);
-    }
-    if (message.punishPerceptionCode !== "") {
-      writer.uint32(58).string(message.punishPerceptionCode);
-    }
-    if (message.violationUidStr !== "") {
-      writer.uint32(74).string(message.violationUidStr);
-    }
-    if (message.showReason !== "") {
-      writer.uint32(82).string(message.showReason);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastControlMessage_PunishInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastControlMessage_PunishInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.punishType = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.punishReason = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.punishId = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.violationUid = reader.int64() as bigint;
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.punishTypeId = reader.int32();
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              break;
-            }
-
-            message.punishPerceptionCode = reader.string();
-            continue;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.violationUidStr = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.showReason = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastControlMessage_PunishInfo>, I>>(
-    base?: I,
-  ): WebcastControlMessage_PunishInfo {
-    return WebcastControlMessage_PunishInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastControlMessage_PunishInfo>, I>>(
-    object: I,
-  ): WebcastControlMessage_PunishInfo {
-    const message = createBaseWebcastControlMessage_PunishInfo();
-    message.punishType = object.punishType ?? "";
-    message.punishReason = object.punishReason ?? "";
-    message.punishId = object.punishId ?? "";
-    message.violationUid = (object.violationUid !== undefined && object.violationUid !== null)
-      ? BigInt(object.violationUid)
-      : 0n;
-    message.punishTypeId = object.punishTypeId ?? 0;
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.punishPerceptionCode = object.punishPerceptionCode ?? "";
-    message.violationUidStr = object.violationUidStr ?? "";
-    message.showReason = object.showReason ?? "";
     return message;
   },
 };
@@ -2663,658 +1959,6 @@ export const WebcastRoomPinMessage: MessageFns<WebcastRoomPinMessage> = {
       : 0n;
     message.pinId = (object.pinId !== undefined && object.pinId !== null) ? BigInt(object.pinId) : 0n;
     message.ecStreamerKey = object.ecStreamerKey ?? "";
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage(): WebcastRoomNotifyMessage {
-  return {
-    common: undefined,
-    schema: "",
-    notifyType: 0n,
-    content: "",
-    user: undefined,
-    extra: undefined,
-    notifyClass: 0,
-    flexSetting: [],
-    source: "",
-    fromUserId: 0n,
-    logExtra: undefined,
-    toAnchorId: 0n,
-    eventTracking: undefined,
-  };
-}
-
-export const WebcastRoomNotifyMessage: MessageFns<WebcastRoomNotifyMessage> = {
-  encode(message: WebcastRoomNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.common !== undefined) {
-      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
-    }
-    if (message.schema !== "") {
-      writer.uint32(18).string(message.schema);
-    }
-    if (message.notifyType !== 0n) {
-      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
-        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
-      }
-      writer.uint32(24).int64(message.notifyType);
-    }
-    if (message.content !== "") {
-      writer.uint32(34).string(message.content);
-    }
-    if (message.user !== undefined) {
-      User.encode(message.user, writer.uint32(42).fork()).join();
-    }
-    if (message.extra !== undefined) {
-      WebcastRoomNotifyMessage_Extra.encode(message.extra, writer.uint32(50).fork()).join();
-    }
-    if (message.notifyClass !== 0) {
-      writer.uint32(56).int32(message.notifyClass);
-    }
-    if (message.flexSetting.length !== 0) {
-      writer.uint32(66).fork();
-      for (const v of message.flexSetting) {
-        if (BigInt.asIntN(64, v) !== v) {
-          throw new globalThis.Error("a value provided in array field flexSetting of type int64 is too large");
-        }
-        writer.int64(v);
-      }
-      writer.join();
-    }
-    if (message.source !== "") {
-      writer.uint32(74).string(message.source);
-    }
-    if (message.fromUserId !== 0n) {
-      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
-        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
-      }
-      writer.uint32(80).int64(message.fromUserId);
-    }
-    if (message.logExtra !== undefined) {
-      PrivilegeLogExtra.encode(message.logExtra, writer.uint32(90).fork()).join();
-    }
-    if (message.toAnchorId !== 0n) {
-      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
-        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
-      }
-      writer.uint32(96).int64(message.toAnchorId);
-    }
-    if (message.eventTracking !== undefined) {
-      WebcastRoomNotifyMessage_EventTracking.encode(message.eventTracking, writer.uint32(106).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.common = CommonMessageData.decode(reader, reader.uint32());
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.schema = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.notifyType = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 34) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              break;
-            }
-
-            message.user = User.decode(reader, reader.uint32());
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              break;
-            }
-
-            message.extra = WebcastRoomNotifyMessage_Extra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.notifyClass = reader.int32();
-            continue;
-          }
-          case 8: {
-            if (tag === 64) {
-              message.flexSetting.push(reader.int64() as bigint);
-
-              continue;
-            }
-
-            if (tag === 66) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.flexSetting.push(reader.int64() as bigint);
-              }
-
-              continue;
-            }
-
-            break;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.source = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 80) {
-              break;
-            }
-
-            message.fromUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 11: {
-            if (tag !== 90) {
-              break;
-            }
-
-            message.logExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
-            continue;
-          }
-          case 12: {
-            if (tag !== 96) {
-              break;
-            }
-
-            message.toAnchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 13: {
-            if (tag !== 106) {
-              break;
-            }
-
-            message.eventTracking = WebcastRoomNotifyMessage_EventTracking.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage>, I>>(base?: I): WebcastRoomNotifyMessage {
-    return WebcastRoomNotifyMessage.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage>, I>>(object: I): WebcastRoomNotifyMessage {
-    const message = createBaseWebcastRoomNotifyMessage();
-    message.common = (object.common !== undefined && object.common !== null)
-      ? CommonMessageData.fromPartial(object.common)
-      : undefined;
-    message.schema = object.schema ?? "";
-    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
-      ? BigInt(object.notifyType)
-      : 0n;
-    message.content = object.content ?? "";
-    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
-    message.extra = (object.extra !== undefined && object.extra !== null)
-      ? WebcastRoomNotifyMessage_Extra.fromPartial(object.extra)
-      : undefined;
-    message.notifyClass = object.notifyClass ?? 0;
-    message.flexSetting = object.flexSetting?.map((e) => BigInt(e)) || [];
-    message.source = object.source ?? "";
-    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
-      ? BigInt(object.fromUserId)
-      : 0n;
-    message.logExtra = (object.logExtra !== undefined && object.logExtra !== null)
-      ? PrivilegeLogExtra.fromPartial(object.logExtra)
-      : undefined;
-    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
-      ? BigInt(object.toAnchorId)
-      : 0n;
-    message.eventTracking = (object.eventTracking !== undefined && object.eventTracking !== null)
-      ? WebcastRoomNotifyMessage_EventTracking.fromPartial(object.eventTracking)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage_Extra(): WebcastRoomNotifyMessage_Extra {
-  return { duration: 0n, background: undefined, highlightInfo: undefined };
-}
-
-export const WebcastRoomNotifyMessage_Extra: MessageFns<WebcastRoomNotifyMessage_Extra> = {
-  encode(message: WebcastRoomNotifyMessage_Extra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(8).int64(message.duration);
-    }
-    if (message.background !== undefined) {
-      WebcastRoomNotifyMessage_Extra_Background.encode(message.background, writer.uint32(18).fork()).join();
-    }
-    if (message.highlightInfo !== undefined) {
-      WebcastRoomNotifyMessage_HighlightInfo.encode(message.highlightInfo, writer.uint32(26).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_Extra {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage_Extra();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.background = WebcastRoomNotifyMessage_Extra_Background.decode(reader, reader.uint32());
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.highlightInfo = WebcastRoomNotifyMessage_HighlightInfo.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra>, I>>(base?: I): WebcastRoomNotifyMessage_Extra {
-    return WebcastRoomNotifyMessage_Extra.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra>, I>>(
-    object: I,
-  ): WebcastRoomNotifyMessage_Extra {
-    const message = createBaseWebcastRoomNotifyMessage_Extra();
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
-    message.background = (object.background !== undefined && object.background !== null)
-      ? WebcastRoomNotifyMessage_Extra_Background.fromPartial(object.background)
-      : undefined;
-    message.highlightInfo = (object.highlightInfo !== undefined && object.highlightInfo !== null)
-      ? WebcastRoomNotifyMessage_HighlightInfo.fromPartial(object.highlightInfo)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage_Extra_Background(): WebcastRoomNotifyMessage_Extra_Background {
-  return {};
-}
-
-export const WebcastRoomNotifyMessage_Extra_Background: MessageFns<WebcastRoomNotifyMessage_Extra_Background> = {
-  encode(_: WebcastRoomNotifyMessage_Extra_Background, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_Extra_Background {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage_Extra_Background();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra_Background>, I>>(
-    base?: I,
-  ): WebcastRoomNotifyMessage_Extra_Background {
-    return WebcastRoomNotifyMessage_Extra_Background.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra_Background>, I>>(
-    _: I,
-  ): WebcastRoomNotifyMessage_Extra_Background {
-    const message = createBaseWebcastRoomNotifyMessage_Extra_Background();
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage_HighlightInfo(): WebcastRoomNotifyMessage_HighlightInfo {
-  return { contents: [], color: "" };
-}
-
-export const WebcastRoomNotifyMessage_HighlightInfo: MessageFns<WebcastRoomNotifyMessage_HighlightInfo> = {
-  encode(message: WebcastRoomNotifyMessage_HighlightInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    for (const v of message.contents) {
-      WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.encode(v!, writer.uint32(10).fork()).join();
-    }
-    if (message.color !== "") {
-      writer.uint32(18).string(message.color);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_HighlightInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage_HighlightInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.contents.push(
-              WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.decode(reader, reader.uint32()),
-            );
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.color = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo>, I>>(
-    base?: I,
-  ): WebcastRoomNotifyMessage_HighlightInfo {
-    return WebcastRoomNotifyMessage_HighlightInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo>, I>>(
-    object: I,
-  ): WebcastRoomNotifyMessage_HighlightInfo {
-    const message = createBaseWebcastRoomNotifyMessage_HighlightInfo();
-    message.contents =
-      object.contents?.map((e) => WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.fromPartial(e)) || [];
-    message.color = object.color ?? "";
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent(): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
-  return { content: "", needHighlight: false };
-}
-
-export const WebcastRoomNotifyMessage_HighlightInfo_HighlightContent: MessageFns<
-  WebcastRoomNotifyMessage_HighlightInfo_HighlightContent
-> = {
-  encode(
-    message: WebcastRoomNotifyMessage_HighlightInfo_HighlightContent,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.content !== "") {
-      writer.uint32(10).string(message.content);
-    }
-    if (message.needHighlight !== false) {
-      writer.uint32(16).bool(message.needHighlight);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.content = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.needHighlight = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo_HighlightContent>, I>>(
-    base?: I,
-  ): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
-    return WebcastRoomNotifyMessage_HighlightInfo_HighlightContent.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_HighlightInfo_HighlightContent>, I>>(
-    object: I,
-  ): WebcastRoomNotifyMessage_HighlightInfo_HighlightContent {
-    const message = createBaseWebcastRoomNotifyMessage_HighlightInfo_HighlightContent();
-    message.content = object.content ?? "";
-    message.needHighlight = object.needHighlight ?? false;
-    return message;
-  },
-};
-
-function createBaseWebcastRoomNotifyMessage_EventTracking(): WebcastRoomNotifyMessage_EventTracking {
-  return { giftSubSenderId: 0n, giftSubReceiverId: 0n, anchorId: 0n, giftSubOrderCreateTime: 0n };
-}
-
-export const WebcastRoomNotifyMessage_EventTracking: MessageFns<WebcastRoomNotifyMessage_EventTracking> = {
-  encode(message: WebcastRoomNotifyMessage_EventTracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.giftSubSenderId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubSenderId) !== message.giftSubSenderId) {
-        throw new globalThis.Error("value provided for field message.giftSubSenderId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.giftSubSenderId);
-    }
-    if (message.giftSubReceiverId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubReceiverId) !== message.giftSubReceiverId) {
-        throw new globalThis.Error("value provided for field message.giftSubReceiverId of type int64 too large");
-      }
-      writer.uint32(16).int64(message.giftSubReceiverId);
-    }
-    if (message.anchorId !== 0n) {
-      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
-        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
-      }
-      writer.uint32(24).int64(message.anchorId);
-    }
-    if (message.giftSubOrderCreateTime !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubOrderCreateTime) !== message.giftSubOrderCreateTime) {
-        throw new globalThis.Error("value provided for field message.giftSubOrderCreateTime of type int64 too large");
-      }
-      writer.uint32(32).int64(message.giftSubOrderCreateTime);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastRoomNotifyMessage_EventTracking {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastRoomNotifyMessage_EventTracking();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.giftSubSenderId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.giftSubReceiverId = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.anchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.giftSubOrderCreateTime = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_EventTracking>, I>>(
-    base?: I,
-  ): WebcastRoomNotifyMessage_EventTracking {
-    return WebcastRoomNotifyMessage_EventTracking.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_EventTracking>, I>>(
-    object: I,
-  ): WebcastRoomNotifyMessage_EventTracking {
-    const message = createBaseWebcastRoomNotifyMessage_EventTracking();
-    message.giftSubSenderId = (object.giftSubSenderId !== undefined && object.giftSubSenderId !== null)
-      ? BigInt(object.giftSubSenderId)
-      : 0n;
-    message.giftSubReceiverId = (object.giftSubReceiverId !== undefined && object.giftSubReceiverId !== null)
-      ? BigInt(object.giftSubReceiverId)
-      : 0n;
-    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
-    message.giftSubOrderCreateTime =
-      (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
-        ? BigInt(object.giftSubOrderCreateTime)
-        : 0n;
     return message;
   },
 };
@@ -4576,7 +3220,7 @@ export const WebcastLiveShowMessage: MessageFns<WebcastLiveShowMessage> = {
       writer.uint32(32).int32(message.finishReason);
     }
     if (message.operator !== undefined) {
-      RoomLinkerMediaChangeOperator.encode(message.operator, writer.uint32(42).fork()).join();
+      LinkerMediaChangeOperator.encode(message.operator, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -4631,7 +3275,7 @@ export const WebcastLiveShowMessage: MessageFns<WebcastLiveShowMessage> = {
               break;
             }
 
-            message.operator = RoomLinkerMediaChangeOperator.decode(reader, reader.uint32());
+            message.operator = LinkerMediaChangeOperator.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -4660,7 +3304,7 @@ export const WebcastLiveShowMessage: MessageFns<WebcastLiveShowMessage> = {
       : undefined;
     message.finishReason = object.finishReason ?? 0;
     message.operator = (object.operator !== undefined && object.operator !== null)
-      ? RoomLinkerMediaChangeOperator.fromPartial(object.operator)
+      ? LinkerMediaChangeOperator.fromPartial(object.operator)
       : undefined;
     return message;
   },
@@ -7704,7 +6348,7 @@ export const WebcastNoticeboardMessage: MessageFns<WebcastNoticeboardMessage> = 
       WebcastNoticeboardMessage_NoticeboardContent.encode(message.content, writer.uint32(26).fork()).join();
     }
     if (message.operator !== undefined) {
-      RoomLinkerMediaChangeOperator.encode(message.operator, writer.uint32(34).fork()).join();
+      LinkerMediaChangeOperator.encode(message.operator, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -7751,7 +6395,7 @@ export const WebcastNoticeboardMessage: MessageFns<WebcastNoticeboardMessage> = 
               break;
             }
 
-            message.operator = RoomLinkerMediaChangeOperator.decode(reader, reader.uint32());
+            message.operator = LinkerMediaChangeOperator.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -7779,7 +6423,7 @@ export const WebcastNoticeboardMessage: MessageFns<WebcastNoticeboardMessage> = 
       ? WebcastNoticeboardMessage_NoticeboardContent.fromPartial(object.content)
       : undefined;
     message.operator = (object.operator !== undefined && object.operator !== null)
-      ? RoomLinkerMediaChangeOperator.fromPartial(object.operator)
+      ? LinkerMediaChangeOperator.fromPartial(object.operator)
       : undefined;
     return message;
   },
@@ -7832,7 +6476,7 @@ export const WebcastNoticeboardMessage_NoticeboardContent: MessageFns<WebcastNot
       writer.uint32(42).string(message.linkmicId);
     }
     if (message.position !== undefined) {
-      WebcastNoticeboardMessage_MicPosition.encode(message.position, writer.uint32(50).fork()).join();
+      BattleMicPositionData.encode(message.position, writer.uint32(50).fork()).join();
     }
     if (message.streamId !== "") {
       writer.uint32(58).string(message.streamId);
@@ -7922,7 +6566,7 @@ export const WebcastNoticeboardMessage_NoticeboardContent: MessageFns<WebcastNot
               break;
             }
 
-            message.position = WebcastNoticeboardMessage_MicPosition.decode(reader, reader.uint32());
+            message.position = BattleMicPositionData.decode(reader, reader.uint32());
             continue;
           }
           case 7: {
@@ -8002,7 +6646,7 @@ export const WebcastNoticeboardMessage_NoticeboardContent: MessageFns<WebcastNot
     message.status = object.status ?? 0;
     message.linkmicId = object.linkmicId ?? "";
     message.position = (object.position !== undefined && object.position !== null)
-      ? WebcastNoticeboardMessage_MicPosition.fromPartial(object.position)
+      ? BattleMicPositionData.fromPartial(object.position)
       : undefined;
     message.streamId = object.streamId ?? "";
     message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
@@ -8012,155 +6656,6 @@ export const WebcastNoticeboardMessage_NoticeboardContent: MessageFns<WebcastNot
       ? WebcastNoticeboardMessage_ReviewInfo.fromPartial(object.lastReview)
       : undefined;
     message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
-    return message;
-  },
-};
-
-function createBaseWebcastNoticeboardMessage_MicPosition(): WebcastNoticeboardMessage_MicPosition {
-  return { type: 0, linkPosition: undefined };
-}
-
-export const WebcastNoticeboardMessage_MicPosition: MessageFns<WebcastNoticeboardMessage_MicPosition> = {
-  encode(message: WebcastNoticeboardMessage_MicPosition, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.type !== 0) {
-      writer.uint32(8).int32(message.type);
-    }
-    if (message.linkPosition !== undefined) {
-      WebcastNoticeboardMessage_MicPosition_LinkPosition.encode(message.linkPosition, writer.uint32(18).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastNoticeboardMessage_MicPosition {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastNoticeboardMessage_MicPosition();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.type = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.linkPosition = WebcastNoticeboardMessage_MicPosition_LinkPosition.decode(reader, reader.uint32());
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastNoticeboardMessage_MicPosition>, I>>(
-    base?: I,
-  ): WebcastNoticeboardMessage_MicPosition {
-    return WebcastNoticeboardMessage_MicPosition.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastNoticeboardMessage_MicPosition>, I>>(
-    object: I,
-  ): WebcastNoticeboardMessage_MicPosition {
-    const message = createBaseWebcastNoticeboardMessage_MicPosition();
-    message.type = object.type ?? 0;
-    message.linkPosition = (object.linkPosition !== undefined && object.linkPosition !== null)
-      ? WebcastNoticeboardMessage_MicPosition_LinkPosition.fromPartial(object.linkPosition)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastNoticeboardMessage_MicPosition_LinkPosition(): WebcastNoticeboardMessage_MicPosition_LinkPosition {
-  return { position: 0, positionType: 0 };
-}
-
-export const WebcastNoticeboardMessage_MicPosition_LinkPosition: MessageFns<
-  WebcastNoticeboardMessage_MicPosition_LinkPosition
-> = {
-  encode(
-    message: WebcastNoticeboardMessage_MicPosition_LinkPosition,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.position !== 0) {
-      writer.uint32(8).int32(message.position);
-    }
-    if (message.positionType !== 0) {
-      writer.uint32(16).int32(message.positionType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastNoticeboardMessage_MicPosition_LinkPosition {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastNoticeboardMessage_MicPosition_LinkPosition();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.position = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.positionType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastNoticeboardMessage_MicPosition_LinkPosition>, I>>(
-    base?: I,
-  ): WebcastNoticeboardMessage_MicPosition_LinkPosition {
-    return WebcastNoticeboardMessage_MicPosition_LinkPosition.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastNoticeboardMessage_MicPosition_LinkPosition>, I>>(
-    object: I,
-  ): WebcastNoticeboardMessage_MicPosition_LinkPosition {
-    const message = createBaseWebcastNoticeboardMessage_MicPosition_LinkPosition();
-    message.position = object.position ?? 0;
-    message.positionType = object.positionType ?? 0;
     return message;
   },
 };

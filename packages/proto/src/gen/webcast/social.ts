@@ -7,7 +7,18 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { BadgeStruct, CommonMessageData, Emote, Image, PublicAreaMessageCommon, Text, User } from "./common.js";
+import {
+  AuditInfo,
+  BadgeStruct,
+  CommonMessageData,
+  Emote,
+  Image,
+  PublicAreaMessageCommon,
+  PunishEventInfo,
+  Text,
+  User,
+  WebcastRoomNotifyMessage_EventTracking,
+} from "./common.js";
 
 /**
  * Viewer-side social activity in a room: joins, likes, follows and shares,
@@ -180,21 +191,13 @@ export interface WebcastSubNotifyMessage {
   /** 0 unknown, 1 from the platform, 2 bought for a random viewer, 3 bought for a chosen viewer. */
   giftSource: number;
   eventTracking:
-    | WebcastSubNotifyMessage_EventTracking
+    | WebcastRoomNotifyMessage_EventTracking
     | undefined;
   /** 0 default, 1 folded, 2 shown in the public chat. */
   exhibitionType: number;
   /** 0 default, 1 popup. */
   messageDisplayStyle: number;
   publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
-}
-
-/** Who gifted a subscription to whom. */
-export interface WebcastSubNotifyMessage_EventTracking {
-  giftSubSenderId: bigint;
-  giftSubReceiverId: bigint;
-  anchorId: bigint;
-  giftSubOrderCreateTime: bigint;
 }
 
 /** State of the current user's subscription contract with the host. */
@@ -338,19 +341,13 @@ export interface WebcastSubQueueMessage_Queue {
   status: number;
   /** 1 passed, 2 failed, 3 under review, 4 forbidden. */
   auditStatus: number;
-  violationInfo: WebcastSubQueueMessage_AuditInfo | undefined;
+  violationInfo: AuditInfo | undefined;
   anchorId: string;
   roomId: string;
   createTimeSec: bigint;
   title: string;
   waitingCount: bigint;
   totalCount: bigint;
-}
-
-export interface WebcastSubQueueMessage_AuditInfo {
-  violationId: bigint;
-  /** 0 default, 1 appeal. */
-  taskType: number;
 }
 
 /** The host's subscription timer sticker changed (new subs add time). */
@@ -641,23 +638,7 @@ export interface WebcastAccessRecallMessage {
   endTime: bigint;
   notice: Text | undefined;
   content: Text | undefined;
-  punishInfo: WebcastAccessRecallMessage_PunishInfo | undefined;
-}
-
-export interface WebcastAccessRecallMessage_PunishInfo {
-  punishId: string;
-  punishType: string;
-  /**
-   * 9 link mic banned, 25/26 game partnership banned/removed, 55 co-host banned,
-   * 57 match limited, 59 voice chat banned, 64 live goal banned, 70 viewer limit.
-   */
-  punishTypeId: number;
-  punishReason: string;
-  showReason: string;
-  punishPerceptionCode: string;
-  violationUserId: bigint;
-  violationUserIdStr: string;
-  duration: bigint;
+  punishInfo: PunishEventInfo | undefined;
 }
 
 /** Asks the user to authorise use of their content and relationship data. */
@@ -2630,7 +2611,7 @@ export const WebcastSubNotifyMessage: MessageFns<WebcastSubNotifyMessage> = {
       writer.uint32(88).int32(message.giftSource);
     }
     if (message.eventTracking !== undefined) {
-      WebcastSubNotifyMessage_EventTracking.encode(message.eventTracking, writer.uint32(122).fork()).join();
+      WebcastRoomNotifyMessage_EventTracking.encode(message.eventTracking, writer.uint32(122).fork()).join();
     }
     if (message.exhibitionType !== 0) {
       writer.uint32(24).int32(message.exhibitionType);
@@ -2750,7 +2731,7 @@ export const WebcastSubNotifyMessage: MessageFns<WebcastSubNotifyMessage> = {
               break;
             }
 
-            message.eventTracking = WebcastSubNotifyMessage_EventTracking.decode(reader, reader.uint32());
+            message.eventTracking = WebcastRoomNotifyMessage_EventTracking.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -2808,7 +2789,7 @@ export const WebcastSubNotifyMessage: MessageFns<WebcastSubNotifyMessage> = {
     message.isCustom = object.isCustom ?? false;
     message.giftSource = object.giftSource ?? 0;
     message.eventTracking = (object.eventTracking !== undefined && object.eventTracking !== null)
-      ? WebcastSubNotifyMessage_EventTracking.fromPartial(object.eventTracking)
+      ? WebcastRoomNotifyMessage_EventTracking.fromPartial(object.eventTracking)
       : undefined;
     message.exhibitionType = object.exhibitionType ?? 0;
     message.messageDisplayStyle = object.messageDisplayStyle ?? 0;
@@ -2816,120 +2797,6 @@ export const WebcastSubNotifyMessage: MessageFns<WebcastSubNotifyMessage> = {
       (object.publicAreaMessageCommon !== undefined && object.publicAreaMessageCommon !== null)
         ? PublicAreaMessageCommon.fromPartial(object.publicAreaMessageCommon)
         : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastSubNotifyMessage_EventTracking(): WebcastSubNotifyMessage_EventTracking {
-  return { giftSubSenderId: 0n, giftSubReceiverId: 0n, anchorId: 0n, giftSubOrderCreateTime: 0n };
-}
-
-export const WebcastSubNotifyMessage_EventTracking: MessageFns<WebcastSubNotifyMessage_EventTracking> = {
-  encode(message: WebcastSubNotifyMessage_EventTracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.giftSubSenderId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubSenderId) !== message.giftSubSenderId) {
-        throw new globalThis.Error("value provided for field message.giftSubSenderId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.giftSubSenderId);
-    }
-    if (message.giftSubReceiverId !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubReceiverId) !== message.giftSubReceiverId) {
-        throw new globalThis.Error("value provided for field message.giftSubReceiverId of type int64 too large");
-      }
-      writer.uint32(16).int64(message.giftSubReceiverId);
-    }
-    if (message.anchorId !== 0n) {
-      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
-        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
-      }
-      writer.uint32(24).int64(message.anchorId);
-    }
-    if (message.giftSubOrderCreateTime !== 0n) {
-      if (BigInt.asIntN(64, message.giftSubOrderCreateTime) !== message.giftSubOrderCreateTime) {
-        throw new globalThis.Error("value provided for field message.giftSubOrderCreateTime of type int64 too large");
-      }
-      writer.uint32(32).int64(message.giftSubOrderCreateTime);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubNotifyMessage_EventTracking {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastSubNotifyMessage_EventTracking();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.giftSubSenderId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.giftSubReceiverId = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              break;
-            }
-
-            message.anchorId = reader.int64() as bigint;
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.giftSubOrderCreateTime = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastSubNotifyMessage_EventTracking>, I>>(
-    base?: I,
-  ): WebcastSubNotifyMessage_EventTracking {
-    return WebcastSubNotifyMessage_EventTracking.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastSubNotifyMessage_EventTracking>, I>>(
-    object: I,
-  ): WebcastSubNotifyMessage_EventTracking {
-    const message = createBaseWebcastSubNotifyMessage_EventTracking();
-    message.giftSubSenderId = (object.giftSubSenderId !== undefined && object.giftSubSenderId !== null)
-      ? BigInt(object.giftSubSenderId)
-      : 0n;
-    message.giftSubReceiverId = (object.giftSubReceiverId !== undefined && object.giftSubReceiverId !== null)
-      ? BigInt(object.giftSubReceiverId)
-      : 0n;
-    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
-    message.giftSubOrderCreateTime =
-      (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
-        ? BigInt(object.giftSubOrderCreateTime)
-        : 0n;
     return message;
   },
 };
@@ -4762,7 +4629,7 @@ export const WebcastSubQueueMessage_Queue: MessageFns<WebcastSubQueueMessage_Que
       writer.uint32(32).int32(message.auditStatus);
     }
     if (message.violationInfo !== undefined) {
-      WebcastSubQueueMessage_AuditInfo.encode(message.violationInfo, writer.uint32(90).fork()).join();
+      AuditInfo.encode(message.violationInfo, writer.uint32(90).fork()).join();
     }
     if (message.anchorId !== "") {
       writer.uint32(42).string(message.anchorId);
@@ -4844,7 +4711,7 @@ export const WebcastSubQueueMessage_Queue: MessageFns<WebcastSubQueueMessage_Que
               break;
             }
 
-            message.violationInfo = WebcastSubQueueMessage_AuditInfo.decode(reader, reader.uint32());
+            message.violationInfo = AuditInfo.decode(reader, reader.uint32());
             continue;
           }
           case 5: {
@@ -4917,7 +4784,7 @@ export const WebcastSubQueueMessage_Queue: MessageFns<WebcastSubQueueMessage_Que
     message.status = object.status ?? 0;
     message.auditStatus = object.auditStatus ?? 0;
     message.violationInfo = (object.violationInfo !== undefined && object.violationInfo !== null)
-      ? WebcastSubQueueMessage_AuditInfo.fromPartial(object.violationInfo)
+      ? AuditInfo.fromPartial(object.violationInfo)
       : undefined;
     message.anchorId = object.anchorId ?? "";
     message.roomId = object.roomId ?? "";
@@ -4931,82 +4798,6 @@ export const WebcastSubQueueMessage_Queue: MessageFns<WebcastSubQueueMessage_Que
     message.totalCount = (object.totalCount !== undefined && object.totalCount !== null)
       ? BigInt(object.totalCount)
       : 0n;
-    return message;
-  },
-};
-
-function createBaseWebcastSubQueueMessage_AuditInfo(): WebcastSubQueueMessage_AuditInfo {
-  return { violationId: 0n, taskType: 0 };
-}
-
-export const WebcastSubQueueMessage_AuditInfo: MessageFns<WebcastSubQueueMessage_AuditInfo> = {
-  encode(message: WebcastSubQueueMessage_AuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.violationId !== 0n) {
-      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
-        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.violationId);
-    }
-    if (message.taskType !== 0) {
-      writer.uint32(16).int32(message.taskType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubQueueMessage_AuditInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastSubQueueMessage_AuditInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              break;
-            }
-
-            message.violationId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              break;
-            }
-
-            message.taskType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastSubQueueMessage_AuditInfo>, I>>(
-    base?: I,
-  ): WebcastSubQueueMessage_AuditInfo {
-    return WebcastSubQueueMessage_AuditInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastSubQueueMessage_AuditInfo>, I>>(
-    object: I,
-  ): WebcastSubQueueMessage_AuditInfo {
-    const message = createBaseWebcastSubQueueMessage_AuditInfo();
-    message.violationId = (object.violationId !== undefined && object.violationId !== null)
-      ? BigInt(object.violationId)
-      : 0n;
-    message.taskType = object.taskType ?? 0;
     return message;
   },
 };
@@ -8834,7 +8625,7 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
       Text.encode(message.content, writer.uint32(58).fork()).join();
     }
     if (message.punishInfo !== undefined) {
-      WebcastAccessRecallMessage_PunishInfo.encode(message.punishInfo, writer.uint32(66).fork()).join();
+      PunishEventInfo.encode(message.punishInfo, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -8913,7 +8704,7 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
               break;
             }
 
-            message.punishInfo = WebcastAccessRecallMessage_PunishInfo.decode(reader, reader.uint32());
+            message.punishInfo = PunishEventInfo.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -8947,181 +8738,8 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
       ? Text.fromPartial(object.content)
       : undefined;
     message.punishInfo = (object.punishInfo !== undefined && object.punishInfo !== null)
-      ? WebcastAccessRecallMessage_PunishInfo.fromPartial(object.punishInfo)
+      ? PunishEventInfo.fromPartial(object.punishInfo)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseWebcastAccessRecallMessage_PunishInfo(): WebcastAccessRecallMessage_PunishInfo {
-  return {
-    punishId: "",
-    punishType: "",
-    punishTypeId: 0,
-    punishReason: "",
-    showReason: "",
-    punishPerceptionCode: "",
-    violationUserId: 0n,
-    violationUserIdStr: "",
-    duration: 0n,
-  };
-}
-
-export const WebcastAccessRecallMessage_PunishInfo: MessageFns<WebcastAccessRecallMessage_PunishInfo> = {
-  encode(message: WebcastAccessRecallMessage_PunishInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.punishId !== "") {
-      writer.uint32(26).string(message.punishId);
-    }
-    if (message.punishType !== "") {
-      writer.uint32(10).string(message.punishType);
-    }
-    if (message.punishTypeId !== 0) {
-      writer.uint32(40).int32(message.punishTypeId);
-    }
-    if (message.punishReason !== "") {
-      writer.uint32(18).string(message.punishReason);
-    }
-    if (message.showReason !== "") {
-      writer.uint32(82).string(message.showReason);
-    }
-    if (message.punishPerceptionCode !== "") {
-      writer.uint32(58).string(message.punishPerceptionCode);
-    }
-    if (message.violationUserId !== 0n) {
-      if (BigInt.asIntN(64, message.violationUserId) !== message.violationUserId) {
-        throw new globalThis.Error("value provided for field message.violationUserId of type int64 too large");
-      }
-      writer.uint32(32).int64(message.violationUserId);
-    }
-    if (message.violationUserIdStr !== "") {
-      writer.uint32(74).string(message.violationUserIdStr);
-    }
-    if (message.duration !== 0n) {
-      if (BigInt.asIntN(64, message.duration) !== message.duration) {
-        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
-      }
-      writer.uint32(48).int64(message.duration);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastAccessRecallMessage_PunishInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastAccessRecallMessage_PunishInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 3: {
-            if (tag !== 26) {
-              break;
-            }
-
-            message.punishId = reader.string();
-            continue;
-          }
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.punishType = reader.string();
-            continue;
-          }
-          case 5: {
-            if (tag !== 40) {
-              break;
-            }
-
-            message.punishTypeId = reader.int32();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.punishReason = reader.string();
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              break;
-            }
-
-            message.showReason = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              break;
-            }
-
-            message.punishPerceptionCode = reader.string();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              break;
-            }
-
-            message.violationUserId = reader.int64() as bigint;
-            continue;
-          }
-          case 9: {
-            if (tag !== 74) {
-              break;
-            }
-
-            message.violationUserIdStr = reader.string();
-            continue;
-          }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.duration = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastAccessRecallMessage_PunishInfo>, I>>(
-    base?: I,
-  ): WebcastAccessRecallMessage_PunishInfo {
-    return WebcastAccessRecallMessage_PunishInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastAccessRecallMessage_PunishInfo>, I>>(
-    object: I,
-  ): WebcastAccessRecallMessage_PunishInfo {
-    const message = createBaseWebcastAccessRecallMessage_PunishInfo();
-    message.punishId = object.punishId ?? "";
-    message.punishType = object.punishType ?? "";
-    message.punishTypeId = object.punishTypeId ?? 0;
-    message.punishReason = object.punishReason ?? "";
-    message.showReason = object.showReason ?? "";
-    message.punishPerceptionCode = object.punishPerceptionCode ?? "";
-    message.violationUserId = (object.violationUserId !== undefined && object.violationUserId !== null)
-      ? BigInt(object.violationUserId)
-      : 0n;
-    message.violationUserIdStr = object.violationUserIdStr ?? "";
-    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
     return message;
   },
 };
