@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
 import { ExitCode } from "../src/exit-codes.js";
+import { main } from "../src/main.js";
 import { usage } from "../src/usage.js";
 import { type JsonEvent, memoryIo, parseNdjson } from "./memory-io.js";
 

@@ -9,7 +9,6 @@ import { MessageDedupe } from "../../src/events/dedupe.js";
 import { EventDispatcher } from "../../src/events/dispatcher.js";
 import { MessageRouter } from "../../src/events/message-router.js";
 import { PushConnection } from "../../src/ws/push-connection.js";
-import { defaultFrameLimits } from "../../src/ws/push-frame.js";
 
 /** The fuzz target: bytes in through the real connection, router and dispatcher, with every event listened to. */
 export interface FramePathOutcome {

@@ -1,0 +1,128 @@
+import {
+  CommentEvent,
+  ControlEvent,
+  type EventClass,
+  FollowEvent,
+  GiftEvent,
+  JoinEvent,
+  LikeEvent,
+  RoomUserSeqEvent,
+  ShareEvent,
+  SocialEvent,
+  type SocketLike,
+  TikTokLiveClient,
+} from "@tiktok-live/node";
+import type { Corpus } from "./corpus.js";
+import { drive, EventCounter, type Feed, nextTurn, type Variant } from "./harness.js";
+import type { RemoteSimulator } from "./simulator-process.js";
+
+/** One listener per event type the busy-stream mix produces. */
+export const allListeners: EventClass[] = [
+  CommentEvent,
+  GiftEvent,
+  LikeEvent,
+  JoinEvent,
+  RoomUserSeqEvent,
+  SocialEvent,
+  FollowEvent,
+  ShareEvent,
+  ControlEvent,
+];
+export const commentOnly: EventClass[] = [CommentEvent];
+
+/**
+ * A WebSocket that opens at once and never touches the network: the client
+ * installs its handlers on it, and the benchmark calls `onmessage` with the
+ * corpus frames, exactly as a runtime WebSocket would.
+ */
+class LoopbackSocket implements SocketLike {
+  binaryType = "blob";
+  readyState = 0;
+  bytesSent = 0;
+  onopen: SocketLike["onopen"] = null;
+  onmessage: SocketLike["onmessage"] = null;
+  onclose: SocketLike["onclose"] = null;
+  onerror: SocketLike["onerror"] = null;
+
+  constructor() {
+    setImmediate(() => {
+      this.readyState = 1;
+      this.onopen?.({});
+    });
+  }
+
+  send(data: Uint8Array): void {
+    this.bytesSent += data.byteLength;
+  }
+
+  close(): void {
+    this.readyState = 3;
+  }
+}
+
+export interface ConnectedClient extends Feed<ArrayBuffer> {
+  client: TikTokLiveClient;
+  socket: LoopbackSocket;
+}
+
+/**
+ * A real TikTokLiveClient (from @tiktok-live/node, with its zlib gunzip)
+ * connected through the simulator's HTTP routes, with a loopback socket.
+ */
+export async function connectClient(sim: RemoteSimulator, listeners: EventClass[]): Promise<ConnectedClient> {
+  let socket: LoopbackSocket | undefined;
+  const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+    ...sim.clientOptions,
+    webSocketFactory: () => {
+      socket = new LoopbackSocket();
+      return socket;
+    },
+  });
+  const counter = new EventCounter();
+  for (const cls of listeners) client.on(cls, counter.handler);
+  await client.connect();
+  const onmessage = socket!.onmessage!;
+  return {
+    client,
+    socket: socket!,
+    counter,
+    deliver: (frame) => onmessage({ data: frame }),
+  };
+}
+
+/** Cumulative events after each frame, measured by settling after every frame (gunzip is synchronous). */
+async function calibrate(sim: RemoteSimulator, corpus: Corpus, listeners: EventClass[]): Promise<number[]> {
+  const feed = await connectClient(sim, listeners);
+  const expected: number[] = [];
+  for (const frame of corpus.arrays) {
+    feed.deliver(frame);
+    await nextTurn();
+    expected.push(feed.counter.count);
+  }
+  await feed.client.disconnect();
+  return expected;
+}
+
+/** Our client, one fresh connected client per sample (its dedupe must not see the corpus twice). */
+export async function clientVariant(
+  name: string,
+  sim: RemoteSimulator,
+  corpus: Corpus,
+  listeners: EventClass[],
+  inFlight: number,
+): Promise<Variant & { expected: number[] }> {
+  const expected = await calibrate(sim, corpus, listeners);
+  let feed: ConnectedClient | undefined;
+  return {
+    name,
+    expected,
+    async prepare() {
+      feed = await connectClient(sim, listeners);
+    },
+    run: () => drive(feed!, corpus.arrays, expected, inFlight),
+    async cleanup() {
+      await feed!.client.disconnect();
+      feed = undefined;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { type BaseProtoMessage, ProtoMessageFetchResult, WebcastPushFrame } from "@tiktok-live/proto";
+import {
+  busyStreamMix,
+  encodeBatchFrame,
+  mixedMessageFactory,
+  parseRecording,
+  RecordingWriter,
+} from "@tiktok-live/testkit";
+
+/** The recorded stream every benchmark reads: frames exactly as a WebSocket delivers them. */
+export interface Corpus {
+  path: string;
+  fileBytes: number;
+  /** Each frame as the Buffer `ws` hands the connector (its default binaryType "nodebuffer"). */
+  frames: Buffer[];
+  /** The same bytes as the ArrayBuffer `ws` hands our client (which sets binaryType "arraybuffer"). */
+  arrays: ArrayBuffer[];
+  /** Methods of the messages of each frame, in order. */
+  methods: string[][];
+  messages: number;
+  /** Bytes on the wire: the WebcastPushFrames. */
+  wireBytes: number;
+  /** Gzip-compressed fetch results inside the frames. */
+  compressedBytes: number;
+  /** The same fetch results after gunzip. */
+  decompressedBytes: number;
+}
+
+const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "..", "corpus");
+/** Fixed clock for generation, so the same corpus comes out every time. */
+const epoch = Date.UTC(2026, 0, 1);
+const frameSpacingMs = 10;
+
+/** mulberry32: a tiny seeded PRNG, enough for batch sizes and message ids. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs `fn` with Math.random and Date.now pinned (the testkit builders read both). */
+function deterministic<T>(fn: () => T): T {
+  const random = Math.random;
+  const now = Date.now;
+  let clock = epoch;
+  Math.random = seeded(0x7117);
+  Date.now = () => clock++;
+  try {
+    return fn();
+  } finally {
+    Math.random = random;
+    Date.now = now;
+  }
+}
+
+/** Writes `frameCount` frames of 1–20 busy-stream messages to `path` in the testkit recording format. */
+function generate(path: string, frameCount: number): void {
+  const lines: string[] = [];
+  deterministic(() => {
+    const make = mixedMessageFactory(busyStreamMix);
+    const batchSize = seeded(0xb00c);
+    const writer = new RecordingWriter((line) => lines.push(line), {
+      uniqueId: "simulated_host",
+      roomId: "7311111111111111111",
+    });
+    let next = 0;
+    for (let f = 0; f < frameCount; f++) {
+      const size = 1 + Math.floor(batchSize() * 20);
+      const batch: BaseProtoMessage[] = [];
+      for (let k = 0; k < size; k++) batch.push(make(next++));
+      const bytes = encodeBatchFrame(batch, 1000n + BigInt(f), 1n + BigInt(f), {
+        cursor: `sim-${next}`,
+        internalExt: `internal_src:sim|cursor:${next}`,
+      });
+      writer.frame(bytes, epoch + f * frameSpacingMs);
+    }
+  });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, lines.join(""));
+}
+
+/** Loads the corpus of `frameCount` frames, generating it first when it is missing or short. */
+export function loadCorpus(frameCount: number): Corpus {
+  const path = join(corpusDir, `busy-stream-${frameCount}.ndjson`);
+  let recording = existsSync(path) ? parseRecording(readFileSync(path, "utf8")) : undefined;
+  if (recording?.frames.length !== frameCount) {
+    generate(path, frameCount);
+    recording = parseRecording(readFileSync(path, "utf8"));
+  }
+  const frames: Buffer[] = [];
+  const arrays: ArrayBuffer[] = [];
+  const methods: string[][] = [];
+  let messages = 0;
+  let wireBytes = 0;
+  let compressedBytes = 0;
+  let decompressedBytes = 0;
+  for (const { frame } of recording.frames) {
+    const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+    const push = WebcastPushFrame.decode(bytes);
+    const body = gunzipSync(push.payload);
+    const result = ProtoMessageFetchResult.decode(body);
+    frames.push(bytes);
+    arrays.push(frame.slice().buffer);
+    methods.push(result.messages.map((m) => m.method));
+    messages += result.messages.length;
+    wireBytes += bytes.length;
+    compressedBytes += push.payload.length;
+    decompressedBytes += body.length;
+  }
+  return {
+    path,
+    fileBytes: statSync(path).size,
+    frames,
+    arrays,
+    methods,
+    messages,
+    wireBytes,
+    compressedBytes,
+    decompressedBytes,
+  };
+}
+
+/** Share of each method in the corpus, for the report. */
+export function methodMix(corpus: Corpus): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const frame of corpus.methods) for (const m of frame) counts.set(m, (counts.get(m) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}

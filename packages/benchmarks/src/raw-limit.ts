@@ -1,0 +1,70 @@
+import { gunzipSync } from "node:zlib";
+import * as proto from "@tiktok-live/proto";
+import { ProtoMessageFetchResult, WebcastPushFrame } from "@tiktok-live/proto";
+import type { Corpus } from "./corpus.js";
+import type { Variant } from "./harness.js";
+
+type Decoder = (bytes: Uint8Array) => unknown;
+
+/** The generated codec of each method, looked up by name among @tiktok-live/proto's exports. */
+function decoderFor(method: string): Decoder | undefined {
+  const codec = (proto as unknown as Record<string, { decode?: Decoder } | undefined>)[method];
+  return typeof codec?.decode === "function" ? (bytes) => codec.decode!(bytes) : undefined;
+}
+
+/** gunzipSync as a plain Uint8Array view, as @tiktok-live/node's nodeGunzip returns it. */
+function gunzip(data: Uint8Array): Uint8Array {
+  const out = gunzipSync(data);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Keeps results observable so the optimizer cannot drop the work. */
+let sink = 0;
+export const rawSink = (): number => sink;
+
+/**
+ * The decode limit with no client around it: synchronous gunzip, the
+ * envelope (push frame + fetch result) and every message through its
+ * generated codec; plus gunzip alone and the envelope alone, to show where
+ * the time goes.
+ */
+export function rawLimitVariants(corpus: Corpus): Variant[] {
+  const decoders = new Map<string, Decoder | undefined>();
+  for (const frame of corpus.methods)
+    for (const m of frame) if (!decoders.has(m)) decoders.set(m, decoderFor(m));
+  // The bytes our client gets (ArrayBuffer views); inputs of the partial variants prepared outside the timing.
+  const frames = corpus.arrays.map((a) => new Uint8Array(a));
+  const payloads = frames.map((f) => WebcastPushFrame.decode(f).payload);
+  const bodies = payloads.map(gunzip);
+
+  return [
+    {
+      name: "raw: gunzip + envelope + messages",
+      async run() {
+        for (const bytes of frames) {
+          const frame = WebcastPushFrame.decode(bytes);
+          const result = ProtoMessageFetchResult.decode(gunzip(frame.payload));
+          for (const message of result.messages) {
+            const decode = decoders.get(message.method);
+            if (decode) sink += decode(message.payload) === undefined ? 0 : 1;
+          }
+        }
+      },
+    },
+    {
+      name: "raw: gunzip only",
+      async run() {
+        for (const payload of payloads) sink += gunzip(payload).length;
+      },
+    },
+    {
+      name: "raw: envelope only",
+      async run() {
+        for (let i = 0; i < bodies.length; i++) {
+          sink += WebcastPushFrame.decode(frames[i]!).payload.length;
+          sink += ProtoMessageFetchResult.decode(bodies[i]!).messages.length;
+        }
+      },
+    },
+  ];
+}

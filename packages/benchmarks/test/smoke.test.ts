@@ -1,0 +1,57 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { Results } from "../src/report.js";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const positive = (n: number) => Number.isFinite(n) && n > 0;
+
+describe("pnpm bench --smoke", () => {
+  it("runs every benchmark on a tiny corpus and reports positive, finite figures", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-smoke-"));
+    const jsonPath = join(dir, "results.json");
+    try {
+      await promisify(execFile)(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", "src/main.ts", "--smoke", `--json=${jsonPath}`],
+        { cwd: packageDir, timeout: 110_000 },
+      );
+      const r = JSON.parse(readFileSync(jsonPath, "utf8")) as Results;
+      expect(r.mode).toBe("smoke");
+      expect(r.corpus.frames).toBe(200);
+      expect(positive(r.corpus.messages) && positive(r.corpus.compressionRatio)).toBe(true);
+
+      expect(r.decode.map((d) => d.name)).toHaveLength(8);
+      for (const d of r.decode) {
+        for (const value of [
+          d.wallMs,
+          d.cpuUs,
+          d.framesPerSec,
+          d.messagesPerSec,
+          d.mbPerSec,
+          d.cpuUsPerMessage,
+        ]) {
+          expect(positive(value), `${d.name}: ${value}`).toBe(true);
+        }
+      }
+
+      const { idle, frames, cycles } = r.memory;
+      expect(positive(idle.bytesPerClient)).toBe(true);
+      expect(frames.heapAfterPass.every(positive)).toBe(true);
+      expect(Number.isFinite(frames.growthBytes)).toBe(true);
+      expect(positive(cycles.before) && positive(cycles.after) && positive(cycles.msPerCycle)).toBe(true);
+
+      expect(r.startup.map((s) => s.name)).toEqual(["@tiktok-live/node", "tiktok-live-connector"]);
+      for (const s of r.startup) expect(positive(s.importMs) && positive(s.heapBytes)).toBe(true);
+
+      expect(r.targets.length).toBeGreaterThan(0);
+      for (const t of r.targets) expect(typeof t.met).toBe("boolean");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
