@@ -21,6 +21,8 @@ export interface Corpus {
   arrays: ArrayBuffer[];
   /** Methods of the messages of each frame, in order. */
   methods: string[][];
+  /** Message ids of every message, in order. */
+  msgIds: bigint[];
   messages: number;
   /** Bytes on the wire: the WebcastPushFrames. */
   wireBytes: number;
@@ -99,6 +101,7 @@ export function loadCorpus(frameCount: number): Corpus {
   const frames: Buffer[] = [];
   const arrays: ArrayBuffer[] = [];
   const methods: string[][] = [];
+  const msgIds: bigint[] = [];
   let messages = 0;
   let wireBytes = 0;
   let compressedBytes = 0;
@@ -111,6 +114,7 @@ export function loadCorpus(frameCount: number): Corpus {
     frames.push(bytes);
     arrays.push(frame.slice().buffer);
     methods.push(result.messages.map((m) => m.method));
+    for (const m of result.messages) msgIds.push(m.msgId);
     messages += result.messages.length;
     wireBytes += bytes.length;
     compressedBytes += push.payload.length;
@@ -122,6 +126,7 @@ export function loadCorpus(frameCount: number): Corpus {
     frames,
     arrays,
     methods,
+    msgIds,
     messages,
     wireBytes,
     compressedBytes,

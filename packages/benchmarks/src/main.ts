@@ -2,13 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, platform, release } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleSize } from "./bundle-size.js";
 import { allListeners, clientVariant, commentOnly } from "./client-dispatch.js";
 import { connectorAllEvents, connectorSeesComments, connectorVariant } from "./connector-dispatch.js";
 import { loadCorpus, methodMix } from "./corpus.js";
+import { dedupeMicro } from "./dedupe-alternatives.js";
+import { runFresh } from "./fresh-process.js";
 import { canCollect, interleave, summarize } from "./harness.js";
-import { connectCycles, heapOverFrames, idleClientHeap } from "./memory.js";
+import { type CycleHeap, heapOverFrames, idleClientHeap } from "./memory.js";
 import { rawLimitVariants } from "./raw-limit.js";
 import { checkTargets, markdownReport, names, printReport, type Results } from "./report.js";
+import { type ScaleConfig, scale } from "./scale.js";
 import { startRemoteSimulator } from "./simulator-process.js";
 import { startup } from "./startup.js";
 
@@ -24,26 +28,63 @@ const jsonPath = args.find((a) => a.startsWith("--json="))?.slice("--json=".leng
 const here = dirname(fileURLToPath(import.meta.url));
 const docsPath = join(here, "..", "..", "..", "docs", "benchmarks.md");
 
-const config = smoke
+const config: {
+  frames: number;
+  rounds: number;
+  warmup: number;
+  idleClients: number;
+  framePasses: number;
+  frameWarmupPasses: number;
+  cycles: number;
+  cycleWarmup: number;
+  cycleSamples: number;
+  startupRuns: number;
+  scale: ScaleConfig;
+  dedupe: { length: number; rounds: number };
+} = smoke
   ? {
       frames: 200,
       rounds: 1,
       warmup: 0,
       idleClients: 3,
-      framePasses: 2,
+      framePasses: 3,
+      frameWarmupPasses: 1,
       cycles: 10,
       cycleWarmup: 2,
+      cycleSamples: 2,
       startupRuns: 1,
+      scale: {
+        clients: 10,
+        connectConcurrency: 10,
+        frames: 3,
+        intervalMs: 100,
+        messagesPerFrame: 1,
+        modes: ["staggered", "broadcast"],
+      },
+      dedupe: { length: 5_000, rounds: 1 },
     }
   : {
       frames: 10_000,
       rounds: 5,
       warmup: 1,
       idleClients: 50,
-      framePasses: 10,
-      cycles: 1_000,
-      cycleWarmup: 200,
+      // 100 passes over the 10,000-frame corpus: 1,000,000 frames.
+      framePasses: 100,
+      frameWarmupPasses: 10,
+      cycles: 10_000,
+      cycleWarmup: 1_000,
+      cycleSamples: 10,
       startupRuns: 7,
+      // 1,000 clients, 2 messages/s each (one per frame, every 500 ms) for 20 s, in each mode.
+      scale: {
+        clients: 1_000,
+        connectConcurrency: 50,
+        frames: 40,
+        intervalMs: 500,
+        messagesPerFrame: 1,
+        modes: ["staggered", "broadcast"],
+      },
+      dedupe: { length: 200_000, rounds: 7 },
     };
 
 const log = (line: string) => console.log(line);
@@ -78,10 +119,26 @@ try {
 
   log("memory: idle clients…");
   const idle = await idleClientHeap(sim, config.idleClients);
-  log(`memory: ${config.framePasses} passes through one client…`);
-  const frames = await heapOverFrames(sim, corpus, config.framePasses);
+  log(
+    `memory: ${config.framePasses} passes (${config.framePasses * corpus.arrays.length} frames) through one client…`,
+  );
+  const frames = await heapOverFrames(sim, corpus, config.framePasses, config.frameWarmupPasses);
   log(`memory: ${config.cycles} connect/disconnect cycles…`);
-  const cycles = await connectCycles(sim, config.cycles, config.cycleWarmup);
+  const cycles = await runFresh<CycleHeap>("cycles-child.ts", {
+    cycles: config.cycles,
+    warmup: config.cycleWarmup,
+    samples: config.cycleSamples,
+  });
+
+  log(`scale: ${config.scale.clients} clients in one process, modes ${config.scale.modes.join(", ")}…`);
+  const scaleFigures = await scale(config.scale);
+
+  log("message-id dedupe: micro-benchmark of the alternatives…");
+  const dedupe = dedupeMicro(corpus.msgIds, config.dedupe);
+
+  log("bundle: the seed example with esbuild…");
+  const bundle = await bundleSize("examples/node/basic.ts");
+  const connectorBundle = await bundleSize("packages/benchmarks/src/apps/connector-basic.mjs");
 
   log("start-up: fresh processes…");
   const startupFigures = await startup(["@tiktok-live/node", "tiktok-live-connector"], config.startupRuns);
@@ -108,6 +165,9 @@ try {
     },
     decode,
     memory: { idle, frames, cycles },
+    scale: scaleFigures,
+    dedupe,
+    bundle: { ours: bundle, connector: connectorBundle },
     startup: startupFigures,
   };
   const results: Results = {

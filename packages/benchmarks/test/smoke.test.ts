@@ -41,9 +41,34 @@ describe("pnpm bench --smoke", () => {
 
       const { idle, frames, cycles } = r.memory;
       expect(positive(idle.bytesPerClient)).toBe(true);
+      expect(frames.heapAfterPass).toHaveLength(frames.passes);
       expect(frames.heapAfterPass.every(positive)).toBe(true);
       expect(Number.isFinite(frames.growthBytes)).toBe(true);
+      // The tiny corpus (fewer messages than the dedupe remembers) is dispatched on the first pass only;
+      // the full corpus holds far more, and every pass dispatches all of it.
+      expect(positive(frames.maxEventsPerPass)).toBe(true);
       expect(positive(cycles.before) && positive(cycles.after) && positive(cycles.msPerCycle)).toBe(true);
+      expect(cycles.checkpoints.length).toBeGreaterThan(0);
+      expect(cycles.sockets).toBe(10);
+      expect(cycles.socketsAlive).toBe(0);
+
+      expect(r.scale.clients).toBe(10);
+      expect(r.scale.modes.map((m) => m.mode)).toEqual(["staggered", "broadcast"]);
+      for (const m of r.scale.modes) {
+        expect(m.clientsWithEveryMessage).toBe(10);
+        expect(m.messages).toBe(10 * m.messagesPerClient);
+        expect(Number.isFinite(m.latencyMs.p99) && m.latencyMs.p99 >= m.latencyMs.p50).toBe(true);
+        expect(positive(m.cpuUs) && positive(m.cpuUsPerMessage)).toBe(true);
+      }
+      expect(positive(r.scale.heapPerClient)).toBe(true);
+
+      expect(r.dedupe.length).toBeGreaterThanOrEqual(4);
+      for (const d of r.dedupe) for (const ns of Object.values(d.nsPerId)) expect(positive(ns)).toBe(true);
+
+      for (const b of [r.bundle.ours, r.bundle.connector]) {
+        expect(positive(b.bytes) && positive(b.gzipBytes) && b.gzipBytes < b.bytes).toBe(true);
+      }
+      expect(r.bundle.ours.byPackage.map(([name]) => name)).toContain("@tiktok-live/proto");
 
       expect(r.startup.map((s) => s.name)).toEqual(["@tiktok-live/node", "tiktok-live-connector"]);
       for (const s of r.startup) expect(positive(s.importMs) && positive(s.heapBytes)).toBe(true);

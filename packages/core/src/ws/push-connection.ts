@@ -2,11 +2,12 @@ import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
 import type { Gunzip, Logger, SocketLike, SocketRequest, WebSocketFactory } from "../capabilities.js";
 import { DecodeError, WebSocketClosedError } from "../errors/errors.js";
 import {
-  decodeInboundFrame,
   encodeAck,
   encodeEnterRoom,
   encodeHeartbeat,
   type FrameLimits,
+  type InboundFrame,
+  readInboundFrame,
 } from "./push-frame.js";
 
 export interface PushConnectionOptions {
@@ -37,7 +38,13 @@ export class PushConnection {
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private seq = 0n;
-  private chain: Promise<void> = Promise.resolve();
+  /** A frame is being handled (or waits for an async gunzip); later frames wait in `waiting`. */
+  private handling = false;
+  private readonly waiting: Uint8Array[] = [];
+  /** Binary frames received and handled so far, for `settled()`. */
+  private queued = 0;
+  private handled = 0;
+  private settleWaiters: Array<{ upTo: number; resolve: () => void }> = [];
   private closed = false;
   private lastFrameAt = 0;
   /** Latest resume position seen on this connection. */
@@ -130,7 +137,9 @@ export class PushConnection {
 
   /** Resolves after every frame received so far has been handled. */
   settled(): Promise<void> {
-    return this.chain;
+    if (this.handled >= this.queued) return Promise.resolve();
+    const upTo = this.queued;
+    return new Promise((resolve) => this.settleWaiters.push({ upTo, resolve }));
   }
 
   private finish(code: number, reason: string): void {
@@ -206,26 +215,80 @@ export class PushConnection {
       return;
     }
     this.options.onRawFrame?.(bytes);
-    // Frames are handled strictly in arrival order even when gunzip is async.
-    this.chain = this.chain.then(() => this.handle(bytes));
+    this.queued++;
+    if (this.handling) this.waiting.push(bytes);
+    else this.pump(bytes);
   }
 
-  private async handle(bytes: Uint8Array): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Handles frames strictly in arrival order: synchronously, right in the
+   * socket's message callback, while gunzip is synchronous (no promise per
+   * frame); after the gunzip promise when it is not, with later frames waiting.
+   */
+  private pump(next: Uint8Array | undefined): void {
+    this.handling = true;
+    while (next !== undefined) {
+      const pending = this.handle(next);
+      if (pending) {
+        void pending.then(() => {
+          this.frameDone();
+          this.pump(this.waiting.shift());
+        });
+        return;
+      }
+      this.frameDone();
+      next = this.waiting.shift();
+    }
+    this.handling = false;
+  }
+
+  private frameDone(): void {
+    this.handled++;
+    if (this.settleWaiters.length === 0) return;
+    const done = this.settleWaiters.filter((w) => w.upTo <= this.handled);
+    if (done.length === 0) return;
+    this.settleWaiters = this.settleWaiters.filter((w) => w.upTo > this.handled);
+    for (const w of done) w.resolve();
+  }
+
+  /** Decodes and delivers one frame; returns a promise (that never rejects) only when gunzip is async. */
+  private handle(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    let inbound: InboundFrame | Promise<InboundFrame>;
     try {
-      const { frame, result } = await decodeInboundFrame(bytes, this.options.gunzip, this.options.limits);
-      if (!result || this.closed) return;
+      inbound = readInboundFrame(bytes, this.options.gunzip, this.options.limits);
+    } catch (error) {
+      this.failed(error, bytes);
+      return undefined;
+    }
+    if (inbound instanceof Promise) {
+      return inbound.then(
+        (frame) => this.deliver(frame, bytes),
+        (error) => this.failed(error, bytes),
+      );
+    }
+    this.deliver(inbound, bytes);
+    return undefined;
+  }
+
+  private deliver({ frame, result }: InboundFrame, bytes: Uint8Array): void {
+    if (!result || this.closed) return;
+    try {
       if (result.cursor) this.cursor = result.cursor;
       if (result.internalExt) this.internalExt = result.internalExt;
       if (result.needAck) this.send(encodeAck(frame.logId, result.internalExt));
       this.options.onBatch(result);
     } catch (error) {
-      if (error instanceof DecodeError) this.options.onDecodeError(error);
-      else
-        this.options.onDecodeError(
-          new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }),
-        );
+      this.failed(error, bytes);
     }
+  }
+
+  private failed(error: unknown, bytes: Uint8Array): void {
+    if (error instanceof DecodeError) this.options.onDecodeError(error);
+    else
+      this.options.onDecodeError(
+        new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }),
+      );
   }
 }
 

@@ -271,3 +271,39 @@ describe("outbound frames", () => {
     expect(enter.roomId).toBe(1n);
   });
 });
+
+describe("encodeAck bytes", () => {
+  it.each([
+    [0n, ""],
+    [1n, "-"],
+    [127n, "a"],
+    [128n, "internal_src:dim|wss_push_room_id:7311111111111111111|wss_push_did:1|first_req_ms:1"],
+    [2n ** 32n - 1n, "x".repeat(127)],
+    [2n ** 32n, "y".repeat(128)],
+    [987654321987654321n, "é ü 中文 😀"],
+    [2n ** 63n, "z".repeat(20_000)],
+    [2n ** 64n - 1n, "internal_src:sim|cursor:42"],
+  ])("logId %s: the same bytes as the generated encoder", (logId, ext) => {
+    const expected = WebcastPushFrame.encode(
+      WebcastPushFrame.fromPartial({
+        logId,
+        payloadEncoding: "pb",
+        payloadType: "ack",
+        payload: new TextEncoder().encode(ext || "-"),
+      }),
+    ).finish();
+    expect(encodeAck(logId, ext)).toEqual(expected);
+  });
+
+  it("returns a fresh array each time", () => {
+    const a = encodeAck(5n, "first");
+    const b = encodeAck(6n, "second");
+    expect(new TextDecoder().decode(WebcastPushFrame.decode(a).payload)).toBe("first");
+    expect(WebcastPushFrame.decode(b).logId).toBe(6n);
+  });
+
+  it("rejects a log id outside uint64", () => {
+    expect(() => encodeAck(-1n, "")).toThrow(RangeError);
+    expect(() => encodeAck(2n ** 64n, "")).toThrow(RangeError);
+  });
+});

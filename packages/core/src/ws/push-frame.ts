@@ -40,6 +40,19 @@ export async function decodeInboundFrame(
   gunzip: Gunzip,
   limits: FrameLimits,
 ): Promise<InboundFrame> {
+  return readInboundFrame(bytes, gunzip, limits);
+}
+
+/**
+ * `decodeInboundFrame` without the promise when it is not needed: the frame
+ * comes back synchronously unless `gunzip` returns a promise. Throws (or
+ * rejects) only DecodeErrors.
+ */
+export function readInboundFrame(
+  bytes: Uint8Array,
+  gunzip: Gunzip,
+  limits: FrameLimits,
+): InboundFrame | Promise<InboundFrame> {
   if (bytes.length > limits.maxFrameBytes) {
     throw new DecodeError(
       `Push frame of ${bytes.length} bytes exceeds the ${limits.maxFrameBytes}-byte limit`,
@@ -60,21 +73,40 @@ export async function decodeInboundFrame(
   const compress = frame.headers.compress_type;
   // Trust the header, but sniff too: some servers omit it on gzip payloads.
   const gzipped = compress === "gzip" || (compress !== "none" && looksGzipped(frame.payload));
-  let body = frame.payload;
-  if (gzipped) {
-    try {
-      body = await gunzip(frame.payload, limits.maxDecompressedBytes);
-    } catch (cause) {
-      throw new DecodeError(
-        `Could not decompress push frame payload (${frame.payload.length} bytes)`,
-        "ProtoMessageFetchResult",
-        frame.payload.length,
-        { cause },
-      );
-    }
-  }
+  if (!gzipped) return { frame, result: decodeBatch(frame.payload) };
+  let body: Uint8Array | Promise<Uint8Array>;
   try {
-    return { frame, result: ProtoMessageFetchResult.decode(body) };
+    body = gunzip(frame.payload, limits.maxDecompressedBytes);
+  } catch (cause) {
+    throw gunzipFailed(frame, cause);
+  }
+  if (isPromiseLike(body)) {
+    return Promise.resolve(body).then(
+      (out) => ({ frame, result: decodeBatch(out) }),
+      (cause) => {
+        throw gunzipFailed(frame, cause);
+      },
+    );
+  }
+  return { frame, result: decodeBatch(body) };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<Uint8Array> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+function gunzipFailed(frame: WebcastPushFrame, cause: unknown): DecodeError {
+  return new DecodeError(
+    `Could not decompress push frame payload (${frame.payload.length} bytes)`,
+    "ProtoMessageFetchResult",
+    frame.payload.length,
+    { cause },
+  );
+}
+
+function decodeBatch(body: Uint8Array): ProtoMessageFetchResult {
+  try {
+    return ProtoMessageFetchResult.decode(body);
   } catch (cause) {
     throw new DecodeError(
       `Malformed message batch (${body.length} bytes)`,
@@ -87,16 +119,55 @@ export async function decodeInboundFrame(
 
 const textEncoder = new TextEncoder();
 
-/** The ack TikTok expects for a batch with `needAck`: the batch's internal ext, echoed under the frame's log id. */
+/** Field tags and fixed fields of an ack frame, in field order (see `WebcastPushFrame.encode`). */
+const logIdTag = 2 << 3; // field 2, varint
+const ackFields = [(6 << 3) | 2, 2, 0x70, 0x62, (7 << 3) | 2, 3, 0x61, 0x63, 0x6b]; // payloadEncoding "pb", payloadType "ack"
+const payloadTag = (8 << 3) | 2;
+const maxUint64 = 0xffffffffffffffffn;
+const u64 = new BigUint64Array(1);
+const u64Halves = new Uint32Array(u64.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let ackScratch = new Uint8Array(256);
+
+/** Writes an unsigned varint from its low and high 32 bits; returns the next position. */
+function writeVarint64(out: Uint8Array, pos: number, lo: number, hi: number): number {
+  while (hi !== 0 || lo > 0x7f) {
+    out[pos++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  out[pos++] = lo;
+  return pos;
+}
+
+/**
+ * The ack TikTok expects for a batch with `needAck`: the batch's internal ext, echoed under the frame's log id.
+ * Written straight into bytes, one allocation per ack (the same bytes `WebcastPushFrame.encode` gives).
+ */
 export function encodeAck(logId: bigint, internalExt: string): Uint8Array {
-  return WebcastPushFrame.encode(
-    WebcastPushFrame.fromPartial({
-      logId,
-      payloadEncoding: "pb",
-      payloadType: "ack",
-      payload: textEncoder.encode(internalExt || "-"),
-    }),
-  ).finish();
+  if (logId < 0n || logId > maxUint64) {
+    throw new RangeError(`The log id ${logId} does not fit a uint64`);
+  }
+  const text = internalExt || "-";
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; tags and varints at most 25 bytes.
+  const room = 25 + ackFields.length + text.length * 3;
+  if (ackScratch.length < room) ackScratch = new Uint8Array(room * 2);
+  const out = ackScratch;
+  let pos = 0;
+  if (logId !== 0n) {
+    u64[0] = logId;
+    out[pos++] = logIdTag;
+    pos = littleEndian
+      ? writeVarint64(out, pos, u64Halves[0]!, u64Halves[1]!)
+      : writeVarint64(out, pos, u64Halves[1]!, u64Halves[0]!);
+  }
+  for (const b of ackFields) out[pos++] = b;
+  out[pos++] = payloadTag;
+  // The payload's length comes before it: write the text after a 5-byte gap, then move it if its varint is shorter.
+  const { written } = textEncoder.encodeInto(text, out.subarray(pos + 5));
+  const start = writeVarint64(out, pos, written, 0);
+  if (start !== pos + 5) out.copyWithin(start, pos + 5, pos + 5 + written);
+  return out.slice(0, start + written);
 }
 
 export function encodeHeartbeat(roomId: bigint, seq: bigint): Uint8Array {
