@@ -10,6 +10,7 @@ import {
   parseRecording,
   RecordingWriter,
 } from "@tiktok-live/testkit";
+import { seeded } from "./seeded-random.js";
 
 /** The recorded stream every benchmark reads: frames exactly as a WebSocket delivers them. */
 export interface Corpus {
@@ -36,18 +37,6 @@ const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "..", "corpus");
 /** Fixed clock for generation, so the same corpus comes out every time. */
 const epoch = Date.UTC(2026, 0, 1);
 const frameSpacingMs = 10;
-
-/** mulberry32: a tiny seeded PRNG, enough for batch sizes and message ids. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `fn` with Math.random and Date.now pinned (the testkit builders read both). */
 function deterministic<T>(fn: () => T): T {

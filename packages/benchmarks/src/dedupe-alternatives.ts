@@ -1,5 +1,6 @@
 import { MessageDedupe } from "@tiktok-live/core";
 import { median } from "./harness.js";
+import { seeded } from "./seeded-random.js";
 
 /**
  * Micro-benchmark of message-id dedupe structures with the exact semantics of
@@ -187,18 +188,6 @@ export const dedupeCandidates: Array<{ name: string; make: (capacity: number) =>
   { name: "Map<low 32 bits, bigint…> + bigint check", make: (c) => new LowBitsKeyDedupe(c) },
   { name: "core MessageDedupe (open addressing on the 32-bit halves)", make: (c) => new MessageDedupe(c) },
 ];
-
-/** mulberry32, so every run sees the same ids. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Id streams: the corpus's own ids (increasing), a live-like stream

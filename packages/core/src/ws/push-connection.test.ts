@@ -3,7 +3,8 @@ import { gunzipSync } from "node:zlib";
 import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
 import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import { describe, expect, it } from "vitest";
-import type { Gunzip, SocketLike } from "../capabilities.js";
+import { fakeSocket } from "../../test/fake-socket.js";
+import type { Gunzip } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import type { DecodeError } from "../errors/errors.js";
 import { PushConnection } from "./push-connection.js";
@@ -14,16 +15,7 @@ function setup(gunzip: Gunzip, onBatch?: (cursor: string) => void) {
   const batches: string[] = [];
   const errors: DecodeError[] = [];
   const sent: Uint8Array[] = [];
-  const socket: SocketLike = {
-    binaryType: "",
-    readyState: 1,
-    send: (bytes) => sent.push(bytes),
-    close() {},
-    onopen: null,
-    onmessage: null,
-    onclose: null,
-    onerror: null,
-  };
+  const socket = fakeSocket(sent);
   const connection = new PushConnection({
     createSocket: () => socket,
     gunzip,

@@ -2,13 +2,14 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { eventClassByMethod, WebcastPushFrame } from "@tiktok-live/proto";
 import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import fc from "fast-check";
-import type { Gunzip, SocketLike } from "../../src/capabilities.js";
+import type { Gunzip } from "../../src/capabilities.js";
 import { silentLogger } from "../../src/capabilities.js";
 import { DecodeError, type TikTokLiveError } from "../../src/errors/errors.js";
 import { MessageDedupe } from "../../src/events/dedupe.js";
 import { EventDispatcher } from "../../src/events/dispatcher.js";
 import { MessageRouter } from "../../src/events/message-router.js";
 import { PushConnection } from "../../src/ws/push-connection.js";
+import { fakeSocket } from "../fake-socket.js";
 
 /** The fuzz target: bytes in through the real connection, router and dispatcher, with every event listened to. */
 export interface FramePathOutcome {
@@ -42,16 +43,7 @@ export async function runFramePath(frames: Uint8Array[]): Promise<FramePathOutco
     events++;
   });
   const router = new MessageRouter(dispatcher, new MessageDedupe(64), () => {});
-  const socket: SocketLike = {
-    binaryType: "arraybuffer",
-    readyState: 1,
-    send() {},
-    close() {},
-    onopen: null,
-    onmessage: null,
-    onclose: null,
-    onerror: null,
-  };
+  const socket = fakeSocket();
   const connection = new PushConnection({
     createSocket: () => socket,
     gunzip,
