@@ -1,8 +1,21 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 // One run for every package's unit tests and the Node end-to-end suite.
 // Deno and Bun suites run under their own runtimes (see package.json `test:deno` / `test:bun`).
 export default defineConfig({
+  // Tests run against the sources, so coverage counts them; the pack test checks the built packages.
+  resolve: {
+    alias: {
+      "@tiktok-live/proto": src("proto"),
+      "@tiktok-live/core": src("core"),
+      "@tiktok-live/node": src("node"),
+      "@tiktok-live/deno-bun": src("deno-bun"),
+      "@tiktok-live/testkit": src("testkit"),
+    },
+  },
   test: {
     include: [
       "packages/*/src/**/*.test.ts",
@@ -17,7 +30,9 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**/*.ts", "tools/*/src/**/*.ts"],
+      // The benchmarks are measured by `pnpm bench`, not tested line by line.
       exclude: [
+        "packages/benchmarks/**",
         "packages/proto/src/gen/**",
         "packages/proto/src/events/generated/**",
         "packages/proto/src/*.generated.ts",
