@@ -499,6 +499,17 @@ describe("disconnect", () => {
     expect(session.closed).toBe(true);
   });
 
+  it("disconnect() while connecting makes run() resolve, not reject", async () => {
+    const s = await sim();
+    const c = client(s);
+    const running = c.run();
+    expect(c.state).toBe("resolving-room");
+    await c.disconnect();
+    await expect(running).resolves.toBeUndefined();
+    expect(c.state).toBe("disconnected");
+    expect(s.push.sessions.size).toBe(0);
+  });
+
   it("run() resolves when the live ends", async () => {
     const s = await sim();
     const c = client(s);

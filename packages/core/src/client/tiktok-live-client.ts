@@ -194,7 +194,13 @@ export class TikTokLiveClient extends EventApi {
     const onAbort = () => this.disconnect();
     options.signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      await this.connect(options);
+      try {
+        await this.connect(options);
+      } catch (error) {
+        // disconnect() while connecting is a normal way to stop, not a failure of run().
+        if (error instanceof TikTokLiveError && error.code === "DISCONNECTED") return;
+        throw error;
+      }
       await ended;
     } finally {
       options.signal?.removeEventListener("abort", onAbort);
