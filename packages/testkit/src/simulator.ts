@@ -71,7 +71,7 @@ export class Simulator {
     this.done.catch(() => {});
     this.state = {
       uniqueId: options.uniqueId ?? "simulated_host",
-      roomId: options.roomId ?? "7311111111111111111",
+      roomId: options.roomId ?? String(build.simulatedRoomId),
       title: "Simulated LIVE",
       status: options.offline ? 4 : 2,
       ageRestricted: options.ageRestricted ?? false,
@@ -176,17 +176,7 @@ export class Simulator {
   /** Resolves with the next client that enters the room (or one already in it). */
   waitForClient(timeoutMs = 15_000): Promise<PushSession> {
     for (const s of this.push.sessions) if (s.entered && !s.closed) return Promise.resolve(s);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.clientWaiters = this.clientWaiters.filter((w) => w !== onClient);
-        reject(new Error(`No client entered the room within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const onClient = (s: PushSession) => {
-        clearTimeout(timer);
-        resolve(s);
-      };
-      this.clientWaiters.push(onClient);
-    });
+    return this.nextEntry(timeoutMs, `No client entered the room within ${timeoutMs} ms`);
   }
 
   private onEnter(session: PushSession): void {
@@ -232,7 +222,8 @@ export class Simulator {
           this.sendRaw(step.bytes);
           break;
         case "awaitClient":
-          await this.waitForNewEntry(step.timeoutMs);
+          // After a drop: a fresh session, not the dropped one.
+          await this.nextEntry(step.timeoutMs, `No client came back within ${step.timeoutMs} ms`);
           break;
         case "load":
           for (let i = 0; i < step.count; i += step.perBatch) {
@@ -249,17 +240,18 @@ export class Simulator {
     }
   }
 
-  /** After a drop, wait for a client to enter again (a fresh session, not the dropped one). */
-  private waitForNewEntry(timeoutMs: number): Promise<PushSession> {
+  /** Resolves with the next session that enters the room (ignoring ones already in it). */
+  private nextEntry(timeoutMs: number, timeoutMessage: string): Promise<PushSession> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`No client came back within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      this.clientWaiters.push((s) => {
+      const timer = setTimeout(() => {
+        this.clientWaiters = this.clientWaiters.filter((w) => w !== onClient);
+        reject(new Error(timeoutMessage));
+      }, timeoutMs);
+      const onClient = (s: PushSession) => {
         clearTimeout(timer);
         resolve(s);
-      });
+      };
+      this.clientWaiters.push(onClient);
     });
   }
 
