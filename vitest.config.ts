@@ -9,6 +9,7 @@ export default defineConfig({
   // Tests run against the sources, so coverage counts them; the pack test checks the built packages.
   resolve: {
     alias: {
+      "@tiktok-live/proto/codecs": fileURLToPath(new URL("./packages/proto/src/codecs.ts", import.meta.url)),
       "@tiktok-live/proto": src("proto"),
       "@tiktok-live/core": src("core"),
       "@tiktok-live/node": src("node"),

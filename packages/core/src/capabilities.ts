@@ -29,7 +29,11 @@ export interface SocketRequest {
   protocols?: string[];
 }
 
-export type WebSocketFactory = (request: SocketRequest) => SocketLike;
+/**
+ * Opens a WebSocket. May return a promise, so an adapter can import its
+ * WebSocket implementation on the first connection instead of at start-up.
+ */
+export type WebSocketFactory = (request: SocketRequest) => SocketLike | Promise<SocketLike>;
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 

@@ -5,7 +5,8 @@ import { eventClassByMethod } from "./registry.generated.js";
 
 /**
  * The event for one push message: its generated class, or UnknownEvent when
- * the method has none. The payload is not decoded until a field is read.
+ * the method has none. The payload is not decoded until a field is read, and
+ * reading one needs the class's codecs loaded: `await loadCodecs(cls)`.
  */
 export function createEvent(message: PushMessage): BaseEvent {
   const cls = eventClassByMethod.get(message.method);

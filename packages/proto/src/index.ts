@@ -1,5 +1,7 @@
 // Public API of @tiktok-live/proto.
 
+export { CodecDomain, CodecsNotLoadedError } from "./codec-domain.js";
+export { codecDomains } from "./codec-domains.generated.js";
 export { createEvent } from "./create-event.js";
 export type { EventClass } from "./events/base-event.js";
 export { BaseEvent } from "./events/base-event.js";
@@ -11,6 +13,8 @@ export type { ProtoEventClass, PushMessage } from "./events/proto-event.js";
 export { ProtoEvent } from "./events/proto-event.js";
 export { UnknownEvent } from "./events/unknown-event.js";
 export { bytesToBase64, toJsonSafe } from "./json-safe.js";
+export { loadCodecs } from "./load-codecs.js";
+// Message types by name; as values (codecs) only the frame envelope, see `@tiktok-live/proto/codecs`.
 export * from "./messages.generated.js";
 export type { ProtoEventMap } from "./registry.generated.js";
 export { eventClassByMethod, protoEventClasses } from "./registry.generated.js";

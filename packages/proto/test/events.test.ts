@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CommentEvent,
-  GiftEvent,
-  toJsonSafe,
-  UnknownEvent,
-  WebcastChatMessage,
-  WebcastGiftMessage,
-} from "../src/index.js";
+import { WebcastChatMessage, WebcastGiftMessage } from "../src/codecs.js";
+import { CommentEvent, GiftEvent, toJsonSafe, UnknownEvent } from "../src/index.js";
 
 const bigId = 7034567890123456789n;
 

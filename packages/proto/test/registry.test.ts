@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as allCodecs from "../src/codecs.js";
 import * as proto from "../src/index.js";
 import { eventClassByMethod, FollowEvent, protoEventClasses, SocialEvent } from "../src/index.js";
 import { knownMethods } from "./known-methods.js";
@@ -9,7 +10,7 @@ interface Codec {
   decode(b: Uint8Array): Record<string, unknown>;
 }
 
-const codecs = proto as unknown as Record<string, Codec | undefined>;
+const codecs = allCodecs as unknown as Record<string, Codec | undefined>;
 
 /** Sets every scalar field of an empty message to a non-default value of its type. */
 function populated(codec: Codec): Record<string, unknown> {
@@ -76,8 +77,8 @@ describe("event registry", () => {
   });
 
   it("decodes lazily: nothing is decoded until a field is read", () => {
-    const payload = proto.WebcastChatMessage.encode(
-      proto.WebcastChatMessage.fromPartial({ content: "hi" }),
+    const payload = allCodecs.WebcastChatMessage.encode(
+      allCodecs.WebcastChatMessage.fromPartial({ content: "hi" }),
     ).finish();
     const event = new proto.CommentEvent({ method: "WebcastChatMessage", msgId: 1n, payload });
     expect(event.isDecoded).toBe(false);
@@ -99,8 +100,8 @@ describe("event registry", () => {
   });
 
   it("derived events share their source message's fields under their own name", () => {
-    const payload = proto.WebcastSocialMessage.encode(
-      proto.WebcastSocialMessage.fromPartial({ user: { nickname: "Bob" }, followCount: 3n }),
+    const payload = allCodecs.WebcastSocialMessage.encode(
+      allCodecs.WebcastSocialMessage.fromPartial({ user: { nickname: "Bob" }, followCount: 3n }),
     ).finish();
     const follow = new FollowEvent({ method: "WebcastSocialMessage", msgId: 5n, payload });
     expect(follow).toBeInstanceOf(SocialEvent);

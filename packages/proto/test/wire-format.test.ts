@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
-  BaseProtoMessage,
-  createEvent,
-  GiftEvent,
-  LikeEvent,
-  ProtoMessageFetchResult,
   WebcastChatMessage,
   WebcastControlMessage,
   WebcastGiftMessage,
   WebcastLikeMessage,
   WebcastMemberMessage,
-  WebcastPushFrame,
   WebcastRoomUserSeqMessage,
   WebcastSocialMessage,
+} from "../src/codecs.js";
+import {
+  BaseProtoMessage,
+  createEvent,
+  GiftEvent,
+  LikeEvent,
+  ProtoMessageFetchResult,
+  WebcastPushFrame,
 } from "../src/index.js";
 import { bytes, int, mapEntry, message, msg, str } from "./hand-wire.js";
 

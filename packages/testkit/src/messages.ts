@@ -1,5 +1,5 @@
+import type { BaseProtoMessage } from "@tiktok-live/proto";
 import {
-  type BaseProtoMessage,
   CommonMessageData,
   User,
   WebcastBarrageMessage,
@@ -15,7 +15,7 @@ import {
   WebcastRoomPinMessage,
   WebcastRoomUserSeqMessage,
   WebcastSocialMessage,
-} from "@tiktok-live/proto";
+} from "@tiktok-live/proto/codecs";
 import type { SimGift, SimUser } from "./fixtures.js";
 
 /**

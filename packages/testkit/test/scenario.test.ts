@@ -1,9 +1,5 @@
-import {
-  type BaseProtoMessage,
-  WebcastControlMessage,
-  WebcastGiftMessage,
-  WebcastSocialMessage,
-} from "@tiktok-live/proto";
+import type { BaseProtoMessage } from "@tiktok-live/proto";
+import { WebcastControlMessage, WebcastGiftMessage, WebcastSocialMessage } from "@tiktok-live/proto/codecs";
 import { describe, expect, it } from "vitest";
 import { busyStreamMix, type ScenarioStep, scenario } from "../src/index.js";
 

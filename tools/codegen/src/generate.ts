@@ -4,9 +4,10 @@ import { buildDescriptorSet, readText, runTsProto } from "./buf.js";
 import { generatedHeader } from "./header.js";
 import { listFiles, type Outputs } from "./outputs.js";
 import { listPushEvents, type PushEvent } from "./push-messages.js";
+import { renderCodecDomains, renderCodecsIndex, renderMessagesIndex } from "./render-codecs.js";
 import { renderEventsDoc } from "./render-docs.js";
 import { renderEventFile } from "./render-events.js";
-import { renderEventsIndex, renderMessagesIndex, renderRegistry } from "./render-registry.js";
+import { renderEventsIndex, renderRegistry } from "./render-registry.js";
 import { diffSnapshots, type SchemaChange } from "./schema-diff.js";
 import { loadSchemaModel, type SchemaModel } from "./schema-model.js";
 import { parseSnapshot, renderSnapshot, snapshotOf } from "./snapshot.js";
@@ -18,6 +19,8 @@ export interface Targets {
   eventsGenDir: string;
   registryFile: string;
   messagesIndexFile: string;
+  codecDomainsFile: string;
+  codecsIndexFile: string;
   snapshotFile: string;
   eventsDoc: string;
 }
@@ -54,28 +57,26 @@ export function generate(t: Targets): Generation {
   const fileOfType = new Map<string, string>();
   for (const m of schema.messages) fileOfType.set(m.tsName, m.file);
   for (const e of schema.enums) fileOfType.set(e.tsName, e.file);
-  const typeModule = (tsName: string) => {
+  const fileOf = (tsName: string) => {
     const file = fileOfType.get(tsName);
     if (!file) throw new Error(`type ${tsName} is not defined in the schema`);
-    return `../../gen/${file.replace(/\.proto$/, "")}.js`;
+    return file;
   };
   const byFile = new Map<string, PushEvent[]>();
   for (const e of events) byFile.set(e.message.file, [...(byFile.get(e.message.file) ?? []), e]);
   for (const [file, list] of byFile) {
     const name = file.replace(/^webcast\//, "").replace(/\.proto$/, ".ts");
-    outputs.set(join(t.eventsGenDir, name), renderEventFile(file, list, typeModule));
+    outputs.set(join(t.eventsGenDir, name), renderEventFile(file, list, fileOf));
   }
   outputs.set(join(t.eventsGenDir, "index.ts"), renderEventsIndex(events));
 
   // Registry, public type index, docs and the snapshot the next diff compares against.
   outputs.set(t.registryFile, renderRegistry(events));
-  outputs.set(
-    t.messagesIndexFile,
-    renderMessagesIndex([
-      ...schema.messages.filter((m) => m.topLevel),
-      ...schema.enums.filter((e) => e.topLevel),
-    ]),
-  );
+  const topLevel = [...schema.messages.filter((m) => m.topLevel), ...schema.enums.filter((e) => e.topLevel)];
+  outputs.set(t.messagesIndexFile, renderMessagesIndex(topLevel));
+  // Codecs load per schema file on first use; the codecs entry loads them all.
+  outputs.set(t.codecDomainsFile, renderCodecDomains(schema.files));
+  outputs.set(t.codecsIndexFile, renderCodecsIndex(topLevel, schema.files));
   outputs.set(t.eventsDoc, renderEventsDoc(events));
   const before = parseSnapshot(readText(t.snapshotFile));
   const after = snapshotOf(schema);

@@ -1,5 +1,6 @@
 import { generatedHeader } from "./header.js";
 import type { PushEvent } from "./push-messages.js";
+import { domainConst, eagerFiles } from "./render-codecs.js";
 import type { FieldModel } from "./schema-model.js";
 
 /** Members of BaseEvent / ProtoEvent that a field getter must not shadow; such fields stay reachable via `.data`. */
@@ -66,25 +67,42 @@ function referencedTypes(f: FieldModel): string[] {
     .filter((n) => n !== "Uint8Array" && n !== "Map");
 }
 
-function renderGetter(f: FieldModel, imports: Imports, typeModule: (name: string) => string): string {
-  for (const t of referencedTypes(f)) imports.type(typeModule(t), t);
+const domainsModule = "../../codec-domains.generated.js";
+
+/**
+ * An expression for the codec of `tsName`. Lazy codecs are reached through their
+ * domain, so this module never imports them; by the time a getter runs, `data`
+ * has been decoded and the domain (with everything it imports) is loaded.
+ */
+function codecRef(tsName: string, imports: Imports, fileOf: (tsName: string) => string): string {
+  const file = fileOf(tsName);
+  if (eagerFiles.has(file)) {
+    imports.value(genModule(file), tsName);
+    return tsName;
+  }
+  imports.value(domainsModule, domainConst(file));
+  return `${domainConst(file)}.codecs.${tsName}`;
+}
+
+function renderGetter(f: FieldModel, imports: Imports, fileOf: (tsName: string) => string): string {
+  for (const t of referencedTypes(f)) imports.type(genModule(fileOf(t)), t);
   const doc = `  /** Field ${f.number}, \`${f.name}\` (${f.type}). */\n`;
   if (f.messageTsName) {
     // A singular message field is optional on the wire; an empty instance keeps `e.user.nickname` safe to read.
-    imports.value(typeModule(f.messageTsName), f.messageTsName);
-    return `${doc}  get ${f.localName}(): ${f.tsType} {\n    return this.data.${f.localName} ?? ${f.messageTsName}.create();\n  }\n`;
+    const codec = codecRef(f.messageTsName, imports, fileOf);
+    return `${doc}  get ${f.localName}(): ${f.tsType} {\n    return this.data.${f.localName} ?? ${codec}.create();\n  }\n`;
   }
   return `${doc}  get ${f.localName}(): ${f.tsType} {\n    return this.data.${f.localName};\n  }\n`;
 }
 
 /**
- * Renders the event classes of one schema file. `typeModule` tells where a
- * generated type lives, so cross-file references import from the right module.
+ * Renders the event classes of one schema file. `fileOf` tells which schema file
+ * defines a generated type, so cross-file references import from the right module.
  */
 export function renderEventFile(
   file: string,
   events: PushEvent[],
-  typeModule: (tsName: string) => string,
+  fileOf: (tsName: string) => string,
 ): string {
   const imports = new Imports();
   const chunks: string[] = [];
@@ -97,7 +115,9 @@ export function renderEventFile(
       );
       continue;
     }
-    imports.value(genModule(file), msg.tsName);
+    imports.type(genModule(file), msg.tsName);
+    if (eagerFiles.has(file)) throw new Error(`${msg.name} is a push message, but ${file} is loaded eagerly`);
+    const codec = codecRef(msg.tsName, imports, fileOf);
     let parent = "ProtoEvent";
     if (e.base) {
       imports.value(`../custom/${e.base.module}.js`, e.base.base);
@@ -107,14 +127,15 @@ export function renderEventFile(
     }
     const getters = msg.fields
       .filter((f) => !reservedMembers.has(f.localName))
-      .map((f) => renderGetter(f, imports, typeModule))
+      .map((f) => renderGetter(f, imports, fileOf))
       .join("\n");
     const generic = e.base ? "" : `<${msg.tsName}>`;
     chunks.push(
       `${indentDoc(docText, "")}export class ${e.event} extends ${parent}${generic} {\n` +
         `  static override readonly eventName: string = "${e.shortName}";\n` +
-        `  static override readonly method: string = "${msg.name}";\n\n` +
-        `  protected override decode(bytes: Uint8Array): ${msg.tsName} {\n    return ${msg.tsName}.decode(bytes);\n  }\n` +
+        `  static override readonly method: string = "${msg.name}";\n` +
+        `  static override readonly codecs: typeof ${domainConst(file)} = ${domainConst(file)};\n\n` +
+        `  protected override decode(bytes: Uint8Array): ${msg.tsName} {\n    return ${codec}.decode(bytes);\n  }\n` +
         (getters ? `\n${getters}` : "") +
         "}\n",
     );

@@ -55,16 +55,3 @@ export function renderEventsIndex(events: PushEvent[]): string {
     .map(([m, names]) => `export { ${names.sort().join(", ")} } from "${m}";`);
   return `${generatedHeader("packages/proto/schema")}${lines.join("\n")}\n`;
 }
-
-/** Re-exports every top-level message and enum type so users can name them. */
-export function renderMessagesIndex(entries: Array<{ tsName: string; file: string }>): string {
-  const byModule = new Map<string, string[]>();
-  for (const e of entries) {
-    const m = `./gen/${e.file.replace(/\.proto$/, "")}.js`;
-    byModule.set(m, [...(byModule.get(m) ?? []), e.tsName]);
-  }
-  const lines = [...byModule.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([m, names]) => `export { ${names.sort().join(", ")} } from "${m}";`);
-  return `${generatedHeader("packages/proto/schema")}${lines.join("\n")}\n`;
-}

@@ -42,9 +42,17 @@ export interface EnumModel {
   topLevel: boolean;
 }
 
+/** A schema file and the schema files it imports (ours only, direct imports). */
+export interface FileModel {
+  file: string;
+  imports: string[];
+}
+
 export interface SchemaModel {
   messages: MessageModel[];
   enums: EnumModel[];
+  /** Our schema files in dependency order: every file comes after the files it imports. */
+  files: FileModel[];
 }
 
 const scalarNames: Record<number, string> = {
@@ -160,13 +168,39 @@ export function loadSchemaModel(descriptorSet: Uint8Array): SchemaModel {
   const registry = createFileRegistry(set);
   const messages: MessageModel[] = [];
   const enums: EnumModel[] = [];
+  const files: FileModel[] = [];
   for (const file of registry.files) {
     if (!file.name.startsWith("webcast/")) continue;
+    files.push({
+      file: `${file.name}.proto`,
+      imports: file.dependencies
+        .filter((d) => d.name.startsWith("webcast/"))
+        .map((d) => `${d.name}.proto`)
+        .sort(),
+    });
     for (const e of file.enums)
       enums.push({ tsName: tsNameOf(e.typeName), file: `${file.name}.proto`, topLevel: true });
     for (const [i, m] of file.messages.entries()) collect(m, [4, i], messages, enums);
   }
   messages.sort((a, b) => a.name.localeCompare(b.name));
   enums.sort((a, b) => a.tsName.localeCompare(b.tsName));
-  return { messages, enums };
+  return { messages, enums, files: dependencyOrder(files) };
+}
+
+/** Sorts files so imports come first (protoc forbids import cycles), ties by name. */
+function dependencyOrder(files: FileModel[]): FileModel[] {
+  const byName = new Map(files.map((f) => [f.file, f]));
+  const done = new Set<string>();
+  const out: FileModel[] = [];
+  const visit = (f: FileModel): void => {
+    if (done.has(f.file)) return;
+    done.add(f.file);
+    for (const i of f.imports) {
+      const dep = byName.get(i);
+      if (dep) visit(dep);
+    }
+    out.push(f);
+  };
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) visit(f);
+  return out;
 }

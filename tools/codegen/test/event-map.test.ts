@@ -57,7 +57,7 @@ const derivedSources = [
 ];
 
 function schemaOf(...names: string[]): SchemaModel {
-  return { messages: [...derivedSources, ...names].map((n) => message(n)), enums: [] };
+  return { messages: [...derivedSources, ...names].map((n) => message(n)), enums: [], files: [] };
 }
 
 describe("listPushEvents", () => {
@@ -106,7 +106,7 @@ describe("listPushEvents", () => {
   });
 
   it("throws when a derived event's source message is missing", () => {
-    const schema = { messages: [message("WebcastChatMessage")], enums: [] };
+    const schema = { messages: [message("WebcastChatMessage")], enums: [], files: [] };
     expect(() => listPushEvents(schema)).toThrow(/derived event LiveEndEvent names WebcastControlMessage/);
   });
 });

@@ -19,6 +19,8 @@ const update = process.env.UPDATE_GOLDEN === "1";
 const allOutputs = [
   "docs/events.md",
   "schema.snapshot.json",
+  "src/codec-domains.generated.ts",
+  "src/codecs.generated.ts",
   "src/events/generated/battle.ts",
   "src/events/generated/chat.ts",
   "src/events/generated/gift.ts",

@@ -22,6 +22,8 @@ export function targetsIn(root: string, schemaDir = fixtureSchema): Targets {
     eventsGenDir: join(root, "src/events/generated"),
     registryFile: join(root, "src/registry.generated.ts"),
     messagesIndexFile: join(root, "src/messages.generated.ts"),
+    codecDomainsFile: join(root, "src/codec-domains.generated.ts"),
+    codecsIndexFile: join(root, "src/codecs.generated.ts"),
     snapshotFile: join(root, "schema.snapshot.json"),
     eventsDoc: join(root, "docs/events.md"),
   };

@@ -211,6 +211,7 @@ export class TikTokLiveClient extends EventApi {
   async disconnect(): Promise<void> {
     if (!this.#machine.isActive) return;
     this.#stop("client", 1000);
+    await this.#router.idle();
     await this.dispatcher.idle();
   }
 
@@ -311,6 +312,8 @@ export class TikTokLiveClient extends EventApi {
 
   async #open(signed: SignedConnection, signal: AbortSignal): Promise<void> {
     this.#machine.move("connecting");
+    // Codecs load per schema file on demand; load the listeners' ones before frames arrive.
+    await this.#router.prepare();
     const roomId = this.roomId!;
     const connection = new PushConnection({
       createSocket: this.#capabilities.webSocketFactory,
@@ -417,15 +420,20 @@ export class TikTokLiveClient extends EventApi {
     connection?.close(1000, "client disconnect");
     if (wasActive) this.#machine.move(reason === "live-ended" ? "ended" : "disconnected");
     this.#cursor = "";
-    if (emit && wasActive && this.dispatcher.hasListeners(DisconnectEvent.eventName)) {
-      this.dispatcher.emit(new DisconnectEvent(reason, closeCode, error));
-    }
-    if (error && reason !== "client" && emit) this.reportError(error);
-    void this.dispatcher.idle().then(() => {
-      this.endSubscriptions();
-      const waiters = this.#runWaiters;
-      this.#runWaiters = [];
-      for (const w of waiters) w();
-    });
+    const finish = () => {
+      if (emit && wasActive && this.dispatcher.hasListeners(DisconnectEvent.eventName)) {
+        this.dispatcher.emit(new DisconnectEvent(reason, closeCode, error));
+      }
+      if (error && reason !== "client" && emit) this.reportError(error);
+      void this.dispatcher.idle().then(() => {
+        this.endSubscriptions();
+        const waiters = this.#runWaiters;
+        this.#runWaiters = [];
+        for (const w of waiters) w();
+      });
+    };
+    // Messages received before the stop that still wait for their codecs come first.
+    if (this.#router.isPaused) void this.#router.idle().then(finish);
+    else finish();
   }
 }

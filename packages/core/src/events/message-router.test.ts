@@ -16,12 +16,14 @@ import {
   SuperFanEvent,
   SuperFanJoinEvent,
   UnknownEvent,
+} from "@tiktok-live/proto";
+import {
   WebcastBarrageMessage,
   WebcastChatMessage,
   WebcastControlMessage,
   WebcastEnvelopeMessage,
   WebcastSocialMessage,
-} from "@tiktok-live/proto";
+} from "@tiktok-live/proto/codecs";
 import { describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../capabilities.js";
 import { DecodeError, type TikTokLiveError } from "../errors/errors.js";

@@ -1,8 +1,11 @@
 import {
   type BaseEvent,
   type BaseProtoMessage,
+  type CodecDomain,
   eventClassByMethod,
+  type ProtoEventClass,
   type ProtoMessageFetchResult,
+  protoEventClasses,
   UnknownEvent,
 } from "@tiktok-live/proto";
 import { DecodeError } from "../errors/errors.js";
@@ -11,12 +14,32 @@ import { type DeriveContext, derivers } from "./derived-events.js";
 import type { EventDispatcher } from "./dispatcher.js";
 import { WebsocketResponseEvent } from "./lifecycle-events.js";
 
+/** Event name → codecs of its class, derived events included. */
+const codecsByEventName: ReadonlyMap<string, CodecDomain> = new Map(
+  protoEventClasses.map((c) => [c.eventName, c.codecs]),
+);
+
+/** A batch paused at `next` while codecs load. */
+interface Resume {
+  result: ProtoMessageFetchResult;
+  next: number;
+}
+
 /**
  * Batch → events: the one place where a decoded push batch becomes typed events.
  * A message becomes an event only if someone listens to it (or the client needs it),
  * and it is decoded only then.
+ *
+ * Codecs load per schema file (see `CodecDomain`). `prepare()` loads those the
+ * current listeners need before the connection opens; a message that still
+ * needs unloaded codecs (a listener added later) pauses routing until they are
+ * in, and everything after it waits, so events keep their order.
  */
 export class MessageRouter {
+  /** Set while paused: what to route once the codecs are in. */
+  private paused: Resume[] | undefined;
+  private resumed: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly dispatcher: EventDispatcher,
     private readonly dedupe: MessageDedupe,
@@ -29,29 +52,102 @@ export class MessageRouter {
     endLive: () => this.onLiveEnd(),
   };
 
+  /** Loads the codecs of every event with a listener, and of those the client itself reads. */
+  async prepare(): Promise<void> {
+    const domains = new Set<CodecDomain>();
+    for (const [name, codecs] of codecsByEventName)
+      if (this.dispatcher.hasListeners(name)) domains.add(codecs);
+    for (const [method, deriver] of derivers) {
+      const cls = eventClassByMethod.get(method);
+      if (cls && (deriver.always || deriver.produces.some((n) => this.dispatcher.hasListeners(n))))
+        domains.add(cls.codecs);
+    }
+    await Promise.all([...domains].map((d) => d.load()));
+  }
+
+  /** Whether batches are waiting for codecs to load. */
+  get isPaused(): boolean {
+    return this.paused !== undefined;
+  }
+
+  /** Resolves once no batch waits for codecs. */
+  idle(): Promise<void> {
+    return this.paused ? this.resumed.then(() => this.idle()) : Promise.resolve();
+  }
+
   routeBatch(result: ProtoMessageFetchResult): void {
-    if (this.dispatcher.hasListeners(WebsocketResponseEvent.eventName)) {
+    if (this.paused) this.paused.push({ result, next: 0 });
+    else this.route(result, 0);
+  }
+
+  private route(result: ProtoMessageFetchResult, next: number): void {
+    if (next === 0 && this.dispatcher.hasListeners(WebsocketResponseEvent.eventName)) {
       this.dispatcher.emit(new WebsocketResponseEvent(result));
     }
-    for (const message of result.messages) {
-      if (this.dedupe.firstTime(message.msgId)) this.routeMessage(message);
+    const messages = result.messages;
+    for (let i = next; i < messages.length; i++) {
+      const message = messages[i]!;
+      if (!this.dedupe.firstTime(message.msgId)) continue;
+      const loading = this.routeMessage(message);
+      if (loading) {
+        // Finish this batch first, then whatever arrived meanwhile.
+        this.paused ??= [];
+        this.paused.unshift({ result, next: i + 1 });
+        this.resumed = loading.then(() => this.resume());
+        return;
+      }
     }
   }
 
-  routeMessage(message: BaseProtoMessage): void {
+  private resume(): void {
+    const queue = this.paused ?? [];
+    this.paused = undefined;
+    while (queue.length) {
+      const { result, next } = queue.shift()!;
+      this.route(result, next);
+      if (this.paused) {
+        (this.paused as Resume[]).push(...queue);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Routes one message. Returns a promise when the message waits for its codecs:
+   * it is then routed when they are in, and the caller pauses until that settles.
+   */
+  routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
     const cls = eventClassByMethod.get(message.method);
     if (!cls) {
       if (this.dispatcher.hasListeners(UnknownEvent.eventName))
         this.dispatcher.emit(new UnknownEvent(message));
-      return;
+      return undefined;
     }
     const deriver = derivers.get(message.method);
     const wanted = this.dispatcher.hasListeners(cls.eventName);
     const derive =
       deriver !== undefined &&
       (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
-    if (!wanted && !derive) return;
+    if (!wanted && !derive) return undefined;
+    if (!cls.codecs.isLoaded) {
+      return cls.codecs.load().then(
+        () => this.deliver(cls, message, wanted, derive),
+        (cause: unknown) =>
+          this.dispatcher.emitError(
+            new DecodeError(
+              `Could not load the "${cls.codecs.name}" codecs for ${message.method}`,
+              message.method,
+              message.payload.length,
+              { cause },
+            ),
+          ),
+      );
+    }
+    this.deliver(cls, message, wanted, derive);
+    return undefined;
+  }
 
+  private deliver(cls: ProtoEventClass, message: BaseProtoMessage, wanted: boolean, derive: boolean): void {
     const event = new cls(message);
     try {
       // Decode now so a bad payload is reported here, not thrown inside a user's handler.
@@ -68,6 +164,6 @@ export class MessageRouter {
       return;
     }
     if (wanted) this.dispatcher.emit(event);
-    if (derive) deriver.derive(event as BaseEvent, this.ctx);
+    if (derive) derivers.get(message.method)!.derive(event as BaseEvent, this.ctx);
   }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fakeSocket } from "../../test/fake-socket.js";
 import type { Gunzip } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
-import type { DecodeError } from "../errors/errors.js";
+import { type DecodeError, WebSocketClosedError } from "../errors/errors.js";
 import { PushConnection } from "./push-connection.js";
 
 const syncGunzip: Gunzip = (data, max) => new Uint8Array(gunzipSync(data, { maxOutputLength: max }));
@@ -123,5 +123,75 @@ describe("PushConnection frame handling", () => {
     await opened(t);
     await expect(t.connection.settled()).resolves.toBeUndefined();
     t.connection.close();
+  });
+});
+
+describe("PushConnection with a WebSocket factory that returns a promise", () => {
+  function asyncSetup() {
+    let createSocket!: (socket: ReturnType<typeof fakeSocket>) => void;
+    const created = new Promise<ReturnType<typeof fakeSocket>>((resolve) => {
+      createSocket = resolve;
+    });
+    const socket = fakeSocket();
+    const closed: Array<[number | undefined, string | undefined]> = [];
+    socket.close = (code, reason) => {
+      closed.push([code, reason]);
+    };
+    const batches: string[] = [];
+    const connection = new PushConnection({
+      createSocket: () => created,
+      gunzip: syncGunzip,
+      limits: { maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22 },
+      roomId: 1n,
+      heartbeatIntervalMs: 60_000,
+      silenceTimeoutMs: 60_000,
+      logger: silentLogger,
+      onBatch: (result) => batches.push(result.cursor),
+      onDecodeError: () => {},
+      onClose: () => {},
+    });
+    return { socket, closed, batches, connection, resolveSocket: () => createSocket(socket) };
+  }
+
+  it("attaches to the socket once it exists, then opens and handles frames", async () => {
+    const t = asyncSetup();
+    const open = t.connection.open({ url: "ws://test", headers: {} });
+    expect(t.socket.onopen).toBeNull();
+    t.resolveSocket();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(t.socket.onopen).toBeTypeOf("function");
+    t.socket.onopen?.({});
+    await open;
+    t.socket.onmessage?.({ data: frame(7) });
+    expect(t.batches).toEqual(["c7"]);
+    t.connection.close();
+  });
+
+  it("closes a socket that arrives after the connect was aborted", async () => {
+    const t = asyncSetup();
+    const abort = new AbortController();
+    const open = t.connection.open({ url: "ws://test", headers: {} }, abort.signal);
+    abort.abort(new Error("stop"));
+    t.resolveSocket();
+    await expect(open).rejects.toThrow("stop");
+    expect(t.closed).toEqual([[1000, "aborted"]]);
+  });
+
+  it("reports a factory that rejects as a WebSocketClosedError with the cause", async () => {
+    const connection = new PushConnection({
+      createSocket: () => Promise.reject(new Error("no ws module")),
+      gunzip: syncGunzip,
+      limits: { maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22 },
+      roomId: 1n,
+      heartbeatIntervalMs: 60_000,
+      silenceTimeoutMs: 60_000,
+      logger: silentLogger,
+      onBatch: () => {},
+      onDecodeError: () => {},
+      onClose: () => {},
+    });
+    const error = await connection.open({ url: "ws://test", headers: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebSocketClosedError);
+    expect(((error as Error).cause as Error).message).toBe("no ws module");
   });
 });

@@ -56,14 +56,32 @@ export class PushConnection {
 
   /** Opens the socket; resolves on open, rejects if it closes or fails first. */
   open(request: SocketRequest, signal?: AbortSignal): Promise<void> {
+    const failed = (cause: unknown) =>
+      new WebSocketClosedError("Could not create the WebSocket", undefined, undefined, { cause });
+    let created: SocketLike | Promise<SocketLike>;
+    try {
+      created = this.options.createSocket(request);
+    } catch (cause) {
+      return Promise.reject(failed(cause));
+    }
+    if (!(created instanceof Promise)) return this.attach(created, signal);
+    // The adapter loads its WebSocket on first use; the socket exists only after that.
+    return created.then(
+      (socket) => {
+        if (signal?.aborted) {
+          socket.close(1000, "aborted");
+          throw signal.reason;
+        }
+        return this.attach(socket, signal);
+      },
+      (cause: unknown) => {
+        throw failed(cause);
+      },
+    );
+  }
+
+  private attach(socket: SocketLike, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      let socket: SocketLike;
-      try {
-        socket = this.options.createSocket(request);
-      } catch (cause) {
-        reject(new WebSocketClosedError("Could not create the WebSocket", undefined, undefined, { cause }));
-        return;
-      }
       this.socket = socket;
       socket.binaryType = "arraybuffer";
       let opened = false;

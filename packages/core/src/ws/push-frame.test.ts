@@ -4,10 +4,10 @@ import {
   type BaseProtoMessage,
   HeartBeatMessage,
   ProtoMessageFetchResult,
-  WebcastChatMessage,
   WebcastImEnterRoomMessage,
   WebcastPushFrame,
 } from "@tiktok-live/proto";
+import { WebcastChatMessage } from "@tiktok-live/proto/codecs";
 import { describe, expect, it, vi } from "vitest";
 import type { Gunzip } from "../capabilities.js";
 import { DecodeError } from "../errors/errors.js";

@@ -1,3 +1,4 @@
+import { CodecDomain } from "../codec-domain.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
 
 /** The slice of a BaseProtoMessage an event is built from. */
@@ -11,7 +12,11 @@ export interface PushMessage {
 export interface ProtoEventClass<E extends ProtoEvent<unknown> = ProtoEvent<unknown>> extends EventClass<E> {
   new (message: PushMessage): E;
   readonly method: string;
+  /** The codecs `data` decodes with; they must be loaded before it is read (see `loadCodecs`). */
+  readonly codecs: CodecDomain;
 }
+
+const noCodecs = CodecDomain.loaded("none", {});
 
 /**
  * An event backed by one TikTok push message. The payload is decoded on first
@@ -19,6 +24,7 @@ export interface ProtoEventClass<E extends ProtoEvent<unknown> = ProtoEvent<unkn
  */
 export abstract class ProtoEvent<T> extends BaseEvent {
   static readonly method: string = "";
+  static readonly codecs: CodecDomain = noCodecs;
   private decoded: T | undefined;
 
   constructor(message: PushMessage) {
@@ -27,7 +33,10 @@ export abstract class ProtoEvent<T> extends BaseEvent {
 
   protected abstract decode(bytes: Uint8Array): T;
 
-  /** The decoded message. Throws if the payload is not a valid message of this type. */
+  /**
+   * The decoded message. Throws if the payload is not a valid message of this type,
+   * or CodecsNotLoadedError if the class's codecs are not loaded (see `loadCodecs`).
+   */
   get data(): T {
     if (this.decoded === undefined) this.decoded = this.decode(this.payload);
     return this.decoded;

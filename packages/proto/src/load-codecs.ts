@@ -1,0 +1,19 @@
+import type { CodecDomain } from "./codec-domain.js";
+import { codecDomains } from "./codec-domains.generated.js";
+import type { ProtoEventClass } from "./events/proto-event.js";
+
+/**
+ * Loads the codecs the given event classes decode with, so their fields can be
+ * read synchronously. Without arguments, loads every codec.
+ *
+ * @example
+ * await loadCodecs(GiftEvent);
+ * const gift = new GiftEvent({ method: GiftEvent.method, msgId: 1n, payload });
+ * console.log(gift.gift.name);
+ */
+export async function loadCodecs(...classes: Array<Pick<ProtoEventClass, "codecs">>): Promise<void> {
+  const domains: Iterable<CodecDomain> = classes.length
+    ? classes.map((c) => c.codecs)
+    : codecDomains.values();
+  await Promise.all([...domains].map((d) => d.load()));
+}
