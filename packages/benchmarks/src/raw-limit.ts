@@ -1,15 +1,18 @@
 import { gunzipSync } from "node:zlib";
-import * as proto from "@tiktok-live/proto";
-import { ProtoMessageFetchResult, WebcastPushFrame } from "@tiktok-live/proto";
+import { eventClassByMethod, ProtoMessageFetchResult, WebcastPushFrame } from "@tiktok-live/proto";
+import * as codecs from "@tiktok-live/proto/codecs";
 import type { Corpus } from "./corpus.js";
 import type { Variant } from "./harness.js";
 
 type Decoder = (bytes: Uint8Array) => unknown;
 
-/** The generated codec of each method, looked up by name among @tiktok-live/proto's exports. */
+/** The generated codec of each method, looked up by name among the codecs entry's exports. */
 function decoderFor(method: string): Decoder | undefined {
-  const codec = (proto as unknown as Record<string, { decode?: Decoder } | undefined>)[method];
-  return typeof codec?.decode === "function" ? (bytes) => codec.decode!(bytes) : undefined;
+  const codec = (codecs as unknown as Record<string, { decode?: Decoder } | undefined>)[method];
+  if (typeof codec?.decode === "function") return (bytes) => codec.decode!(bytes);
+  // Only methods without an event class (unknown to the schema) may go undecoded.
+  if (eventClassByMethod.has(method)) throw new Error(`raw limit: no codec found for ${method}`);
+  return undefined;
 }
 
 /** gunzipSync as a plain Uint8Array view, as @tiktok-live/node's nodeGunzip returns it. */

@@ -14,6 +14,8 @@ export { ProtoEvent } from "./events/proto-event.js";
 export { UnknownEvent } from "./events/unknown-event.js";
 export { bytesToBase64, toJsonSafe } from "./json-safe.js";
 export { loadCodecs } from "./load-codecs.js";
+export type { BatchHeader } from "./message-batch.js";
+export { MessageBatch } from "./message-batch.js";
 // Message types by name; as values (codecs) only the frame envelope, see `@tiktok-live/proto/codecs`.
 export * from "./messages.generated.js";
 export type { ProtoEventMap } from "./registry.generated.js";

@@ -1,3 +1,4 @@
+import { MessageBatch } from "@tiktok-live/proto";
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { reconnectDelay } from "../connection/reconnect-policy.js";
@@ -323,7 +324,7 @@ export class TikTokLiveClient extends EventApi {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
       silenceTimeoutMs: this.#options.silenceTimeoutMs,
       logger: this.#logger,
-      onBatch: (result) => this.#router.routeBatch(result),
+      onBatch: (batch) => this.#router.routeBatch(batch),
       ...(this.#onRawFrame ? { onRawFrame: this.#onRawFrame } : {}),
       onDecodeError: (error) => this.reportError(error),
       onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
@@ -349,7 +350,7 @@ export class TikTokLiveClient extends EventApi {
     this.#machine.move("connected");
     if (first && this.dispatcher.hasListeners(ConnectEvent.eventName))
       this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId));
-    if (this.#options.processInitialData) this.#router.routeBatch(signed.initial);
+    if (this.#options.processInitialData) this.#router.routeBatch(MessageBatch.from(signed.initial));
     if (this.#liveEnded) return;
     connection.enterRoom(this.#cursor);
   }

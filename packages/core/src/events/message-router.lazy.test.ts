@@ -10,6 +10,7 @@ import {
   codecDomains,
   EcBarrageEvent,
   GiftEvent,
+  MessageBatch,
   ProtoMessageFetchResult,
 } from "@tiktok-live/proto";
 import { describe, expect, it, vi } from "vitest";
@@ -25,9 +26,13 @@ const chatPayload = (text: string) => new Uint8Array([0x1a, text.length, ...utf8
 
 let nextId = 1n;
 const batch = (...messages: Array<[method: string, payload: Uint8Array]>) =>
-  ProtoMessageFetchResult.fromPartial({
-    messages: messages.map(([method, payload]) => ({ method, payload, msgId: nextId++ })),
-  });
+  MessageBatch.decode(
+    ProtoMessageFetchResult.encode(
+      ProtoMessageFetchResult.fromPartial({
+        messages: messages.map(([method, payload]) => ({ method, payload, msgId: nextId++ })),
+      }),
+    ).finish(),
+  );
 const chat = (text: string): [string, Uint8Array] => ["WebcastChatMessage", chatPayload(text)];
 const unknown = (): [string, Uint8Array] => ["WebcastBrandNewFeatureMessage", new Uint8Array([8, 1])];
 
@@ -51,15 +56,15 @@ describe("MessageRouter with codecs loaded on demand", () => {
     t.router.routeBatch(first);
     t.router.routeBatch(second);
     // The unknown message before the pause needs no codecs; the rest waits behind "one".
-    expect(t.seen).toEqual([`unknown:${first.messages[0]!.msgId}`]);
+    expect(t.seen).toEqual([`unknown:${first.message(0).msgId}`]);
     expect(t.router.isPaused).toBe(true);
 
     await t.router.idle();
     expect(t.router.isPaused).toBe(false);
     expect(t.seen).toEqual([
-      `unknown:${first.messages[0]!.msgId}`,
+      `unknown:${first.message(0).msgId}`,
       "comment:one",
-      `unknown:${first.messages[2]!.msgId}`,
+      `unknown:${first.message(2).msgId}`,
       "comment:two",
       "comment:three",
     ]);

@@ -9,6 +9,7 @@ import {
   LiveEndEvent,
   LivePauseEvent,
   LiveUnpauseEvent,
+  MessageBatch,
   ProtoMessageFetchResult,
   ShareEvent,
   SocialEvent,
@@ -87,6 +88,12 @@ const chatMsg = (content: string, msgId?: bigint) =>
       WebcastChatMessage.fromPartial({ content, user: { nickname: "Alice" } }),
     ).finish(),
     msgId,
+  );
+
+/** A batch as it arrives: encoded, then read by MessageBatch. */
+const wire = (result: Partial<ProtoMessageFetchResult>) =>
+  MessageBatch.decode(
+    ProtoMessageFetchResult.encode({ ...ProtoMessageFetchResult.create(), ...result }).finish(),
   );
 
 /** A payload that claims a 255-byte field 2 but has 1 byte: no message type decodes it. */
@@ -244,9 +251,7 @@ describe("MessageRouter", () => {
   it("never decodes a method nobody listens to: a corrupt gift payload raises no error", () => {
     const t = setup();
     t.listen("comment");
-    t.router.routeBatch(
-      ProtoMessageFetchResult.fromPartial({ messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("hi")] }),
-    );
+    t.router.routeBatch(wire({ messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("hi")] }));
     expect(t.errors).toEqual([]);
     expect(t.names()).toEqual(["comment"]);
     expect((t.seen[0] as CommentEvent).comment).toBe("hi");
@@ -255,11 +260,7 @@ describe("MessageRouter", () => {
   it("a corrupt payload of a listened method is a DecodeError naming method and size; the batch goes on", () => {
     const t = setup();
     t.listen("gift", "comment");
-    t.router.routeBatch(
-      ProtoMessageFetchResult.fromPartial({
-        messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("after")],
-      }),
-    );
+    t.router.routeBatch(wire({ messages: [wrap("WebcastGiftMessage", corrupt), chatMsg("after")] }));
     expect(t.errors).toHaveLength(1);
     const error = t.errors[0] as DecodeError;
     expect(error).toBeInstanceOf(DecodeError);
@@ -306,14 +307,14 @@ describe("MessageRouter", () => {
     t.listen("websocketResponse", "comment");
     const a = chatMsg("a", 1n);
     const b = chatMsg("b", 2n);
-    const batch = ProtoMessageFetchResult.fromPartial({ messages: [a, b], cursor: "c1", needAck: true });
+    const batch = wire({ messages: [a, b], cursor: "c1", needAck: true });
     t.router.routeBatch(batch);
     // The same ids again (as after a resume), plus one new message.
-    t.router.routeBatch(
-      ProtoMessageFetchResult.fromPartial({ messages: [b, chatMsg("c", 3n)], cursor: "c2" }),
-    );
+    t.router.routeBatch(wire({ messages: [b, chatMsg("c", 3n)], cursor: "c2" }));
     expect(t.names()).toEqual(["websocketResponse", "comment", "comment", "websocketResponse", "comment"]);
-    expect((t.seen[0] as WebsocketResponseEvent).response).toBe(batch);
+    expect((t.seen[0] as WebsocketResponseEvent).response).toEqual(
+      ProtoMessageFetchResult.fromPartial({ messages: [a, b], cursor: "c1", needAck: true }),
+    );
     expect(t.seen.filter((e) => e instanceof CommentEvent).map((e) => (e as CommentEvent).comment)).toEqual([
       "a",
       "b",

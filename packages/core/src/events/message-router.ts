@@ -3,8 +3,8 @@ import {
   type BaseProtoMessage,
   type CodecDomain,
   eventClassByMethod,
+  type MessageBatch,
   type ProtoEventClass,
-  type ProtoMessageFetchResult,
   protoEventClasses,
   UnknownEvent,
 } from "@tiktok-live/proto";
@@ -21,8 +21,15 @@ const codecsByEventName: ReadonlyMap<string, CodecDomain> = new Map(
 
 /** A batch paused at `next` while codecs load. */
 interface Resume {
-  result: ProtoMessageFetchResult;
+  batch: MessageBatch;
   next: number;
+}
+
+interface Plan {
+  /** Someone listens to the message's own event. */
+  wanted: boolean;
+  /** A deriver reads it (for LiveEnd, Follow, …). */
+  derive: boolean;
 }
 
 /**
@@ -75,24 +82,28 @@ export class MessageRouter {
     return this.paused ? this.resumed.then(() => this.idle()) : Promise.resolve();
   }
 
-  routeBatch(result: ProtoMessageFetchResult): void {
-    if (this.paused) this.paused.push({ result, next: 0 });
-    else this.route(result, 0);
+  routeBatch(batch: MessageBatch): void {
+    if (this.paused) this.paused.push({ batch, next: 0 });
+    else this.route(batch, 0);
   }
 
-  private route(result: ProtoMessageFetchResult, next: number): void {
+  private route(batch: MessageBatch, next: number): void {
     if (next === 0 && this.dispatcher.hasListeners(WebsocketResponseEvent.eventName)) {
-      this.dispatcher.emit(new WebsocketResponseEvent(result));
+      this.dispatcher.emit(new WebsocketResponseEvent(batch.toResult()));
     }
-    const messages = result.messages;
-    for (let i = next; i < messages.length; i++) {
-      const message = messages[i]!;
+    for (let i = next; i < batch.length; i++) {
+      // The method alone says whether anyone needs the message; only then is the rest of it read.
+      const method = batch.method(i);
+      const cls = eventClassByMethod.get(method);
+      const plan = cls ? this.plan(cls, method) : this.dispatcher.hasListeners(UnknownEvent.eventName);
+      if (plan === false) continue;
+      const message = batch.message(i);
       if (!this.dedupe.firstTime(message.msgId)) continue;
-      const loading = this.routeMessage(message);
+      const loading = cls ? this.routeTo(cls, message, plan as Plan) : this.emitUnknown(message);
       if (loading) {
         // Finish this batch first, then whatever arrived meanwhile.
         this.paused ??= [];
-        this.paused.unshift({ result, next: i + 1 });
+        this.paused.unshift({ batch, next: i + 1 });
         this.resumed = loading.then(() => this.resume());
         return;
       }
@@ -103,8 +114,8 @@ export class MessageRouter {
     const queue = this.paused ?? [];
     this.paused = undefined;
     while (queue.length) {
-      const { result, next } = queue.shift()!;
-      this.route(result, next);
+      const { batch, next } = queue.shift()!;
+      this.route(batch, next);
       if (this.paused) {
         (this.paused as Resume[]).push(...queue);
         return;
@@ -112,26 +123,40 @@ export class MessageRouter {
     }
   }
 
-  /**
-   * Routes one message. Returns a promise when the message waits for its codecs:
-   * it is then routed when they are in, and the caller pauses until that settles.
-   */
-  routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
-    const cls = eventClassByMethod.get(message.method);
-    if (!cls) {
-      if (this.dispatcher.hasListeners(UnknownEvent.eventName))
-        this.dispatcher.emit(new UnknownEvent(message));
-      return undefined;
-    }
-    const deriver = derivers.get(message.method);
+  /** Who needs a message of this class: its listeners, a deriver, both, or nobody (`false`). */
+  private plan(cls: ProtoEventClass, method: string): Plan | false {
+    const deriver = derivers.get(method);
     const wanted = this.dispatcher.hasListeners(cls.eventName);
     const derive =
       deriver !== undefined &&
       (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
-    if (!wanted && !derive) return undefined;
+    return wanted || derive ? { wanted, derive } : false;
+  }
+
+  private emitUnknown(message: BaseProtoMessage): undefined {
+    this.dispatcher.emit(new UnknownEvent(message));
+    return undefined;
+  }
+
+  /**
+   * Routes one message, without the dedupe. Returns a promise when the message
+   * waits for its codecs: it is routed when they are in, and the caller pauses
+   * until that settles.
+   */
+  routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
+    const cls = eventClassByMethod.get(message.method);
+    if (!cls) {
+      if (this.dispatcher.hasListeners(UnknownEvent.eventName)) this.emitUnknown(message);
+      return undefined;
+    }
+    const plan = this.plan(cls, message.method);
+    return plan ? this.routeTo(cls, message, plan) : undefined;
+  }
+
+  private routeTo(cls: ProtoEventClass, message: BaseProtoMessage, plan: Plan): Promise<void> | undefined {
     if (!cls.codecs.isLoaded) {
       return cls.codecs.load().then(
-        () => this.deliver(cls, message, wanted, derive),
+        () => this.deliver(cls, message, plan),
         (cause: unknown) =>
           this.dispatcher.emitError(
             new DecodeError(
@@ -143,11 +168,11 @@ export class MessageRouter {
           ),
       );
     }
-    this.deliver(cls, message, wanted, derive);
+    this.deliver(cls, message, plan);
     return undefined;
   }
 
-  private deliver(cls: ProtoEventClass, message: BaseProtoMessage, wanted: boolean, derive: boolean): void {
+  private deliver(cls: ProtoEventClass, message: BaseProtoMessage, { wanted, derive }: Plan): void {
     const event = new cls(message);
     try {
       // Decode now so a bad payload is reported here, not thrown inside a user's handler.

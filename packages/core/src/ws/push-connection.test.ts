@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { gunzipSync } from "node:zlib";
-import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
+import type { MessageBatch } from "@tiktok-live/proto";
 import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import { describe, expect, it } from "vitest";
 import { fakeSocket } from "../../test/fake-socket.js";
@@ -24,7 +24,7 @@ function setup(gunzip: Gunzip, onBatch?: (cursor: string) => void) {
     heartbeatIntervalMs: 60_000,
     silenceTimeoutMs: 60_000,
     logger: silentLogger,
-    onBatch: (result: ProtoMessageFetchResult) => {
+    onBatch: (result: MessageBatch) => {
       batches.push(result.cursor);
       onBatch?.(result.cursor);
     },

@@ -1,4 +1,4 @@
-import type { ProtoMessageFetchResult } from "@tiktok-live/proto";
+import type { MessageBatch } from "@tiktok-live/proto";
 import type { Gunzip, Logger, SocketLike, SocketRequest, WebSocketFactory } from "../capabilities.js";
 import { DecodeError, WebSocketClosedError } from "../errors/errors.js";
 import {
@@ -19,7 +19,7 @@ export interface PushConnectionOptions {
   /** No frame for this long means the socket is dead even if it has not closed. */
   silenceTimeoutMs: number;
   logger: Logger;
-  onBatch: (result: ProtoMessageFetchResult) => void;
+  onBatch: (batch: MessageBatch) => void;
   onRawFrame?: (bytes: Uint8Array) => void;
   onDecodeError: (error: DecodeError) => void;
   /** Called once, when the socket closes for any reason after opening. */
@@ -289,13 +289,13 @@ export class PushConnection {
     return undefined;
   }
 
-  private deliver({ frame, result }: InboundFrame, bytes: Uint8Array): void {
-    if (!result || this.closed) return;
+  private deliver({ frame, batch }: InboundFrame, bytes: Uint8Array): void {
+    if (!batch || this.closed) return;
     try {
-      if (result.cursor) this.cursor = result.cursor;
-      if (result.internalExt) this.internalExt = result.internalExt;
-      if (result.needAck) this.send(encodeAck(frame.logId, result.internalExt));
-      this.options.onBatch(result);
+      if (batch.cursor) this.cursor = batch.cursor;
+      if (batch.internalExt) this.internalExt = batch.internalExt;
+      if (batch.needAck) this.send(encodeAck(frame.logId, batch.internalExt));
+      this.options.onBatch(batch);
     } catch (error) {
       this.failed(error, bytes);
     }

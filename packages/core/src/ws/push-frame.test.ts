@@ -69,9 +69,15 @@ async function decodeError(promise: Promise<unknown>): Promise<DecodeError> {
   throw new Error("expected a DecodeError, but decoding succeeded");
 }
 
+/** decodeInboundFrame with the whole batch decoded, as the generated decoder gives it. */
+async function decodeToResult(...args: Parameters<typeof decodeInboundFrame>) {
+  const { frame, batch } = await decodeInboundFrame(...args);
+  return { frame, result: batch?.toResult() };
+}
+
 describe("decodeInboundFrame", () => {
   it("decodes a gzip msg frame into its batch", async () => {
-    const { frame, result } = await decodeInboundFrame(
+    const { frame, result } = await decodeToResult(
       frameBytes(gz(batchBytes()), { compress_type: "gzip" }),
       gunzip,
       defaultFrameLimits,
@@ -90,7 +96,7 @@ describe("decodeInboundFrame", () => {
 
   it("with compress_type none, uses the payload as is and never calls gunzip", async () => {
     const spy = vi.fn(gunzip);
-    const { result } = await decodeInboundFrame(
+    const { result } = await decodeToResult(
       frameBytes(batchBytes(), { compress_type: "none" }),
       spy,
       defaultFrameLimits,
@@ -101,21 +107,21 @@ describe("decodeInboundFrame", () => {
 
   it("without a compress_type header, sniffs the gzip magic bytes", async () => {
     const spy = vi.fn(gunzip);
-    const { result } = await decodeInboundFrame(frameBytes(gz(batchBytes()), {}), spy, defaultFrameLimits);
+    const { result } = await decodeToResult(frameBytes(gz(batchBytes()), {}), spy, defaultFrameLimits);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(result!.messages[0]!.msgId).toBe(7400000000000000123n);
   });
 
   it("without a header and without gzip magic, decodes the payload as plain", async () => {
     const spy = vi.fn(gunzip);
-    const { result } = await decodeInboundFrame(frameBytes(batchBytes(), {}), spy, defaultFrameLimits);
+    const { result } = await decodeToResult(frameBytes(batchBytes(), {}), spy, defaultFrameLimits);
     expect(spy).not.toHaveBeenCalled();
     expect(result!.cursor).toBe("cursor-7");
   });
 
   it("accepts an async gunzip", async () => {
     const asyncGunzip: Gunzip = async (d, max) => gunzip(d, max);
-    const { result } = await decodeInboundFrame(
+    const { result } = await decodeToResult(
       frameBytes(gz(batchBytes()), { compress_type: "gzip" }),
       asyncGunzip,
       defaultFrameLimits,
@@ -137,7 +143,7 @@ describe("decodeInboundFrame", () => {
     expect(spy).not.toHaveBeenCalled();
     // Exactly at the limit is fine.
     const ok = await decodeInboundFrame(bytes, gunzip, { ...limits, maxFrameBytes: bytes.length });
-    expect(ok.result!.cursor).toBe("cursor-7");
+    expect(ok.batch!.cursor).toBe("cursor-7");
   });
 
   it("a payload that inflates past maxDecompressedBytes is a DecodeError (gzip bomb)", async () => {
@@ -223,7 +229,7 @@ describe("decodeInboundFrame", () => {
       );
       expect(out.frame.payloadType).toBe(type);
       expect(out.frame.logId).toBe(4242n);
-      expect(out.result).toBeUndefined();
+      expect(out.batch).toBeUndefined();
       expect(spy).not.toHaveBeenCalled();
     },
   );

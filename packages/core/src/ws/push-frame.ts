@@ -1,6 +1,6 @@
 import {
   HeartBeatMessage,
-  ProtoMessageFetchResult,
+  MessageBatch,
   WebcastImEnterRoomMessage,
   WebcastPushFrame,
 } from "@tiktok-live/proto";
@@ -26,8 +26,8 @@ export const defaultFrameLimits: FrameLimits = {
 
 export interface InboundFrame {
   frame: WebcastPushFrame;
-  /** Present for `msg` frames: the batch of push messages. */
-  result?: ProtoMessageFetchResult;
+  /** Present for `msg` frames: the batch of push messages, each decoded when asked for. */
+  batch?: MessageBatch;
 }
 
 /**
@@ -73,7 +73,7 @@ export function readInboundFrame(
   const compress = frame.headers.compress_type;
   // Trust the header, but sniff too: some servers omit it on gzip payloads.
   const gzipped = compress === "gzip" || (compress !== "none" && looksGzipped(frame.payload));
-  if (!gzipped) return { frame, result: decodeBatch(frame.payload) };
+  if (!gzipped) return { frame, batch: decodeBatch(frame.payload) };
   let body: Uint8Array | Promise<Uint8Array>;
   try {
     body = gunzip(frame.payload, limits.maxDecompressedBytes);
@@ -82,13 +82,13 @@ export function readInboundFrame(
   }
   if (isPromiseLike(body)) {
     return Promise.resolve(body).then(
-      (out) => ({ frame, result: decodeBatch(out) }),
+      (out) => ({ frame, batch: decodeBatch(out) }),
       (cause) => {
         throw gunzipFailed(frame, cause);
       },
     );
   }
-  return { frame, result: decodeBatch(body) };
+  return { frame, batch: decodeBatch(body) };
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<Uint8Array> {
@@ -104,9 +104,9 @@ function gunzipFailed(frame: WebcastPushFrame, cause: unknown): DecodeError {
   );
 }
 
-function decodeBatch(body: Uint8Array): ProtoMessageFetchResult {
+function decodeBatch(body: Uint8Array): MessageBatch {
   try {
-    return ProtoMessageFetchResult.decode(body);
+    return MessageBatch.decode(body);
   } catch (cause) {
     throw new DecodeError(
       `Malformed message batch (${body.length} bytes)`,
