@@ -19,9 +19,12 @@ export type BatchHeader = Omit<ProtoMessageFetchResult, "messages">;
  * when `message(i)` is called, so a client that listens to comments does not
  * pay for the likes and joins around them.
  *
- * `decode` follows the generated decoder field by field (tests compare the
- * two on random and corrupt input), so a batch it accepts gives exactly the
- * messages `ProtoMessageFetchResult.decode` would.
+ * Fields are read as the generated decoder reads them, so a well-formed batch
+ * gives exactly what `ProtoMessageFetchResult.decode` gives (property-tested).
+ * Malformed input differs in two ways, both on purpose: a malformed message
+ * fails on its own, when read, instead of failing the whole batch; and a field
+ * that runs past the end of its message is an error, where the generated
+ * decoder would go on reading the next message's bytes as this one's.
  */
 export class MessageBatch {
   private constructor(
@@ -30,12 +33,13 @@ export class MessageBatch {
     private readonly methods: string[],
     /** Where each message starts in the body and where its declared length ends. */
     private readonly spans: number[],
+    private readonly body: Uint8Array,
     /** Reads the body; one per batch, repositioned for each message. */
     private readonly reader: BinaryReader | undefined,
     private decoded: ProtoMessageFetchResult | undefined,
   ) {}
 
-  /** Reads a batch from its wire bytes; throws on malformed bytes, like the generated decoder. */
+  /** Reads a batch's header and methods from its wire bytes; throws if those are malformed. */
   static decode(body: Uint8Array): MessageBatch {
     const reader = new BinaryReader(body);
     const header: BatchHeader = {
@@ -60,8 +64,11 @@ export class MessageBatch {
         case 10: {
           const length = reader.uint32();
           const start = reader.pos;
-          methods.push(scanMethod(reader, body, start + length));
-          spans.push(start, start + length);
+          const end = start + length;
+          if (end > reader.len) throw new RangeError("premature EOF");
+          methods.push(peekMethod(reader, body, end));
+          spans.push(start, end);
+          reader.pos = end;
           continue;
         }
         case 18:
@@ -106,7 +113,7 @@ export class MessageBatch {
       if ((tag & 7) === 4 || tag === 0) break;
       reader.skip(tag & 7);
     }
-    return new MessageBatch(header, methods, spans, reader, undefined);
+    return new MessageBatch(header, methods, spans, body, reader, undefined);
   }
 
   /** A batch that is already decoded (e.g. the first one, from the sign server's HTTP response). */
@@ -116,6 +123,7 @@ export class MessageBatch {
       header,
       messages.map((m) => m.method),
       [],
+      noBytes,
       undefined,
       result,
     );
@@ -143,10 +151,20 @@ export class MessageBatch {
     return this.methods[i]!;
   }
 
-  /** Message `i`, decoded now (its payload stays a view into the batch's bytes). */
+  /** Size of message `i` on the wire, in bytes (for error reports). */
+  byteLength(i: number): number {
+    return this.decoded
+      ? this.decoded.messages[i]!.payload.length
+      : this.spans[2 * i + 1]! - this.spans[2 * i]!;
+  }
+
+  /**
+   * Message `i`, decoded now (its payload stays a view into the batch's bytes).
+   * Throws if the message is malformed; the batch's other messages are unaffected.
+   */
   message(i: number): BaseProtoMessage {
     if (this.decoded) return this.decoded.messages[i]!;
-    return readMessage(this.reader!, this.spans[2 * i]!, this.spans[2 * i + 1]!, this.methods[i]!);
+    return readMessage(this.reader!, this.body, this.spans[2 * i]!, this.spans[2 * i + 1]!);
   }
 
   /** The whole batch as the generated decoder gives it; made once, on first call. */
@@ -161,66 +179,42 @@ export class MessageBatch {
 }
 
 /**
- * Reads one BaseProtoMessage up to `end` for its method only, checking every
- * field the way the generated decoder reads it (so a batch this accepts never
- * fails later in `message(i)`), and leaves the reader where that decoder would.
+ * The method of the BaseProtoMessage at the reader, which ends at `end`.
+ * TikTok writes the method first, so this is usually one tag and one length;
+ * otherwise the fields before it are stepped over. The rest of the message is
+ * checked only when `message(i)` reads it.
  */
-function scanMethod(reader: BinaryReader, body: Uint8Array, end: number): string {
-  let method = "";
+function peekMethod(reader: BinaryReader, body: Uint8Array, end: number): string {
   while (reader.pos < end) {
     const tag = reader.uint32();
-    switch (tag) {
-      case 10: {
-        const start = skipBytes(reader);
-        method = methodNames.read(body, start, reader.pos);
-        continue;
-      }
-      case 18:
-        skipBytes(reader);
-        continue;
-      case 24:
-      case 40:
-        skipInt64(reader, body);
-        continue;
-      case 32:
-        reader.int32();
-        continue;
-      case 48:
-        reader.bool();
-        continue;
+    if (tag === 10) {
+      const start = skipBytes(reader, end);
+      return methodNames.read(body, start, reader.pos);
     }
     if ((tag & 7) === 4 || tag === 0) break;
     reader.skip(tag & 7);
+    if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   }
-  return method;
+  return "";
 }
 
-/** Steps over a length-delimited field as `reader.bytes()` reads it; returns where its bytes start. */
-function skipBytes(reader: BinaryReader): number {
+/** Steps over a length-delimited field that must end by `end`; returns where its bytes start. */
+function skipBytes(reader: BinaryReader, end: number): number {
   const length = reader.uint32();
   const start = reader.pos;
   reader.pos += length;
-  if (reader.pos > reader.len) throw new RangeError("premature EOF");
+  if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   return start;
 }
 
-/** Steps over a 64-bit varint with the checks of `reader.int64()`, without making the bigint. */
-function skipInt64(reader: BinaryReader, body: Uint8Array): void {
-  let pos = reader.pos;
-  for (let i = 0; i < 10; i++) {
-    if ((body[pos++]! & 0x80) === 0) {
-      reader.pos = pos;
-      if (pos > reader.len) throw new RangeError("premature EOF");
-      return;
-    }
-  }
-  throw new Error("invalid varint");
-}
-
-function readMessage(reader: BinaryReader, start: number, end: number, method: string): BaseProtoMessage {
+/**
+ * Reads one BaseProtoMessage from `start` to `end`, as the generated decoder
+ * does, except that a field running past the message's end is an error.
+ */
+function readMessage(reader: BinaryReader, body: Uint8Array, start: number, end: number): BaseProtoMessage {
   reader.pos = start;
   const message: BaseProtoMessage = {
-    method,
+    method: "",
     payload: noBytes,
     msgId: 0n,
     msgType: 0,
@@ -230,29 +224,39 @@ function readMessage(reader: BinaryReader, start: number, end: number, method: s
   while (reader.pos < end) {
     const tag = reader.uint32();
     switch (tag) {
-      case 10:
-        // The method was read (and interned) by the scan.
-        reader.skip(2);
+      case 10: {
+        // Read again rather than taken from the peek: a repeated field's last value wins.
+        const from = skipBytes(reader, end);
+        message.method = methodNames.read(body, from, reader.pos);
         continue;
+      }
       case 18:
         message.payload = reader.bytes();
-        continue;
+        break;
       case 24:
         message.msgId = reader.int64() as bigint;
-        continue;
+        break;
       case 32:
         message.msgType = reader.int32();
-        continue;
+        break;
       case 40:
         message.offset = reader.int64() as bigint;
-        continue;
+        break;
       case 48:
         message.isHistory = reader.bool();
-        continue;
+        break;
+      default:
+        if ((tag & 7) === 4 || tag === 0) return finish(reader, end, message);
+        reader.skip(tag & 7);
     }
-    if ((tag & 7) === 4 || tag === 0) break;
-    reader.skip(tag & 7);
+    if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   }
+  return message;
+}
+
+/** An end-group or zero tag stops the message early, as in the generated decoder. */
+function finish(reader: BinaryReader, end: number, message: BaseProtoMessage): BaseProtoMessage {
+  if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   return message;
 }
 

@@ -28,6 +28,8 @@ export class EventDispatcher {
   private idleWaiters: Array<() => void> = [];
   /** Events dropped because handlers fell behind by more than the queue allows. */
   droppedEvents = 0;
+  /** Bumped whenever the set of event names with listeners changes, so callers may cache lookups. */
+  listenersVersion = 0;
 
   constructor(
     private readonly logger: Logger,
@@ -36,7 +38,9 @@ export class EventDispatcher {
 
   on(name: string, handler: AnyHandler): () => void {
     // Copy-on-write keeps a dispatch that is iterating the old array safe from (un)subscribes.
-    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler]);
+    const list = this.handlers.get(name);
+    if (!list) this.listenersVersion++;
+    this.handlers.set(name, [...(list ?? []), handler]);
     return () => this.off(name, handler);
   }
 
@@ -47,7 +51,10 @@ export class EventDispatcher {
     if (i < 0) return;
     const next = [...list.slice(0, i), ...list.slice(i + 1)];
     if (next.length) this.handlers.set(name, next);
-    else this.handlers.delete(name);
+    else {
+      this.handlers.delete(name);
+      this.listenersVersion++;
+    }
   }
 
   hasListeners(name: string): boolean {
@@ -63,6 +70,7 @@ export class EventDispatcher {
 
   removeAll(): void {
     this.handlers.clear();
+    this.listenersVersion++;
   }
 
   /** Queues an event for its handlers. Returns at once; ordering is kept by the queue. */

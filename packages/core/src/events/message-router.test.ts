@@ -271,6 +271,46 @@ describe("MessageRouter", () => {
     expect(t.names()).toEqual(["comment"]);
   });
 
+  it("follows listeners added and removed between batches (its per-method plans are refreshed)", () => {
+    const t = setup();
+    t.listen("unknown");
+    t.router.routeBatch(wire({ messages: [chatMsg("unheard", 1n)] }));
+    const off = t.dispatcher.on("comment", (e: BaseEvent) => t.seen.push(e));
+    t.router.routeBatch(wire({ messages: [chatMsg("heard", 2n)] }));
+    off();
+    t.router.routeBatch(
+      wire({ messages: [chatMsg("unheard again", 3n), wrap("WebcastBrandNewFeatureMessage", corrupt)] }),
+    );
+    expect(t.names()).toEqual(["comment", "unknown"]);
+    expect((t.seen[0] as CommentEvent).comment).toBe("heard");
+  });
+
+  it("a malformed message is a DecodeError with its method and size; the rest of the batch is delivered", () => {
+    const t = setup();
+    t.listen("comment");
+    const good = ProtoMessageFetchResult.encode({
+      ...ProtoMessageFetchResult.create(),
+      messages: [chatMsg("ok", 9n)],
+    }).finish();
+    // A chat message whose msg_id varint never ends (11 continuation bytes), then the good one.
+    const bad = [
+      10,
+      2 + 18 + 12,
+      10,
+      18,
+      ...new TextEncoder().encode("WebcastChatMessage"),
+      24,
+      ...Array(10).fill(0xff),
+      1,
+    ];
+    t.router.routeBatch(MessageBatch.decode(new Uint8Array([...bad, ...good])));
+    expect(t.errors).toHaveLength(1);
+    expect(t.errors[0]).toBeInstanceOf(DecodeError);
+    expect((t.errors[0] as DecodeError).method).toBe("WebcastChatMessage");
+    expect((t.errors[0] as DecodeError).byteLength).toBe(32);
+    expect(t.names()).toEqual(["comment"]);
+  });
+
   it("events handed to listeners are already decoded", () => {
     const t = setup();
     t.listen("comment");

@@ -26,6 +26,8 @@ interface Resume {
 }
 
 interface Plan {
+  /** The message's event class; undefined for a method the schema does not know. */
+  cls: ProtoEventClass | undefined;
   /** Someone listens to the message's own event. */
   wanted: boolean;
   /** A deriver reads it (for LiveEnd, Follow, …). */
@@ -43,6 +45,9 @@ interface Plan {
  * in, and everything after it waits, so events keep their order.
  */
 export class MessageRouter {
+  /** Routing plan by method, valid while the dispatcher's listeners stay the same. */
+  private plans = new Map<string, Plan | false>();
+  private plansVersion = -1;
   /** Set while paused: what to route once the codecs are in. */
   private paused: Resume[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
@@ -94,12 +99,20 @@ export class MessageRouter {
     for (let i = next; i < batch.length; i++) {
       // The method alone says whether anyone needs the message; only then is the rest of it read.
       const method = batch.method(i);
-      const cls = eventClassByMethod.get(method);
-      const plan = cls ? this.plan(cls, method) : this.dispatcher.hasListeners(UnknownEvent.eventName);
+      const plan = this.planFor(method);
       if (plan === false) continue;
-      const message = batch.message(i);
+      let message: BaseProtoMessage;
+      try {
+        message = batch.message(i);
+      } catch (cause) {
+        const size = batch.byteLength(i);
+        this.dispatcher.emitError(
+          new DecodeError(`Malformed push message ${method} (${size} bytes)`, method, size, { cause }),
+        );
+        continue;
+      }
       if (!this.dedupe.firstTime(message.msgId)) continue;
-      const loading = cls ? this.routeTo(cls, message, plan as Plan) : this.emitUnknown(message);
+      const loading = plan.cls ? this.routeTo(plan.cls, message, plan) : this.emitUnknown(message);
       if (loading) {
         // Finish this batch first, then whatever arrived meanwhile.
         this.paused ??= [];
@@ -123,6 +136,28 @@ export class MessageRouter {
     }
   }
 
+  /** `plan()`, cached per method: a busy stream repeats a few dozen methods. */
+  private planFor(method: string): Plan | false {
+    if (this.plansVersion !== this.dispatcher.listenersVersion) {
+      this.plans.clear();
+      this.plansVersion = this.dispatcher.listenersVersion;
+    }
+    let plan = this.plans.get(method);
+    if (plan === undefined) {
+      const cls = eventClassByMethod.get(method);
+      plan = cls
+        ? this.plan(cls, method)
+        : this.dispatcher.hasListeners(UnknownEvent.eventName) && {
+            cls: undefined,
+            wanted: true,
+            derive: false,
+          };
+      // Unknown methods are not cached: hostile input could send endless new names.
+      if (cls) this.plans.set(method, plan);
+    }
+    return plan;
+  }
+
   /** Who needs a message of this class: its listeners, a deriver, both, or nobody (`false`). */
   private plan(cls: ProtoEventClass, method: string): Plan | false {
     const deriver = derivers.get(method);
@@ -130,7 +165,7 @@ export class MessageRouter {
     const derive =
       deriver !== undefined &&
       (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
-    return wanted || derive ? { wanted, derive } : false;
+    return wanted || derive ? { cls, wanted, derive } : false;
   }
 
   private emitUnknown(message: BaseProtoMessage): undefined {
