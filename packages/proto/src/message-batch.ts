@@ -1,13 +1,15 @@
 import { BinaryReader } from "@bufbuild/protobuf/wire";
 import {
   type BaseProtoMessage,
-  type ProtoMessageFetchResult,
+  ProtoMessageFetchResult,
   ProtoMessageFetchResult_RouteParamsEntry,
 } from "./gen/webcast/envelope.js";
 import { MethodNames } from "./method-names.js";
 
 /** Shared by every batch: the method names seen so far. */
 const methodNames = new MethodNames();
+
+const { messages: _, ...emptyHeader } = ProtoMessageFetchResult.create();
 
 /** The batch's fields other than its messages. */
 export type BatchHeader = Omit<ProtoMessageFetchResult, "messages">;
@@ -42,20 +44,8 @@ export class MessageBatch {
   /** Reads a batch's header and methods from its wire bytes; throws if those are malformed. */
   static decode(body: Uint8Array): MessageBatch {
     const reader = new BinaryReader(body);
-    const header: BatchHeader = {
-      cursor: "",
-      fetchInterval: 0n,
-      now: 0n,
-      internalExt: "",
-      fetchType: 0,
-      routeParams: {},
-      heartbeatDuration: 0n,
-      needAck: false,
-      pushServer: "",
-      isFirst: false,
-      historyCommentCursor: "",
-      historyNoMore: false,
-    };
+    // The generated defaults, with a map of its own (it is filled in place below).
+    const header: BatchHeader = { ...emptyHeader, routeParams: {} };
     const methods: string[] = [];
     const spans: number[] = [];
     while (reader.pos < reader.len) {

@@ -4,7 +4,7 @@ import type { MessageBatch } from "@tiktok-live/proto";
 import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import { describe, expect, it } from "vitest";
 import { fakeSocket } from "../../test/fake-socket.js";
-import type { Gunzip } from "../capabilities.js";
+import type { Gunzip, SocketLike } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { type DecodeError, WebSocketClosedError } from "../errors/errors.js";
 import { PushConnection } from "./push-connection.js";
@@ -127,6 +127,21 @@ describe("PushConnection frame handling", () => {
 });
 
 describe("PushConnection with a WebSocket factory that returns a promise", () => {
+  function connectionWith(createSocket: () => Promise<SocketLike>, batches: string[] = []): PushConnection {
+    return new PushConnection({
+      createSocket,
+      gunzip: syncGunzip,
+      limits: { maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22 },
+      roomId: 1n,
+      heartbeatIntervalMs: 60_000,
+      silenceTimeoutMs: 60_000,
+      logger: silentLogger,
+      onBatch: (batch) => batches.push(batch.cursor),
+      onDecodeError: () => {},
+      onClose: () => {},
+    });
+  }
+
   function asyncSetup() {
     let createSocket!: (socket: ReturnType<typeof fakeSocket>) => void;
     const created = new Promise<ReturnType<typeof fakeSocket>>((resolve) => {
@@ -138,18 +153,7 @@ describe("PushConnection with a WebSocket factory that returns a promise", () =>
       closed.push([code, reason]);
     };
     const batches: string[] = [];
-    const connection = new PushConnection({
-      createSocket: () => created,
-      gunzip: syncGunzip,
-      limits: { maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22 },
-      roomId: 1n,
-      heartbeatIntervalMs: 60_000,
-      silenceTimeoutMs: 60_000,
-      logger: silentLogger,
-      onBatch: (result) => batches.push(result.cursor),
-      onDecodeError: () => {},
-      onClose: () => {},
-    });
+    const connection = connectionWith(() => created, batches);
     return { socket, closed, batches, connection, resolveSocket: () => createSocket(socket) };
   }
 
@@ -178,18 +182,7 @@ describe("PushConnection with a WebSocket factory that returns a promise", () =>
   });
 
   it("reports a factory that rejects as a WebSocketClosedError with the cause", async () => {
-    const connection = new PushConnection({
-      createSocket: () => Promise.reject(new Error("no ws module")),
-      gunzip: syncGunzip,
-      limits: { maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22 },
-      roomId: 1n,
-      heartbeatIntervalMs: 60_000,
-      silenceTimeoutMs: 60_000,
-      logger: silentLogger,
-      onBatch: () => {},
-      onDecodeError: () => {},
-      onClose: () => {},
-    });
+    const connection = connectionWith(() => Promise.reject(new Error("no ws module")));
     const error = await connection.open({ url: "ws://test", headers: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebSocketClosedError);
     expect(((error as Error).cause as Error).message).toBe("no ws module");
