@@ -5,6 +5,7 @@ import type * as social from "./gen/webcast/social.js";
 import type * as chat from "./gen/webcast/chat.js";
 import type * as battle from "./gen/webcast/battle.js";
 import type * as commerce from "./gen/webcast/commerce.js";
+import type * as control from "./gen/webcast/control.js";
 import type * as gift from "./gen/webcast/gift.js";
 import type * as game from "./gen/webcast/game.js";
 import type * as engagement from "./gen/webcast/engagement.js";
@@ -45,6 +46,13 @@ export const commerceCodecs: CodecDomain<typeof commerce> = new CodecDomain(
   [chatCodecs, commonCodecs],
 );
 
+/** Codecs of `webcast/control.proto`. */
+export const controlCodecs: CodecDomain<typeof control> = new CodecDomain(
+  "control",
+  () => import("./gen/webcast/control.js"),
+  [commonCodecs],
+);
+
 /** Codecs of `webcast/gift.proto`. */
 export const giftCodecs: CodecDomain<typeof gift> = new CodecDomain(
   "gift",
@@ -80,6 +88,7 @@ export const codecDomains: ReadonlyMap<string, CodecDomain> = new Map<string, Co
   ["chat", chatCodecs],
   ["battle", battleCodecs],
   ["commerce", commerceCodecs],
+  ["control", controlCodecs],
   ["gift", giftCodecs],
   ["game", gameCodecs],
   ["engagement", engagementCodecs],

@@ -83,8 +83,11 @@ describe("MessageRouter with codecs loaded on demand", () => {
     await t.router.prepare();
     expect(GiftEvent.codecs.isLoaded).toBe(true);
     expect(ControlEvent.codecs.isLoaded).toBe(true);
-    // Nobody listens to commerce events, so their codecs stay out of memory.
+    // Nobody listens to commerce, room or battle events, so their codecs stay out of memory
+    // (control messages have a schema file of their own for this reason).
     expect(codecDomains.get("commerce")?.isLoaded).toBe(false);
+    expect(codecDomains.get("room")?.isLoaded).toBe(false);
+    expect(codecDomains.get("battle")?.isLoaded).toBe(false);
     expect(EcBarrageEvent.codecs.isLoaded).toBe(false);
   });
 
