@@ -15,10 +15,18 @@ export interface SuiteClient {
 export type Observed = Array<string | number | boolean>;
 
 /** What every event is reduced to: its name and the fields that prove it decoded right. */
-export function observe(client: SuiteClient): Observed[] {
+export function observe(
+  client: SuiteClient,
+  options: { subscribeViewersOnConnect?: boolean } = {},
+): Observed[] {
   const seen: Observed[] = [];
   const add = (row: Observed) => seen.push(row);
-  client.on("connect", (e) => add(["connect", e.uniqueId, e.roomId]));
+  const viewers = (e: { total: bigint }) => add(["viewers", String(e.total)]);
+  client.on("connect", (e) => {
+    add(["connect", e.uniqueId, e.roomId]);
+    // A listener added while connected: its events must still arrive, in order.
+    if (options.subscribeViewersOnConnect) client.on("roomUserSeq", viewers);
+  });
   client.on("comment", (e) => add(["comment", e.user.nickname, e.comment, String(e.user.userId)]));
   client.on("gift", (e) => add(["gift", e.user.nickname, e.gift.name, e.repeatCount, e.streaking]));
   client.on("like", (e) => add(["like", e.user.nickname, e.count, String(e.total)]));
@@ -26,7 +34,7 @@ export function observe(client: SuiteClient): Observed[] {
   client.on("follow", (e) => add(["follow", e.user.nickname]));
   client.on("share", (e) => add(["share", e.user.nickname]));
   client.on("superFan", (e) => add(["superFan", e.content.key]));
-  client.on("roomUserSeq", (e) => add(["viewers", String(e.total)]));
+  if (!options.subscribeViewersOnConnect) client.on("roomUserSeq", viewers);
   client.on("unknown", (e) => add(["unknown", e.method, e.payload.length]));
   client.on("reconnecting", (e) => add(["reconnecting", e.attempt]));
   client.on("livePause", () => add(["livePause"]));

@@ -326,7 +326,7 @@ export class TikTokLiveClient extends EventApi {
       logger: this.#logger,
       onBatch: (batch) => this.#router.routeBatch(batch),
       ...(this.#onRawFrame ? { onRawFrame: this.#onRawFrame } : {}),
-      onDecodeError: (error) => this.reportError(error),
+      onDecodeError: (error) => this.#router.inOrder(() => this.reportError(error)),
       onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
     });
     const url = buildPushUrl({
@@ -349,7 +349,7 @@ export class TikTokLiveClient extends EventApi {
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
     if (first && this.dispatcher.hasListeners(ConnectEvent.eventName))
-      this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId));
+      this.#router.inOrder(() => this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId)));
     if (this.#options.processInitialData) this.#router.routeBatch(MessageBatch.from(signed.initial));
     if (this.#liveEnded) return;
     connection.enterRoom(this.#cursor);
@@ -381,7 +381,8 @@ export class TikTokLiveClient extends EventApi {
       const retryAfter = lastError instanceof RateLimitError ? lastError.retryAfter : undefined;
       const delay = reconnectDelay(policy, attempt, retryAfter);
       if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
-        this.dispatcher.emit(new ReconnectingEvent(attempt + 1, delay, lastError));
+        const event = new ReconnectingEvent(attempt + 1, delay, lastError);
+        this.#router.inOrder(() => this.dispatcher.emit(event));
       }
       try {
         await sleep(delay, session.signal);
@@ -434,7 +435,6 @@ export class TikTokLiveClient extends EventApi {
       });
     };
     // Messages received before the stop that still wait for their codecs come first.
-    if (this.#router.isPaused) void this.#router.idle().then(finish);
-    else finish();
+    this.#router.inOrder(finish);
   }
 }

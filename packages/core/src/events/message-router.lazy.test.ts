@@ -11,6 +11,7 @@ import {
   EcBarrageEvent,
   GiftEvent,
   MessageBatch,
+  PollEvent,
   ProtoMessageFetchResult,
 } from "@tiktok-live/proto";
 import { describe, expect, it, vi } from "vitest";
@@ -76,12 +77,28 @@ describe("MessageRouter with codecs loaded on demand", () => {
     expect(t.errors).toEqual([]);
   });
 
+  it("inOrder() runs at once, or after what waits for codecs (so the client's own events keep their place)", async () => {
+    const t = setup();
+    t.router.inOrder(() => t.seen.push("now"));
+    expect(t.seen).toEqual(["now"]);
+    // Fresh codecs for this: gift's are not loaded yet.
+    t.dispatcher.on(GiftEvent.eventName, () => t.seen.push("gift"));
+    expect(GiftEvent.codecs.isLoaded).toBe(false);
+    t.router.routeBatch(batch(["WebcastGiftMessage", new Uint8Array()]));
+    t.router.inOrder(() => t.seen.push("reconnecting"));
+    t.router.routeBatch(batch(chat("after")));
+    expect(t.seen).toEqual(["now"]);
+    await t.router.idle();
+    expect(t.seen).toEqual(["now", "gift", "reconnecting", "comment:after"]);
+  });
+
   it("prepare() loads the codecs of the listened events and of the control messages the client reads", async () => {
     const t = setup();
-    t.dispatcher.on(GiftEvent.eventName, () => {});
-    expect(GiftEvent.codecs.isLoaded).toBe(false);
+    t.dispatcher.on(PollEvent.eventName, () => {});
+    expect(PollEvent.codecs.isLoaded).toBe(false);
+    expect(ControlEvent.codecs.isLoaded).toBe(false);
     await t.router.prepare();
-    expect(GiftEvent.codecs.isLoaded).toBe(true);
+    expect(PollEvent.codecs.isLoaded).toBe(true);
     expect(ControlEvent.codecs.isLoaded).toBe(true);
     // Nobody listens to commerce, room or battle events, so their codecs stay out of memory
     // (control messages have a schema file of their own for this reason).

@@ -19,11 +19,8 @@ const codecsByEventName: ReadonlyMap<string, CodecDomain> = new Map(
   protoEventClasses.map((c) => [c.eventName, c.codecs]),
 );
 
-/** A batch paused at `next` while codecs load. */
-interface Resume {
-  batch: MessageBatch;
-  next: number;
-}
+/** What waits while codecs load: the rest of a batch from `next`, or something the client emits itself. */
+type Pending = { batch: MessageBatch; next: number } | { run: () => void };
 
 interface Plan {
   /** The message's event class; undefined for a method the schema does not know. */
@@ -49,7 +46,7 @@ export class MessageRouter {
   private plans = new Map<string, Plan | false>();
   private plansVersion = -1;
   /** Set while paused: what to route once the codecs are in. */
-  private paused: Resume[] | undefined;
+  private paused: Pending[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
 
   constructor(
@@ -85,6 +82,16 @@ export class MessageRouter {
   /** Resolves once no batch waits for codecs. */
   idle(): Promise<void> {
     return this.paused ? this.resumed.then(() => this.idle()) : Promise.resolve();
+  }
+
+  /**
+   * Runs `task` now, or after what waits for codecs. The client emits its own
+   * events and errors (reconnecting, a bad frame, disconnect) through this, so
+   * they keep their place among the stream's events.
+   */
+  inOrder(task: () => void): void {
+    if (this.paused) this.paused.push({ run: task });
+    else task();
   }
 
   routeBatch(batch: MessageBatch): void {
@@ -127,10 +134,14 @@ export class MessageRouter {
     const queue = this.paused ?? [];
     this.paused = undefined;
     while (queue.length) {
-      const { batch, next } = queue.shift()!;
-      this.route(batch, next);
+      const item = queue.shift()!;
+      if ("run" in item) {
+        item.run();
+        continue;
+      }
+      this.route(item.batch, item.next);
       if (this.paused) {
-        (this.paused as Resume[]).push(...queue);
+        (this.paused as Pending[]).push(...queue);
         return;
       }
     }
