@@ -14,6 +14,18 @@ export interface SuiteClient {
 
 export type Observed = Array<string | number | boolean>;
 
+export interface SuiteMode {
+  title: string;
+  /** Subscribe to viewer counts only once connected, so their codecs load mid-stream and routing pauses. */
+  subscribeViewersOnConnect: boolean;
+}
+
+/** Both ways of running the suite; the late one first, while the room codecs are still unloaded. */
+export const suiteModes: readonly SuiteMode[] = [
+  { title: "a listener added on connect", subscribeViewersOnConnect: true },
+  { title: "every listener up front", subscribeViewersOnConnect: false },
+];
+
 /** What every event is reduced to: its name and the fields that prove it decoded right. */
 export function observe(
   client: SuiteClient,
