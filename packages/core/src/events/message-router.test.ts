@@ -311,6 +311,20 @@ describe("MessageRouter", () => {
     expect(t.names()).toEqual(["comment"]);
   });
 
+  it("a websocketResponse listener gets a DecodeError instead of a batch with a malformed message; the rest goes on", () => {
+    const t = setup();
+    t.listen("websocketResponse", "comment");
+    const good = ProtoMessageFetchResult.encode({
+      ...ProtoMessageFetchResult.create(),
+      messages: [chatMsg("ok", 11n)],
+    }).finish();
+    // Method "X", then an id whose varint runs past the message's end.
+    const bad = [10, 5, 10, 1, 88, 24, 0xff];
+    t.router.routeBatch(MessageBatch.decode(new Uint8Array([...bad, ...good])));
+    expect(t.errors.map((e) => (e as DecodeError).method)).toEqual(["ProtoMessageFetchResult"]);
+    expect(t.names()).toEqual(["comment"]);
+  });
+
   it("events handed to listeners are already decoded", () => {
     const t = setup();
     t.listen("comment");

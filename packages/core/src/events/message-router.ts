@@ -5,6 +5,7 @@ import {
   eventClassByMethod,
   type MessageBatch,
   type ProtoEventClass,
+  type ProtoMessageFetchResult,
   protoEventClasses,
   UnknownEvent,
 } from "@tiktok-live/proto";
@@ -100,9 +101,8 @@ export class MessageRouter {
   }
 
   private route(batch: MessageBatch, next: number): void {
-    if (next === 0 && this.dispatcher.hasListeners(WebsocketResponseEvent.eventName)) {
-      this.dispatcher.emit(new WebsocketResponseEvent(batch.toResult()));
-    }
+    if (next === 0 && this.dispatcher.hasListeners(WebsocketResponseEvent.eventName))
+      this.emitResponse(batch);
     for (let i = next; i < batch.length; i++) {
       // The method alone says whether anyone needs the message; only then is the rest of it read.
       const method = batch.method(i);
@@ -128,6 +128,25 @@ export class MessageRouter {
         return;
       }
     }
+  }
+
+  /** The whole batch for `websocketResponse` listeners; it needs every message, so one malformed one spoils it. */
+  private emitResponse(batch: MessageBatch): void {
+    let response: ProtoMessageFetchResult;
+    try {
+      response = batch.toResult();
+    } catch (cause) {
+      this.dispatcher.emitError(
+        new DecodeError(
+          `Malformed message batch (${batch.length} messages): no websocketResponse event`,
+          "ProtoMessageFetchResult",
+          batch.length,
+          { cause },
+        ),
+      );
+      return;
+    }
+    this.dispatcher.emit(new WebsocketResponseEvent(response));
   }
 
   private resume(): void {
