@@ -42,7 +42,8 @@ describe("frame → event path under bad input", () => {
       method: "ProtoMessageFetchResult",
       byteLength: compressed.length,
     });
-    expect(outcome.events).toBe(1);
+    // The comment after the bomb, and its batch as a websocketResponse.
+    expect(outcome.events).toBe(2);
   });
 
   it("reports a payload that does not match its method, with the method and byte count", async () => {

@@ -42,6 +42,10 @@ export async function runFramePath(frames: Uint8Array[]): Promise<FramePathOutco
   dispatcher.on("unknown", () => {
     events++;
   });
+  // Whole batches too: building one reads every message, malformed or not.
+  dispatcher.on("websocketResponse", () => {
+    events++;
+  });
   const router = new MessageRouter(dispatcher, new MessageDedupe(64), () => {});
   const socket = fakeSocket();
   const connection = new PushConnection({
