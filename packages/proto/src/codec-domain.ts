@@ -9,7 +9,7 @@ export class CodecsNotLoadedError extends Error {
 
   constructor(domain: string) {
     super(
-      `The "${domain}" codecs are not loaded yet: await loadCodecs(…) first, or import "@tiktok-live/proto/codecs" to load every codec up front`,
+      `The "${domain}" codecs are not loaded yet: await loadCodecs(EventClass) (or loadCodecs() for all) before reading an event you built yourself; the client loads them for the events it delivers`,
     );
     this.name = "CodecsNotLoadedError";
     this.domain = domain;
