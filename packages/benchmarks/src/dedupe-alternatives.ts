@@ -72,10 +72,10 @@ export class StringDedupe implements Dedupe {
 }
 
 /**
- * Keyed by a number, verified with the bigint: `Number(id)` (the id rounded
- * to a double, so neighbouring ids can share a key) → the ids with that key.
+ * Ids bucketed under a number key, verified with the bigint: the key → the
+ * ids with that key. The two candidates below differ only in the key.
  */
-export class NumberKeyDedupe implements Dedupe {
+abstract class NumberBucketDedupe implements Dedupe {
   private readonly seen = new Map<number, bigint | bigint[]>();
   private readonly order: bigint[];
   private next = 0;
@@ -85,9 +85,11 @@ export class NumberKeyDedupe implements Dedupe {
     this.order = new Array<bigint>(capacity);
   }
 
+  protected abstract key(id: bigint): number;
+
   firstTime(id: bigint): boolean {
     if (id === 0n) return true;
-    const key = Number(id);
+    const key = this.key(id);
     const slot = this.seen.get(key);
     if (slot !== undefined) {
       if (slot === id) return false;
@@ -106,7 +108,7 @@ export class NumberKeyDedupe implements Dedupe {
   }
 
   private remove(id: bigint): void {
-    const key = Number(id);
+    const key = this.key(id);
     const slot = this.seen.get(key)!;
     if (typeof slot === "bigint") this.seen.delete(key);
     else {
@@ -121,62 +123,21 @@ export class NumberKeyDedupe implements Dedupe {
   }
 }
 
+/** `Number(id)`: the id rounded to a double, so neighbouring ids can share a key. */
+export class NumberKeyDedupe extends NumberBucketDedupe {
+  protected key(id: bigint): number {
+    return Number(id);
+  }
+}
+
 const scratch = new BigInt64Array(1);
 const halves = new Int32Array(scratch.buffer);
 
-/**
- * Two-level number key: the low 32 bits of the id (read through a
- * BigInt64Array, no bigint arithmetic) → the ids with those low bits,
- * verified with the bigint.
- */
-export class LowBitsKeyDedupe implements Dedupe {
-  private readonly seen = new Map<number, bigint | bigint[]>();
-  private readonly order: bigint[];
-  private next = 0;
-  private count = 0;
-
-  constructor(readonly capacity: number) {
-    this.order = new Array<bigint>(capacity);
-  }
-
-  private key(id: bigint): number {
+/** The low 32 bits of the id, read through a BigInt64Array (no bigint arithmetic). */
+export class LowBitsKeyDedupe extends NumberBucketDedupe {
+  protected key(id: bigint): number {
     scratch[0] = id;
     return halves[0]!;
-  }
-
-  firstTime(id: bigint): boolean {
-    if (id === 0n) return true;
-    const key = this.key(id);
-    const slot = this.seen.get(key);
-    if (slot !== undefined) {
-      if (slot === id) return false;
-      if (typeof slot !== "bigint" && slot.includes(id)) return false;
-    }
-    const evicted = this.order[this.next];
-    if (evicted !== undefined) this.remove(evicted);
-    this.order[this.next] = id;
-    this.next = (this.next + 1) % this.capacity;
-    const now = this.seen.get(key);
-    if (now === undefined) this.seen.set(key, id);
-    else if (typeof now === "bigint") this.seen.set(key, [now, id]);
-    else now.push(id);
-    this.count++;
-    return true;
-  }
-
-  private remove(id: bigint): void {
-    const key = this.key(id);
-    const slot = this.seen.get(key)!;
-    if (typeof slot === "bigint") this.seen.delete(key);
-    else {
-      slot.splice(slot.indexOf(id), 1);
-      if (slot.length === 1) this.seen.set(key, slot[0]!);
-    }
-    this.count--;
-  }
-
-  get size(): number {
-    return this.count;
   }
 }
 
