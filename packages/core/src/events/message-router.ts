@@ -11,7 +11,7 @@ import {
 } from "@tiktok-live/proto";
 import { DecodeError } from "../errors/errors.js";
 import type { MessageDedupe } from "./dedupe.js";
-import { type DeriveContext, derivers } from "./derived-events.js";
+import { type DeriveContext, type Deriver, derivers } from "./derived-events.js";
 import type { EventDispatcher } from "./dispatcher.js";
 import { WebsocketResponseEvent } from "./lifecycle-events.js";
 
@@ -28,8 +28,8 @@ interface Plan {
   cls: ProtoEventClass | undefined;
   /** Someone listens to the message's own event. */
   wanted: boolean;
-  /** A deriver reads it (for LiveEnd, Follow, …). */
-  derive: boolean;
+  /** The deriver that reads it (for LiveEnd, Follow, …), when it is to run. */
+  deriver: Deriver | undefined;
 }
 
 /**
@@ -119,7 +119,7 @@ export class MessageRouter {
         continue;
       }
       if (!this.dedupe.firstTime(message.msgId)) continue;
-      const loading = plan.cls ? this.routeTo(plan.cls, message, plan) : this.emitUnknown(message);
+      const loading = this.dispatchPlanned(plan, message);
       if (loading) {
         // Finish this batch first, then whatever arrived meanwhile.
         this.paused ??= [];
@@ -180,7 +180,7 @@ export class MessageRouter {
         : this.dispatcher.hasListeners(UnknownEvent.eventName) && {
             cls: undefined,
             wanted: true,
-            derive: false,
+            deriver: undefined,
           };
       // Unknown methods are not cached: hostile input could send endless new names.
       if (cls) this.plans.set(method, plan);
@@ -195,10 +195,12 @@ export class MessageRouter {
     const derive =
       deriver !== undefined &&
       (deriver.always === true || deriver.produces.some((n) => this.dispatcher.hasListeners(n)));
-    return wanted || derive ? { cls, wanted, derive } : false;
+    return wanted || derive ? { cls, wanted, deriver: derive ? deriver : undefined } : false;
   }
 
-  private emitUnknown(message: BaseProtoMessage): undefined {
+  /** Delivers a message someone needs: its event (after its codecs, if they must load first) or UnknownEvent. */
+  private dispatchPlanned(plan: Plan, message: BaseProtoMessage): Promise<void> | undefined {
+    if (plan.cls) return this.routeTo(plan.cls, message, plan);
     this.dispatcher.emit(new UnknownEvent(message));
     return undefined;
   }
@@ -209,13 +211,8 @@ export class MessageRouter {
    * until that settles.
    */
   routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
-    const cls = eventClassByMethod.get(message.method);
-    if (!cls) {
-      if (this.dispatcher.hasListeners(UnknownEvent.eventName)) this.emitUnknown(message);
-      return undefined;
-    }
-    const plan = this.plan(cls, message.method);
-    return plan ? this.routeTo(cls, message, plan) : undefined;
+    const plan = this.planFor(message.method);
+    return plan ? this.dispatchPlanned(plan, message) : undefined;
   }
 
   private routeTo(cls: ProtoEventClass, message: BaseProtoMessage, plan: Plan): Promise<void> | undefined {
@@ -237,7 +234,7 @@ export class MessageRouter {
     return undefined;
   }
 
-  private deliver(cls: ProtoEventClass, message: BaseProtoMessage, { wanted, derive }: Plan): void {
+  private deliver(cls: ProtoEventClass, message: BaseProtoMessage, { wanted, deriver }: Plan): void {
     const event = new cls(message);
     try {
       // Decode now so a bad payload is reported here, not thrown inside a user's handler.
@@ -254,6 +251,6 @@ export class MessageRouter {
       return;
     }
     if (wanted) this.dispatcher.emit(event);
-    if (derive) derivers.get(message.method)!.derive(event as BaseEvent, this.ctx);
+    deriver?.derive(event as BaseEvent, this.ctx);
   }
 }
