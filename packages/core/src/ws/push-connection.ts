@@ -7,6 +7,7 @@ import {
   encodeHeartbeat,
   type FrameLimits,
   type InboundFrame,
+  isPromiseLike,
   readInboundFrame,
 } from "./push-frame.js";
 
@@ -64,9 +65,9 @@ export class PushConnection {
     } catch (cause) {
       return Promise.reject(failed(cause));
     }
-    if (!(created instanceof Promise)) return this.attach(created, signal);
+    if (!isPromiseLike(created)) return this.attach(created, signal);
     // The adapter loads its WebSocket on first use; the socket exists only after that.
-    return created.then(
+    return Promise.resolve(created).then(
       (socket) => {
         if (signal?.aborted) {
           socket.close(1000, "aborted");

@@ -91,7 +91,8 @@ export function readInboundFrame(
   return { frame, batch: decodeBatch(body) };
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<Uint8Array> {
+/** Whether a capability answered with a promise (or any thenable) rather than a value. */
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
