@@ -183,8 +183,9 @@ function peekMethod(reader: BinaryReader, body: Uint8Array, end: number): string
     }
     if ((tag & 7) === 4 || tag === 0) break;
     reader.skip(tag & 7);
-    if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   }
+  // Reading stops at the message's end; a field that went past it ends the loop too.
+  if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   return "";
 }
 
@@ -211,14 +212,14 @@ function readMessage(reader: BinaryReader, body: Uint8Array, start: number, end:
     offset: 0n,
     isHistory: false,
   };
-  while (reader.pos < end) {
+  read: while (reader.pos < end) {
     const tag = reader.uint32();
     switch (tag) {
       case 10: {
         // Read again rather than taken from the peek: a repeated field's last value wins.
         const from = skipBytes(reader, end);
         message.method = methodNames.read(body, from, reader.pos);
-        continue;
+        break;
       }
       case 18:
         message.payload = reader.bytes();
@@ -236,16 +237,12 @@ function readMessage(reader: BinaryReader, body: Uint8Array, start: number, end:
         message.isHistory = reader.bool();
         break;
       default:
-        if ((tag & 7) === 4 || tag === 0) return finish(reader, end, message);
+        // An end-group or zero tag stops the message early, as in the generated decoder.
+        if ((tag & 7) === 4 || tag === 0) break read;
         reader.skip(tag & 7);
     }
-    if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   }
-  return message;
-}
-
-/** An end-group or zero tag stops the message early, as in the generated decoder. */
-function finish(reader: BinaryReader, end: number, message: BaseProtoMessage): BaseProtoMessage {
+  // Reading stops at the message's end; a field that went past it ends the loop too.
   if (reader.pos > end) throw new RangeError("field runs past the end of its message");
   return message;
 }
