@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildDescriptorSet, readText, runTsProto } from "./buf.js";
+import { groupBy } from "./group-by.js";
 import { generatedHeader } from "./header.js";
 import { listFiles, type Outputs } from "./outputs.js";
 import { listPushEvents, type PushEvent } from "./push-messages.js";
@@ -62,9 +63,7 @@ export function generate(t: Targets): Generation {
     if (!file) throw new Error(`type ${tsName} is not defined in the schema`);
     return file;
   };
-  const byFile = new Map<string, PushEvent[]>();
-  for (const e of events) byFile.set(e.message.file, [...(byFile.get(e.message.file) ?? []), e]);
-  for (const [file, list] of byFile) {
+  for (const [file, list] of groupBy(events, (e) => e.message.file)) {
     const name = file.replace(/^webcast\//, "").replace(/\.proto$/, ".ts");
     outputs.set(join(t.eventsGenDir, name), renderEventFile(file, list, fileOf));
   }

@@ -1,3 +1,4 @@
+import { sortedNameGroups } from "./group-by.js";
 import { generatedHeader } from "./header.js";
 import type { FileModel } from "./schema-model.js";
 
@@ -56,10 +57,13 @@ ${lazy.map((f) => `  ["${domainName(f.file)}", ${domainConst(f.file)}],`).join("
 `;
 }
 
-function byModule(entries: Array<{ tsName: string; file: string }>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const e of entries) out.set(e.file, [...(out.get(e.file) ?? []), e.tsName]);
-  return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
+/** Type names by schema file, both sorted. */
+function byFile(entries: Array<{ tsName: string; file: string }>): Array<[string, string[]]> {
+  return sortedNameGroups(
+    entries,
+    (e) => e.file,
+    (e) => e.tsName,
+  );
 }
 
 /**
@@ -72,8 +76,7 @@ function byModule(entries: Array<{ tsName: string; file: string }>): Map<string,
 export function renderMessagesIndex(entries: Array<{ tsName: string; file: string }>): string {
   const imports: string[] = [];
   const lines: string[] = [];
-  for (const [file, names] of byModule(entries)) {
-    names.sort();
+  for (const [file, names] of byFile(entries)) {
     if (eagerFiles.has(file)) {
       lines.push(`export { ${names.join(", ")} } from "${genModule(file)}";`);
       continue;
@@ -94,8 +97,8 @@ export function renderCodecsIndex(
   files: FileModel[],
 ): string {
   const lazy = files.filter((f) => !eagerFiles.has(f.file));
-  const exports = [...byModule(entries).entries()].map(
-    ([file, names]) => `export { ${names.sort().join(", ")} } from "${genModule(file)}";`,
+  const exports = byFile(entries).map(
+    ([file, names]) => `export { ${names.join(", ")} } from "${genModule(file)}";`,
   );
   const namespaces = lazy.map((f) => `import * as ${domainName(f.file)} from "${genModule(f.file)}";`);
   const domains = `import { ${lazy

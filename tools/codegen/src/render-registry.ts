@@ -1,3 +1,4 @@
+import { sortedNameGroups } from "./group-by.js";
 import { generatedHeader } from "./header.js";
 import type { PushEvent } from "./push-messages.js";
 
@@ -10,14 +11,12 @@ function eventModule(file: string): string {
  * are keyed by method; derived ones (FollowEvent, …) are listed by name only.
  */
 export function renderRegistry(events: PushEvent[]): string {
-  const byModule = new Map<string, string[]>();
-  for (const e of events) {
-    const m = eventModule(e.message.file);
-    byModule.set(m, [...(byModule.get(m) ?? []), e.event]);
-  }
-  const imports = [...byModule.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([m, names]) => `import { ${names.sort().join(", ")} } from "${m}";`)
+  const imports = sortedNameGroups(
+    events,
+    (e) => eventModule(e.message.file),
+    (e) => e.event,
+  )
+    .map(([m, names]) => `import { ${names.join(", ")} } from "${m}";`)
     .join("\n");
   const primary = events
     .filter((e) => !e.derivedFrom)
@@ -45,13 +44,10 @@ ${all.map((e) => `  ${e.event},`).join("\n")}
 
 /** The public list of event classes, re-exported by name from the package index. */
 export function renderEventsIndex(events: PushEvent[]): string {
-  const byModule = new Map<string, string[]>();
-  for (const e of events) {
-    const m = `./${e.message.file.replace(/^webcast\//, "").replace(/\.proto$/, "")}.js`;
-    byModule.set(m, [...(byModule.get(m) ?? []), e.event]);
-  }
-  const lines = [...byModule.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([m, names]) => `export { ${names.sort().join(", ")} } from "${m}";`);
+  const lines = sortedNameGroups(
+    events,
+    (e) => `./${e.message.file.replace(/^webcast\//, "").replace(/\.proto$/, "")}.js`,
+    (e) => e.event,
+  ).map(([m, names]) => `export { ${names.join(", ")} } from "${m}";`);
   return `${generatedHeader("packages/proto/schema")}${lines.join("\n")}\n`;
 }
