@@ -363,7 +363,7 @@ Written by \`pnpm bench\` (packages/benchmarks); do not edit by hand — the not
   control; connector: chat, gift, like, member, roomUser, social, follow, share, controlMessage), each counting
   calls. "Awaited per frame" delivers the next frame once every event of the previous one was handled; "32 in
   flight" keeps at most 32 frames not fully dispatched.
-- **Raw limit:** \`gunzipSync\` + \`WebcastPushFrame\`/\`ProtoMessageFetchResult\` decode + every message through
+- **Raw limit:** the client's synchronous gunzip (\`nodeGunzip\`, one reused zlib engine) + \`WebcastPushFrame\`/\`ProtoMessageFetchResult\` decode + every message through
   its generated codec from \`@tiktok-live/proto\`, no client, no events.
 
 ## Decode + dispatch

@@ -1,0 +1,121 @@
+import { constants, Gunzip as GunzipStream } from "node:zlib";
+
+/**
+ * The native half of a node:zlib stream. Not public API: every member is
+ * checked before use, and `reusableGunzip` returns undefined when one is
+ * missing so the caller falls back to `gunzipSync`.
+ */
+interface ZlibHandle {
+  writeSync(
+    flush: number,
+    input: Uint8Array,
+    inOffset: number,
+    inLength: number,
+    output: Uint8Array,
+    outOffset: number,
+    outLength: number,
+  ): void;
+  reset(): void;
+  onerror: ((message: string, errno: number) => void) | undefined;
+}
+
+interface ZlibStreamInternals {
+  _handle?: unknown;
+  /** [avail_out, avail_in] after the last writeSync. */
+  _writeState?: unknown;
+}
+
+/** Deflate cannot compress better than about 1032:1, so a larger ISIZE is a lie. */
+const maxDeflateRatio = 1032;
+/** gzip header (10) + empty deflate block (2) + CRC32 and ISIZE (8). */
+const minGzipMember = 18;
+const minGuess = 64;
+
+const zlibCodes = [
+  "Z_NEED_DICT",
+  "Z_ERRNO",
+  "Z_STREAM_ERROR",
+  "Z_DATA_ERROR",
+  "Z_MEM_ERROR",
+  "Z_BUF_ERROR",
+  "Z_VERSION_ERROR",
+] as const;
+
+function isHandle(value: unknown): value is ZlibHandle {
+  const h = value as Partial<ZlibHandle> | null;
+  return typeof h?.writeSync === "function" && typeof h.reset === "function";
+}
+
+/** The error gunzipSync would throw: message from zlib, `errno` and `code` (e.g. Z_DATA_ERROR). */
+function zlibError(message: string, errno: number): Error {
+  const error = new Error(message) as Error & { errno: number; code: string | undefined };
+  error.errno = errno;
+  error.code = zlibCodes.find((name) => constants[name] === errno);
+  return error;
+}
+
+/**
+ * A gunzip that keeps one zlib inflate engine for every frame instead of
+ * building a stream, its 16 KiB output buffer and a native context per call,
+ * which is most of what `gunzipSync` costs on a frame of a few KB. Output goes
+ * straight into one buffer sized from the gzip trailer's ISIZE (a hint only:
+ * it is capped, and the buffer grows when the hint is short). zlib still
+ * checks the CRC32 and length, and the engine is reset after every frame,
+ * failed or not.
+ *
+ * Synchronous and never re-entered, so one engine can serve every client in
+ * the process. Returns undefined when this runtime's node:zlib lacks the
+ * internals it drives.
+ */
+export function reusableGunzip(
+  makeStream: () => unknown = () => new GunzipStream(),
+): ((data: Uint8Array, maxOutputBytes: number) => Uint8Array) | undefined {
+  let stream: ZlibStreamInternals;
+  try {
+    stream = makeStream() as ZlibStreamInternals;
+  } catch {
+    return undefined;
+  }
+  const handle = stream._handle;
+  const state = stream._writeState;
+  if (!isHandle(handle) || !(state instanceof Uint32Array) || state.length < 2) return undefined;
+
+  let failure: Error | undefined;
+  // zlib reports errors synchronously from inside writeSync through this hook.
+  handle.onerror = (message, errno) => {
+    failure = zlibError(message, errno);
+  };
+
+  return (data, maxOutputBytes) => {
+    const n = data.length;
+    const isize =
+      n >= minGzipMember
+        ? (data[n - 4]! | (data[n - 3]! << 8) | (data[n - 2]! << 16) | (data[n - 1]! << 24)) >>> 0
+        : 0;
+    // One byte over the expected size: a buffer left with room proves the stream ended.
+    const limit = maxOutputBytes + 1;
+    let out = new Uint8Array(Math.min(Math.max(Math.min(isize, n * maxDeflateRatio) + 1, minGuess), limit));
+    let produced = 0;
+    let inOffset = 0;
+    failure = undefined;
+    try {
+      for (;;) {
+        const room = out.length - produced;
+        handle.writeSync(constants.Z_FINISH, data, inOffset, n - inOffset, out, produced, room);
+        if (failure) throw failure;
+        produced += room - state[0]!;
+        inOffset = n - state[1]!;
+        if (state[0]! > 0) break;
+        if (out.length >= limit) {
+          throw new RangeError(`Cannot inflate a gzip member larger than ${maxOutputBytes} bytes`);
+        }
+        const grown = new Uint8Array(Math.min(out.length * 2, limit));
+        grown.set(out);
+        out = grown;
+      }
+    } finally {
+      handle.reset();
+    }
+    return out.subarray(0, produced);
+  };
+}
