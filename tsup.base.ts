@@ -9,4 +9,6 @@ export const libraryBuild: Options = {
   clean: true,
   target: "es2022",
   treeshake: true,
+  // Deno resolves built-ins only as "node:zlib", never as a bare "zlib".
+  removeNodeProtocol: false,
 };

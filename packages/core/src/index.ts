@@ -15,6 +15,8 @@ export type { ResolvedOptions, TikTokLiveClientOptions } from "./client/options.
 export { normalizeUniqueId } from "./client/options.js";
 export type { ClientCapabilities } from "./client/tiktok-live-client.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
+export type { SyncGunzip } from "./compression/zlib-engine.js";
+export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
 export { defaultReconnectPolicy, reconnectDelay } from "./connection/reconnect-policy.js";
 export type { ConnectionState } from "./connection/state-machine.js";

@@ -3,3 +3,4 @@ export * from "@tiktok-live/core";
 export { webGunzip } from "./gunzip.js";
 export { TikTokLiveClient } from "./tiktok-live-client.js";
 export { webWebSocketFactory } from "./websocket.js";
+export { zlibGunzip } from "./zlib-gunzip.js";

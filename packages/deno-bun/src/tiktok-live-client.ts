@@ -1,10 +1,10 @@
 import { TikTokLiveClient as CoreClient, type TikTokLiveClientOptions } from "@tiktok-live/core";
-import { webGunzip } from "./gunzip.js";
 import { webWebSocketFactory } from "./websocket.js";
+import { zlibGunzip } from "./zlib-gunzip.js";
 
 /**
  * The TikTok LIVE client for Deno and Bun, on the runtime's WebSocket, fetch
- * and DecompressionStream.
+ * and built-in zlib.
  *
  * @example
  * const client = new TikTokLiveClient("@user");
@@ -16,7 +16,7 @@ export class TikTokLiveClient extends CoreClient {
     super(uniqueId, options, {
       fetch: options?.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       webSocketFactory: options?.webSocketFactory ?? webWebSocketFactory,
-      gunzip: options?.gunzip ?? webGunzip,
+      gunzip: options?.gunzip ?? zlibGunzip,
     });
   }
 }

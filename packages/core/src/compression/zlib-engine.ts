@@ -1,9 +1,7 @@
-import { constants, Gunzip as GunzipStream } from "node:zlib";
-
 /**
- * The native half of a node:zlib stream. Not public API: every member is
- * checked before use, and `reusableGunzip` returns undefined when one is
- * missing so the caller falls back to `gunzipSync`.
+ * The native half of a node:zlib stream. Not public API of any runtime: every
+ * member is checked before use, and `reusableZlibGunzip` returns undefined
+ * when one is missing so the adapter falls back to its other gunzip.
  */
 interface ZlibHandle {
   writeSync(
@@ -25,21 +23,26 @@ interface ZlibStreamInternals {
   _writeState?: unknown;
 }
 
+/** A gunzip that answers synchronously: frames are then handled inside the socket's message callback. */
+export type SyncGunzip = (data: Uint8Array, maxOutputBytes: number) => Uint8Array;
+
 /** Deflate cannot compress better than about 1032:1, so a larger ISIZE is a lie. */
 const maxDeflateRatio = 1032;
 /** gzip header (10) + empty deflate block (2) + CRC32 and ISIZE (8). */
 const minGzipMember = 18;
 const minGuess = 64;
 
-const zlibCodes = [
-  "Z_NEED_DICT",
-  "Z_ERRNO",
-  "Z_STREAM_ERROR",
-  "Z_DATA_ERROR",
-  "Z_MEM_ERROR",
-  "Z_BUF_ERROR",
-  "Z_VERSION_ERROR",
-] as const;
+/** zlib.h's flush value and error codes (fixed by zlib itself, the same in every runtime). */
+const zFinish = 4;
+const zlibCodes: Record<number, string> = {
+  2: "Z_NEED_DICT",
+  [-1]: "Z_ERRNO",
+  [-2]: "Z_STREAM_ERROR",
+  [-3]: "Z_DATA_ERROR",
+  [-4]: "Z_MEM_ERROR",
+  [-5]: "Z_BUF_ERROR",
+  [-6]: "Z_VERSION_ERROR",
+};
 
 function isHandle(value: unknown): value is ZlibHandle {
   const h = value as Partial<ZlibHandle> | null;
@@ -50,26 +53,27 @@ function isHandle(value: unknown): value is ZlibHandle {
 function zlibError(message: string, errno: number): Error {
   const error = new Error(message) as Error & { errno: number; code: string | undefined };
   error.errno = errno;
-  error.code = zlibCodes.find((name) => constants[name] === errno);
+  error.code = zlibCodes[errno];
   return error;
 }
 
 /**
  * A gunzip that keeps one zlib inflate engine for every frame instead of
  * building a stream, its 16 KiB output buffer and a native context per call,
- * which is most of what `gunzipSync` costs on a frame of a few KB. Output goes
+ * which is most of what `gunzipSync` costs on a frame of a few KB (and a
+ * tenth of what a `DecompressionStream` costs on Deno). Output goes
  * straight into one buffer sized from the gzip trailer's ISIZE (a hint only:
  * it is capped, and the buffer grows when the hint is short). zlib still
  * checks the CRC32 and length, and the engine is reset after every frame,
  * failed or not.
  *
- * Synchronous and never re-entered, so one engine can serve every client in
- * the process. Returns undefined when this runtime's node:zlib lacks the
- * internals it drives.
+ * `makeStream` is the adapter's `() => new zlib.Gunzip()` from `node:zlib`
+ * (Node, Deno and Bun all have one); core itself imports nothing from
+ * `node:`. Synchronous and never re-entered, so one engine can serve every
+ * client in the process. Returns undefined when the stream lacks the
+ * internals this drives.
  */
-export function reusableGunzip(
-  makeStream: () => unknown = () => new GunzipStream(),
-): ((data: Uint8Array, maxOutputBytes: number) => Uint8Array) | undefined {
+export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | undefined {
   let stream: ZlibStreamInternals;
   try {
     stream = makeStream() as ZlibStreamInternals;
@@ -101,7 +105,7 @@ export function reusableGunzip(
     try {
       for (;;) {
         const room = out.length - produced;
-        handle.writeSync(constants.Z_FINISH, data, inOffset, n - inOffset, out, produced, room);
+        handle.writeSync(zFinish, data, inOffset, n - inOffset, out, produced, room);
         if (failure) throw failure;
         produced += room - state[0]!;
         inOffset = n - state[1]!;

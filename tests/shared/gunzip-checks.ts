@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 
-type Gunzip = (data: Uint8Array, maxOutputBytes: number) => Uint8Array;
+type Gunzip = (data: Uint8Array, maxOutputBytes: number) => Uint8Array | Promise<Uint8Array>;
 
 /** Deterministic bytes: text-like runs and noise, so members of every compressibility come out. */
 function sampleBytes(seed: number, length: number): Uint8Array {
@@ -15,21 +15,22 @@ function sampleBytes(seed: number, length: number): Uint8Array {
   return out;
 }
 
-function outcome(run: () => Uint8Array): string {
+async function outcome(run: () => Uint8Array | Promise<Uint8Array>): Promise<string> {
   try {
-    return `bytes ${Buffer.from(run()).toString("base64")}`;
+    return `bytes ${Buffer.from(await run()).toString("base64")}`;
   } catch (error) {
     return `throws ${error instanceof RangeError ? "RangeError" : "Error"}`;
   }
 }
 
 /**
- * `@tiktok-live/node`'s gunzip drives node:zlib internals (one reused engine)
- * where it finds them and falls back to gunzipSync elsewhere; Bun and Deno
- * implement node:zlib themselves. Either way it must agree with gunzipSync,
- * on good and bad members, frame after frame. Returns the first disagreement.
+ * The adapters' gunzips drive node:zlib internals (one reused engine) where
+ * they find them and fall back elsewhere; Bun and Deno implement node:zlib
+ * themselves. Either way a gunzip must agree with gunzipSync, on good and bad
+ * members, frame after frame, and answer synchronously when `sync` is set
+ * (proof that the engine, not the fallback, ran). Returns the first disagreement.
  */
-export function checkNodeGunzip(nodeGunzip: Gunzip): string | undefined {
+export async function checkGunzip(gunzip: Gunzip, sync: boolean): Promise<string | undefined> {
   const cap = 1 << 20;
   const cases: Array<[string, Uint8Array, number]> = [];
   for (let i = 0; i < 40; i++) {
@@ -45,10 +46,14 @@ export function checkNodeGunzip(nodeGunzip: Gunzip): string | undefined {
   cases.push(["at the cap", big, 50_000]);
   cases.push(["one byte over the cap", big, 49_999]);
   for (const [name, data, max] of cases) {
-    const expected = outcome(() => new Uint8Array(gunzipSync(data, { maxOutputLength: max })));
-    const actual = outcome(() => nodeGunzip(data, max));
-    if (actual !== expected)
-      return `${name}: nodeGunzip ${actual.slice(0, 60)}…, gunzipSync ${expected.slice(0, 60)}…`;
+    const expected = await outcome(() => new Uint8Array(gunzipSync(data, { maxOutputLength: max })));
+    let answer: Uint8Array | Promise<Uint8Array> | undefined;
+    const actual = await outcome(() => {
+      answer = gunzip(data, max);
+      return answer;
+    });
+    if (actual !== expected) return `${name}: ${actual.slice(0, 60)}…, gunzipSync ${expected.slice(0, 60)}…`;
+    if (sync && answer instanceof Promise) return `${name}: answered with a promise, so the fallback ran`;
   }
   return undefined;
 }
