@@ -9,11 +9,11 @@ import {
   RoomUserSeqEvent,
   ShareEvent,
   SocialEvent,
-  type SocketLike,
   TikTokLiveClient,
 } from "@tiktok-live/node";
 import type { Corpus } from "./corpus.js";
 import { drive, EventCounter, type Feed, nextTurn, type Variant } from "./harness.js";
+import { LoopbackSocket } from "./loopback-socket.js";
 import type { RemoteSimulator } from "./simulator-process.js";
 
 /** One listener per event type the busy-stream mix produces. */
@@ -29,36 +29,6 @@ export const allListeners: EventClass[] = [
   ControlEvent,
 ];
 export const commentOnly: EventClass[] = [CommentEvent];
-
-/**
- * A WebSocket that opens at once and never touches the network: the client
- * installs its handlers on it, and the benchmark calls `onmessage` with the
- * corpus frames, exactly as a runtime WebSocket would.
- */
-class LoopbackSocket implements SocketLike {
-  binaryType = "blob";
-  readyState = 0;
-  bytesSent = 0;
-  onopen: SocketLike["onopen"] = null;
-  onmessage: SocketLike["onmessage"] = null;
-  onclose: SocketLike["onclose"] = null;
-  onerror: SocketLike["onerror"] = null;
-
-  constructor() {
-    setImmediate(() => {
-      this.readyState = 1;
-      this.onopen?.({});
-    });
-  }
-
-  send(data: Uint8Array): void {
-    this.bytesSent += data.byteLength;
-  }
-
-  close(): void {
-    this.readyState = 3;
-  }
-}
 
 export interface ConnectedClient extends Feed<ArrayBuffer> {
   client: TikTokLiveClient;

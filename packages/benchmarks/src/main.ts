@@ -12,6 +12,7 @@ import { canCollect, interleave, summarize } from "./harness.js";
 import { type CycleHeap, heapOverFrames, idleClientHeap } from "./memory.js";
 import { rawLimitVariants } from "./raw-limit.js";
 import { checkTargets, markdownReport, names, printReport, type Results } from "./report.js";
+import { runtimePasses } from "./runtimes.js";
 import { type ScaleConfig, scale } from "./scale.js";
 import { startRemoteSimulator } from "./simulator-process.js";
 import { startup } from "./startup.js";
@@ -35,6 +36,7 @@ const config: {
   idleClients: number;
   framePasses: number;
   frameWarmupPasses: number;
+  runtimeRounds: number;
   cycles: number;
   cycleWarmup: number;
   cycleSamples: number;
@@ -50,6 +52,7 @@ const config: {
       idleClients: 20,
       framePasses: 3,
       frameWarmupPasses: 1,
+      runtimeRounds: 1,
       cycles: 10,
       cycleWarmup: 2,
       cycleSamples: 2,
@@ -72,6 +75,7 @@ const config: {
       // 100 passes over the 10,000-frame corpus: 1,000,000 frames.
       framePasses: 100,
       frameWarmupPasses: 10,
+      runtimeRounds: 5,
       cycles: 10_000,
       cycleWarmup: 1_000,
       cycleSamples: 10,
@@ -117,6 +121,9 @@ try {
   log(`decode + dispatch: ${config.rounds} rounds of ${variants.length} benchmarks…`);
   const samples = await interleave(variants, { rounds: config.rounds, warmup: config.warmup, log });
   const decode = variants.map((v) => summarize(v.name, samples.get(v.name)!, corpus));
+
+  log("runtimes: the same passes on Node, Deno and Bun…");
+  const runtimes = await runtimePasses(sim, corpus, config.runtimeRounds);
 
   log("memory: idle clients…");
   const idle = await idleClientHeap(sim, config.idleClients);
@@ -166,6 +173,7 @@ try {
     },
     decode,
     memory: { idle, frames, cycles },
+    runtimes,
     scale: scaleFigures,
     dedupe,
     bundle: { ours: bundle, connector: connectorBundle },

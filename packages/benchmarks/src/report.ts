@@ -2,6 +2,7 @@ import type { BundleFigures } from "./bundle-size.js";
 import type { DedupeFigures } from "./dedupe-alternatives.js";
 import type { Figures } from "./harness.js";
 import type { CycleHeap, FrameHeap, IdleHeap } from "./memory.js";
+import type { RuntimeFigures } from "./runtimes.js";
 import type { ScaleFigures, ScaleModeFigures } from "./scale.js";
 import type { StartupFigures } from "./startup.js";
 
@@ -33,6 +34,8 @@ export interface Results {
   /** Median pass of each decode variant, by name (see `names`). */
   decode: Figures[];
   memory: { idle: IdleHeap; frames: FrameHeap; cycles: CycleHeap };
+  /** The same passes on Node, Deno and Bun, each runtime in a process of its own. */
+  runtimes: RuntimeFigures[];
   scale: ScaleFigures;
   /** ns per id of each dedupe structure, by id stream. */
   dedupe: DedupeFigures[];
@@ -209,6 +212,28 @@ function ratioRows(r: Results): string[][] {
   ]);
 }
 
+const runtimeHeader = [
+  "runtime",
+  "adapter, gunzip",
+  "full pass ms",
+  "frames/s",
+  "µs/message (wall)",
+  "comment only ms",
+  "full / comment only",
+];
+
+function runtimeRows(r: Results): string[][] {
+  return r.runtimes.map((f) => [
+    `${f.runtime} ${f.version}`,
+    `${f.adapter}, ${f.gunzip}${f.gunzip.startsWith("webGunzip") || f.syncGunzip ? "" : " (fell back: async)"}`,
+    fixed(f.fullMs),
+    fixed(f.frames / (f.fullMs / 1000)),
+    ((f.fullMs * 1000) / f.messages).toFixed(2),
+    fixed(f.commentsMs),
+    x(f.fullMs / f.commentsMs),
+  ]);
+}
+
 function memoryRows(r: Results): string[][] {
   const m = r.memory;
   const f = m.frames;
@@ -315,6 +340,7 @@ export function printReport(r: Results): void {
   out.push(`Corpus: ${corpusLine(r)}\n`);
   out.push(textTable(decodeHeader, decodeRows(r)));
   out.push(`\nours vs connector\n${textTable(["mode", "throughput", "CPU/message"], ratioRows(r))}`);
+  out.push(`\nthe same passes by runtime (a process each)\n${textTable(runtimeHeader, runtimeRows(r))}`);
   out.push(`\n${textTable(["memory", "measured"], memoryRows(r))}`);
   out.push(
     `\nscale: ${fixed(r.scale.clients)} clients in one process\n${textTable(scaleHeader, scaleRows(r))}`,
@@ -380,6 +406,18 @@ Full decode + dispatch (awaited) takes ${x(raw.framesPerSec / figure(r, names.ou
 with only a comment listener the client runs ${x(figure(r, names.lazy).framesPerSec / figure(r, names.ours1).framesPerSec)} faster
 than with every listener (ceiling: gunzip + envelope,
 ${x(figure(r, names.ours1).wallMs / (figure(r, names.gunzip).wallMs + figure(r, names.envelope).wallMs))}).
+
+## Node, Deno and Bun
+
+${mdTable(runtimeHeader, runtimeRows(r))}
+
+The awaited full pass and the comment-only pass again, on each runtime with the adapter its users install
+(\`@tiktok-live/node\` on Node, \`@tiktok-live/deno-bun\` on Deno and Bun), the same loopback socket and
+listeners, against the same simulator. Runtimes cannot share a process, so each runs in its own, the two passes
+interleaved inside it, ${r.runtimes[0]?.samples ?? 0} recorded rounds after a warm-up, medians; wall time only (Deno and Bun
+have no \`process.cpuUsage\` that counts their threads the same way). These compare less tightly than the side-by-side
+table above. The \`webGunzip\` rows are Deno and Bun with a \`DecompressionStream\` per frame, the default before
+the reused zlib engine ([decision 007](decisions/007-one-zlib-engine.md)).
 
 ## Memory
 

@@ -39,6 +39,19 @@ describe("pnpm bench --smoke", () => {
         }
       }
 
+      expect(r.runtimes.map((f) => `${f.runtime} ${f.gunzip}`)).toEqual([
+        "node nodeGunzip",
+        "deno zlibGunzip",
+        "bun zlibGunzip",
+        "deno webGunzip (DecompressionStream)",
+        "bun webGunzip (DecompressionStream)",
+      ]);
+      for (const f of r.runtimes) {
+        // The defaults run the reused zlib engine, which answers synchronously on all three runtimes.
+        expect(f.syncGunzip, f.runtime).toBe(true);
+        expect(positive(f.fullMs) && positive(f.commentsMs) && f.frames === 200, f.runtime).toBe(true);
+      }
+
       const { idle, frames, cycles } = r.memory;
       expect(positive(idle.bytesPerClient)).toBe(true);
       expect(frames.heapAfterPass).toHaveLength(frames.passes);
