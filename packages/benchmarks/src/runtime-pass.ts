@@ -20,7 +20,10 @@ export interface RuntimePassFigures {
   version: string;
   adapter: string;
   gunzip: string;
-  /** Whether the adapter's gunzip answered synchronously (the reused zlib engine) or with a promise. */
+  /**
+   * Whether the adapter's default gunzip answered synchronously here (the reused zlib engine, not its
+   * fallback). The passes are calibrated with it, also in the webGunzip runs.
+   */
   syncGunzip: boolean;
   frames: number;
   /** Median wall time of a pass with one listener per event type, and with a comment listener only. */
