@@ -80,6 +80,14 @@ describe("reusableZlibGunzip", () => {
     expect(() => engine(gzipSync(text(100)).subarray(0, 30), 1024)).toThrow(/unexpected end of file/);
   });
 
+  it("inflates members larger than its first buffer (over 1 MiB), growing as the output comes", () => {
+    const big = text(3 * 1024 * 1024 + 5);
+    const out = engine(gzipSync(big), 4 * 1024 * 1024);
+    // Buffer.equals: toEqual walks 3 MB element by element for seconds.
+    expect(out.length).toBe(big.length);
+    expect(Buffer.from(out.buffer, out.byteOffset, out.length).equals(big)).toBe(true);
+  });
+
   it("stops at the cap: exactly the cap inflates, one byte more is a RangeError", () => {
     const member = gzipSync(text(10_000));
     expect(engine(member, 10_000).length).toBe(10_000);

@@ -31,6 +31,12 @@ const maxDeflateRatio = 1032;
 /** gzip header (10) + empty deflate block (2) + CRC32 and ISIZE (8). */
 const minGzipMember = 18;
 const minGuess = 64;
+/**
+ * The trailer is the sender's word: a hostile frame could claim the whole cap
+ * (32 MiB by default) for every few KB it sends. Start no larger than this and
+ * grow when the output really is larger, as real frames (about 10 KB) never are.
+ */
+const maxGuess = 1 << 20;
 
 /** zlib.h's flush value and error codes (fixed by zlib itself, the same in every runtime). */
 const zFinish = 4;
@@ -98,7 +104,8 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
         : 0;
     // One byte over the expected size: a buffer left with room proves the stream ended.
     const limit = maxOutputBytes + 1;
-    let out = new Uint8Array(Math.min(Math.max(Math.min(isize, n * maxDeflateRatio) + 1, minGuess), limit));
+    const guess = Math.min(isize, n * maxDeflateRatio, maxGuess) + 1;
+    let out = new Uint8Array(Math.min(Math.max(guess, minGuess), limit));
     let produced = 0;
     let inOffset = 0;
     failure = undefined;
