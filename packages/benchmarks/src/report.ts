@@ -414,8 +414,9 @@ ${mdTable(runtimeHeader, runtimeRows(r))}
 The awaited full pass and the comment-only pass again, on each runtime with the adapter its users install
 (\`@tiktok-live/node\` on Node, \`@tiktok-live/deno-bun\` on Deno and Bun), the same loopback socket and
 listeners, against the same simulator. Runtimes cannot share a process, so each runs in its own, the two passes
-interleaved inside it, ${r.runtimes[0]?.samples ?? 0} recorded rounds after a warm-up, medians; wall time only (Deno and Bun
-have no \`process.cpuUsage\` that counts their threads the same way). These compare less tightly than the side-by-side
+interleaved inside it, ${r.runtimes[0]?.samples ?? 0} recorded rounds after a warm-up, medians; wall time only: Deno's and Bun's
+\`process.cpuUsage\` do not measure what Node's does (Deno 2.9 reports one figure as both user and system time, Bun 1.4
+reported 0 µs of user time). These compare less tightly than the side-by-side
 table above. The \`webGunzip\` rows are Deno and Bun with a \`DecompressionStream\` per frame, the default before
 the reused zlib engine ([decision 007](decisions/007-one-zlib-engine.md)).
 
