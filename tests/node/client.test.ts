@@ -762,8 +762,12 @@ describe("secrets", () => {
     const s = await sim();
     const { client: c } = await connected(s, { sessionId });
     s.push.drop();
-    await until(() => s.push.handshakes.filter((h) => h.accepted).length === 2, 3_000, "a reconnect");
-    expect(c.state).toBe("connected");
+    // The server accepts the handshake a moment before the client sees the socket open: wait for both.
+    await until(
+      () => s.push.handshakes.filter((h) => h.accepted).length === 2 && c.state === "connected",
+      3_000,
+      "a reconnect",
+    );
     expect(s.state.signRequests.length).toBeGreaterThanOrEqual(2);
     for (const req of s.state.signRequests) {
       expect(req.headers.cookie).toBeUndefined();
