@@ -101,6 +101,31 @@ describe("reusableZlibGunzip", () => {
     expect(() => engine(member, 64 * 1024)).toThrow(RangeError);
   });
 
+  it("is undefined when the internals exist but do not inflate right (its self-test)", () => {
+    // A handle with the right names whose writeSync writes garbage and reports all output used.
+    const state = new Uint32Array(2);
+    const liar = {
+      _writeState: state,
+      _handle: {
+        writeSync(
+          _flush: number,
+          _input: Uint8Array,
+          _inOff: number,
+          _inLen: number,
+          out: Uint8Array,
+          outOff: number,
+        ) {
+          out.fill(0x41, outOff);
+          state[0] = 1;
+          state[1] = 0;
+        },
+        reset() {},
+        onerror: undefined,
+      },
+    };
+    expect(reusableZlibGunzip(() => liar)).toBeUndefined();
+  });
+
   it("is undefined when node:zlib lacks the internals it drives", () => {
     expect(reusableZlibGunzip(() => ({}))).toBeUndefined();
     expect(

@@ -50,6 +50,31 @@ const zlibCodes: Record<number, string> = {
   [-6]: "Z_VERSION_ERROR",
 };
 
+/** gzip("tiktok-live zlib engine self-test"), level 9: inflated twice before the engine is trusted. */
+const probeText = "tiktok-live zlib engine self-test";
+// biome-ignore format: a byte table
+const probeMember = Uint8Array.of(
+  31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 43, 201, 204, 46, 201, 207, 214, 205, 201, 44, 75, 85, 168, 202, 201, 76, 82, 72,
+  205, 75, 207, 204, 75, 85, 40, 78, 205, 73, 211, 45, 73, 45, 46, 1, 0, 225, 135, 102, 168, 33, 0, 0, 0,
+);
+
+/**
+ * Whether the engine inflates a known member right, twice (so `reset()` works
+ * too): the internals it drives could keep their names in some runtime version
+ * and change what they do.
+ */
+function passesSelfTest(inflate: SyncGunzip): boolean {
+  try {
+    const decoder = new TextDecoder();
+    return (
+      decoder.decode(inflate(probeMember, 1024)) === probeText &&
+      decoder.decode(inflate(probeMember, 1024)) === probeText
+    );
+  } catch {
+    return false;
+  }
+}
+
 function isHandle(value: unknown): value is ZlibHandle {
   const h = value as Partial<ZlibHandle> | null;
   return typeof h?.writeSync === "function" && typeof h.reset === "function";
@@ -77,7 +102,7 @@ function zlibError(message: string, errno: number): Error {
  * (Node, Deno and Bun all have one); core itself imports nothing from
  * `node:`. Synchronous and never re-entered, so one engine can serve every
  * client in the process. Returns undefined when the stream lacks the
- * internals this drives.
+ * internals this drives, or when they do not inflate a known member right.
  */
 export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | undefined {
   let stream: ZlibStreamInternals;
@@ -96,7 +121,7 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
     failure = zlibError(message, errno);
   };
 
-  return (data, maxOutputBytes) => {
+  const inflate: SyncGunzip = (data, maxOutputBytes) => {
     const n = data.length;
     const isize =
       n >= minGzipMember
@@ -129,4 +154,5 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
     }
     return out.subarray(0, produced);
   };
+  return passesSelfTest(inflate) ? inflate : undefined;
 }
