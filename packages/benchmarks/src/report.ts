@@ -377,7 +377,9 @@ Written by \`pnpm bench\` (packages/benchmarks); do not edit by hand — the not
 - **One sample = one full pass over the corpus.** All decode benchmarks run side by side in one process on the
   same frames, interleaved round by round (order rotated each round), ${figure(r, names.raw).samples} recorded
   samples each after a warm-up round; the median is reported. CPU is \`process.cpuUsage()\` (user + system,
-  every thread, so zlib's thread pool counts).
+  every thread, so zlib's thread pool counts). Before each sample a plain major GC
+  (\`gc({ type: "major", execution: "sync" })\`) clears the previous one's garbage; the forced \`gc()\` would also
+  throw away optimized code (see the third round's findings).
 - **@tiktok-live/node:** a real \`TikTokLiveClient\` connected through the simulator's HTTP routes with an injected
   WebSocket that never touches the network; frames go into the \`onmessage\` handler the client installed, as the
   ArrayBuffers \`ws\` delivers with \`binaryType = "arraybuffer"\`. Fresh client per sample.
