@@ -12,8 +12,8 @@ import {
   TikTokLiveClient,
 } from "@tiktok-live/node";
 import type { Corpus } from "./corpus.js";
-import { drive, EventCounter, type Feed, nextTurn, type Variant } from "./harness.js";
-import { LoopbackSocket } from "./loopback-socket.js";
+import { drive, nextTurn, type Variant } from "./harness.js";
+import { connectLoopback, type LoopbackClient } from "./loopback-socket.js";
 import type { RemoteSimulator } from "./simulator-process.js";
 
 /** One listener per event type the busy-stream mix produces. */
@@ -30,34 +30,18 @@ export const allListeners: EventClass[] = [
 ];
 export const commentOnly: EventClass[] = [CommentEvent];
 
-export interface ConnectedClient extends Feed<ArrayBuffer> {
-  client: TikTokLiveClient;
-  socket: LoopbackSocket;
-}
+export type ConnectedClient = LoopbackClient<TikTokLiveClient>;
 
 /**
  * A real TikTokLiveClient (from @tiktok-live/node, with its zlib gunzip)
  * connected through the simulator's HTTP routes, with a loopback socket.
  */
-export async function connectClient(sim: RemoteSimulator, listeners: EventClass[]): Promise<ConnectedClient> {
-  let socket: LoopbackSocket | undefined;
-  const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
-    ...sim.clientOptions,
-    webSocketFactory: () => {
-      socket = new LoopbackSocket();
-      return socket;
-    },
-  });
-  const counter = new EventCounter();
-  for (const cls of listeners) client.on(cls, counter.handler);
-  await client.connect();
-  const onmessage = socket!.onmessage!;
-  return {
-    client,
-    socket: socket!,
-    counter,
-    deliver: (frame) => onmessage({ data: frame }),
-  };
+export function connectClient(sim: RemoteSimulator, listeners: EventClass[]): Promise<ConnectedClient> {
+  return connectLoopback(
+    (webSocketFactory) =>
+      new TikTokLiveClient(`@${sim.uniqueId}`, { ...sim.clientOptions, webSocketFactory }),
+    listeners,
+  );
 }
 
 /** Cumulative events after each frame, measured by settling after every frame (gunzip is synchronous). */

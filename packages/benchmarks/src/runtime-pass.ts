@@ -2,8 +2,8 @@
 // Web APIs and node:fs only, so the same file runs on all three; prints its figures as one JSON line.
 import { readFileSync } from "node:fs";
 import type { EventClass, TikTokLiveClientOptions } from "@tiktok-live/core";
-import { drive, EventCounter, median, nextTurn } from "./harness.js";
-import { LoopbackSocket } from "./loopback-socket.js";
+import { drive, median, nextTurn } from "./harness.js";
+import { connectLoopback } from "./loopback-socket.js";
 
 export interface RuntimePassArgs {
   corpusPath: string;
@@ -79,21 +79,16 @@ const all: EventClass[] = [
 ];
 const modes = { full: all, comments: [adapter.CommentEvent] };
 
-async function connected(listeners: EventClass[], gunzip = args.gunzip) {
-  let socket: LoopbackSocket | undefined;
-  const client = new adapter.TikTokLiveClient(`@${args.uniqueId}`, {
-    ...args.clientOptions,
-    ...(gunzip === "web" ? { gunzip: adapter.webGunzip } : {}),
-    webSocketFactory: () => {
-      socket = new LoopbackSocket();
-      return socket;
-    },
-  });
-  const counter = new EventCounter();
-  for (const cls of listeners) client.on(cls, counter.handler);
-  await client.connect();
-  const onmessage = socket!.onmessage!;
-  return { client, counter, deliver: (frame: ArrayBuffer) => onmessage({ data: frame }) };
+function connected(listeners: EventClass[], gunzip = args.gunzip) {
+  return connectLoopback(
+    (webSocketFactory) =>
+      new adapter.TikTokLiveClient(`@${args.uniqueId}`, {
+        ...args.clientOptions,
+        ...(gunzip === "web" ? { gunzip: adapter.webGunzip } : {}),
+        webSocketFactory,
+      }),
+    listeners,
+  );
 }
 
 /**
