@@ -1,33 +1,13 @@
-import {
-  CommentEvent,
-  ControlEvent,
-  type EventClass,
-  FollowEvent,
-  GiftEvent,
-  JoinEvent,
-  LikeEvent,
-  RoomUserSeqEvent,
-  ShareEvent,
-  SocialEvent,
-  TikTokLiveClient,
-} from "@tiktok-live/node";
+import * as node from "@tiktok-live/node";
+import { CommentEvent, type EventClass, TikTokLiveClient } from "@tiktok-live/node";
 import type { Corpus } from "./corpus.js";
 import { drive, nextTurn, type Variant } from "./harness.js";
+import { busyStreamListeners } from "./listeners.js";
 import { connectLoopback, type LoopbackClient } from "./loopback-socket.js";
 import type { RemoteSimulator } from "./simulator-process.js";
 
 /** One listener per event type the busy-stream mix produces. */
-export const allListeners: EventClass[] = [
-  CommentEvent,
-  GiftEvent,
-  LikeEvent,
-  JoinEvent,
-  RoomUserSeqEvent,
-  SocialEvent,
-  FollowEvent,
-  ShareEvent,
-  ControlEvent,
-];
+export const allListeners: EventClass[] = busyStreamListeners(node);
 export const commentOnly: EventClass[] = [CommentEvent];
 
 export type ConnectedClient = LoopbackClient<TikTokLiveClient>;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { EventClass, TikTokLiveClientOptions } from "@tiktok-live/core";
 import { drive, median, nextTurn } from "./harness.js";
+import { busyStreamListeners } from "./listeners.js";
 import { connectLoopback } from "./loopback-socket.js";
 
 export interface RuntimePassArgs {
@@ -66,17 +67,7 @@ function readFrames(path: string, count: number): ArrayBuffer[] {
 }
 
 const frames = readFrames(args.corpusPath, args.frameCount);
-const all: EventClass[] = [
-  adapter.CommentEvent,
-  adapter.GiftEvent,
-  adapter.LikeEvent,
-  adapter.JoinEvent,
-  adapter.RoomUserSeqEvent,
-  adapter.SocialEvent,
-  adapter.FollowEvent,
-  adapter.ShareEvent,
-  adapter.ControlEvent,
-];
+const all = busyStreamListeners(adapter);
 const modes = { full: all, comments: [adapter.CommentEvent] };
 
 function connected(listeners: EventClass[], gunzip = args.gunzip) {
