@@ -7,8 +7,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { CommentEvent, FollowEvent, GiftEvent, LiveEndEvent, TikTokLiveClient } from "@tiktok-live/node";
 
-const webhookUrl = process.env.DISCORD_WEBHOOK_URL ?? process.argv[3];
-if (!webhookUrl) {
+const webhookUrl = process.env.DISCORD_WEBHOOK_URL || process.argv[3] || "";
+if (webhookUrl === "") {
   console.error("Usage: DISCORD_WEBHOOK_URL=<webhook URL> npx tsx examples/discord-relay.ts @username");
   process.exit(2);
 }
@@ -85,7 +85,7 @@ async function post(payload: WebhookPayload): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     try {
-      res = await fetch(webhookUrl as string, {
+      res = await fetch(webhookUrl, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(payload),
@@ -105,7 +105,10 @@ async function post(payload: WebhookPayload): Promise<boolean> {
       await sleep(Number(res.headers.get("x-ratelimit-reset-after") ?? 0) * 1000);
     }
     if (res.ok) return true;
-    if (res.status >= 500 && attempt < 3) continue;
+    if (res.status >= 500 && attempt < 3) {
+      await sleep(1000 * attempt); // Discord itself is struggling: give it a moment
+      continue;
+    }
     // The URL itself is a secret (its token lets anyone post): report the status, never the URL.
     console.error(`Discord refused a message: HTTP ${res.status}`);
     return false;
@@ -123,8 +126,11 @@ async function sendLoop(): Promise<void> {
       await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
-    if (await post(next).catch((error: Error) => console.error(`Cannot reach Discord: ${error.message}`)))
-      posted++;
+    try {
+      if (await post(next)) posted++;
+    } catch (error) {
+      console.error(`Cannot reach Discord: ${(error as Error).message}`); // skip it; the next may get through
+    }
   }
 }
 

@@ -24,9 +24,10 @@ const progress = () => `event: progress\ndata: ${JSON.stringify({ diamonds, goal
 
 client.on(GiftEvent, (e) => {
   // A streak of 5 Roses arrives as 5 messages (repeatCount 1 … 5); only the last one,
-  // where streaking is false, is counted: gift.diamondCount × repeatCount, once.
+  // where streaking is false, is counted, once. e.diamonds is gift.diamondCount ×
+  // repeatCount (at least 1: a gift sent outside a streak may carry repeatCount 0).
   if (e.streaking) return;
-  diamonds += e.gift.diamondCount * e.repeatCount;
+  diamonds += e.diamonds;
   for (const res of pages) res.write(progress());
 });
 

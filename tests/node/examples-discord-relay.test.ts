@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { scenario, startSimulator } from "@tiktok-live/testkit";
+import { chat, scenario, startSimulator, userByName } from "@tiktok-live/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { bin, spawnExample, stopExample, waitForOutput } from "./example-runner.js";
 
@@ -132,23 +132,12 @@ describe("examples/discord-relay.ts", () => {
   it("keeps at most DISCORD_QUEUE_LIMIT messages waiting while Discord is slow, dropping the oldest", {
     timeout: 30_000,
   }, async () => {
-    const sim = await startSimulator({
-      speed: 0,
-      scenario: scenario("flood")
-        .comment("alice.streams", "one")
-        .comment("alice.streams", "two")
-        .comment("alice.streams", "three")
-        .comment("alice.streams", "four")
-        .comment("alice.streams", "five")
-        .comment("alice.streams", "six")
-        .end()
-        .build(),
-    });
+    const sim = await startSimulator(); // driven by hand: the flood must come while the first post hangs
     cleanups.push(() => sim.close());
-    // The first post hangs until the relay has seen the whole stream, as a stuck webhook would.
     let release: (() => void) | undefined;
     const receiver = await startReceiver((i, res) => {
-      if (i === 0) release = () => res.writeHead(204).end();
+      if (i === 0)
+        release = () => res.writeHead(204).end(); // a stuck webhook, until the test lets go
       else res.writeHead(204).end();
     });
     cleanups.push(receiver.close);
@@ -158,13 +147,47 @@ describe("examples/discord-relay.ts", () => {
       DISCORD_QUEUE_LIMIT: "3",
     });
     cleanups.push(() => stopExample(run, "SIGKILL"));
-    // "one" is in flight; two … six and the end notice queue up behind it, 3 at most.
-    await waitForOutput(run, (out) => out.includes("(3 so far)") && release !== undefined);
+    await sim.waitForClient();
+    const alice = userByName("alice.streams");
+    sim.send(chat(alice, "one"));
+    await waitForOutput(run, () => release !== undefined); // "one" is in flight and hangs
+    for (const text of ["two", "three", "four", "five", "six"]) sim.send(chat(alice, text));
+    sim.endLive();
+    // two … six and the end notice queue up behind it, 3 at most: the oldest three go.
+    await waitForOutput(run, (out) => out.includes("(3 so far)"));
     release?.();
     expect(await run.exited, run.output()).toBe(0);
 
     const contents = receiver.requests.map((r) => (JSON.parse(r.body) as { content: string }).content);
     expect(contents).toEqual(["**Alice**: one", "**Alice**: five", "**Alice**: six", "The LIVE has ended."]);
     expect(run.output()).toContain("Posted 4 messages to Discord (3 dropped)");
+  });
+
+  it("reports a refused message by status alone, never the webhook URL, and goes on", async () => {
+    const sim = await startSimulator({
+      speed: 0,
+      scenario: scenario("deleted webhook").comment("alice.streams", "anyone there?").end().build(),
+    });
+    cleanups.push(() => sim.close());
+    const receiver = await startReceiver((_, res) => res.writeHead(404).end()); // a deleted webhook
+    cleanups.push(receiver.close);
+    const run = spawnExample(sim, bin("tsx"), ["examples/discord-relay.ts", "@simulated_host", receiver.url]);
+    cleanups.push(() => stopExample(run, "SIGKILL"));
+    expect(await run.exited, run.output()).toBe(0);
+    expect(receiver.requests).toHaveLength(2); // the comment and the end notice, each tried once
+    expect(run.output()).toContain("Discord refused a message: HTTP 404");
+    expect(run.output()).toContain("Posted 0 messages to Discord");
+    expect(run.output()).not.toContain("secret-token");
+  });
+
+  it("says how to give the webhook URL when there is none", async () => {
+    const sim = await startSimulator();
+    cleanups.push(() => sim.close());
+    const run = spawnExample(sim, bin("tsx"), ["examples/discord-relay.ts", "@simulated_host"], {
+      DISCORD_WEBHOOK_URL: "",
+    });
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain("Usage: DISCORD_WEBHOOK_URL=<webhook URL>");
+    expect(sim.push.sessions).toHaveLength(0); // it stopped before connecting
   });
 });

@@ -69,10 +69,13 @@ describe("examples/gift-goal in headless Chromium", () => {
       await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { seen: string[] }).seen = seen;
-        document.addEventListener("DOMContentLoaded", () => {
-          const count = document.getElementById("count")!;
-          new MutationObserver(() => seen.push(count.textContent ?? "")).observe(count, { childList: true });
-        });
+        // Watching the whole document from before it is parsed: no early update can slip by.
+        new MutationObserver((records) => {
+          for (const { target } of records) {
+            const text = (target as Element).id === "count" ? target.textContent : null;
+            if (text && text !== "…") seen.push(text); // "…" is the page's placeholder
+          }
+        }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(url);
       await waitForCount(page, "0 / 100 💎");
