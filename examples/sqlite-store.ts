@@ -20,8 +20,9 @@ import Database from "better-sqlite3";
 const db = new Database(process.argv[3] ?? "events.db");
 db.pragma("journal_mode = WAL"); // readers (a dashboard, the sqlite3 shell) do not block the writer
 
-// Ids are TEXT: TikTok's are 64-bit, beyond what a JS number holds exactly, and
-// unsigned, beyond SQLite's signed INTEGER. Decimal text sorts badly but compares exactly.
+// Ids are TEXT, as in the events' JSON: they are 64-bit, and an INTEGER column comes
+// back from better-sqlite3 as a JS number (rounded past 2^53) unless every reader
+// remembers safeIntegers(). Text cannot be read back wrong.
 db.exec(`
   CREATE TABLE IF NOT EXISTS events (
     msg_id     TEXT PRIMARY KEY,  -- TikTok's message id: the same message always has the same one
