@@ -3,9 +3,12 @@
 // replay of a recording, or messages TikTok sends again after a reconnect) adds nothing twice.
 // Run: npx tsx examples/sqlite-store.ts @username [events.db]
 // Against the simulator: TIKTOK_BASE_URL=<its web base URL> npx tsx examples/sqlite-store.ts @simulated_host
-// Needs better-sqlite3 (npm install better-sqlite3@12; version 13 needs Node 22).
+// Needs sql.js (npm install sql.js): SQLite compiled to WebAssembly, so nothing is compiled
+// at install and the same code runs on Node, Deno and Bun. With a native driver
+// (better-sqlite3, node:sqlite on Node 22+, bun:sqlite) the SQL below is unchanged.
 // Query it: sqlite3 events.db "SELECT nickname, detail FROM events WHERE event = 'comment'"
 
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import {
   type BaseEvent,
   CommentEvent,
@@ -15,15 +18,16 @@ import {
   TikTokLiveClient,
   type User,
 } from "@tiktok-live/node";
-import Database from "better-sqlite3";
+import initSqlJs from "sql.js";
 
-const db = new Database(process.argv[3] ?? "events.db");
-db.pragma("journal_mode = WAL"); // readers (a dashboard, the sqlite3 shell) do not block the writer
+const file = process.argv[3] ?? "events.db";
+const SQL = await initSqlJs();
+// sql.js works on an in-memory copy: load the file if there is one, write it back below.
+const db = existsSync(file) ? new SQL.Database(readFileSync(file)) : new SQL.Database();
 
-// Ids are TEXT, as in the events' JSON: they are 64-bit, and an INTEGER column comes
-// back from better-sqlite3 as a JS number (rounded past 2^53) unless every reader
-// remembers safeIntegers(). Text cannot be read back wrong.
-db.exec(`
+// Ids are TEXT, as in the events' JSON: they are 64-bit, and a JavaScript number
+// rounds them past 2^53. Text cannot be read back wrong, whatever the reader.
+db.run(`
   CREATE TABLE IF NOT EXISTS events (
     msg_id     TEXT PRIMARY KEY,  -- TikTok's message id: the same message always has the same one
     event      TEXT NOT NULL,     -- comment, gift, follow, share
@@ -40,21 +44,37 @@ const insert = db.prepare(`
   INSERT OR IGNORE INTO events (msg_id, event, created_at, user_id, unique_id, nickname, detail, diamonds)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
+/** Writes the database to a temporary file, then renames it: a crash mid-write never leaves half a file. */
+function save() {
+  writeFileSync(`${file}.tmp`, db.export());
+  renameSync(`${file}.tmp`, file);
+}
+// Saving after every row would rewrite the whole file per message; once a second is plenty.
+let pendingSave: ReturnType<typeof setTimeout> | undefined;
+function saveSoon() {
+  pendingSave ??= setTimeout(() => {
+    pendingSave = undefined;
+    save();
+  }, 1000);
+}
+
 let added = 0;
 let repeated = 0;
 function store(e: BaseEvent & { user: User }, detail: string | null = null, diamonds: number | null = null) {
-  const { changes } = insert.run(
+  insert.run([
     e.msgId.toString(),
     e.eventName,
-    e.createTime, // a bigint: better-sqlite3 stores it as an exact 64-bit INTEGER
+    Number(e.createTime), // milliseconds since 1970 fit a double exactly
     e.user.userId.toString(),
     e.user.uniqueId,
     e.user.nickname,
     detail,
     diamonds,
-  );
-  if (changes === 1) added++;
-  else repeated++;
+  ]);
+  if (db.getRowsModified() === 1) {
+    added++;
+    saveSoon();
+  } else repeated++;
 }
 
 const base = process.env.TIKTOK_BASE_URL;
@@ -71,8 +91,11 @@ client.on(GiftEvent, (e) => {
 client.on(FollowEvent, (e) => store(e));
 client.on(ShareEvent, (e) => store(e));
 
-process.once("SIGINT", () => void client.disconnect()); // Ctrl-C still closes the database properly
+process.once("SIGINT", () => void client.disconnect()); // Ctrl-C still saves the database
 
 await client.run(); // resolves when the stream ends or after disconnect()
+clearTimeout(pendingSave);
+insert.free();
+save();
 db.close();
 console.log(`Stored ${added} new events (${repeated} already stored)`);

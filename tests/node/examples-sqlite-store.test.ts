@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -10,30 +10,33 @@ import {
   scenario,
   startSimulator,
 } from "@tiktok-live/testkit";
-import Database from "better-sqlite3";
+import initSqlJs from "sql.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { bin, spawnExample, stopExample } from "./example-runner.js";
 
 interface Row {
   msg_id: string;
   event: string;
-  created_at: bigint;
+  created_at: number;
   user_id: string;
   unique_id: string;
   nickname: string;
   detail: string | null;
-  diamonds: bigint | null;
+  diamonds: number | null;
   id_type: string;
 }
 
-/** Every stored row, read with safeIntegers so a rounded 64-bit value would show. */
+const SQL = await initSqlJs();
+
+/** Every stored row, as objects keyed by column name. */
 function readRows(file: string): Row[] {
-  const db = new Database(file, { readonly: true });
+  const db = new SQL.Database(readFileSync(file));
   try {
-    return db
-      .prepare("SELECT *, typeof(msg_id) AS id_type FROM events ORDER BY created_at, msg_id")
-      .safeIntegers(true)
-      .all() as Row[];
+    const [result] = db.exec("SELECT *, typeof(msg_id) AS id_type FROM events ORDER BY created_at, msg_id");
+    if (!result) return [];
+    return result.values.map(
+      (values) => Object.fromEntries(result.columns.map((c, i) => [c, values[i]])) as unknown as Row,
+    );
   } finally {
     db.close();
   }
@@ -91,7 +94,7 @@ describe("examples/sqlite-store.ts", () => {
         unique_id: "carol",
         nickname: "Carol",
         detail: "Rose ×4",
-        diamonds: 4n,
+        diamonds: 4,
       },
       {
         msg_id: id(5),
@@ -108,7 +111,7 @@ describe("examples/sqlite-store.ts", () => {
         unique_id: "bob_builds",
         nickname: "Bob 🛠",
         detail: "Lightning Bolt ×1",
-        diamonds: 20n,
+        diamonds: 20,
       },
       {
         msg_id: id(9),
@@ -128,7 +131,7 @@ describe("examples/sqlite-store.ts", () => {
     for (const row of rows) {
       expect(row.id_type).toBe("text");
       expect(BigInt(row.msg_id)).toBeGreaterThan(2n ** 53n); // beyond a double: rounding would have changed it
-      expect(row.created_at).toBeGreaterThan(0n);
+      expect(row.created_at).toBeGreaterThan(0);
     }
     expect(rows[0]!.user_id).toBe("7034567890123456789");
 
