@@ -1,24 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulator } from "@tiktok-live/testkit";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
 import { bin, spawnExample, stopExample, waitForOutput } from "./example-runner.js";
 
-// The system Chromium (Debian's `chromium` package; .ci/run installs it). playwright-core
-// drives it over CDP and downloads no browser of its own.
-const chromiumPath = "/usr/bin/chromium";
-const chromiumFlags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const viewport = { width: 480, height: 640 };
 /** Kept after the run so a human can look at what the overlay rendered. */
 const screenshotPath = join(tmpdir(), "tiktok-live-overlay.png");
@@ -80,11 +68,6 @@ describe("examples/live-overlay in headless Chromium", () => {
   it("shows the showcase's chat and gifts, and the screenshot shows them too", {
     timeout: 60_000,
   }, async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `Chromium is missing at ${chromiumPath}: install it with \`apt-get install -y chromium\` (.ci/run does this in CI)`,
-      );
-    }
     // The scenario starts when a client enters the room, and the overlay only
     // connects once a page opens its event stream: nothing can be missed. A
     // moderate speed still lets the rows arrive one by one, as on a real stream.
@@ -98,11 +81,7 @@ describe("examples/live-overlay in headless Chromium", () => {
     try {
       await waitForOutput(overlay, (out) => /Overlay on http:\S+/.test(out));
       const url = /Overlay on (http:\S+)/.exec(overlay.output())![1]!;
-      browser = await chromium.launchPersistentContext(profile, {
-        executablePath: chromiumPath,
-        args: chromiumFlags,
-        viewport,
-      });
+      browser = await launchChromium(profile, viewport);
 
       // The empty overlay, for comparison: its event stream is blocked, so it stays empty
       // (and does not start the scenario).
