@@ -138,7 +138,10 @@ describe("resolveOptions", () => {
       { reconnect: { maxDelayMs: -5 } },
       "reconnect.maxDelayMs must be a positive number of milliseconds (got -5)",
     ],
-    [{ limits: { maxFrameBytes: 0 } }, "limits.maxFrameBytes must be a positive whole number of bytes (got 0)"],
+    [
+      { limits: { maxFrameBytes: 0 } },
+      "limits.maxFrameBytes must be a positive whole number of bytes (got 0)",
+    ],
     [
       { limits: { maxDecompressedBytes: -1 } },
       "limits.maxDecompressedBytes must be a positive whole number of bytes (got -1)",

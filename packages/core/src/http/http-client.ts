@@ -2,9 +2,9 @@ import type { FetchLike } from "../capabilities.js";
 import { InvalidResponseError, RateLimitError, TikTokLiveError, TimeoutError } from "../errors/errors.js";
 import {
   defaultResponseSizeLimits,
+  discard,
   type ResponseSizeLimits,
   readCappedBytes,
-  discard,
   readErrorDetail,
 } from "./body-reader.js";
 import type { CookieJar } from "./cookie-jar.js";

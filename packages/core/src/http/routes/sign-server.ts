@@ -1,5 +1,12 @@
 import { ProtoMessageFetchResult } from "@tiktok-live/proto";
-import { BlockedError, RateLimitError, SignServerError, TikTokLiveError } from "../../errors/errors.js";
+import {
+  BlockedError,
+  InvalidResponseError,
+  NetworkError,
+  RateLimitError,
+  SignServerError,
+  TikTokLiveError,
+} from "../../errors/errors.js";
 import { checkPushServer, type PushHostPolicy, tiktokPushDomains } from "../../ws/push-host.js";
 import { joinUrl } from "../base-urls.js";
 import { readErrorDetail } from "../body-reader.js";
@@ -70,10 +77,18 @@ export async function fetchSignedConnection(
     // A caller's abort is not a sign server failure: pass its reason on, as the other routes do.
     if (ctx.signal?.aborted) throw cause;
     if (cause instanceof RateLimitError) throw cause;
+    // A refused redirect: the sign server's own answer, not a transient failure.
+    if (cause instanceof InvalidResponseError)
+      throw new SignServerError(cause.message, cause.status, { cause });
     if (cause instanceof TikTokLiveError && cause.code !== "NETWORK" && cause.code !== "TIMEOUT") throw cause;
-    throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, {
-      cause,
-    });
+    const reason = cause instanceof NetworkError ? `: ${cause.reason}` : "";
+    throw new SignServerError(
+      `The sign server at ${describeUrl(url)} could not be reached${reason}`,
+      undefined,
+      {
+        cause,
+      },
+    );
   }
   if (response.status === 402)
     throw new SignServerError("The sign server requires a premium plan for this request", 402);
