@@ -66,3 +66,25 @@ describe("events() (issue 14)", () => {
     expect(dispatcher.hasListeners("connect")).toBe(false);
   });
 });
+
+describe("waitFor timeout (issue 14 row 6)", () => {
+  it("a timeout past what setTimeout holds waits instead of firing at once", async () => {
+    const { events, dispatcher } = api();
+    const controller = new AbortController();
+    let settled = "pending";
+    const waiting = events.waitFor(ConnectEvent, { timeout: 2 ** 32, signal: controller.signal }).then(
+      () => {
+        settled = "event";
+      },
+      (e: Error) => {
+        settled = e.name;
+      },
+    );
+    // An overflowed timer becomes 1 ms, and timers fire in order: it would fire before this 5 ms one.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(settled).toBe("pending");
+    dispatcher.emit(event(1));
+    await waiting;
+    expect(settled).toBe("event");
+  });
+});
