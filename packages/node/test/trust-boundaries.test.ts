@@ -174,6 +174,7 @@ describe("row 6: Retry-After never overflows a timer nor parks connect()", () =>
     expect(event.reason).toBe("reconnect-failed");
     expect(event.error).toBeInstanceOf(RateLimitError);
     expect((event.error as RateLimitError).retryAt).toBeInstanceOf(Date);
+    expect(event.error?.message.match(/gave up/g)).toHaveLength(1);
     expect(sim.state.signRequests.length - before).toBe(1);
   });
 
