@@ -90,6 +90,8 @@ describe("option checks (row 8)", () => {
     [{ logger: {} }, /^logger must have debug, info, warn and error methods/],
     [{ fetch: "globalThis.fetch" }, /^fetch must be a function/],
     [{ reconnect: { random: 4 } }, /^reconnect\.random must be a function/],
+    [{ reconnect: "no" }, /^reconnect must be an object \(got "no"\)/],
+    [{ limits: [] }, /^limits must be an object \(got an array\)/],
   ])("rejects %o: %s", (options, message) => {
     expect(rejection(options)).toMatch(message);
   });
