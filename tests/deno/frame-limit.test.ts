@@ -1,0 +1,29 @@
+import { TikTokLiveClient } from "../../packages/deno-bun/dist/index.js";
+import {
+  frameCap,
+  frameTooLargeMessage,
+  oversizedFrames,
+  startOversizedFrameSimulator,
+} from "../shared/oversized-frame-process.ts";
+
+// Deno's WebSocket cannot cap a message's size: the client's own check must end both the same way.
+for (const frame of oversizedFrames) {
+  Deno.test(`Deno: a frame ${frame.title} closes the connection with 1009 naming the limit`, async () => {
+    const sim = await startOversizedFrameSimulator(frame.bytes);
+    try {
+      const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+        baseUrls: sim.baseUrls,
+        limits: { maxFrameBytes: frameCap },
+        reconnect: { enabled: false },
+      });
+      const disconnected = client.waitFor("disconnect", { timeout: 30_000 });
+      await client.connect();
+      const event = await disconnected;
+      if (event.closeCode !== 1009 || event.error?.message !== frameTooLargeMessage) {
+        throw new Error(`expected a close 1009 naming the limit, got ${JSON.stringify(event)}`);
+      }
+    } finally {
+      sim.stop();
+    }
+  });
+}
