@@ -1,18 +1,26 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/**
- * Issue 14 row 10 on Deno and Bun: a simulator (a Node child process, as in
- * simulator-process.ts) that sends one frame of `bytes` bytes to the first
- * client entering the room. Resolves with its base URLs.
- */
-export async function startOversizedFrameSimulator(bytes: number): Promise<{
+interface HostileSimulator {
   baseUrls: { web: string; webcast: string; signServer: string };
   uniqueId: string;
+  /** With "foreign-push": the host the sign server names as the push server. */
+  foreignHost?: string;
   stop: () => void;
-}> {
-  const script = fileURLToPath(new URL("./oversized-frame-server.mjs", import.meta.url));
-  const child = spawn("node", [script, String(bytes)], { stdio: ["ignore", "pipe", "inherit"] });
+}
+
+/**
+ * Issue 14 rows 1 and 10 on Deno and Bun: the simulator in a Node child
+ * process (as in simulator-process.ts), misbehaving one way: sending one
+ * frame of `bytes` bytes to the first client, or naming a push server on
+ * another port. Resolves with its base URLs.
+ */
+export async function startHostileSimulator(
+  mode: "oversized-frame" | "foreign-push",
+  bytes = 0,
+): Promise<HostileSimulator> {
+  const script = fileURLToPath(new URL("./hostile-sign-server.mjs", import.meta.url));
+  const child = spawn("node", [script, mode, String(bytes)], { stdio: ["ignore", "pipe", "inherit"] });
   let buffered = "";
   const ready = await new Promise<{
     baseUrls: { web: string; webcast: string; signServer: string };

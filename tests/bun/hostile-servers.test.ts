@@ -1,16 +1,16 @@
 import { expect, test } from "bun:test";
-import { TikTokLiveClient } from "../../packages/deno-bun/dist/index.js";
+import { TikTokLiveClient, UntrustedHostError } from "../../packages/deno-bun/dist/index.js";
 import {
   frameCap,
   frameTooLargeMessage,
   oversizedFrames,
-  startOversizedFrameSimulator,
-} from "../shared/oversized-frame-process.ts";
+  startHostileSimulator,
+} from "../shared/hostile-simulator-process.ts";
 
 // Bun's WebSocket client cannot cap a message's size: the client's own check must end both the same way.
 for (const frame of oversizedFrames) {
   test(`Bun: a frame ${frame.title} closes the connection with 1009 naming the limit`, async () => {
-    const sim = await startOversizedFrameSimulator(frame.bytes);
+    const sim = await startHostileSimulator("oversized-frame", frame.bytes);
     try {
       const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
         baseUrls: sim.baseUrls,
@@ -27,3 +27,22 @@ for (const frame of oversizedFrames) {
     }
   }, 40_000);
 }
+
+test("Bun: a push server on a host nobody configured is refused before any handshake (row 1)", async () => {
+  const sim = await startHostileSimulator("foreign-push");
+  try {
+    const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
+      baseUrls: sim.baseUrls,
+      sessionId: "c0ffee0123456789",
+      reconnect: { enabled: false },
+    });
+    const error = await client.connect().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UntrustedHostError);
+    expect((error as UntrustedHostError).host).toBe(sim.foreignHost!);
+  } finally {
+    sim.stop();
+  }
+});
