@@ -27,6 +27,12 @@ export interface SocketRequest {
   /** Sent where the runtime allows request headers on a WebSocket (Node, Bun); browsers and Deno ignore them. */
   headers: Record<string, string>;
   protocols?: string[];
+  /**
+   * The largest message the client accepts (`limits.maxFrameBytes`). Adapters
+   * whose WebSocket can cap messages set it as that cap, so a bigger frame
+   * ends the connection the same way whatever its size.
+   */
+  maxMessageBytes?: number;
 }
 
 /**

@@ -10,6 +10,7 @@ export type {
   WebSocketFactory,
 } from "./capabilities.js";
 export { silentLogger } from "./capabilities.js";
+export type { EventsOptions } from "./client/event-api.js";
 export type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./client/event-map.js";
 export type { ResolvedOptions, TikTokLiveClientOptions } from "./client/options.js";
 export { normalizeUniqueId } from "./client/options.js";
@@ -29,10 +30,13 @@ export {
   InvalidOptionError,
   InvalidResponseError,
   InvalidStateError,
+  NetworkError,
   NotAuthenticatedError,
   RateLimitError,
+  ResponseTooLargeError,
   SignServerError,
   TimeoutError,
+  UntrustedHostError,
   UserNotFoundError,
   UserOfflineError,
   WebSocketClosedError,
@@ -50,8 +54,11 @@ export {
 } from "./events/lifecycle-events.js";
 export type { BaseUrls } from "./http/base-urls.js";
 export { tiktokBaseUrls } from "./http/base-urls.js";
+export type { ResponseSizeLimits } from "./http/body-reader.js";
+export { defaultResponseSizeLimits } from "./http/body-reader.js";
 export { CookieJar } from "./http/cookie-jar.js";
 export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
+export { maxTimerDelayMs } from "./time/clamp-delay.js";
 export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
 export {
   decodeInboundFrame,
@@ -60,4 +67,6 @@ export {
   encodeEnterRoom,
   encodeHeartbeat,
 } from "./ws/push-frame.js";
+export type { PushHostPolicy } from "./ws/push-host.js";
+export { tiktokPushDomains } from "./ws/push-host.js";
 export { buildPushUrl } from "./ws/websocket-url.js";

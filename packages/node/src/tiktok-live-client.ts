@@ -1,22 +1,16 @@
-import type { Agent } from "node:http";
-import {
-  TikTokLiveClient as CoreClient,
-  type FetchLike,
-  type TikTokLiveClientOptions,
-} from "@tiktok-live/core";
+import { TikTokLiveClient as CoreClient, type TikTokLiveClientOptions } from "@tiktok-live/core";
 import { nodeGunzip } from "./gunzip.js";
+import { type NodeProxyOption, proxyCapabilities } from "./proxy.js";
 import { nodeWebSocketFactory } from "./websocket.js";
 
 export interface NodeClientOptions extends TikTokLiveClientOptions {
   /**
-   * Proxy settings. `dispatcher` is an undici Dispatcher (e.g. `new ProxyAgent(url)`)
-   * for HTTP; `agent` is an http.Agent for the WebSocket.
+   * A proxy for every request and the WebSocket: a URL such as
+   * `"http://user:password@proxy.example:8080"` (needs the packages `undici`
+   * and `https-proxy-agent`), or `{ dispatcher, agent }`: an undici Dispatcher
+   * (e.g. `new ProxyAgent(url)`) for HTTP and an `http.Agent` for the WebSocket.
    */
-  proxy?: { dispatcher?: unknown; agent?: Agent };
-}
-
-function fetchWithDispatcher(dispatcher: unknown): FetchLike {
-  return (input, init) => fetch(input, { ...init, dispatcher } as RequestInit);
+  proxy?: NodeProxyOption;
 }
 
 /**
@@ -30,10 +24,11 @@ function fetchWithDispatcher(dispatcher: unknown): FetchLike {
 export class TikTokLiveClient extends CoreClient {
   constructor(uniqueId: string, options: NodeClientOptions = {}) {
     const { proxy, ...rest } = options ?? {};
+    const viaProxy = proxyCapabilities(proxy);
     super(uniqueId, rest, {
-      fetch: rest.fetch ?? (proxy?.dispatcher ? fetchWithDispatcher(proxy.dispatcher) : globalThis.fetch),
+      fetch: rest.fetch ?? viaProxy.fetch ?? globalThis.fetch,
       webSocketFactory:
-        rest.webSocketFactory ?? nodeWebSocketFactory(proxy?.agent ? { agent: proxy.agent } : {}),
+        rest.webSocketFactory ?? nodeWebSocketFactory(viaProxy.agent ? { agent: viaProxy.agent } : {}),
       gunzip: rest.gunzip ?? nodeGunzip,
     });
   }

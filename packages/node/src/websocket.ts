@@ -34,7 +34,9 @@ export function nodeWebSocketFactory(options: NodeSocketOptions = {}): WebSocket
       ...(options.agent ? { agent: options.agent } : {}),
       // TikTok never answers pings and sends large batches.
       perMessageDeflate: false,
-      maxPayload: 16 * 1024 * 1024,
+      // The client's own frame cap (limits.maxFrameBytes): ws stops reading a bigger frame at once
+      // instead of buffering up to its default 100 MiB, and every oversized frame ends the same way.
+      maxPayload: request.maxMessageBytes ?? 16 * 1024 * 1024,
     });
   };
 }

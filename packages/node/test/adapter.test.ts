@@ -46,7 +46,8 @@ describe("Node client wiring", () => {
   });
 
   it("passes the proxy dispatcher to every fetch", async () => {
-    const dispatcher = { marker: "proxy-dispatcher" };
+    // Shaped like an undici Dispatcher: the client refuses objects fetch could not use.
+    const dispatcher = { marker: "proxy-dispatcher", dispatch: () => true };
     const seen: unknown[] = [];
     globalThis.fetch = (async (_input: unknown, init?: RequestInit & { dispatcher?: unknown }) => {
       seen.push(init?.dispatcher);

@@ -1,6 +1,7 @@
 import type { BaseEvent, EventClass } from "@tiktok-live/proto";
 import { InvalidOptionError, type TikTokLiveError, TimeoutError } from "../errors/errors.js";
 import type { EventDispatcher } from "../events/dispatcher.js";
+import { clampDelay } from "../time/clamp-delay.js";
 import type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./event-map.js";
 
 function nameOf(key: EventClass | string): string {
@@ -9,6 +10,12 @@ function nameOf(key: EventClass | string): string {
   throw new InvalidOptionError(
     'Subscribe with an event class (e.g. CommentEvent) or an event name (e.g. "comment")',
   );
+}
+
+/** Options of `events()`, passed last. */
+export interface EventsOptions {
+  /** Aborting ends the iteration and removes its listeners. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -83,22 +90,41 @@ export class EventApi {
       options.signal?.addEventListener("abort", onAbort, { once: true });
       this.endWaiters.add(onEnd);
       if (options.timeout !== undefined) {
-        timer = setTimeout(() => {
-          cleanup();
-          reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
-        }, options.timeout);
+        timer = setTimeout(
+          () => {
+            cleanup();
+            reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
+          },
+          // A timeout past what setTimeout holds would fire at once; wait the longest it can instead.
+          clampDelay(options.timeout),
+        );
       }
     });
   }
 
   /**
    * Async iterator over events of the given kinds, in order. Ends when the
-   * client disconnects or the loop breaks.
+   * client disconnects, the loop breaks, or `signal` aborts (listeners are
+   * removed each time). While the loop body is slow, up to `maxQueuedEvents`
+   * events wait; past that the oldest waiting one is dropped and counted in
+   * `client.droppedEvents`, as for slow async handlers.
    * @example for await (const e of client.events(CommentEvent, GiftEvent)) { … }
+   * @example for await (const e of client.events(CommentEvent, { signal })) { … }
    */
   events<E extends BaseEvent>(...keys: Array<EventClass<E>>): AsyncIterableIterator<E>;
+  events<E extends BaseEvent>(
+    ...args: [...keys: Array<EventClass<E>>, options: EventsOptions]
+  ): AsyncIterableIterator<E>;
   events(...keys: Array<EventClass | ClientEventName>): AsyncIterableIterator<BaseEvent>;
-  events(...keys: Array<EventClass | string>): AsyncIterableIterator<BaseEvent> {
+  events(
+    ...args: [...keys: Array<EventClass | ClientEventName>, options: EventsOptions]
+  ): AsyncIterableIterator<BaseEvent>;
+  events(...args: Array<EventClass | string | EventsOptions>): AsyncIterableIterator<BaseEvent> {
+    const last = args[args.length - 1];
+    const options: EventsOptions =
+      last !== undefined && typeof last === "object" && last !== null ? (args.pop() as EventsOptions) : {};
+    const keys = args as Array<EventClass | string>;
+    const signal = options.signal;
     const buffered: BaseEvent[] = [];
     let wake: ((r: IteratorResult<BaseEvent>) => void) | undefined;
     let done = false;
@@ -107,20 +133,34 @@ export class EventApi {
         const w = wake;
         wake = undefined;
         w({ value: e, done: false });
-      } else buffered.push(e);
+        return;
+      }
+      if (buffered.length >= this.dispatcher.maxQueuedEvents) {
+        buffered.shift();
+        this.dispatcher.droppedEvents++;
+      }
+      buffered.push(e);
     };
     const offs = keys.map((k) => this.dispatcher.on(nameOf(k), push));
     const finish = () => {
       done = true;
       for (const off of offs) off();
+      offs.length = 0;
       this.endWaiters.delete(finish);
+      signal?.removeEventListener("abort", onAbort);
       if (wake) {
         const w = wake;
         wake = undefined;
         w({ value: undefined, done: true });
       }
     };
+    const onAbort = () => {
+      finish();
+      buffered.length = 0;
+    };
     this.endWaiters.add(finish);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     const iterator: AsyncIterableIterator<BaseEvent> = {
       next: () => {
         const value = buffered.shift();

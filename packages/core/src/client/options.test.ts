@@ -138,10 +138,13 @@ describe("resolveOptions", () => {
       { reconnect: { maxDelayMs: -5 } },
       "reconnect.maxDelayMs must be a positive number of milliseconds (got -5)",
     ],
-    [{ limits: { maxFrameBytes: 0 } }, "limits.maxFrameBytes must be a positive number of bytes (got 0)"],
+    [
+      { limits: { maxFrameBytes: 0 } },
+      "limits.maxFrameBytes must be a positive whole number of bytes (got 0)",
+    ],
     [
       { limits: { maxDecompressedBytes: -1 } },
-      "limits.maxDecompressedBytes must be a positive number of bytes (got -1)",
+      "limits.maxDecompressedBytes must be a positive whole number of bytes (got -1)",
     ],
     [{ maxQueuedEvents: -1 }, "maxQueuedEvents must be a positive whole number of events (got -1)"],
     [{ maxQueuedEvents: 2.5 }, "maxQueuedEvents must be a positive whole number of events (got 2.5)"],
@@ -149,7 +152,7 @@ describe("resolveOptions", () => {
     [{ dedupeCapacity: 0 }, "dedupeCapacity must be a positive whole number of ids (got 0)"],
     [
       { sessionId: "has space" },
-      "sessionId must be the value of the `sessionid` cookie (letters, digits, - and _)",
+      'sessionId must be the value of the `sessionid` cookie (letters, digits, - and _); it is sent as a cookie, where ";" or "=" would inject another',
     ],
   ] as Array<[TikTokLiveClientOptions, string]>)("rejects %j at construction", (options, message) => {
     expect(optionError(() => resolveOptions("user", options)).message).toBe(message);

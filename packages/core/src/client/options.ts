@@ -2,8 +2,11 @@ import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilitie
 import { defaultReconnectPolicy, type ReconnectPolicy } from "../connection/reconnect-policy.js";
 import { InvalidOptionError } from "../errors/errors.js";
 import { type BaseUrls, tiktokBaseUrls } from "../http/base-urls.js";
+import { defaultResponseSizeLimits, type ResponseSizeLimits } from "../http/body-reader.js";
 import { defaultLocale, defaultUserAgent, type LocaleSettings } from "../http/web-defaults.js";
 import { defaultFrameLimits, type FrameLimits } from "../ws/push-frame.js";
+import { baseUrlHost, type PushHostPolicy, tiktokPushDomains } from "../ws/push-host.js";
+import * as check from "./option-checks.js";
 
 export interface TikTokLiveClientOptions {
   /** `sessionid` cookie of a logged-in account: needed for 18+ rooms and for sending chat. */
@@ -18,8 +21,18 @@ export interface TikTokLiveClientOptions {
   sendSessionToSignServer?: boolean;
   /** Replace any of TikTok's hosts, e.g. with the simulator's or a proxy's. */
   baseUrls?: Partial<BaseUrls>;
-  /** Skip room id resolution when you already know it. */
-  roomId?: string;
+  /**
+   * Skip room id resolution when you already know it: a string (or bigint) of
+   * digits. Numbers are refused: room ids pass 2^53, so a number may be rounded.
+   */
+  roomId?: string | bigint;
+  /**
+   * Extra hosts the push connection (which carries the session cookies) may
+   * use besides TikTok's push domains and the hosts of `baseUrls.web` and
+   * `baseUrls.webcast`: `"push.example.com"`, `"push.example.com:8443"`,
+   * `"*.example.com"` (over `wss:`), or `"ws://127.0.0.1:8080"` to allow plain `ws:`.
+   */
+  trustedPushHosts?: string[];
   fetch?: FetchLike;
   webSocketFactory?: WebSocketFactory;
   gunzip?: Gunzip;
@@ -35,10 +48,22 @@ export interface TikTokLiveClientOptions {
   /** A socket with no frame for this long is treated as dead. Default 3 heartbeats. */
   silenceTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * The longest `Retry-After` (or rate-limit reset) the client waits for.
+   * Asked to wait longer, it gives up with a RateLimitError whose `retryAt`
+   * says when to try again. Default 5 minutes.
+   */
+  maxRetryAfterMs?: number;
   reconnect?: Partial<ReconnectPolicy>;
   userAgent?: string;
   locale?: Partial<LocaleSettings>;
   limits?: Partial<FrameLimits>;
+  /**
+   * Size caps of HTTP response bodies, in bytes: reading stops (and the rest
+   * is never downloaded) past them, with a ResponseTooLargeError. Defaults:
+   * 8 MiB for pages, APIs and the sign server, 16 MiB for images.
+   */
+  maxResponseBytes?: Partial<ResponseSizeLimits>;
   /** Events allowed to wait for slow async handlers before the oldest is dropped. Default 10,000. */
   maxQueuedEvents?: number;
   /** Message ids remembered to drop repeats across reconnects. Default 4,096. */
@@ -53,6 +78,8 @@ export interface ResolvedOptions {
   uniqueId: string;
   roomId?: string;
   baseUrls: BaseUrls;
+  /** Where the push handshake may go (see `trustedPushHosts`). */
+  pushHosts: PushHostPolicy;
   fetchRoomInfoOnConnect: boolean;
   fetchGiftListOnConnect: boolean;
   checkLiveOnConnect: boolean;
@@ -60,10 +87,12 @@ export interface ResolvedOptions {
   heartbeatIntervalMs: number;
   silenceTimeoutMs: number;
   requestTimeoutMs: number;
+  maxRetryAfterMs: number;
   reconnect: ReconnectPolicy;
   userAgent: string;
   locale: LocaleSettings;
   limits: FrameLimits;
+  maxResponseBytes: ResponseSizeLimits;
   maxQueuedEvents: number;
   dedupeCapacity: number;
   ttTargetIdc: string;
@@ -95,40 +124,6 @@ export function normalizeUniqueId(input: string): string {
   return id;
 }
 
-function positive(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  unit: "milliseconds" | "bytes" | "events" | "ids" = "milliseconds",
-): number {
-  if (value === undefined) return fallback;
-  const whole = unit === "events" || unit === "ids";
-  if (
-    typeof value !== "number" ||
-    !Number.isFinite(value) ||
-    value <= 0 ||
-    (whole && !Number.isInteger(value))
-  ) {
-    throw new InvalidOptionError(
-      `${name} must be a positive ${whole ? "whole " : ""}number of ${unit} (got ${String(value)})`,
-    );
-  }
-  return value;
-}
-
-function checkUrl(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidOptionError(`baseUrls.${name} is not a valid URL: "${value}"`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InvalidOptionError(`baseUrls.${name} must be an http(s) URL (got ${url.protocol})`);
-  }
-  return value.replace(/\/+$/, "");
-}
-
 export function resolveOptions(
   uniqueIdInput: string,
   options: TikTokLiveClientOptions = {},
@@ -136,59 +131,96 @@ export function resolveOptions(
   if (options === null || typeof options !== "object")
     throw new InvalidOptionError("options must be an object");
   const uniqueId = normalizeUniqueId(uniqueIdInput);
-  const base = { ...tiktokBaseUrls, ...options.baseUrls };
-  const baseUrls: BaseUrls = {
-    web: checkUrl("web", base.web),
-    webcast: checkUrl("webcast", base.webcast),
-    signServer: checkUrl("signServer", base.signServer),
-  };
-  if (options.roomId !== undefined && !/^\d+$/.test(options.roomId)) {
-    throw new InvalidOptionError(`roomId must be a string of digits (got "${options.roomId}")`);
-  }
-  if (
-    options.sessionId !== undefined &&
-    (typeof options.sessionId !== "string" || !/^[A-Za-z0-9_-]+$/.test(options.sessionId))
-  ) {
+  if ("proxy" in options && options.proxy !== undefined) {
+    // The Node adapter takes `proxy` before the core sees the options; anywhere else it would be ignored.
     throw new InvalidOptionError(
-      "sessionId must be the value of the `sessionid` cookie (letters, digits, - and _)",
+      "proxy is not supported by this runtime's client: pass your own fetch and webSocketFactory that go through the proxy",
     );
   }
-  const heartbeatIntervalMs = positive("heartbeatIntervalMs", options.heartbeatIntervalMs, 10_000);
+  for (const group of ["baseUrls", "reconnect", "limits", "maxResponseBytes", "locale"] as const)
+    check.optionalObject(group, options[group]);
+  const base = { ...tiktokBaseUrls, ...options.baseUrls };
+  const baseUrls: BaseUrls = {
+    web: check.baseUrl("web", base.web),
+    webcast: check.baseUrl("webcast", base.webcast),
+    signServer: check.baseUrl("signServer", base.signServer),
+  };
+  const roomId = check.roomId(options.roomId);
+  const sessionId = check.cookieValue(
+    "sessionId",
+    options.sessionId,
+    /^[A-Za-z0-9_-]+$/,
+    "the value of the `sessionid` cookie (letters, digits, - and _)",
+  );
+  const ttTargetIdc = check.cookieValue(
+    "ttTargetIdc",
+    options.ttTargetIdc,
+    /^[A-Za-z0-9_-]{1,64}$/,
+    'a data centre name such as "useast1a" or "eu-ttp2" (letters, digits, - and _)',
+  );
+  const signApiKey =
+    options.signApiKey === undefined ? undefined : check.headerSafe("signApiKey", options.signApiKey, "");
+  for (const name of ["fetch", "webSocketFactory", "gunzip", "onRawFrame"] as const)
+    check.optionalFunction(name, options[name]);
+  if (options.logger !== undefined) {
+    const logger = options.logger as unknown as Record<string, unknown> | null;
+    if (!logger || ["debug", "info", "warn", "error"].some((m) => typeof logger[m] !== "function"))
+      throw new InvalidOptionError("logger must have debug, info, warn and error methods (console fits)");
+  }
+  const heartbeatIntervalMs = check.positive("heartbeatIntervalMs", options.heartbeatIntervalMs, 10_000);
   const reconnect = { ...defaultReconnectPolicy, ...options.reconnect };
+  reconnect.enabled = check.boolean("reconnect.enabled", reconnect.enabled, true);
   if (!Number.isInteger(reconnect.maxAttempts) || reconnect.maxAttempts < 0) {
     throw new InvalidOptionError(
       `reconnect.maxAttempts must be a whole number ≥ 0 (got ${reconnect.maxAttempts})`,
     );
   }
-  positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
-  positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);
+  check.positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
+  check.positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);
+  check.optionalFunction("reconnect.random", reconnect.random);
   const limits = { ...defaultFrameLimits, ...options.limits };
-  positive("limits.maxFrameBytes", limits.maxFrameBytes, 1, "bytes");
-  positive("limits.maxDecompressedBytes", limits.maxDecompressedBytes, 1, "bytes");
+  check.positive("limits.maxFrameBytes", limits.maxFrameBytes, 1, "bytes");
+  check.positive("limits.maxDecompressedBytes", limits.maxDecompressedBytes, 1, "bytes");
+  const maxResponseBytes = { ...defaultResponseSizeLimits, ...options.maxResponseBytes };
+  for (const [k, v] of Object.entries(maxResponseBytes))
+    check.positive(`maxResponseBytes.${k}`, v, 1, "bytes");
+  const locale = { ...defaultLocale, ...options.locale };
+  for (const [k, v] of Object.entries(locale)) check.plainString(`locale.${k}`, v);
+  const trusted = check.pushHosts(options.trustedPushHosts);
+  // The user chose these hosts for TikTok's own routes; the sign server is not among them.
+  const configured = [baseUrlHost(baseUrls.web), baseUrlHost(baseUrls.webcast)];
+  const pushHosts: PushHostPolicy = {
+    domains: tiktokPushDomains,
+    secureHosts: [...trusted.secure, ...configured.filter((c) => !c.plain).map((c) => c.host)],
+    plainHosts: [...trusted.plain, ...configured.filter((c) => c.plain).map((c) => c.host)],
+  };
   const resolved: ResolvedOptions = {
     uniqueId,
-    ...(options.roomId ? { roomId: options.roomId } : {}),
+    ...(roomId ? { roomId } : {}),
     baseUrls,
-    fetchRoomInfoOnConnect: options.fetchRoomInfoOnConnect ?? true,
-    fetchGiftListOnConnect: options.fetchGiftListOnConnect ?? false,
-    checkLiveOnConnect: options.checkLiveOnConnect ?? true,
-    processInitialData: options.processInitialData ?? true,
+    pushHosts,
+    fetchRoomInfoOnConnect: check.boolean("fetchRoomInfoOnConnect", options.fetchRoomInfoOnConnect, true),
+    fetchGiftListOnConnect: check.boolean("fetchGiftListOnConnect", options.fetchGiftListOnConnect, false),
+    checkLiveOnConnect: check.boolean("checkLiveOnConnect", options.checkLiveOnConnect, true),
+    processInitialData: check.boolean("processInitialData", options.processInitialData, true),
     heartbeatIntervalMs,
-    silenceTimeoutMs: positive("silenceTimeoutMs", options.silenceTimeoutMs, heartbeatIntervalMs * 3),
-    requestTimeoutMs: positive("requestTimeoutMs", options.requestTimeoutMs, 10_000),
+    silenceTimeoutMs: check.positive("silenceTimeoutMs", options.silenceTimeoutMs, heartbeatIntervalMs * 3),
+    requestTimeoutMs: check.positive("requestTimeoutMs", options.requestTimeoutMs, 10_000),
+    maxRetryAfterMs: check.positive("maxRetryAfterMs", options.maxRetryAfterMs, 5 * 60_000),
     reconnect,
-    userAgent: options.userAgent ?? defaultUserAgent,
-    locale: { ...defaultLocale, ...options.locale },
+    userAgent: check.headerSafe("userAgent", options.userAgent, defaultUserAgent),
+    locale,
     limits,
-    maxQueuedEvents: positive("maxQueuedEvents", options.maxQueuedEvents, 10_000, "events"),
-    dedupeCapacity: positive("dedupeCapacity", options.dedupeCapacity, 4096, "ids"),
-    ttTargetIdc: options.ttTargetIdc ?? "useast1a",
-    sendSessionToSignServer: options.sendSessionToSignServer ?? false,
+    maxResponseBytes,
+    maxQueuedEvents: check.positive("maxQueuedEvents", options.maxQueuedEvents, 10_000, "events"),
+    dedupeCapacity: check.positive("dedupeCapacity", options.dedupeCapacity, 4096, "ids"),
+    ttTargetIdc: ttTargetIdc ?? "useast1a",
+    sendSessionToSignServer: check.boolean("sendSessionToSignServer", options.sendSessionToSignServer, false),
   };
   const secrets: Secrets = {
-    ...(options.sessionId ? { sessionId: options.sessionId } : {}),
-    ...(options.signApiKey ? { signApiKey: options.signApiKey } : {}),
-    cookies: { ...options.cookies },
+    ...(sessionId ? { sessionId } : {}),
+    ...(signApiKey ? { signApiKey } : {}),
+    cookies: check.cookieMap(options.cookies),
   };
   return { resolved, secrets };
 }

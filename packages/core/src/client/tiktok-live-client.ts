@@ -8,6 +8,7 @@ import {
   RateLimitError,
   SignServerError,
   TikTokLiveError,
+  UntrustedHostError,
   UserOfflineError,
   WebSocketClosedError,
 } from "../errors/errors.js";
@@ -34,6 +35,7 @@ import {
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
+import { clampDelay } from "../time/clamp-delay.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import { EventApi } from "./event-api.js";
@@ -43,6 +45,7 @@ import {
   type Secrets,
   type TikTokLiveClientOptions,
 } from "./options.js";
+import { rateLimitBeyond } from "./retry-after-limit.js";
 
 /** What each runtime adapter supplies. */
 export interface ClientCapabilities {
@@ -67,7 +70,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, clampDelay(ms));
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason);
@@ -132,6 +135,7 @@ export class TikTokLiveClient extends EventApi {
       cookies: this.#jar,
       headers: webHeaders(resolved.userAgent),
       timeoutMs: resolved.requestTimeoutMs,
+      responseLimits: resolved.maxResponseBytes,
     });
   }
 
@@ -288,8 +292,11 @@ export class TikTokLiveClient extends EventApi {
           ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
           ...(this.#cursor ? { cursor: this.#cursor } : {}),
           ...(session ? { session } : {}),
+          pushHosts: this.#options.pushHosts,
         });
       } catch (error) {
+        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
+        if (tooLong) throw tooLong;
         if (
           !retry ||
           !policy.enabled ||
@@ -337,7 +344,11 @@ export class TikTokLiveClient extends EventApi {
       heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
     });
     await connection.open(
-      { url, headers: { Cookie: this.#jar.header(), "User-Agent": this.#options.userAgent } },
+      {
+        url,
+        headers: { Cookie: this.#jar.handshakeHeader(), "User-Agent": this.#options.userAgent },
+        maxMessageBytes: this.#options.limits.maxFrameBytes,
+      },
       signal,
     );
     if (signal.aborted) {
@@ -398,7 +409,12 @@ export class TikTokLiveClient extends EventApi {
             ? error
             : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
         this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
-        if (error instanceof UserOfflineError) break;
+        if (error instanceof UserOfflineError || error instanceof UntrustedHostError) break;
+        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
+        if (tooLong) {
+          lastError = tooLong;
+          break;
+        }
         if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
       }
     }

@@ -47,15 +47,67 @@ export class SignServerError extends TikTokLiveError {
   }
 }
 
-/** HTTP 429. `retryAfter` is in milliseconds when the response said how long to wait. */
+/**
+ * HTTP 429. `retryAfter` is in milliseconds when the response said how long to
+ * wait, and `retryAt` is that moment as a Date.
+ */
 export class RateLimitError extends TikTokLiveError {
   override readonly name = "RateLimitError";
+  readonly retryAt: Date | undefined;
   constructor(
     message: string,
     readonly retryAfter?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAt?: Date },
   ) {
     super("RATE_LIMITED", message, options);
+    const at = options?.retryAt ?? (retryAfter !== undefined ? new Date(Date.now() + retryAfter) : undefined);
+    // A wait beyond the Date range (a hostile Retry-After) has no moment to name.
+    this.retryAt = at && !Number.isNaN(at.getTime()) ? at : undefined;
+  }
+}
+
+/**
+ * A request failed before any response: refused, unknown host, TLS, reset.
+ * `host` is the host asked; `reason` the underlying cause's code or message
+ * (e.g. `ECONNREFUSED`), found however deep the runtime nested it.
+ */
+export class NetworkError extends TikTokLiveError {
+  override readonly name = "NetworkError";
+  constructor(
+    message: string,
+    readonly host: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super("NETWORK", message, options);
+  }
+}
+
+/** A response body passed its size cap; reading stopped there and the rest was not downloaded. */
+export class ResponseTooLargeError extends TikTokLiveError {
+  override readonly name = "ResponseTooLargeError";
+  constructor(
+    message: string,
+    readonly limit: number,
+    options?: { cause?: unknown },
+  ) {
+    super("RESPONSE_TOO_LARGE", message, options);
+  }
+}
+
+/**
+ * A host the client refused to send the session to: the sign server named a
+ * push server that is neither `wss:` on a TikTok push domain nor a host the
+ * user configured.
+ */
+export class UntrustedHostError extends TikTokLiveError {
+  override readonly name = "UntrustedHostError";
+  constructor(
+    message: string,
+    readonly host: string,
+    readonly reason: string,
+  ) {
+    super("UNTRUSTED_HOST", message);
   }
 }
 

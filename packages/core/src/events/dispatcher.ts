@@ -36,6 +36,11 @@ export class EventDispatcher {
     private readonly policy: QueuePolicy = defaultQueuePolicy,
   ) {}
 
+  /** How many events may wait for slow consumers (handlers, `events()` loops) before the oldest is dropped. */
+  get maxQueuedEvents(): number {
+    return this.policy.maxQueuedEvents;
+  }
+
   on(name: string, handler: AnyHandler): () => void {
     // Copy-on-write keeps a dispatch that is iterating the old array safe from (un)subscribes.
     const list = this.handlers.get(name);

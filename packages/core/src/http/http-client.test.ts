@@ -354,7 +354,7 @@ describe("HttpClient failures", () => {
     expect(error).toBeInstanceOf(TikTokLiveError);
     const network = error as TikTokLiveError;
     expect(network.code).toBe("NETWORK");
-    expect(network.name).toBe("TikTokLiveError");
+    expect(network.name).toBe("NetworkError");
     expect(network.message.startsWith(`Request to ${roomInfoUrl} failed: `)).toBe(true);
     expect(network.cause).toBeInstanceOf(TypeError);
   });

@@ -1,6 +1,18 @@
 import type { FetchLike } from "../capabilities.js";
 import { InvalidResponseError, RateLimitError, TikTokLiveError, TimeoutError } from "../errors/errors.js";
+import { clampDelay } from "../time/clamp-delay.js";
+import {
+  defaultResponseSizeLimits,
+  discard,
+  type ResponseSizeLimits,
+  readCappedBytes,
+  readErrorDetail,
+} from "./body-reader.js";
 import type { CookieJar } from "./cookie-jar.js";
+import { networkError } from "./network-failure.js";
+import { parseRetryAfter } from "./retry-after.js";
+
+export { retryAfterMs } from "./retry-after.js";
 
 export interface HttpRequest {
   url: URL;
@@ -13,6 +25,14 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Overrides the client's request timeout. */
   timeoutMs?: number;
+  /** Which size cap applies to the body. Default "api". */
+  kind?: keyof ResponseSizeLimits;
+  /**
+   * "same-origin" refuses a redirect to another origin (the sign server: its
+   * API key and any session in the body stay with it). "follow" (default)
+   * follows it without the cookies.
+   */
+  redirects?: "follow" | "same-origin";
 }
 
 export interface HttpClientOptions {
@@ -20,24 +40,11 @@ export interface HttpClientOptions {
   cookies: CookieJar;
   headers: Record<string, string>;
   timeoutMs: number;
+  responseLimits?: ResponseSizeLimits;
 }
 
-/**
- * Parses `Retry-After` (seconds or an HTTP date) or Euler's `RateLimit-Reset`
- * (unix seconds) into milliseconds to wait.
- */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const retryAfter = headers.get("retry-after");
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = Number(headers.get("ratelimit-reset"));
-  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
-  return undefined;
-}
+/** Enough for TikTok's own hops (www, regional pages); a loop ends here. */
+const maxRedirects = 5;
 
 /** The URL without its query string: query strings may carry ids and keys, errors must not. */
 export function describeUrl(url: URL): string {
@@ -46,49 +53,85 @@ export function describeUrl(url: URL): string {
 
 /**
  * `fetch` with the client's headers, cookies and timeout. Turns transport
- * failures, timeouts, 429 and other non-2xx statuses into typed errors.
+ * failures, timeouts, 429 and other non-2xx statuses into typed errors, and
+ * follows redirects itself so that nothing secret crosses an origin.
  */
 export class HttpClient {
-  constructor(private readonly options: HttpClientOptions) {}
+  readonly limits: ResponseSizeLimits;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.limits = options.responseLimits ?? defaultResponseSizeLimits;
+  }
 
   async request(req: HttpRequest): Promise<Response> {
-    const url = new URL(req.url);
+    let url = new URL(req.url);
     for (const [k, v] of Object.entries(req.params ?? {})) url.searchParams.set(k, v);
-    const headers: Record<string, string> = { ...this.options.headers, ...req.headers };
+    const origin = url.origin;
+    let headers: Record<string, string> = { ...this.options.headers, ...req.headers };
     if (req.withCookies && this.options.cookies.size > 0) headers.Cookie = this.options.cookies.header();
+    let method = req.method ?? "GET";
+    let body = req.body;
 
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(clampDelay(timeoutMs));
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await this.options.fetch(url, {
-        method: req.method ?? "GET",
-        headers,
-        ...(req.body !== undefined ? { body: req.body } : {}),
-        signal,
-        redirect: "follow",
-      });
-    } catch (cause) {
-      if (req.signal?.aborted) throw req.signal.reason ?? cause;
-      if (timeout.aborted)
-        throw new TimeoutError(`${describeUrl(url)} did not answer within ${timeoutMs} ms`, { cause });
-      throw new TikTokLiveError(
-        "NETWORK",
-        `Request to ${describeUrl(url)} failed: ${(cause as Error)?.message ?? cause}`,
-        { cause },
-      );
+    for (let hop = 0; ; hop++) {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, {
+          method,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          signal,
+          redirect: "manual",
+        });
+      } catch (cause) {
+        if (req.signal?.aborted) throw req.signal.reason ?? cause;
+        if (timeout.aborted)
+          throw new TimeoutError(`${describeUrl(url)} did not answer within ${timeoutMs} ms`, { cause });
+        throw networkError(url, describeUrl(url), cause);
+      }
+      const location = isRedirect(response.status) ? response.headers.get("location") : null;
+      if (location === null) return this.checkRateLimit(response, url);
+      discard(response);
+      const next = safeUrl(location, url);
+      if (!next || hop >= maxRedirects) {
+        throw new InvalidResponseError(
+          `${describeUrl(url)} answered HTTP ${response.status} with ${next ? "too many redirects" : "an unusable Location"}`,
+          response.status,
+        );
+      }
+      if (next.origin !== origin) {
+        if (req.redirects === "same-origin") {
+          throw new InvalidResponseError(
+            `${describeUrl(url)} redirected to ${next.origin}; redirects to another origin are not followed here, so its API key stays with it (set the base URL to the new address if it moved)`,
+            response.status,
+          );
+        }
+        // Another origin gets neither the jar nor a caller's secret headers.
+        headers = { ...this.options.headers };
+      }
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === "POST")
+      ) {
+        method = "GET";
+        body = undefined;
+        delete headers["Content-Type"];
+      }
+      url = next;
     }
-    if (response.status === 429) {
-      const wait = retryAfterMs(response.headers);
-      const detail = await response.text().catch(() => "");
-      throw new RateLimitError(
-        `Rate limited by ${url.host}${wait !== undefined ? `; retry after ${Math.ceil(wait / 1000)} s` : ""}`,
-        wait,
-        { cause: detail || undefined },
-      );
-    }
-    return response;
+  }
+
+  private async checkRateLimit(response: Response, url: URL): Promise<Response> {
+    if (response.status !== 429) return response;
+    const wait = parseRetryAfter(response.headers);
+    const detail = await readErrorDetail(response, describeUrl(url));
+    throw new RateLimitError(
+      `Rate limited by ${url.host}${wait !== undefined ? `; retry after ${Math.ceil(wait / 1000)} s` : ""}`,
+      wait,
+      { cause: detail || undefined },
+    );
   }
 
   /** GET/POST expecting JSON; non-2xx and unparsable bodies become InvalidResponseError. */
@@ -104,29 +147,43 @@ export class HttpClient {
   /** The body of a 2xx response as text; other statuses become InvalidResponseError with the start of the body. */
   async text(req: HttpRequest): Promise<{ status: number; text: string }> {
     const response = await this.request(req);
-    const text = await readBody(response, req.url);
     if (!response.ok) {
+      const detail = await readErrorDetail(response, describeUrl(req.url));
       throw new InvalidResponseError(
         `${describeUrl(req.url)} answered HTTP ${response.status}`,
         response.status,
-        {
-          cause: text.slice(0, 500),
-        },
+        { cause: detail.slice(0, 500) },
       );
     }
-    return { status: response.status, text };
+    const bytes = await this.bytes(response, req);
+    return { status: response.status, text: new TextDecoder().decode(bytes) };
+  }
+
+  /** Reads a body within the request kind's cap; a body that stalls or breaks off becomes a typed error too. */
+  async bytes(response: Response, req: HttpRequest): Promise<Uint8Array> {
+    const url = req.url;
+    try {
+      return await readCappedBytes(response, this.limits[req.kind ?? "api"], describeUrl(url));
+    } catch (cause) {
+      if (cause instanceof TikTokLiveError) throw cause;
+      const name = (cause as { name?: string })?.name;
+      if (name === "TimeoutError")
+        throw new TimeoutError(`${describeUrl(url)} stopped sending its response`, { cause });
+      if (name === "AbortError") throw cause;
+      throw networkError(url, describeUrl(url), cause, "Reading the response of");
+    }
   }
 }
 
-/** Reads a body; a body that stalls past the timeout (or breaks off) becomes a typed error too. */
-async function readBody(response: Response, url: URL): Promise<string> {
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function safeUrl(location: string, base: URL): URL | undefined {
   try {
-    return await response.text();
-  } catch (cause) {
-    const name = (cause as { name?: string })?.name;
-    if (name === "TimeoutError")
-      throw new TimeoutError(`${describeUrl(url)} stopped sending its response`, { cause });
-    if (name === "AbortError") throw cause;
-    throw new TikTokLiveError("NETWORK", `Reading the response of ${describeUrl(url)} failed`, { cause });
+    const next = new URL(location, base);
+    return next.protocol === "https:" || next.protocol === "http:" ? next : undefined;
+  } catch {
+    return undefined;
   }
 }

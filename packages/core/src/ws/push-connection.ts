@@ -30,6 +30,10 @@ export interface PushConnectionOptions {
 /** Code we close with when heartbeats or the silence watchdog find the socket dead. */
 export const deadSocketCloseCode = 4000;
 
+/** RFC 6455 "message too big": how every frame over `limits.maxFrameBytes` ends the connection. */
+export const frameTooLargeCloseCode = 1009;
+const frameTooLargeReason = "frame too large";
+
 /**
  * One WebSocket to the push server: frames in (decoded in arrival order),
  * acks and heartbeats out. Reconnecting is the client's job, not this one's.
@@ -113,8 +117,12 @@ export class PushConnection {
         resolve();
       };
       socket.onmessage = (ev) => this.receive(ev.data);
-      socket.onerror = () => {
-        // The close event that follows carries the code; nothing to do here.
+      socket.onerror = (ev) => {
+        // The close event that follows carries the code, except for `ws`'s own payload cap:
+        // it reports the oversized frame here and may wait 30 s for the close to finish.
+        const cause = (ev as { error?: { code?: unknown } } | undefined)?.error;
+        if (opened && cause?.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
+          this.close(frameTooLargeCloseCode, frameTooLargeReason);
       };
       socket.onclose = (ev) => {
         clearTimeout(handshakeTimer);
@@ -176,7 +184,9 @@ export class PushConnection {
       code === 1000
         ? undefined
         : new WebSocketClosedError(
-            `The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`,
+            code === frameTooLargeCloseCode && reason === frameTooLargeReason
+              ? `The push connection closed (code 1009): a frame was larger than limits.maxFrameBytes (${this.options.limits.maxFrameBytes} bytes)`
+              : `The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`,
             code,
             reason,
           );
@@ -231,6 +241,11 @@ export class PushConnection {
       this.options.onDecodeError(
         new DecodeError("Received a non-binary WebSocket message", "WebcastPushFrame", 0),
       );
+      return;
+    }
+    // The same end as when the adapter's socket enforces the cap itself (Node's `ws` maxPayload).
+    if (bytes.length > this.options.limits.maxFrameBytes) {
+      this.close(frameTooLargeCloseCode, frameTooLargeReason);
       return;
     }
     this.options.onRawFrame?.(bytes);

@@ -31,6 +31,7 @@ export async function fetchRoomIdFromHtml(ctx: RouteContext, uniqueId: string): 
   const { text } = await ctx.http.text({
     url,
     withCookies: true,
+    kind: "page",
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   const match = sigiState.exec(text);

@@ -29,6 +29,8 @@ export async function sendChat(ctx: RouteContext, req: ChatRequest): Promise<voi
       ttTargetIdc: req.ttTargetIdc,
     }),
     withCookies: false,
+    kind: "signServer",
+    redirects: "same-origin",
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   if (body.code !== undefined && body.code !== 200 && body.code !== 0) {

@@ -104,14 +104,10 @@ describe("fetchSignedConnection success", () => {
     expect(jar.get("ttwid")).toBe(ttwid);
     expect(jar.get("tt_chain_token")).toBe("Xy12abcDEF34ghIJ==");
     expect(jar.get("sessionid")).toBe(secretSessionId);
-    expect(signed.cookieNames).toEqual([
-      "tt-target-idc",
-      "sessionid",
-      "sessionid_ss",
-      "sid_tt",
-      "ttwid",
-      "tt_chain_token",
-    ]);
+    expect(signed.cookieNames).toEqual(["ttwid", "tt_chain_token"]);
+    // The sign server's cookies go with the push handshake only, after the user's own.
+    expect(jar.header()).not.toContain("ttwid");
+    expect(jar.handshakeHeader()).toMatch(/^tt-target-idc=useast1a; sessionid=.*; ttwid=/);
   });
 
   it("sends the sign params and X-Api-Key, but never the Cookie header", async () => {
@@ -339,7 +335,8 @@ describe("fetchSignedConnection failures", () => {
     expect(error).toBeInstanceOf(SignServerError);
     const sign = error as SignServerError;
     expect(sign.status).toBeUndefined();
-    expect(sign.message).toBe(`The sign server at ${fetchUrl} could not be reached`);
+    // The underlying reason follows (issue 14: a NetworkError says why, not just "fetch failed").
+    expect(sign.message.startsWith(`The sign server at ${fetchUrl} could not be reached: `)).toBe(true);
     expect(sign.cause).toBeInstanceOf(TikTokLiveError);
     expect((sign.cause as TikTokLiveError).code).toBe("NETWORK");
     for (const text of [sign.message, (sign.cause as Error).message]) {

@@ -1,6 +1,15 @@
 import { ProtoMessageFetchResult } from "@tiktok-live/proto";
-import { BlockedError, RateLimitError, SignServerError, TikTokLiveError } from "../../errors/errors.js";
+import {
+  BlockedError,
+  InvalidResponseError,
+  NetworkError,
+  RateLimitError,
+  SignServerError,
+  TikTokLiveError,
+} from "../../errors/errors.js";
+import { checkPushServer, type PushHostPolicy, tiktokPushDomains } from "../../ws/push-host.js";
 import { joinUrl } from "../base-urls.js";
+import { readErrorDetail } from "../body-reader.js";
 import type { CookieJar } from "../cookie-jar.js";
 import { describeUrl, retryAfterMs } from "../http-client.js";
 import type { RouteContext } from "./room-id.js";
@@ -13,19 +22,25 @@ export interface SignRequest {
   cursor?: string;
   /** Sent only when the caller decided the sign server may see the session. */
   session?: { sessionId: string; ttTargetIdc: string };
+  /** Where the push server it names may be. Default: TikTok's push domains over `wss:` only. */
+  pushHosts?: PushHostPolicy;
 }
+
+const tiktokOnly: PushHostPolicy = { domains: tiktokPushDomains, secureHosts: [], plainHosts: [] };
 
 export interface SignedConnection {
   /** The first batch: push server, route params, cursor, and messages to emit before connecting. */
   initial: ProtoMessageFetchResult;
-  /** Cookies for the WebSocket handshake, already stored in the jar. */
+  /** Cookies for the WebSocket handshake, stored in the jar's sign-server scope. */
   cookieNames: string[];
 }
 
 /**
  * Asks the sign server for a signed push connection. Its body is a raw
  * ProtoMessageFetchResult; the TikTok cookies come in `X-Set-TT-Cookie`.
- * The signature is valid for about 30 s, so connect right after.
+ * The signature is valid for about 30 s, so connect right after. The push
+ * server it names is checked before anything is stored: the handshake there
+ * carries the session cookies.
  */
 export async function fetchSignedConnection(
   ctx: RouteContext,
@@ -54,16 +69,26 @@ export async function fetchSignedConnection(
         ? { "X-Api-Key": req.apiKey, Accept: "application/protobuf" }
         : { Accept: "application/protobuf" },
       withCookies: false,
+      kind: "signServer",
+      redirects: "same-origin",
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   } catch (cause) {
     // A caller's abort is not a sign server failure: pass its reason on, as the other routes do.
     if (ctx.signal?.aborted) throw cause;
     if (cause instanceof RateLimitError) throw cause;
+    // A refused redirect: the sign server's own answer, not a transient failure.
+    if (cause instanceof InvalidResponseError)
+      throw new SignServerError(cause.message, cause.status, { cause });
     if (cause instanceof TikTokLiveError && cause.code !== "NETWORK" && cause.code !== "TIMEOUT") throw cause;
-    throw new SignServerError(`The sign server at ${describeUrl(url)} could not be reached`, undefined, {
-      cause,
-    });
+    const reason = cause instanceof NetworkError ? `: ${cause.reason}` : "";
+    throw new SignServerError(
+      `The sign server at ${describeUrl(url)} could not be reached${reason}`,
+      undefined,
+      {
+        cause,
+      },
+    );
   }
   if (response.status === 402)
     throw new SignServerError("The sign server requires a premium plan for this request", 402);
@@ -74,13 +99,13 @@ export async function fetchSignedConnection(
     );
   }
   if (!response.ok) {
-    const detail = await response.text().catch(() => "");
+    const detail = await readErrorDetail(response, describeUrl(url));
     const wait = retryAfterMs(response.headers);
     throw new SignServerError(`The sign server answered HTTP ${response.status}`, response.status, {
       cause: { body: detail.slice(0, 300), retryAfterMs: wait },
     });
   }
-  const body = new Uint8Array(await response.arrayBuffer());
+  const body = await ctx.http.bytes(response, { url, withCookies: false, kind: "signServer" });
   if (body.length === 0)
     throw new BlockedError("The sign server returned an empty body: TikTok detected the request");
   const setCookie = response.headers.get("x-set-tt-cookie");
@@ -102,6 +127,7 @@ export async function fetchSignedConnection(
       response.status,
     );
   }
-  jar.setFromHeader(setCookie);
-  return { initial, cookieNames: jar.toJSON().cookies };
+  checkPushServer(initial.pushServer, req.pushHosts ?? tiktokOnly);
+  jar.setSignServerCookies(setCookie);
+  return { initial, cookieNames: jar.signServerCookieNames() };
 }
