@@ -20,8 +20,10 @@ export type { SyncGunzip } from "./compression/zlib-engine.js";
 export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
 export { defaultReconnectPolicy, reconnectDelay } from "./connection/reconnect-policy.js";
+export { SignBudget } from "./connection/sign-budget.js";
 export type { ConnectionState } from "./connection/state-machine.js";
 export { ConnectionStateMachine, connectionStates, legalTransitions } from "./connection/state-machine.js";
+export type { ReconnectBudgetLimit } from "./errors/errors.js";
 export {
   AgeRestrictedError,
   BlockedError,
@@ -33,6 +35,7 @@ export {
   NetworkError,
   NotAuthenticatedError,
   RateLimitError,
+  ReconnectBudgetError,
   ResponseTooLargeError,
   SignServerError,
   TimeoutError,

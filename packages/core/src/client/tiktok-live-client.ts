@@ -2,15 +2,16 @@ import { MessageBatch } from "@tiktok-live/proto";
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { reconnectDelay } from "../connection/reconnect-policy.js";
+import { checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
 import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
   RateLimitError,
-  SignServerError,
+  ReconnectBudgetError,
   TikTokLiveError,
   UntrustedHostError,
   UserOfflineError,
-  WebSocketClosedError,
+  type WebSocketClosedError,
 } from "../errors/errors.js";
 import { MessageDedupe } from "../events/dedupe.js";
 import { EventDispatcher } from "../events/dispatcher.js";
@@ -35,7 +36,6 @@ import {
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
-import { clampDelay } from "../time/clamp-delay.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import { EventApi } from "./event-api.js";
@@ -45,6 +45,7 @@ import {
   type Secrets,
   type TikTokLiveClientOptions,
 } from "./options.js";
+import { isRetryable, sleep } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
 
 /** What each runtime adapter supplies. */
@@ -52,31 +53,6 @@ export interface ClientCapabilities {
   fetch: FetchLike;
   webSocketFactory: WebSocketFactory;
   gunzip: Gunzip;
-}
-
-/** Errors worth another try: transient transport, sign server and rate-limit failures. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof RateLimitError || error instanceof WebSocketClosedError) return true;
-  if (error instanceof SignServerError) return error.status === undefined || error.status >= 500;
-  return (
-    error instanceof TikTokLiveError &&
-    (error.code === "NETWORK" || error.code === "TIMEOUT" || error.code === "INVALID_RESPONSE")
-  );
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, clampDelay(ms));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /**
@@ -110,6 +86,10 @@ export class TikTokLiveClient extends EventApi {
   #cursor = "";
   #liveEnded = false;
   #runWaiters: Array<() => void> = [];
+  readonly #signBudget: SignBudget;
+  /** Reconnect attempts since the last healthy session (see `reconnect.healthyAfterMs`). */
+  #failedAttempts = 0;
+  #connectedAt = 0;
 
   constructor(uniqueId: string, options: TikTokLiveClientOptions, capabilities: ClientCapabilities) {
     const logger = options?.logger ?? silentLogger;
@@ -118,7 +98,12 @@ export class TikTokLiveClient extends EventApi {
     super(dispatcher);
     this.uniqueId = resolved.uniqueId;
     this.roomId = resolved.roomId;
+    checkReconnectBudget(resolved.reconnect);
     this.#options = resolved;
+    this.#signBudget = new SignBudget(
+      resolved.reconnect.maxSignRequestsPerMinute,
+      resolved.reconnect.maxSignRequestsPerHour,
+    );
     this.#secrets = secrets;
     this.#capabilities = capabilities;
     this.#logger = logger;
@@ -166,6 +151,8 @@ export class TikTokLiveClient extends EventApi {
     const session = new AbortController();
     this.#session = session;
     this.#liveEnded = false;
+    // The user asked again: a fresh set of attempts (the sign budget still holds).
+    this.#failedAttempts = 0;
     const signal = options.signal ? AbortSignal.any([options.signal, session.signal]) : session.signal;
     try {
       if (!this.roomId) {
@@ -215,7 +202,13 @@ export class TikTokLiveClient extends EventApi {
   /** Closes the connection and stops reconnecting. Safe to call in any state. */
   async disconnect(): Promise<void> {
     if (!this.#machine.isActive) return;
+    // Called while a handler runs (maybe by that very handler), waiting for the
+    // handlers to finish would wait for the caller itself: a deadlock that also
+    // stalled every later event. Then it resolves once the connection is closed;
+    // the events queued behind that handler are still delivered, in order.
+    const insideHandler = this.dispatcher.busy;
     this.#stop("client", 1000);
+    if (insideHandler) return;
     await this.#router.idle();
     await this.dispatcher.idle();
   }
@@ -286,6 +279,8 @@ export class TikTokLiveClient extends EventApi {
           this.#options.sendSessionToSignServer && this.#secrets.sessionId
             ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
             : undefined;
+        // Every request counts, retries included: the ceiling no server behaviour can get around.
+        this.#signBudget.take();
         return await fetchSignedConnection(this.#routes(signal), this.#jar, {
           roomId: this.roomId!,
           userAgent: this.#options.userAgent,
@@ -299,6 +294,7 @@ export class TikTokLiveClient extends EventApi {
         if (tooLong) throw tooLong;
         if (
           !retry ||
+          error instanceof ReconnectBudgetError ||
           !policy.enabled ||
           attempt >= policy.maxAttempts ||
           !isRetryable(error) ||
@@ -356,6 +352,7 @@ export class TikTokLiveClient extends EventApi {
       throw signal.reason;
     }
     this.#connection = connection;
+    this.#connectedAt = Date.now();
     const first = !this.#cursor;
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
@@ -372,6 +369,11 @@ export class TikTokLiveClient extends EventApi {
     this.#connection = undefined;
     if (this.#liveEnded || this.#machine.state !== "connected") return;
     const policy = this.#options.reconnect;
+    // Only a session that delivered messages and lasted earns a fresh set of attempts:
+    // a server that accepts and drops every socket must not reset the count.
+    if (connection.batchesDelivered > 0 && Date.now() - this.#connectedAt >= policy.healthyAfterMs) {
+      this.#failedAttempts = 0;
+    }
     if (!policy.enabled || policy.maxAttempts === 0) {
       this.#stop("connection-lost", code, error);
       return;
@@ -388,7 +390,18 @@ export class TikTokLiveClient extends EventApi {
     if (!session) return;
     const policy = this.#options.reconnect;
     let lastError: TikTokLiveError | undefined = cause;
-    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
+    let giveUp: TikTokLiveError | undefined;
+    while (!giveUp) {
+      if (this.#failedAttempts >= policy.maxAttempts) {
+        giveUp = new ReconnectBudgetError(
+          `Stopped reconnecting: ${policy.maxAttempts} attempts without a healthy session (one that delivers messages for reconnect.healthyAfterMs = ${policy.healthyAfterMs} ms)${lastError ? `; last: ${lastError.message}` : ""}`,
+          "attempts",
+          undefined,
+          { cause: lastError },
+        );
+        break;
+      }
+      const attempt = this.#failedAttempts++;
       const retryAfter = lastError instanceof RateLimitError ? lastError.retryAfter : undefined;
       const delay = reconnectDelay(policy, attempt, retryAfter);
       if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
@@ -409,16 +422,17 @@ export class TikTokLiveClient extends EventApi {
             ? error
             : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
         this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
-        if (error instanceof UserOfflineError || error instanceof UntrustedHostError) break;
-        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
-        if (tooLong) {
-          lastError = tooLong;
-          break;
-        }
-        if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
+        if (
+          error instanceof UserOfflineError ||
+          error instanceof UntrustedHostError ||
+          error instanceof ReconnectBudgetError
+        )
+          giveUp = lastError;
+        else giveUp = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
+        if (!giveUp && this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
       }
     }
-    this.#stop("reconnect-failed", code, lastError);
+    this.#stop("reconnect-failed", code, giveUp);
   }
 
   #endLive(): void {
