@@ -201,6 +201,18 @@ export class Simulator {
   }
 
   private onEnter(session: PushSession): void {
+    // Messages sent between the sign answer and this enter-room were broadcast before the
+    // session could get them; like TikTok, resume from the cursor the client entered with.
+    const from = /^sim-(\d+)$/.exec(session.enterCursor);
+    if (from && Number(from[1]) < this.log.length) {
+      const missed = this.log.slice(Number(from[1]));
+      session.socket.send(
+        encodeBatchFrame(missed, this.logId++, this.seqId++, {
+          cursor: this.cursorAt(this.log.length),
+          internalExt: `internal_src:sim|cursor:${this.log.length}`,
+        }),
+      );
+    }
     const waiters = this.clientWaiters;
     this.clientWaiters = [];
     for (const w of waiters) w(session);
