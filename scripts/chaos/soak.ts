@@ -184,12 +184,14 @@ async function lane(index: number, options: SoakOptions): Promise<LaneResult> {
       const deadline = Date.now() + options.settleMs;
       while (Date.now() < deadline && !gaveUp && texts.some((t) => !received.has(t))) await sleep(20);
       const missing = texts.filter((t) => !received.has(t)).length;
-      if (gaveUp) {
+      // Set by the DisconnectEvent listener meanwhile (TypeScript cannot see that).
+      const ended = gaveUp as TikTokLiveError | undefined;
+      if (ended) {
         result.missedTyped += missing;
-        bump(result.typedErrors, gaveUp.code);
+        bump(result.typedErrors, ended.code);
       } else result.lost += missing;
       offState();
-      if (missing > 0 && !gaveUp && process.env.CHAOS_DEBUG) {
+      if (missing > 0 && !ended && process.env.CHAOS_DEBUG) {
         const lost = texts.flatMap((t, i) => (received.has(t) ? [] : [i]));
         console.log(`lane ${index} round ${round} lost ${lost.join(",")}\n  ${trace.join("\n  ")}`);
       }
