@@ -2,14 +2,12 @@ import { MessageBatch } from "@tiktok-live/proto";
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { reconnectDelay } from "../connection/reconnect-policy.js";
-import { checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
+import { attemptsExhausted, checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
 import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
   RateLimitError,
-  ReconnectBudgetError,
   TikTokLiveError,
-  UntrustedHostError,
   UserOfflineError,
   type WebSocketClosedError,
 } from "../errors/errors.js";
@@ -45,7 +43,7 @@ import {
   type Secrets,
   type TikTokLiveClientOptions,
 } from "./options.js";
-import { isRetryable, sleep } from "./retry.js";
+import { isFinal, sleep, withRetries } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
 
 /** What each runtime adapter supplies. */
@@ -271,47 +269,30 @@ export class TikTokLiveClient extends EventApi {
   }
 
   /** Signs, retrying transient failures; `retry: false` when an outer reconnect loop already retries. */
-  async #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
+  #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
+    const session =
+      this.#options.sendSessionToSignServer && this.#secrets.sessionId
+        ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
+        : undefined;
+    const sign = () => {
+      // Every request counts, retries included: the ceiling no server behaviour can get around.
+      this.#signBudget.take();
+      return fetchSignedConnection(this.#routes(signal), this.#jar, {
+        roomId: this.roomId!,
+        userAgent: this.#options.userAgent,
+        ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
+        ...(this.#cursor ? { cursor: this.#cursor } : {}),
+        ...(session ? { session } : {}),
+        pushHosts: this.#options.pushHosts,
+      });
+    };
     const policy = this.#options.reconnect;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const session =
-          this.#options.sendSessionToSignServer && this.#secrets.sessionId
-            ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
-            : undefined;
-        // Every request counts, retries included: the ceiling no server behaviour can get around.
-        this.#signBudget.take();
-        return await fetchSignedConnection(this.#routes(signal), this.#jar, {
-          roomId: this.roomId!,
-          userAgent: this.#options.userAgent,
-          ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
-          ...(this.#cursor ? { cursor: this.#cursor } : {}),
-          ...(session ? { session } : {}),
-          pushHosts: this.#options.pushHosts,
-        });
-      } catch (error) {
-        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
-        if (tooLong) throw tooLong;
-        if (
-          !retry ||
-          error instanceof ReconnectBudgetError ||
-          !policy.enabled ||
-          attempt >= policy.maxAttempts ||
-          !isRetryable(error) ||
-          signal.aborted
-        )
-          throw error;
-        const wait = reconnectDelay(
-          policy,
-          attempt,
-          error instanceof RateLimitError ? error.retryAfter : undefined,
-        );
-        this.#logger.warn(
-          `[tiktok-live] signing failed (${(error as Error).message}); retrying in ${wait} ms`,
-        );
-        await sleep(wait, signal);
-      }
-    }
+    return withRetries(sign, {
+      policy: retry && policy.enabled ? policy : { ...policy, maxAttempts: 0 },
+      maxRetryAfterMs: this.#options.maxRetryAfterMs,
+      logger: this.#logger,
+      signal,
+    });
   }
 
   async #open(signed: SignedConnection, signal: AbortSignal): Promise<void> {
@@ -393,12 +374,7 @@ export class TikTokLiveClient extends EventApi {
     let giveUp: TikTokLiveError | undefined;
     while (!giveUp) {
       if (this.#failedAttempts >= policy.maxAttempts) {
-        giveUp = new ReconnectBudgetError(
-          `Stopped reconnecting: ${policy.maxAttempts} attempts without a healthy session (one that delivers messages for reconnect.healthyAfterMs = ${policy.healthyAfterMs} ms)${lastError ? `; last: ${lastError.message}` : ""}`,
-          "attempts",
-          undefined,
-          { cause: lastError },
-        );
+        giveUp = attemptsExhausted(policy, lastError);
         break;
       }
       const attempt = this.#failedAttempts++;
@@ -422,13 +398,7 @@ export class TikTokLiveClient extends EventApi {
             ? error
             : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
         this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
-        if (
-          error instanceof UserOfflineError ||
-          error instanceof UntrustedHostError ||
-          error instanceof ReconnectBudgetError
-        )
-          giveUp = lastError;
-        else giveUp = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
+        giveUp = isFinal(error) ? lastError : rateLimitBeyond(error, this.#options.maxRetryAfterMs);
         if (!giveUp && this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
       }
     }

@@ -1,4 +1,4 @@
-import { InvalidOptionError, ReconnectBudgetError } from "../errors/errors.js";
+import { InvalidOptionError, ReconnectBudgetError, type TikTokLiveError } from "../errors/errors.js";
 import type { ReconnectPolicy } from "./reconnect-policy.js";
 
 const minuteMs = 60_000;
@@ -79,4 +79,17 @@ export function checkReconnectBudget(policy: ReconnectPolicy): void {
       `reconnect.healthyAfterMs must be a number of milliseconds from 0 to 2^31 − 1 (got ${String(healthy)})`,
     );
   }
+}
+
+/** The error a reconnect loop stops with when its attempts ran out; the last failure is the cause. */
+export function attemptsExhausted(
+  policy: ReconnectPolicy,
+  lastError?: TikTokLiveError,
+): ReconnectBudgetError {
+  return new ReconnectBudgetError(
+    `Stopped reconnecting: ${policy.maxAttempts} attempts without a healthy session (one that delivers messages for reconnect.healthyAfterMs = ${policy.healthyAfterMs} ms)${lastError ? `; last: ${lastError.message}` : ""}`,
+    "attempts",
+    undefined,
+    { cause: lastError },
+  );
 }
