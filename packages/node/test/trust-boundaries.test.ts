@@ -158,6 +158,26 @@ describe("row 6: Retry-After never overflows a timer nor parks connect()", () =>
     expect(sim.state.signRequests).toHaveLength(2);
   });
 
+  it("stops reconnecting on a Retry-After past maxRetryAfterMs: reconnect-failed with the RateLimitError", async () => {
+    const { sim } = await setup();
+    const c = client(sim, { reconnect: { maxAttempts: 5, initialDelayMs: 1, maxDelayMs: 1 } });
+    const disconnected = c.waitFor("disconnect");
+    await c.connect();
+    const before = sim.state.signRequests.length;
+    sim.state.signFaults.push(
+      ...Array.from({ length: 6 }, () => ({ status: 429 as const, retryAfterSeconds: 99_999_999 })),
+    );
+
+    sim.push.drop();
+    const event = await disconnected;
+
+    expect(event.reason).toBe("reconnect-failed");
+    expect(event.error).toBeInstanceOf(RateLimitError);
+    expect((event.error as RateLimitError).retryAt).toBeInstanceOf(Date);
+    expect(event.error?.message.match(/gave up/g)).toHaveLength(1);
+    expect(sim.state.signRequests.length - before).toBe(1);
+  });
+
   it("refuses a maxRetryAfterMs beyond what a timer holds", () => {
     expect(() => new TikTokLiveClient("@user", { maxRetryAfterMs: maxTimerDelayMs + 1 })).toThrow(
       /maxRetryAfterMs must be at most 2147483647 ms/,

@@ -1,6 +1,7 @@
 import type { BaseEvent, EventClass } from "@tiktok-live/proto";
 import { InvalidOptionError, type TikTokLiveError, TimeoutError } from "../errors/errors.js";
 import type { EventDispatcher } from "../events/dispatcher.js";
+import { clampDelay } from "../time/clamp-delay.js";
 import type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./event-map.js";
 
 function nameOf(key: EventClass | string): string {
@@ -89,10 +90,14 @@ export class EventApi {
       options.signal?.addEventListener("abort", onAbort, { once: true });
       this.endWaiters.add(onEnd);
       if (options.timeout !== undefined) {
-        timer = setTimeout(() => {
-          cleanup();
-          reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
-        }, options.timeout);
+        timer = setTimeout(
+          () => {
+            cleanup();
+            reject(new TimeoutError(`No "${name}" event within ${options.timeout} ms`));
+          },
+          // A timeout past what setTimeout holds would fire at once; wait the longest it can instead.
+          clampDelay(options.timeout),
+        );
       }
     });
   }

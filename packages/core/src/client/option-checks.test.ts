@@ -57,7 +57,10 @@ describe("option checks (row 8)", () => {
     [{ checkLiveOnConnect: 0 }, /^checkLiveOnConnect must be true or false \(got 0\)/],
     [{ fetchRoomInfoOnConnect: null }, /^fetchRoomInfoOnConnect must be true or false/],
     // A number room id is already rounded.
-    [{ roomId: 7441234567890123457 }, /^roomId must be a string \(or bigint\) of digits, not a number/],
+    [
+      { roomId: Number("7441234567890123457") },
+      /^roomId must be a string \(or bigint\) of digits, not a number/,
+    ],
     [{ roomId: 123 }, /^roomId must be a string \(or bigint\) of digits, not a number/],
     [{ roomId: "1".repeat(21) }, /^roomId must be a string of digits/],
     [{ roomId: -5n }, /^roomId must be a positive 64-bit id/],
@@ -87,6 +90,8 @@ describe("option checks (row 8)", () => {
     [{ logger: {} }, /^logger must have debug, info, warn and error methods/],
     [{ fetch: "globalThis.fetch" }, /^fetch must be a function/],
     [{ reconnect: { random: 4 } }, /^reconnect\.random must be a function/],
+    [{ reconnect: "no" }, /^reconnect must be an object \(got "no"\)/],
+    [{ limits: [] }, /^limits must be an object \(got an array\)/],
   ])("rejects %o: %s", (options, message) => {
     expect(rejection(options)).toMatch(message);
   });

@@ -94,6 +94,12 @@ export function cookieMap(value: unknown): Record<string, string> {
   return out;
 }
 
+/** Groups of options (`reconnect`, `limits`, …) must be plain objects: a string would spread into nonsense. */
+export function optionalObject(name: string, value: unknown): void {
+  if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value)))
+    throw new InvalidOptionError(`${name} must be an object (got ${describe(value)})`);
+}
+
 export function optionalFunction(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== "function")
     throw new InvalidOptionError(`${name} must be a function (got ${describe(value)})`);

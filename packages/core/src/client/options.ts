@@ -137,8 +137,8 @@ export function resolveOptions(
       "proxy is not supported by this runtime's client: pass your own fetch and webSocketFactory that go through the proxy",
     );
   }
-  if (options.baseUrls !== undefined && (options.baseUrls === null || typeof options.baseUrls !== "object"))
-    throw new InvalidOptionError("baseUrls must be an object of URLs");
+  for (const group of ["baseUrls", "reconnect", "limits", "maxResponseBytes", "locale"] as const)
+    check.optionalObject(group, options[group]);
   const base = { ...tiktokBaseUrls, ...options.baseUrls };
   const baseUrls: BaseUrls = {
     web: check.baseUrl("web", base.web),

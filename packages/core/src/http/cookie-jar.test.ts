@@ -104,3 +104,43 @@ describe("CookieJar never prints values", () => {
     }
   });
 });
+
+describe("CookieJar sign-server scope (issue 14 row 2)", () => {
+  function loggedIn(): CookieJar {
+    const jar = new CookieJar();
+    jar.set("tt-target-idc", "useast1a");
+    for (const name of ["sessionid", "sessionid_ss", "sid_tt"]) jar.set(name, "mine");
+    jar.set("msToken", "user-token");
+    return jar;
+  }
+
+  it("never lets X-Set-TT-Cookie replace a session cookie or a cookie the user set", () => {
+    const jar = loggedIn();
+    jar.setSignServerCookies(
+      "sessionid=evil, sid_tt=evil; Path=/, sessionid_ss=evil, sid_guard=evil, tt-target-idc=evil, msToken=theirs, ttwid=ok",
+    );
+    for (const name of ["sessionid", "sessionid_ss", "sid_tt"]) expect(jar.get(name)).toBe("mine");
+    expect(jar.get("tt-target-idc")).toBe("useast1a");
+    expect(jar.get("msToken")).toBe("user-token");
+    expect(jar.handshakeHeader()).toBe(
+      "tt-target-idc=useast1a; sessionid=mine; sessionid_ss=mine; sid_tt=mine; msToken=user-token; ttwid=ok",
+    );
+    expect(jar.handshakeHeader()).not.toContain("evil");
+  });
+
+  it("keeps sign-server cookies out of the HTTP Cookie header and replaces them on each signature", () => {
+    const jar = loggedIn();
+    jar.setSignServerCookies(`ttwid=${ttwid}; Path=/`);
+    expect(jar.header()).not.toContain("ttwid");
+    jar.setSignServerCookies("ttwid=second");
+    expect(jar.handshakeHeader()).toContain("ttwid=second");
+    expect(jar.handshakeHeader()).not.toContain(ttwid);
+    expect(jar.signServerCookieNames()).toEqual(["ttwid"]);
+  });
+
+  it("drops sign-server cookies whose name or value would break the header", () => {
+    const jar = new CookieJar();
+    jar.setSignServerCookies('ok=1, spaced="a b", ctl=a\u0001b');
+    expect(jar.handshakeHeader()).toBe("ok=1");
+  });
+});

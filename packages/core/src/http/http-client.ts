@@ -1,5 +1,6 @@
 import type { FetchLike } from "../capabilities.js";
 import { InvalidResponseError, RateLimitError, TikTokLiveError, TimeoutError } from "../errors/errors.js";
+import { clampDelay } from "../time/clamp-delay.js";
 import {
   defaultResponseSizeLimits,
   discard,
@@ -72,7 +73,7 @@ export class HttpClient {
     let body = req.body;
 
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = AbortSignal.timeout(clampDelay(timeoutMs));
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     for (let hop = 0; ; hop++) {
       let response: Response;

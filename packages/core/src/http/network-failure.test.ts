@@ -50,4 +50,15 @@ describe("NetworkError", () => {
     );
     expect(underlyingReason("plain")).toBe("plain");
   });
+
+  it("drops query strings from URLs a runtime puts in its message (they may hold a session id)", () => {
+    const deno = new TypeError(
+      "error sending request for url (https://sign.example/webcast/fetch/?room_id=1&session_id=secret): connection refused",
+    );
+    const reason = underlyingReason(deno);
+    expect(reason).toBe(
+      "error sending request for url (https://sign.example/webcast/fetch/): connection refused",
+    );
+    expect(reason).not.toContain("secret");
+  });
 });

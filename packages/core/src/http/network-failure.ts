@@ -26,8 +26,17 @@ export function underlyingReason(error: unknown): string {
     current = next;
   }
   if (typeof current === "string") message = current;
-  if (code && message && !message.includes(code)) return `${code}: ${message}`;
-  return message ?? code ?? String(error);
+  const reason =
+    code && message && !message.includes(code) ? `${code}: ${message}` : (message ?? code ?? String(error));
+  return withoutQueries(reason);
+}
+
+/**
+ * Some runtimes put the whole URL in the error (Deno: "error sending request
+ * for url (https://…?session_id=…)"); its query may hold ids and keys.
+ */
+function withoutQueries(text: string): string {
+  return text.replace(/\b((?:https?|wss?):\/\/[^\s?#)'"]*)[?#][^\s)'"]*/g, "$1");
 }
 
 /** A NetworkError naming the host (in `where`, the URL without its query) and the underlying cause. */

@@ -33,6 +33,7 @@ export const deadSocketCloseCode = 4000;
 
 /** RFC 6455 "message too big": how every frame over `limits.maxFrameBytes` ends the connection. */
 export const frameTooLargeCloseCode = 1009;
+const frameTooLargeReason = "frame too large";
 
 /**
  * One WebSocket to the push server: frames in (decoded in arrival order),
@@ -129,7 +130,7 @@ export class PushConnection {
         // it reports the oversized frame here and may wait 30 s for the close to finish.
         const cause = (ev as { error?: { code?: unknown } } | undefined)?.error;
         if (opened && cause?.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
-          this.close(frameTooLargeCloseCode, "frame too large");
+          this.close(frameTooLargeCloseCode, frameTooLargeReason);
       };
       socket.onclose = (ev) => {
         clearTimeout(handshakeTimer);
@@ -191,7 +192,7 @@ export class PushConnection {
       code === 1000
         ? undefined
         : new WebSocketClosedError(
-            code === frameTooLargeCloseCode
+            code === frameTooLargeCloseCode && reason === frameTooLargeReason
               ? `The push connection closed (code 1009): a frame was larger than limits.maxFrameBytes (${this.options.limits.maxFrameBytes} bytes)`
               : `The push connection closed (code ${code}${reason ? `, ${reason}` : ""})`,
             code,
@@ -237,7 +238,7 @@ export class PushConnection {
     }
     // The same end as when the adapter's socket enforces the cap itself (Node's `ws` maxPayload).
     if (bytes.length > this.options.limits.maxFrameBytes) {
-      this.close(frameTooLargeCloseCode, "frame too large");
+      this.close(frameTooLargeCloseCode, frameTooLargeReason);
       return;
     }
     this.options.onRawFrame?.(bytes);

@@ -335,7 +335,8 @@ describe("fetchSignedConnection failures", () => {
     expect(error).toBeInstanceOf(SignServerError);
     const sign = error as SignServerError;
     expect(sign.status).toBeUndefined();
-    expect(sign.message).toBe(`The sign server at ${fetchUrl} could not be reached`);
+    // The underlying reason follows (issue 14: a NetworkError says why, not just "fetch failed").
+    expect(sign.message.startsWith(`The sign server at ${fetchUrl} could not be reached: `)).toBe(true);
     expect(sign.cause).toBeInstanceOf(TikTokLiveError);
     expect((sign.cause as TikTokLiveError).code).toBe("NETWORK");
     for (const text of [sign.message, (sign.cause as Error).message]) {
