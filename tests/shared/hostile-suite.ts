@@ -114,4 +114,49 @@ export function oversizedFrame(make: MakeClient): Promise<string | undefined> {
   });
 }
 
-export const hostileChecks = { acceptAndDrop, pushHostElsewhere, retryAfterOverflow, oversizedFrame };
+/**
+ * Row 4: `await client.disconnect()` inside a handler resolves, and after the
+ * next connect() the same client delivers the stream's later comments.
+ */
+export async function disconnectInHandler(make: MakeClient): Promise<string | undefined> {
+  const sim = await startSimulatorProcess("showcase");
+  const client = make(`@${sim.uniqueId}`, { baseUrls: sim.baseUrls, ...fast });
+  try {
+    const comments: string[] = [];
+    let first = true;
+    const stopped = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error("disconnect() inside a handler never resolved")),
+        10_000,
+      );
+      client.on("comment", async (e) => {
+        comments.push(e.comment);
+        if (!first || e.comment !== "hi everyone! 👋") return;
+        first = false;
+        await client.disconnect();
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    await client.connect();
+    await stopped;
+    await client.connect();
+    const deadline = Date.now() + 10_000;
+    while (!comments.includes("just followed, love this") && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    return comments.includes("just followed, love this")
+      ? undefined
+      : `no comment after the second connect(); got ${JSON.stringify(comments)}`;
+  } finally {
+    await client.disconnect();
+    sim.stop();
+  }
+}
+
+export const hostileChecks = {
+  acceptAndDrop,
+  pushHostElsewhere,
+  retryAfterOverflow,
+  oversizedFrame,
+  disconnectInHandler,
+};
