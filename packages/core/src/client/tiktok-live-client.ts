@@ -1,12 +1,11 @@
 import { MessageBatch } from "@tiktok-live/proto";
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
-import { reconnectDelay } from "../connection/reconnect-policy.js";
-import { attemptsExhausted, checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
+import { ReconnectAttempts } from "../connection/reconnect-attempts.js";
+import { checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
 import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
-  RateLimitError,
   TikTokLiveError,
   UserOfflineError,
   type WebSocketClosedError,
@@ -85,9 +84,7 @@ export class TikTokLiveClient extends EventApi {
   #liveEnded = false;
   #runWaiters: Array<() => void> = [];
   readonly #signBudget: SignBudget;
-  /** Reconnect attempts since the last healthy session (see `reconnect.healthyAfterMs`). */
-  #failedAttempts = 0;
-  #connectedAt = 0;
+  readonly #attempts: ReconnectAttempts;
 
   constructor(uniqueId: string, options: TikTokLiveClientOptions, capabilities: ClientCapabilities) {
     const logger = options?.logger ?? silentLogger;
@@ -98,6 +95,7 @@ export class TikTokLiveClient extends EventApi {
     this.roomId = resolved.roomId;
     checkReconnectBudget(resolved.reconnect);
     this.#options = resolved;
+    this.#attempts = new ReconnectAttempts(resolved.reconnect);
     this.#signBudget = new SignBudget(
       resolved.reconnect.maxSignRequestsPerMinute,
       resolved.reconnect.maxSignRequestsPerHour,
@@ -150,7 +148,7 @@ export class TikTokLiveClient extends EventApi {
     this.#session = session;
     this.#liveEnded = false;
     // The user asked again: a fresh set of attempts (the sign budget still holds).
-    this.#failedAttempts = 0;
+    this.#attempts.reset();
     const signal = options.signal ? AbortSignal.any([options.signal, session.signal]) : session.signal;
     try {
       if (!this.roomId) {
@@ -333,7 +331,7 @@ export class TikTokLiveClient extends EventApi {
       throw signal.reason;
     }
     this.#connection = connection;
-    this.#connectedAt = Date.now();
+    this.#attempts.connected();
     const first = !this.#cursor;
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
@@ -350,11 +348,7 @@ export class TikTokLiveClient extends EventApi {
     this.#connection = undefined;
     if (this.#liveEnded || this.#machine.state !== "connected") return;
     const policy = this.#options.reconnect;
-    // Only a session that delivered messages and lasted earns a fresh set of attempts:
-    // a server that accepts and drops every socket must not reset the count.
-    if (connection.batchesDelivered > 0 && Date.now() - this.#connectedAt >= policy.healthyAfterMs) {
-      this.#failedAttempts = 0;
-    }
+    this.#attempts.closed(connection.batchesDelivered);
     if (!policy.enabled || policy.maxAttempts === 0) {
       this.#stop("connection-lost", code, error);
       return;
@@ -369,23 +363,21 @@ export class TikTokLiveClient extends EventApi {
   async #reconnect(code: number, cause?: WebSocketClosedError): Promise<void> {
     const session = this.#session;
     if (!session) return;
-    const policy = this.#options.reconnect;
     let lastError: TikTokLiveError | undefined = cause;
     let giveUp: TikTokLiveError | undefined;
     while (!giveUp) {
-      if (this.#failedAttempts >= policy.maxAttempts) {
-        giveUp = attemptsExhausted(policy, lastError);
+      const next = this.#attempts.next(lastError);
+      if (next instanceof TikTokLiveError) {
+        giveUp = next;
         break;
       }
-      const attempt = this.#failedAttempts++;
-      const retryAfter = lastError instanceof RateLimitError ? lastError.retryAfter : undefined;
-      const delay = reconnectDelay(policy, attempt, retryAfter);
+      const { attempt, delayMs } = next;
       if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
-        const event = new ReconnectingEvent(attempt + 1, delay, lastError);
+        const event = new ReconnectingEvent(attempt, delayMs, lastError);
         this.#router.inOrder(() => this.dispatcher.emit(event));
       }
       try {
-        await sleep(delay, session.signal);
+        await sleep(delayMs, session.signal);
         if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
         this.#machine.move("signing");
         const signed = await this.#signWithRetry(session.signal, false);
@@ -397,7 +389,7 @@ export class TikTokLiveClient extends EventApi {
           error instanceof TikTokLiveError
             ? error
             : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
-        this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
+        this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt} failed: ${lastError.message}`);
         giveUp = isFinal(error) ? lastError : rateLimitBeyond(error, this.#options.maxRetryAfterMs);
         if (!giveUp && this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
       }
