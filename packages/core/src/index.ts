@@ -20,7 +20,6 @@ export type { SyncGunzip } from "./compression/zlib-engine.js";
 export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
 export { defaultReconnectPolicy, reconnectDelay } from "./connection/reconnect-policy.js";
-export { SignBudget } from "./connection/sign-budget.js";
 export type { ConnectionState } from "./connection/state-machine.js";
 export { ConnectionStateMachine, connectionStates, legalTransitions } from "./connection/state-machine.js";
 export type { ReconnectBudgetLimit } from "./errors/errors.js";
