@@ -118,7 +118,6 @@ async function inject(
 }
 
 async function lane(index: number, options: SoakOptions): Promise<LaneResult> {
-  const rng = new Random(options.seed * 1_000 + index);
   const sim = await startSimulator({
     faultSizes: { oversizedFrameBytes: 2 * 1024 * 1024, floodFrames: 2_000 },
   });
@@ -165,6 +164,8 @@ async function lane(index: number, options: SoakOptions): Promise<LaneResult> {
         continue;
       }
       result.sessions++;
+      // One stream per round, so a round's faults do not depend on how earlier rounds went.
+      const rng = new Random((options.seed * 7_919 + (index + 1) * 104_729 + round * 1_299_709) >>> 0);
       await sim.waitForClient(5_000).catch(() => undefined);
       const texts: string[] = [];
       const trace: string[] = [];
