@@ -56,9 +56,11 @@ describe("faults against the simulator", () => {
     current.push.drop();
     const event = await disconnected;
     expect(event.reason).toBe("reconnect-failed");
-    expect(event.error?.name).toBe("WebSocketClosedError");
+    // The attempts ran out: the error says so, and carries the last failure as its cause.
+    expect(event.error?.name).toBe("ReconnectBudgetError");
+    expect((event.error?.cause as Error | undefined)?.name).toBe("WebSocketClosedError");
     expect(client.state).toBe("disconnected");
-    expect(errors).toContain("WebSocketClosedError");
+    expect(errors).toContain("ReconnectBudgetError");
   });
 
   it("ends with UserOfflineError when the stream went offline during a reconnect", async () => {

@@ -6,13 +6,18 @@ import { fileURLToPath } from "node:url";
  * resolves with its base URLs: Deno and Bun tests use it so the simulator is
  * the same Node program in every runtime's test.
  */
-export async function startSimulatorProcess(scenario: string): Promise<{
+export async function startSimulatorProcess(
+  scenario: string | undefined,
+  faults: readonly string[] = [],
+): Promise<{
   baseUrls: { web: string; webcast: string; signServer: string };
   uniqueId: string;
   stop: () => void;
 }> {
   const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
-  const child = spawn("node", [cli, "simulate", "--scenario", scenario], {
+  const args = [cli, "simulate", ...(scenario ? ["--scenario", scenario] : [])];
+  for (const f of faults) args.push("--fault", f);
+  const child = spawn("node", args, {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let buffered = "";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { scenarioNames, startSimulator } from "@tiktok-live/testkit";
+import { hostileFaultNames, isHostileFault, scenarioNames, startSimulator } from "@tiktok-live/testkit";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
@@ -99,9 +99,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (scenarioName && !scenarioNames.includes(scenarioName))
           throw new UsageError(`Unknown scenario "${scenarioName}"; known: ${scenarioNames.join(", ")}`);
         const port = number("port", values.port);
+        const faults = values.fault ?? [];
+        for (const f of faults)
+          if (!isHostileFault(f))
+            throw new UsageError(`Unknown fault "${f}"; known: ${hostileFaultNames.join(", ")}`);
         return await simulate(
           {
             ...(scenarioName ? { scenario: scenarioName } : {}),
+            ...(faults.length ? { faults: faults.filter(isHostileFault) } : {}),
             ...(port !== undefined ? { port } : {}),
             ...(values["api-key"] ? { apiKey: values["api-key"] } : {}),
             ...(speed !== undefined ? { speed } : {}),
@@ -149,6 +154,7 @@ function parse(argv: string[]) {
       scenario: { type: "string" },
       port: { type: "string" },
       "api-key": { type: "string" },
+      fault: { type: "string", multiple: true },
     },
   });
 }

@@ -20,5 +20,6 @@ Simulate options:
   --scenario <name>      Scenario to run once a client enters (showcase, e2e)
   --port <n>             Port to listen on (default: a free one)
   --api-key <key>        Require this X-Api-Key at the sign server
+  --fault <name>         Misbehave on purpose (repeatable): accept-and-drop, push-host-elsewhere, … (see the testkit guide)
 
 Exit codes: 0 ok (stream ended or Ctrl-C), 1 failure, 2 bad usage, 3 user not found, 4 user offline, 5 blocked by TikTok.`;

@@ -22,6 +22,7 @@ export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
 export { defaultReconnectPolicy, reconnectDelay } from "./connection/reconnect-policy.js";
 export type { ConnectionState } from "./connection/state-machine.js";
 export { ConnectionStateMachine, connectionStates, legalTransitions } from "./connection/state-machine.js";
+export type { ReconnectBudgetLimit } from "./errors/errors.js";
 export {
   AgeRestrictedError,
   BlockedError,
@@ -33,6 +34,7 @@ export {
   NetworkError,
   NotAuthenticatedError,
   RateLimitError,
+  ReconnectBudgetError,
   ResponseTooLargeError,
   SignServerError,
   TimeoutError,

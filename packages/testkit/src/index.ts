@@ -3,6 +3,10 @@
 export type { SimGift, SimUser } from "./fixtures.js";
 export { giftByName, sampleGifts, sampleUsers, userByName } from "./fixtures.js";
 export { encodeBatchFrame, encodeServiceFrame } from "./frames.js";
+export type { FaultSizes, FaultStats, HostileFault } from "./hostile/faults.js";
+export { defaultFaultSizes, hostileFaultNames, hostileFaults, isHostileFault } from "./hostile/faults.js";
+export type { ForeignRequest } from "./hostile/foreign-host.js";
+export { ForeignHost } from "./hostile/foreign-host.js";
 export type { RoomState } from "./http-routes.js";
 export type { LoadMix } from "./messages.js";
 export {

@@ -3,6 +3,8 @@ import type { Duplex } from "node:stream";
 import { HeartBeatMessage, WebcastImEnterRoomMessage, WebcastPushFrame } from "@tiktok-live/proto";
 import { type WebSocket, WebSocketServer } from "ws";
 import { encodeServiceFrame } from "./frames.js";
+import type { FaultSet } from "./hostile/faults.js";
+import { applyEntryFaults } from "./hostile/socket-faults.js";
 
 /** One client connected to the push server, with what it has sent us. */
 export interface PushSession {
@@ -19,6 +21,8 @@ export interface PushSession {
   entered: boolean;
   enterCursor: string;
   closed: boolean;
+  /** A `ping-storm` is on this session: no data frame and no heartbeat answer goes out. */
+  muted: boolean;
 }
 
 export interface PushServerOptions {
@@ -29,6 +33,8 @@ export interface PushServerOptions {
   requiredCookie: string;
   onEnter: (session: PushSession) => void;
   onClose: (session: PushSession) => void;
+  /** Hostile faults of the simulator (handshake, accept and entry faults act here). */
+  faults: FaultSet;
 }
 
 /** Close code the server uses when heartbeats stop. */
@@ -69,6 +75,7 @@ export class PushServer {
     if (url.searchParams.get("room_id") !== this.options.roomId) return reject("room_id mismatch");
     if (url.searchParams.get("compress") !== "gzip") return reject("compress must be gzip");
     if (!cookie.includes(`${this.options.requiredCookie}=`)) return reject("missing cookie");
+    if (this.options.faults.act("handshake-reject")) return reject("hostile: handshake rejected");
     if (this.stalled) {
       // A stalled server accepts nothing and answers nothing.
       this.unanswered.add(socket);
@@ -94,6 +101,7 @@ export class PushServer {
       entered: false,
       enterCursor: "",
       closed: false,
+      muted: false,
     };
     this.sessions.add(session);
     let watchdog = setTimeout(
@@ -101,7 +109,7 @@ export class PushServer {
       this.options.heartbeatTimeoutMs,
     );
     socket.on("message", (data: Buffer) => {
-      if (this.stalled) return;
+      if (this.stalled || session.muted) return;
       let frame: WebcastPushFrame;
       try {
         frame = WebcastPushFrame.decode(new Uint8Array(data));
@@ -132,6 +140,7 @@ export class PushServer {
           session.enterCursor = enter.cursor;
           socket.send(encodeServiceFrame("im_enter_room_resp", frame.logId));
           this.options.onEnter(session);
+          applyEntryFaults(this.options.faults, session);
           break;
         }
       }
@@ -143,6 +152,7 @@ export class PushServer {
       this.options.onClose(session);
     });
     socket.on("error", () => {});
+    if (this.options.faults.act("accept-and-drop")) socket.close(1000, "accept-and-drop");
   }
 
   /** Sends a frame to every client that has entered the room. */
@@ -150,7 +160,7 @@ export class PushServer {
     if (this.stalled) return 0;
     let sent = 0;
     for (const s of this.sessions) {
-      if (s.entered && !s.closed) {
+      if (s.entered && !s.closed && !s.muted) {
         s.socket.send(frame);
         sent++;
       }

@@ -4,6 +4,15 @@ import type { AddressInfo } from "node:net";
 import type { BaseProtoMessage } from "@tiktok-live/proto";
 import { sampleGifts } from "./fixtures.js";
 import { encodeBatchFrame } from "./frames.js";
+import {
+  defaultFaultSizes,
+  FaultSet,
+  type FaultSizes,
+  type FaultStats,
+  type HostileFault,
+} from "./hostile/faults.js";
+import { ForeignHost } from "./hostile/foreign-host.js";
+import { applyEntryFaults, entryFaults } from "./hostile/socket-faults.js";
 import { handleHttp, type RoomState } from "./http-routes.js";
 import * as build from "./messages.js";
 import { PushServer, type PushSession } from "./push-server.js";
@@ -29,6 +38,10 @@ export interface SimulatorOptions {
   offline?: boolean;
   /** Time scale for scenario waits: 0 runs them back to back (max speed). Default 1. */
   speed?: number;
+  /** Hostile faults on from the start (see `hostileFaults`; `inject` adds more later). */
+  faults?: HostileFault[];
+  /** Sizes of the faults that have one (huge body, oversized frame, flood). */
+  faultSizes?: Partial<FaultSizes>;
 }
 
 /** What to give a client so it talks to the simulator instead of TikTok. */
@@ -56,6 +69,7 @@ export class Simulator {
   private clientWaiters: Array<(s: PushSession) => void> = [];
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
+  private foreignHost: ForeignHost | undefined;
   readonly scenario: Scenario | undefined;
 
   private constructor(
@@ -63,6 +77,8 @@ export class Simulator {
     private readonly options: SimulatorOptions,
     private readonly host: string,
   ) {
+    const faults = new FaultSet({ ...defaultFaultSizes, ...options.faultSizes });
+    for (const f of options.faults ?? []) faults.add(f);
     this.scenario = typeof options.scenario === "string" ? namedScenario(options.scenario) : options.scenario;
     this.done = new Promise((resolve, reject) => {
       this.resolveDone = resolve;
@@ -87,6 +103,8 @@ export class Simulator {
       ttwid: `sim${randomBytes(8).toString("hex")}`,
       pushServerUrl: () => `ws://${this.hostPort}/webcast/im/push/v2/`,
       initialMessages: (cursor) => this.initialMessages(cursor),
+      faults,
+      foreignOrigin: () => this.foreignHost?.origin,
     };
     this.push = new PushServer({
       roomId: this.state.roomId,
@@ -94,6 +112,7 @@ export class Simulator {
       requiredCookie: "ttwid",
       onEnter: (session) => this.onEnter(session),
       onClose: () => {},
+      faults,
     });
     server.on("request", (req, res) => handleHttp(this.state, req, res));
     server.on("upgrade", (req, socket, head) => {
@@ -109,7 +128,9 @@ export class Simulator {
       server.once("error", reject);
       server.listen(options.port ?? 0, host, () => resolve());
     });
-    return new Simulator(server, options, host);
+    const simulator = new Simulator(server, options, host);
+    if (options.faults?.length) simulator.foreignHost = await ForeignHost.start(host);
+    return simulator;
   }
 
   get port(): number {
@@ -180,6 +201,18 @@ export class Simulator {
   }
 
   private onEnter(session: PushSession): void {
+    // Messages sent between the sign answer and this enter-room were broadcast before the
+    // session could get them; like TikTok, resume from the cursor the client entered with.
+    const from = /^sim-(\d+)$/.exec(session.enterCursor);
+    if (from && Number(from[1]) < this.log.length) {
+      const missed = this.log.slice(Number(from[1]));
+      session.socket.send(
+        encodeBatchFrame(missed, this.logId++, this.seqId++, {
+          cursor: this.cursorAt(this.log.length),
+          internalExt: `internal_src:sim|cursor:${this.log.length}`,
+        }),
+      );
+    }
     const waiters = this.clientWaiters;
     this.clientWaiters = [];
     for (const w of waiters) w(session);
@@ -260,6 +293,47 @@ export class Simulator {
     this.state.signFaults.push(...faults);
   }
 
+  /**
+   * Switches a hostile fault on (see `hostileFaults`). Socket faults also act at
+   * once: `accept-and-drop` and `handshake-reject` cut the clients in the room,
+   * entry faults (`oversized-frame`, `ping-storm`, …) hit them now.
+   */
+  async inject(fault: HostileFault): Promise<void> {
+    this.state.faults.add(fault);
+    this.foreignHost ??= await ForeignHost.start(this.host);
+    if (fault === "accept-and-drop" || fault === "handshake-reject") this.push.drop();
+    if (entryFaults.includes(fault)) {
+      for (const s of this.push.sessions)
+        if (s.entered && !s.closed) applyEntryFaults(this.state.faults, s, fault);
+    }
+  }
+
+  /** Switches a fault off, or every fault when none is named. Sessions already muted by a ping storm stay so. */
+  heal(fault?: HostileFault): void {
+    this.state.faults.delete(fault);
+  }
+
+  /** The faults that are on. */
+  get faults(): HostileFault[] {
+    return this.state.faults.list();
+  }
+
+  /** How often each fault acted, and what `huge-body` wrote. */
+  get faultStats(): FaultStats {
+    return this.state.faults.stats;
+  }
+
+  /**
+   * The other origin the faults send the client to (a push server elsewhere, a
+   * redirect): it records every request and handshake, cookies and keys included.
+   * Started with the first fault.
+   */
+  get foreign(): ForeignHost {
+    if (!this.foreignHost)
+      throw new Error("The foreign host starts with the first fault: pass `faults` or call inject()");
+    return this.foreignHost;
+  }
+
   /** Pushes a live-end control message and sets the room offline. */
   endLive(): void {
     this.send(build.control(3));
@@ -271,6 +345,7 @@ export class Simulator {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     await this.push.close();
+    await this.foreignHost?.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.resolveDone();

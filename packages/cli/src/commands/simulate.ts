@@ -1,4 +1,4 @@
-import { startSimulator } from "@tiktok-live/testkit";
+import { type HostileFault, startSimulator } from "@tiktok-live/testkit";
 import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 
@@ -8,6 +8,8 @@ export interface SimulateOptions {
   apiKey?: string;
   speed?: number;
   uniqueId?: string;
+  /** Hostile faults on from the start (`--fault accept-and-drop`, repeatable). */
+  faults?: HostileFault[];
 }
 
 /**
@@ -22,6 +24,7 @@ export async function simulate(options: SimulateOptions, io: Io): Promise<number
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.uniqueId ? { uniqueId: options.uniqueId } : {}),
+    ...(options.faults?.length ? { faults: options.faults } : {}),
   });
   io.out(
     JSON.stringify({
@@ -30,6 +33,7 @@ export async function simulate(options: SimulateOptions, io: Io): Promise<number
       roomId: sim.roomId,
       baseUrls: sim.baseUrls,
       scenario: options.scenario ?? null,
+      faults: options.faults ?? [],
     }),
   );
   void sim.done.then(() => io.out(JSON.stringify({ done: true, messages: sim.log.length })));

@@ -1,16 +1,14 @@
 import { MessageBatch } from "@tiktok-live/proto";
 import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
-import { reconnectDelay } from "../connection/reconnect-policy.js";
+import { ReconnectAttempts } from "../connection/reconnect-attempts.js";
+import { checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
 import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
-  RateLimitError,
-  SignServerError,
   TikTokLiveError,
-  UntrustedHostError,
   UserOfflineError,
-  WebSocketClosedError,
+  type WebSocketClosedError,
 } from "../errors/errors.js";
 import { MessageDedupe } from "../events/dedupe.js";
 import { EventDispatcher } from "../events/dispatcher.js";
@@ -35,7 +33,6 @@ import {
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
-import { clampDelay } from "../time/clamp-delay.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import { EventApi } from "./event-api.js";
@@ -45,6 +42,7 @@ import {
   type Secrets,
   type TikTokLiveClientOptions,
 } from "./options.js";
+import { isFinal, sleep, withRetries } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
 
 /** What each runtime adapter supplies. */
@@ -52,31 +50,6 @@ export interface ClientCapabilities {
   fetch: FetchLike;
   webSocketFactory: WebSocketFactory;
   gunzip: Gunzip;
-}
-
-/** Errors worth another try: transient transport, sign server and rate-limit failures. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof RateLimitError || error instanceof WebSocketClosedError) return true;
-  if (error instanceof SignServerError) return error.status === undefined || error.status >= 500;
-  return (
-    error instanceof TikTokLiveError &&
-    (error.code === "NETWORK" || error.code === "TIMEOUT" || error.code === "INVALID_RESPONSE")
-  );
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, clampDelay(ms));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /**
@@ -110,6 +83,8 @@ export class TikTokLiveClient extends EventApi {
   #cursor = "";
   #liveEnded = false;
   #runWaiters: Array<() => void> = [];
+  readonly #signBudget: SignBudget;
+  readonly #attempts: ReconnectAttempts;
 
   constructor(uniqueId: string, options: TikTokLiveClientOptions, capabilities: ClientCapabilities) {
     const logger = options?.logger ?? silentLogger;
@@ -118,7 +93,13 @@ export class TikTokLiveClient extends EventApi {
     super(dispatcher);
     this.uniqueId = resolved.uniqueId;
     this.roomId = resolved.roomId;
+    checkReconnectBudget(resolved.reconnect);
     this.#options = resolved;
+    this.#attempts = new ReconnectAttempts(resolved.reconnect);
+    this.#signBudget = new SignBudget(
+      resolved.reconnect.maxSignRequestsPerMinute,
+      resolved.reconnect.maxSignRequestsPerHour,
+    );
     this.#secrets = secrets;
     this.#capabilities = capabilities;
     this.#logger = logger;
@@ -166,6 +147,8 @@ export class TikTokLiveClient extends EventApi {
     const session = new AbortController();
     this.#session = session;
     this.#liveEnded = false;
+    // The user asked again: a fresh set of attempts (the sign budget still holds).
+    this.#attempts.reset();
     const signal = options.signal ? AbortSignal.any([options.signal, session.signal]) : session.signal;
     try {
       if (!this.roomId) {
@@ -215,7 +198,13 @@ export class TikTokLiveClient extends EventApi {
   /** Closes the connection and stops reconnecting. Safe to call in any state. */
   async disconnect(): Promise<void> {
     if (!this.#machine.isActive) return;
+    // Called while a handler runs (maybe by that very handler), waiting for the
+    // handlers to finish would wait for the caller itself: a deadlock that also
+    // stalled every later event. Then it resolves once the connection is closed;
+    // the events queued behind that handler are still delivered, in order.
+    const insideHandler = this.dispatcher.busy;
     this.#stop("client", 1000);
+    if (insideHandler) return;
     await this.#router.idle();
     await this.dispatcher.idle();
   }
@@ -278,44 +267,30 @@ export class TikTokLiveClient extends EventApi {
   }
 
   /** Signs, retrying transient failures; `retry: false` when an outer reconnect loop already retries. */
-  async #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
+  #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
+    const session =
+      this.#options.sendSessionToSignServer && this.#secrets.sessionId
+        ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
+        : undefined;
+    const sign = () => {
+      // Every request counts, retries included: the ceiling no server behaviour can get around.
+      this.#signBudget.take();
+      return fetchSignedConnection(this.#routes(signal), this.#jar, {
+        roomId: this.roomId!,
+        userAgent: this.#options.userAgent,
+        ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
+        ...(this.#cursor ? { cursor: this.#cursor } : {}),
+        ...(session ? { session } : {}),
+        pushHosts: this.#options.pushHosts,
+      });
+    };
     const policy = this.#options.reconnect;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const session =
-          this.#options.sendSessionToSignServer && this.#secrets.sessionId
-            ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
-            : undefined;
-        return await fetchSignedConnection(this.#routes(signal), this.#jar, {
-          roomId: this.roomId!,
-          userAgent: this.#options.userAgent,
-          ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
-          ...(this.#cursor ? { cursor: this.#cursor } : {}),
-          ...(session ? { session } : {}),
-          pushHosts: this.#options.pushHosts,
-        });
-      } catch (error) {
-        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
-        if (tooLong) throw tooLong;
-        if (
-          !retry ||
-          !policy.enabled ||
-          attempt >= policy.maxAttempts ||
-          !isRetryable(error) ||
-          signal.aborted
-        )
-          throw error;
-        const wait = reconnectDelay(
-          policy,
-          attempt,
-          error instanceof RateLimitError ? error.retryAfter : undefined,
-        );
-        this.#logger.warn(
-          `[tiktok-live] signing failed (${(error as Error).message}); retrying in ${wait} ms`,
-        );
-        await sleep(wait, signal);
-      }
-    }
+    return withRetries(sign, {
+      policy: retry && policy.enabled ? policy : { ...policy, maxAttempts: 0 },
+      maxRetryAfterMs: this.#options.maxRetryAfterMs,
+      logger: this.#logger,
+      signal,
+    });
   }
 
   async #open(signed: SignedConnection, signal: AbortSignal): Promise<void> {
@@ -356,6 +331,7 @@ export class TikTokLiveClient extends EventApi {
       throw signal.reason;
     }
     this.#connection = connection;
+    this.#attempts.connected();
     const first = !this.#cursor;
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
@@ -372,6 +348,7 @@ export class TikTokLiveClient extends EventApi {
     this.#connection = undefined;
     if (this.#liveEnded || this.#machine.state !== "connected") return;
     const policy = this.#options.reconnect;
+    this.#attempts.closed(connection.batchesDelivered);
     if (!policy.enabled || policy.maxAttempts === 0) {
       this.#stop("connection-lost", code, error);
       return;
@@ -386,17 +363,21 @@ export class TikTokLiveClient extends EventApi {
   async #reconnect(code: number, cause?: WebSocketClosedError): Promise<void> {
     const session = this.#session;
     if (!session) return;
-    const policy = this.#options.reconnect;
     let lastError: TikTokLiveError | undefined = cause;
-    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
-      const retryAfter = lastError instanceof RateLimitError ? lastError.retryAfter : undefined;
-      const delay = reconnectDelay(policy, attempt, retryAfter);
+    let giveUp: TikTokLiveError | undefined;
+    while (!giveUp) {
+      const next = this.#attempts.next(lastError);
+      if (next instanceof TikTokLiveError) {
+        giveUp = next;
+        break;
+      }
+      const { attempt, delayMs } = next;
       if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
-        const event = new ReconnectingEvent(attempt + 1, delay, lastError);
+        const event = new ReconnectingEvent(attempt, delayMs, lastError);
         this.#router.inOrder(() => this.dispatcher.emit(event));
       }
       try {
-        await sleep(delay, session.signal);
+        await sleep(delayMs, session.signal);
         if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
         this.#machine.move("signing");
         const signed = await this.#signWithRetry(session.signal, false);
@@ -408,17 +389,12 @@ export class TikTokLiveClient extends EventApi {
           error instanceof TikTokLiveError
             ? error
             : new TikTokLiveError("RECONNECT", "Reconnect failed", { cause: error });
-        this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt + 1} failed: ${lastError.message}`);
-        if (error instanceof UserOfflineError || error instanceof UntrustedHostError) break;
-        const tooLong = rateLimitBeyond(error, this.#options.maxRetryAfterMs);
-        if (tooLong) {
-          lastError = tooLong;
-          break;
-        }
-        if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
+        this.#logger.warn(`[tiktok-live] reconnect attempt ${attempt} failed: ${lastError.message}`);
+        giveUp = isFinal(error) ? lastError : rateLimitBeyond(error, this.#options.maxRetryAfterMs);
+        if (!giveUp && this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
       }
     }
-    this.#stop("reconnect-failed", code, lastError);
+    this.#stop("reconnect-failed", code, giveUp);
   }
 
   #endLive(): void {

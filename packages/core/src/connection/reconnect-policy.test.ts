@@ -9,6 +9,9 @@ function policy(random: number, overrides: Partial<ReconnectPolicy> = {}): Recon
     maxAttempts: 5,
     initialDelayMs: 100,
     maxDelayMs: 1_000,
+    healthyAfterMs: 60_000,
+    maxSignRequestsPerMinute: 10,
+    maxSignRequestsPerHour: 60,
     random: () => random,
     ...overrides,
   };

@@ -203,3 +203,24 @@ export class InvalidStateError extends TikTokLiveError {
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Which limit of the reconnect budget ran out. */
+export type ReconnectBudgetLimit = "attempts" | "sign-per-minute" | "sign-per-hour";
+
+/**
+ * The client stopped reconnecting because its budget ran out: too many
+ * attempts without a healthy session, or too many sign requests in a minute
+ * or an hour. `retryAt` says when the sign budget has room again (for the
+ * sign limits). The last failure, when there was one, is the `cause`.
+ */
+export class ReconnectBudgetError extends TikTokLiveError {
+  override readonly name = "ReconnectBudgetError";
+  constructor(
+    message: string,
+    readonly limit: ReconnectBudgetLimit,
+    readonly retryAt?: Date,
+    options?: { cause?: unknown },
+  ) {
+    super("RECONNECT_BUDGET", message, options);
+  }
+}

@@ -25,6 +25,8 @@ export class EventDispatcher {
   private readonly handlers = new Map<string, AnyHandler[]>();
   private readonly queue: BaseEvent[] = [];
   private draining = false;
+  /** Handlers running synchronously right now (above 0 inside a handler's synchronous part). */
+  private invoking = 0;
   private idleWaiters: Array<() => void> = [];
   /** Events dropped because handlers fell behind by more than the queue allows. */
   droppedEvents = 0;
@@ -111,6 +113,14 @@ export class EventDispatcher {
     }
   }
 
+  /**
+   * True while a handler runs: synchronously (the caller may be that handler)
+   * or as a pending async handler the queue waits for.
+   */
+  get busy(): boolean {
+    return this.draining || this.invoking > 0;
+  }
+
   /** Resolves when every queued event has been handled. */
   idle(): Promise<void> {
     if (!this.draining) return Promise.resolve();
@@ -123,6 +133,7 @@ export class EventDispatcher {
     if (!list) return undefined;
     let pending: Promise<unknown>[] | undefined;
     for (const handler of list) {
+      this.invoking++;
       try {
         const result = handler(event as never);
         if (result instanceof Promise) {
@@ -131,6 +142,8 @@ export class EventDispatcher {
         }
       } catch (cause) {
         this.emitError(new HandlerError(event, { cause }));
+      } finally {
+        this.invoking--;
       }
     }
     return pending ? Promise.all(pending) : undefined;

@@ -10,6 +10,7 @@ import {
   isPromiseLike,
   readInboundFrame,
 } from "./push-frame.js";
+import { SilenceWatchdog } from "./silence-watchdog.js";
 
 export interface PushConnectionOptions {
   createSocket: WebSocketFactory;
@@ -41,7 +42,7 @@ const frameTooLargeReason = "frame too large";
 export class PushConnection {
   private socket: SocketLike | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly watchdog: SilenceWatchdog;
   private seq = 0n;
   /** A frame is being handled (or waits for an async gunzip); later frames wait in `waiting`. */
   private handling = false;
@@ -51,13 +52,21 @@ export class PushConnection {
   private handled = 0;
   private settleWaiters: Array<{ upTo: number; resolve: () => void }> = [];
   private closed = false;
-  private lastFrameAt = 0;
   /** Latest resume position seen on this connection. */
   cursor = "";
   internalExt = "";
   framesReceived = 0;
+  /** Message batches decoded and handed on: proof that the server sends real data, not just pings. */
+  batchesDelivered = 0;
 
-  constructor(private readonly options: PushConnectionOptions) {}
+  constructor(private readonly options: PushConnectionOptions) {
+    this.watchdog = new SilenceWatchdog(options.silenceTimeoutMs, () => {
+      options.logger.warn(
+        `[tiktok-live] no frame for ${options.silenceTimeoutMs} ms; closing the silent socket`,
+      );
+      this.close(deadSocketCloseCode, "silent socket");
+    });
+  }
 
   /** Opens the socket; resolves on open, rejects if it closes or fails first. */
   open(request: SocketRequest, signal?: AbortSignal): Promise<void> {
@@ -112,8 +121,7 @@ export class PushConnection {
         opened = true;
         clearTimeout(handshakeTimer);
         signal?.removeEventListener("abort", onAbort);
-        this.lastFrameAt = Date.now();
-        this.armWatchdog();
+        this.watchdog.start();
         resolve();
       };
       socket.onmessage = (ev) => this.receive(ev.data);
@@ -195,23 +203,8 @@ export class PushConnection {
 
   private stopTimers(): void {
     if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
-    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
-    this.heartbeat = this.watchdog = undefined;
-  }
-
-  private armWatchdog(): void {
-    if (this.watchdog !== undefined) clearTimeout(this.watchdog);
-    const wait = Math.max(0, this.lastFrameAt + this.options.silenceTimeoutMs - Date.now());
-    this.watchdog = setTimeout(() => {
-      if (Date.now() - this.lastFrameAt >= this.options.silenceTimeoutMs) {
-        this.options.logger.warn(
-          `[tiktok-live] no frame for ${this.options.silenceTimeoutMs} ms; closing the silent socket`,
-        );
-        this.close(deadSocketCloseCode, "silent socket");
-      } else {
-        this.armWatchdog();
-      }
-    }, wait);
+    this.watchdog.stop();
+    this.heartbeat = undefined;
   }
 
   private beat(): void {
@@ -234,7 +227,7 @@ export class PushConnection {
   }
 
   private receive(data: unknown): void {
-    this.lastFrameAt = Date.now();
+    this.watchdog.frame();
     this.framesReceived++;
     const bytes = toBytes(data);
     if (!bytes) {
@@ -278,6 +271,7 @@ export class PushConnection {
 
   private frameDone(): void {
     this.handled++;
+    this.watchdog.frame();
     if (this.settleWaiters.length === 0) return;
     const done = this.settleWaiters.filter((w) => w.upTo <= this.handled);
     if (done.length === 0) return;
@@ -311,6 +305,7 @@ export class PushConnection {
       if (batch.cursor) this.cursor = batch.cursor;
       if (batch.internalExt) this.internalExt = batch.internalExt;
       if (batch.needAck) this.send(encodeAck(frame.logId, batch.internalExt));
+      this.batchesDelivered++;
       this.options.onBatch(batch);
     } catch (error) {
       this.failed(error, bytes);
