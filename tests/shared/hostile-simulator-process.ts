@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startNodeProgram } from "./simulator-process.ts";
 
 interface HostileSimulator {
   baseUrls: { web: string; webcast: string; signServer: string };
@@ -15,29 +15,12 @@ interface HostileSimulator {
  * frame of `bytes` bytes to the first client, or naming a push server on
  * another port. Resolves with its base URLs.
  */
-export async function startHostileSimulator(
+export function startHostileSimulator(
   mode: "oversized-frame" | "foreign-push",
   bytes = 0,
 ): Promise<HostileSimulator> {
   const script = fileURLToPath(new URL("./hostile-sign-server.mjs", import.meta.url));
-  const child = spawn("node", [script, mode, String(bytes)], { stdio: ["ignore", "pipe", "inherit"] });
-  let buffered = "";
-  const ready = await new Promise<{
-    baseUrls: { web: string; webcast: string; signServer: string };
-    uniqueId: string;
-  }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("simulator did not start within 15 s")), 15_000);
-    child.stdout!.on("data", (chunk: Uint8Array) => {
-      buffered += new TextDecoder().decode(chunk);
-      const line = buffered.split("\n")[0];
-      if (buffered.includes("\n") && line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line));
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`simulator exited early (${code})`)));
-  });
-  return { ...ready, stop: () => child.kill("SIGTERM") };
+  return startNodeProgram<HostileSimulator>([script, mode, String(bytes)]);
 }
 
 /** The frame cap the Deno and Bun checks give the client, and the two sizes they send. */

@@ -1,30 +1,36 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
+/** What a simulator program prints as its first stdout line (JSON). */
+export interface SimulatorProcess {
+  baseUrls: { web: string; webcast: string; signServer: string };
+  uniqueId: string;
+  stop: () => void;
+}
+
 /**
  * Starts the simulator in a Node child process (`tiktok-live simulate`) and
  * resolves with its base URLs: Deno and Bun tests use it so the simulator is
  * the same Node program in every runtime's test.
  */
-export async function startSimulatorProcess(
+export function startSimulatorProcess(
   scenario: string | undefined,
   faults: readonly string[] = [],
-): Promise<{
-  baseUrls: { web: string; webcast: string; signServer: string };
-  uniqueId: string;
-  stop: () => void;
-}> {
+): Promise<SimulatorProcess> {
   const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
   const args = [cli, "simulate", ...(scenario ? ["--scenario", scenario] : [])];
   for (const f of faults) args.push("--fault", f);
-  const child = spawn("node", args, {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  return startNodeProgram<SimulatorProcess>(args);
+}
+
+/**
+ * Runs `node <args>` and resolves with the JSON of its first stdout line,
+ * plus `stop()`; a program that exits or stays silent for 15 s rejects.
+ */
+export async function startNodeProgram<T extends { stop: () => void }>(args: string[]): Promise<T> {
+  const child = spawn("node", args, { stdio: ["ignore", "pipe", "inherit"] });
   let buffered = "";
-  const ready = await new Promise<{
-    baseUrls: { web: string; webcast: string; signServer: string };
-    uniqueId: string;
-  }>((resolve, reject) => {
+  const ready = await new Promise<Omit<T, "stop">>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("simulator did not start within 15 s")), 15_000);
     child.stdout!.on("data", (chunk: Uint8Array) => {
       buffered += new TextDecoder().decode(chunk);
@@ -36,5 +42,5 @@ export async function startSimulatorProcess(
     });
     child.on("exit", (code) => reject(new Error(`simulator exited early (${code})`)));
   });
-  return { ...ready, stop: () => child.kill("SIGTERM") };
+  return { ...ready, stop: () => child.kill("SIGTERM") } as T;
 }
