@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type BaseProtoMessage, ProtoMessageFetchResult } from "@tiktok-live/proto";
 import type { SimGift } from "./fixtures.js";
+import { serveFlvStream, simulatedStreamUrls } from "./flv-stream-route.js";
+import { serveUserDetail } from "./user-detail-route.js";
 
 /** Everything the HTTP routes answer from; the simulator owns and mutates it. */
 export interface RoomState {
@@ -122,6 +124,7 @@ export function handleHttp(state: RoomState, req: IncomingMessage, res: ServerRe
         user_count: state.viewerCount,
         owner: { id_str: "6900000000000000001", nickname: state.uniqueId, display_id: state.uniqueId },
         stats: { total_user: state.viewerCount * 3, like_count: 0 },
+        stream_url: simulatedStreamUrls(state, `http://${req.headers.host ?? "127.0.0.1"}`),
       },
     });
   }
@@ -203,6 +206,9 @@ export function handleHttp(state: RoomState, req: IncomingMessage, res: ServerRe
     });
     return;
   }
+
+  if (path === "/api/user/detail/") return serveUserDetail(state, q, res);
+  if (path.startsWith("/stream/") && serveFlvStream(state, path, res)) return;
 
   if (path.startsWith("/img/")) {
     // A 1×1 PNG, for image downloads.
