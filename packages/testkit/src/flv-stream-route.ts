@@ -58,7 +58,7 @@ export function simulatedFlv(quality: string): Uint8Array {
  * when the LIVE ends.
  */
 export function serveFlvStream(state: RoomState, path: string, res: ServerResponse): boolean {
-  const match = /^\/stream\/(\d+)_([A-Za-z0-9]+)\.flv$/.exec(path);
+  const match = /^\/stream\/(\d+)_(\w+)\.flv$/.exec(path);
   if (!match) return false;
   if (match[1] !== state.roomId || state.status !== 2) {
     res.writeHead(404, { "Content-Type": "text/plain" });

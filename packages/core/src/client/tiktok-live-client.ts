@@ -36,6 +36,7 @@ import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
 import { clampDelay } from "../time/clamp-delay.js";
+import { type RecordVideoOptions, recordRoomVideo, type VideoRecording } from "../video/record-video.js";
 import { TikTokWebClient } from "../web/tiktok-web-client.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
@@ -266,6 +267,16 @@ export class TikTokLiveClient extends EventApi {
       },
       options,
     );
+  }
+
+  /**
+   * Records the room's video (FLV) into `target` until the LIVE ends or
+   * `signal` aborts; resolves with the bytes written and the duration.
+   */
+  recordVideo(target: WritableStream<Uint8Array>, options: RecordVideoOptions = {}): Promise<VideoRecording> {
+    const info = (signal?: AbortSignal) =>
+      this.web.fetchRoomInfo(this.roomId ? { roomId: this.roomId } : this.uniqueId, signal ? { signal } : {});
+    return recordRoomVideo(this.#http, info, this.uniqueId, target, options);
   }
 
   /** TikTok's web API (room info, live checks, gifts, profiles) on this client's session and cookies. */
