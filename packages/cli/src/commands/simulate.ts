@@ -8,6 +8,8 @@ export interface SimulateOptions {
   apiKey?: string;
   speed?: number;
   uniqueId?: string;
+  /** Start offline and go live after this many polls of the live page. */
+  liveAfterPolls?: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function simulate(options: SimulateOptions, io: Io): Promise<number
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.uniqueId ? { uniqueId: options.uniqueId } : {}),
+    ...(options.liveAfterPolls ? { offline: true, liveAfterPolls: options.liveAfterPolls } : {}),
   });
   io.out(
     JSON.stringify({
