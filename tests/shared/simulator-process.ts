@@ -6,13 +6,16 @@ import { fileURLToPath } from "node:url";
  * resolves with its base URLs: Deno and Bun tests use it so the simulator is
  * the same Node program in every runtime's test.
  */
-export async function startSimulatorProcess(scenario: string): Promise<{
+export async function startSimulatorProcess(
+  scenario: string,
+  extraArgs: string[] = [],
+): Promise<{
   baseUrls: { web: string; webcast: string; signServer: string };
   uniqueId: string;
   stop: () => void;
 }> {
   const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
-  const child = spawn("node", [cli, "simulate", "--scenario", scenario], {
+  const child = spawn("node", [cli, "simulate", "--scenario", scenario, ...extraArgs], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let buffered = "";
