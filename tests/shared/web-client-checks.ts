@@ -56,5 +56,26 @@ export function webClientChecks(lib: {
         }
       },
     },
+    {
+      name: "recordVideo writes the simulator's FLV stream into a WritableStream",
+      run: async () => {
+        const sim = await startSimulatorProcess("e2e");
+        try {
+          const client = new lib.TikTokLiveClient(sim.uniqueId, { baseUrls: sim.baseUrls });
+          const chunks: Uint8Array[] = [];
+          const result = await client.recordVideo(
+            new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c.slice()) }),
+            { quality: "sd" },
+          );
+          const total = chunks.reduce((n, c) => n + c.length, 0);
+          if (result.bytes !== total || total < 100) fail(`recorded ${result.bytes}, received ${total}`);
+          if (result.quality !== "sd" || result.stoppedBy !== "live-end") fail(JSON.stringify(result));
+          const head = new TextDecoder().decode(chunks[0]!.subarray(0, 3));
+          if (head !== "FLV") fail(`starts with ${head}`);
+        } finally {
+          sim.stop();
+        }
+      },
+    },
   ];
 }
