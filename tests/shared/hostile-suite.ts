@@ -36,7 +36,7 @@ async function withFault(
   options: Record<string, unknown>,
   check: (client: HostileClient) => Promise<string | undefined>,
 ): Promise<string | undefined> {
-  const sim = await startSimulatorProcess(undefined, [fault]);
+  const sim = await startSimulatorProcess(undefined, ["--fault", fault]);
   const client = make(`@${sim.uniqueId}`, { baseUrls: sim.baseUrls, ...fast, ...options });
   try {
     return await check(client);

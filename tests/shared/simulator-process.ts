@@ -15,11 +15,10 @@ export interface SimulatorProcess {
  */
 export function startSimulatorProcess(
   scenario: string | undefined,
-  faults: readonly string[] = [],
+  extraArgs: readonly string[] = [],
 ): Promise<SimulatorProcess> {
   const cli = fileURLToPath(new URL("../../packages/cli/dist/cli.js", import.meta.url));
-  const args = [cli, "simulate", ...(scenario ? ["--scenario", scenario] : [])];
-  for (const f of faults) args.push("--fault", f);
+  const args = [cli, "simulate", ...(scenario ? ["--scenario", scenario] : []), ...extraArgs];
   return startNodeProgram<SimulatorProcess>(args);
 }
 

@@ -1,11 +1,20 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { hostileFaultNames, isHostileFault, scenarioNames, startSimulator } from "@tiktok-live/testkit";
+import {
+  hostileFaultNames,
+  isHostileFault,
+  type Simulator,
+  scenarioNames,
+  startSimulator,
+} from "@tiktok-live/testkit";
+import { check } from "./commands/check.js";
+import { isVideoQuality, record } from "./commands/record.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
 import { ExitCode } from "./exit-codes.js";
+import { parseFlags, UsageError } from "./flags.js";
 import { type Io, processIo } from "./io.js";
+import { reportFailure } from "./report-error.js";
 import { usage } from "./usage.js";
 
 /**
@@ -24,15 +33,14 @@ function number(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-class UsageError extends Error {}
-
 /** Parses argv and runs a command; returns the exit code. Exported for tests. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parse(argv);
+    parsed = parseFlags(argv);
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${usage}`);
+    if (argv.includes("--json")) reportFailure(io, true, error, ExitCode.usage);
+    else io.err(`${(error as Error).message}\n\n${usage}`);
     return ExitCode.usage;
   }
   const { values, positionals } = parsed;
@@ -46,6 +54,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const [command, ...rest] = positionals;
   try {
+    const color = values["no-color"] ? { color: false } : {};
     const common = {
       json: values.json === true,
       ...(values.events
@@ -66,6 +75,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         : {}),
     };
     const speed = number("speed", values.speed);
+    const interval = number("interval", values.interval);
+    const waitOptions = {
+      ...(values.wait ? { wait: true } : {}),
+      ...(interval !== undefined ? { intervalMs: interval * 1000 } : {}),
+    };
+    const secrets = {
+      ...(common.sessionId ? { sessionId: common.sessionId } : {}),
+      ...(common.signApiKey ? { signApiKey: common.signApiKey } : {}),
+    };
+    // check and record against the embedded simulator, whose user is the first one named.
+    const withSimulator = async (uniqueId: string | undefined, run: (sim?: Simulator) => Promise<number>) => {
+      if (values.simulate === undefined) return run();
+      const sim = await startSimulator({ ...(uniqueId ? { uniqueId: uniqueId.replace(/^@/, "") } : {}) });
+      try {
+        return await run(sim);
+      } finally {
+        await sim.close();
+      }
+    };
     switch (command) {
       case "watch": {
         const target = rest[0];
@@ -80,14 +108,49 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             ...(speed !== undefined ? { speed } : {}),
           });
           try {
-            return await watch({ ...common, uniqueId: sim.uniqueId, simulator: sim }, io);
+            return await watch({ ...common, ...waitOptions, uniqueId: sim.uniqueId, simulator: sim }, io);
           } finally {
             await sim.close();
           }
         }
         if (!target)
           throw new UsageError("watch needs a username, e.g. tiktok-live watch @someone (or --simulate)");
-        return await watch({ ...common, uniqueId: target }, io);
+        return await watch({ ...common, ...waitOptions, uniqueId: target }, io);
+      }
+      case "check": {
+        if (rest.length === 0)
+          throw new UsageError("check needs one or more usernames, e.g. tiktok-live check @a @b");
+        return await withSimulator(rest[0], (sim) =>
+          check(
+            rest,
+            { json: common.json, ...color, clientOptions: { ...secrets, ...sim?.clientOptions() } },
+            io,
+          ),
+        );
+      }
+      case "record": {
+        const target = rest[0];
+        if (!target)
+          throw new UsageError("record needs a username, e.g. tiktok-live record @someone -o live.flv");
+        if (!values.output) throw new UsageError("record needs an output file: -o live.flv");
+        const quality = values.quality;
+        if (quality !== undefined && !isVideoQuality(quality))
+          throw new UsageError(`--quality must be one of origin, uhd, hd, sd, ld (got "${quality}")`);
+        const output = values.output;
+        return await withSimulator(target, (sim) =>
+          record(
+            {
+              uniqueId: target,
+              output,
+              json: common.json,
+              ...color,
+              ...waitOptions,
+              ...(quality ? { quality } : {}),
+              clientOptions: { ...secrets, ...sim?.clientOptions() },
+            },
+            io,
+          ),
+        );
       }
       case "replay": {
         if (!rest[0])
@@ -103,6 +166,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         for (const f of faults)
           if (!isHostileFault(f))
             throw new UsageError(`Unknown fault "${f}"; known: ${hostileFaultNames.join(", ")}`);
+        const liveAfterPolls = number("live-after-polls", values["live-after-polls"]);
         return await simulate(
           {
             ...(scenarioName ? { scenario: scenarioName } : {}),
@@ -111,6 +175,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             ...(values["api-key"] ? { apiKey: values["api-key"] } : {}),
             ...(speed !== undefined ? { speed } : {}),
             ...(rest[0] ? { uniqueId: rest[0].replace(/^@/, "") } : {}),
+            ...(liveAfterPolls !== undefined ? { liveAfterPolls } : {}),
           },
           io,
         );
@@ -123,38 +188,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\nRun tiktok-live --help for usage.`);
+      if (values.json) reportFailure(io, true, error, ExitCode.usage);
+      else io.err(`${error.message}\n\nRun tiktok-live --help for usage.`);
       return ExitCode.usage;
     }
-    io.err(`✖ ${(error as Error).message}`);
+    reportFailure(io, values.json === true, error, ExitCode.failure);
     return ExitCode.failure;
   }
-}
-
-function parse(argv: string[]) {
-  // `--simulate` takes an optional scenario name: rewrite a bare flag to an empty value.
-  const args = argv.flatMap((a, i) =>
-    a === "--simulate" && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("-")) ? ["--simulate="] : [a],
-  );
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-      json: { type: "boolean" },
-      events: { type: "string" },
-      record: { type: "string" },
-      simulate: { type: "string" },
-      speed: { type: "string" },
-      "session-id": { type: "string" },
-      "sign-api-key": { type: "string" },
-      "no-color": { type: "boolean" },
-      scenario: { type: "string" },
-      port: { type: "string" },
-      "api-key": { type: "string" },
-      fault: { type: "string", multiple: true },
-    },
-  });
 }

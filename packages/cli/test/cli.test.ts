@@ -71,9 +71,16 @@ describe("usage and argument errors", () => {
   });
 
   it("watch without a username (and without --simulate) exits 2", async () => {
-    const { code, err } = await run(["watch", "--json"]);
+    const { code, out } = await run(["watch", "--json"]);
     expect(code).toBe(2);
-    expect(err.join("\n")).toMatch(/watch needs a username/);
+    // Under --json the error is an object in the output stream.
+    expect(JSON.parse(out.join("\n"))).toMatchObject({
+      event: "error",
+      fatal: true,
+      code: "USAGE",
+      exitCode: 2,
+      message: expect.stringMatching(/watch needs a username/),
+    });
   });
 
   it("an unknown scenario exits 2 and lists the known ones", async () => {

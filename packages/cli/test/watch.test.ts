@@ -12,7 +12,13 @@ describe("watch() against a simulator", () => {
       const code = await watch({ uniqueId: sim.uniqueId, json: true, simulator: sim }, io);
       expect(code).toBe(ExitCode.userOffline);
       expect(code).toBe(4);
-      expect(io.lines.err.join("\n")).toMatch(/^✖ /);
+      const failure = io.lines.out.map((l) => JSON.parse(l)).find((e) => e.fatal === true);
+      expect(failure).toMatchObject({
+        event: "error",
+        name: "UserOfflineError",
+        code: "USER_OFFLINE",
+        exitCode: 4,
+      });
       expect(io.lines.out.some((l) => l.includes('"event":"connect"'))).toBe(false);
       expect(io.interruptHandler).toBeUndefined();
     } finally {

@@ -16,6 +16,8 @@ export type { ResolvedOptions, TikTokLiveClientOptions } from "./client/options.
 export { normalizeUniqueId } from "./client/options.js";
 export type { ClientCapabilities } from "./client/tiktok-live-client.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
+export type { WaitUntilLiveOptions } from "./client/wait-until-live.js";
+export { minLiveCheckIntervalMs } from "./client/wait-until-live.js";
 export type { SyncGunzip } from "./compression/zlib-engine.js";
 export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
@@ -60,7 +62,14 @@ export type { ResponseSizeLimits } from "./http/body-reader.js";
 export { defaultResponseSizeLimits } from "./http/body-reader.js";
 export { CookieJar } from "./http/cookie-jar.js";
 export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
+export type { TikTokUserProfile } from "./http/routes/user-detail.js";
 export { maxTimerDelayMs } from "./time/clamp-delay.js";
+export type { RecordingProgress, RecordingResult } from "./video/flv-recorder.js";
+export type { RecordVideoOptions, VideoRecording } from "./video/record-video.js";
+export type { VideoQuality } from "./video/stream-urls.js";
+export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
+export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
+export { TikTokWebClient } from "./web/tiktok-web-client.js";
 export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
 export {
   decodeInboundFrame,

@@ -1,6 +1,12 @@
-import { TikTokLiveClient as CoreClient, type TikTokLiveClientOptions } from "@tiktok-live/core";
+import {
+  TikTokLiveClient as CoreClient,
+  type RecordVideoOptions,
+  type TikTokLiveClientOptions,
+  type VideoRecording,
+} from "@tiktok-live/core";
 import { nodeGunzip } from "./gunzip.js";
 import { type NodeProxyOption, proxyCapabilities } from "./proxy.js";
+import { recordToFile } from "./record-to-file.js";
 import { nodeWebSocketFactory } from "./websocket.js";
 
 export interface NodeClientOptions extends TikTokLiveClientOptions {
@@ -31,5 +37,14 @@ export class TikTokLiveClient extends CoreClient {
         rest.webSocketFactory ?? nodeWebSocketFactory(viaProxy.agent ? { agent: viaProxy.agent } : {}),
       gunzip: rest.gunzip ?? nodeGunzip,
     });
+  }
+
+  /** Records the room's video into a file (replaced if it exists) or a WritableStream; see the core client. */
+  override recordVideo(
+    target: string | WritableStream<Uint8Array>,
+    options: RecordVideoOptions = {},
+  ): Promise<VideoRecording> {
+    if (typeof target !== "string") return super.recordVideo(target, options);
+    return recordToFile(target, (stream) => super.recordVideo(stream, options));
   }
 }

@@ -2,6 +2,7 @@
 
 export type { SimGift, SimUser } from "./fixtures.js";
 export { giftByName, sampleGifts, sampleUsers, userByName } from "./fixtures.js";
+export { flvStreamPath, simulatedFlv } from "./flv-stream-route.js";
 export { encodeBatchFrame, encodeServiceFrame } from "./frames.js";
 export type { FaultSizes, FaultStats, HostileFault } from "./hostile/faults.js";
 export { defaultFaultSizes, hostileFaultNames, hostileFaults, isHostileFault } from "./hostile/faults.js";

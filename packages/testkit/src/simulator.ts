@@ -36,6 +36,12 @@ export interface SimulatorOptions {
   ageRestricted?: boolean;
   /** Start offline (status 4). */
   offline?: boolean;
+  /**
+   * With `offline`: the room goes live once this many polls (loads of the
+   * profile's live page, as `isLive` and `waitUntilLive` make) have been
+   * answered offline.
+   */
+  liveAfterPolls?: number;
   /** Time scale for scenario waits: 0 runs them back to back (max speed). Default 1. */
   speed?: number;
   /** Hostile faults on from the start (see `hostileFaults`; `inject` adds more later). */
@@ -114,7 +120,11 @@ export class Simulator {
       onClose: () => {},
       faults,
     });
-    server.on("request", (req, res) => handleHttp(this.state, req, res));
+    let pollsLeft = options.liveAfterPolls ?? 0;
+    server.on("request", (req, res) => {
+      handleHttp(this.state, req, res);
+      if (pollsLeft > 0 && /^\/@[^/?]+\/live/.test(req.url ?? "") && --pollsLeft === 0) this.state.status = 2;
+    });
     server.on("upgrade", (req, socket, head) => {
       if ((req.url ?? "").startsWith("/webcast/im/push/")) this.push.handleUpgrade(req, socket, head);
       else socket.destroy();

@@ -10,6 +10,8 @@ export interface SimulateOptions {
   uniqueId?: string;
   /** Hostile faults on from the start (`--fault accept-and-drop`, repeatable). */
   faults?: HostileFault[];
+  /** Start offline and go live after this many polls of the live page. */
+  liveAfterPolls?: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function simulate(options: SimulateOptions, io: Io): Promise<number
     ...(options.speed !== undefined ? { speed: options.speed } : {}),
     ...(options.uniqueId ? { uniqueId: options.uniqueId } : {}),
     ...(options.faults?.length ? { faults: options.faults } : {}),
+    ...(options.liveAfterPolls ? { offline: true, liveAfterPolls: options.liveAfterPolls } : {}),
   });
   io.out(
     JSON.stringify({

@@ -16,6 +16,7 @@ import { colorsWanted, createColors } from "../colors.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatEvent } from "../format-event.js";
 import type { Io } from "../io.js";
+import { reportFailure } from "../report-error.js";
 
 const lifecycleNames = ["connect", "disconnect", "reconnecting", "unknown"] as const;
 
@@ -55,6 +56,9 @@ export interface WatchOptions {
   signApiKey?: string;
   /** When set, the client talks to this simulator. */
   simulator?: Simulator;
+  /** Wait for the user to go live (polling every `intervalMs`) instead of failing when offline. */
+  wait?: boolean;
+  intervalMs?: number;
 }
 
 /** Turns a failure into a message and an exit code; never prints secrets (errors do not contain them). */
@@ -90,7 +94,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
   try {
     client = new TikTokLiveClient(options.uniqueId, clientOptions);
   } catch (error) {
-    io.err(colors.red(`✖ ${(error as Error).message}`));
+    reportFailure(io, options.json, error, exitCodeFor(error), colors);
     return exitCodeFor(error);
   }
 
@@ -143,10 +147,26 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
           );
       });
     }
+    if (options.wait) {
+      const interrupted = new AbortController();
+      const stopWaiting = io.onInterrupt(() => interrupted.abort(new Error("interrupted")));
+      try {
+        if (!options.json) io.err(colors.dim(`Waiting for @${client.uniqueId} to go live…`));
+        await client.waitUntilLive({
+          signal: interrupted.signal,
+          ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+        });
+      } catch (error) {
+        if (interrupted.signal.aborted) return ExitCode.ok;
+        throw error;
+      } finally {
+        stopWaiting();
+      }
+    }
     await client.run();
     return ExitCode.ok;
   } catch (error) {
-    io.err(colors.red(`✖ ${(error as Error).message}`));
+    reportFailure(io, options.json, error, exitCodeFor(error), colors);
     return exitCodeFor(error);
   } finally {
     stopInterrupt();

@@ -33,6 +33,9 @@ import {
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
+import { clampDelay } from "../time/clamp-delay.js";
+import { type RecordVideoOptions, recordRoomVideo, type VideoRecording } from "../video/record-video.js";
+import { TikTokWebClient } from "../web/tiktok-web-client.js";
 import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import { EventApi } from "./event-api.js";
@@ -44,6 +47,12 @@ import {
 } from "./options.js";
 import { isFinal, sleep, withRetries } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
+import {
+  minLiveCheckIntervalMs,
+  minLocalCheckIntervalMs,
+  type WaitUntilLiveOptions,
+  waitUntilLive,
+} from "./wait-until-live.js";
 
 /** What each runtime adapter supplies. */
 export interface ClientCapabilities {
@@ -85,6 +94,7 @@ export class TikTokLiveClient extends EventApi {
   #runWaiters: Array<() => void> = [];
   readonly #signBudget: SignBudget;
   readonly #attempts: ReconnectAttempts;
+  #web: TikTokWebClient | undefined;
 
   constructor(uniqueId: string, options: TikTokLiveClientOptions, capabilities: ClientCapabilities) {
     const logger = options?.logger ?? silentLogger;
@@ -231,6 +241,38 @@ export class TikTokLiveClient extends EventApi {
       if (error instanceof UserOfflineError) return false;
       throw error;
     }
+  }
+
+  /**
+   * Resolves once the user is live, checking every `intervalMs` (default 30 s,
+   * at least 5 s against TikTok, ±20 % jitter); rate limits wait their Retry-After.
+   */
+  waitUntilLive(options: WaitUntilLiveOptions = {}): Promise<void> {
+    const onTikTok = /(^|\.)tiktok\.com$/.test(new URL(this.#options.baseUrls.web).hostname);
+    return waitUntilLive(
+      {
+        isLive: (signal) => this.isLive(signal ? { signal } : {}),
+        minIntervalMs: onTikTok ? minLiveCheckIntervalMs : minLocalCheckIntervalMs,
+        maxRetryAfterMs: this.#options.maxRetryAfterMs,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Records the room's video (FLV) into `target` until the LIVE ends or
+   * `signal` aborts; resolves with the bytes written and the duration.
+   */
+  recordVideo(target: WritableStream<Uint8Array>, options: RecordVideoOptions = {}): Promise<VideoRecording> {
+    const info = (signal?: AbortSignal) =>
+      this.web.fetchRoomInfo(this.roomId ? { roomId: this.roomId } : this.uniqueId, signal ? { signal } : {});
+    return recordRoomVideo(this.#http, info, this.uniqueId, target, options);
+  }
+
+  /** TikTok's web API (room info, live checks, gifts, profiles) on this client's session and cookies. */
+  get web(): TikTokWebClient {
+    this.#web ??= new TikTokWebClient({}, (signal) => this.#routes(signal));
+    return this.#web;
   }
 
   /** Downloads an image such as `event.user.avatarThumb.urlList[0]`. */

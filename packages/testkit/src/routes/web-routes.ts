@@ -1,4 +1,6 @@
+import { serveFlvStream, simulatedStreamUrls } from "../flv-stream-route.js";
 import type { RoomState } from "../http-routes.js";
+import { serveUserDetail } from "../user-detail-route.js";
 import { json, type Route, send } from "./respond.js";
 
 function liveRoomJson(state: RoomState, withRoomId: boolean) {
@@ -83,6 +85,7 @@ const roomInfo: Route = {
         user_count: state.viewerCount,
         owner: { id_str: "6900000000000000001", nickname: state.uniqueId, display_id: state.uniqueId },
         stats: { total_user: state.viewerCount * 3, like_count: 0 },
+        stream_url: simulatedStreamUrls(state, `http://${req.headers.host ?? "127.0.0.1"}`),
       },
     });
   },
@@ -120,5 +123,30 @@ const image: Route = {
   },
 };
 
+/** The web app's profile data (`fetchUser`). */
+const userDetail: Route = {
+  kind: "api",
+  match: (path) => path === "/api/user/detail/",
+  handle: ({ state, q, res }) => serveUserDetail(state, q, res),
+};
+
+/** The room's FLV stream, at the URLs room info names (`recordVideo`). */
+const flvStream: Route = {
+  kind: "asset",
+  match: (path) => path.startsWith("/stream/"),
+  handle: ({ state, path, res }) => {
+    if (!serveFlvStream(state, path, res)) send(res, 404, "Not found", { "Content-Type": "text/plain" });
+  },
+};
+
 /** TikTok's web page and Webcast API routes, under their real paths. */
-export const webRoutes: readonly Route[] = [profilePage, userRoom, checkAlive, roomInfo, giftList, image];
+export const webRoutes: readonly Route[] = [
+  profilePage,
+  userRoom,
+  checkAlive,
+  roomInfo,
+  giftList,
+  userDetail,
+  flvStream,
+  image,
+];

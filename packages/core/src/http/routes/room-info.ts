@@ -60,10 +60,11 @@ export interface GiftInfo {
   [key: string]: unknown;
 }
 
-export async function fetchGiftList(ctx: RouteContext, roomId: string): Promise<GiftInfo[]> {
+/** The gifts of a room, or TikTok's general list when no room is given. */
+export async function fetchGiftList(ctx: RouteContext, roomId?: string): Promise<GiftInfo[]> {
   const body = await ctx.http.json<WebcastJson<{ gifts?: GiftInfo[] }>>({
     url: joinUrl(ctx.baseUrls.webcast, "gift/list/"),
-    params: { ...ctx.params, room_id: roomId },
+    params: { ...ctx.params, ...(roomId ? { room_id: roomId } : {}) },
     withCookies: true,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
