@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildDescriptorSet, readText, runTsProto } from "./buf.js";
 import { groupBy } from "./group-by.js";
-import { generatedHeader } from "./header.js";
 import { listFiles, type Outputs } from "./outputs.js";
+import { postProcessCodecs } from "./post-process-codecs.js";
 import { listPushEvents, type PushEvent } from "./push-messages.js";
 import { renderCodecDomains, renderCodecsIndex, renderMessagesIndex } from "./render-codecs.js";
 import { renderEventsDoc } from "./render-docs.js";
@@ -41,13 +41,13 @@ export function generate(t: Targets): Generation {
   const schema = loadSchemaModel(buildDescriptorSet(t.schemaDir));
   const outputs: Outputs = new Map();
 
-  // Codecs from ts-proto, with our header in front of theirs.
+  // Codecs from ts-proto, with our header instead of theirs.
   const tsProtoDir = runTsProto(t.schemaDir);
   try {
     for (const file of listFiles(tsProtoDir)) {
       const rel = relative(tsProtoDir, file);
       const source = `packages/proto/schema/${rel.replace(/\.ts$/, ".proto")}`;
-      outputs.set(join(t.genDir, rel), generatedHeader(source) + readText(file));
+      outputs.set(join(t.genDir, rel), postProcessCodecs(readText(file) ?? "", source));
     }
   } finally {
     rmSync(tsProtoDir, { recursive: true, force: true });
