@@ -48,6 +48,7 @@ export {
   ReconnectingEvent,
   WebsocketResponseEvent,
 } from "./events/lifecycle-events.js";
+export type { DecodeStats } from "./events/message-router.js";
 export type { BaseUrls } from "./http/base-urls.js";
 export { tiktokBaseUrls } from "./http/base-urls.js";
 export { CookieJar } from "./http/cookie-jar.js";

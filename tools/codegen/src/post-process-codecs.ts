@@ -1,4 +1,5 @@
 import { generatedHeader } from "./header.js";
+import { tolerantDecode } from "./tolerant-decode.js";
 
 /**
  * ts-proto opens each file with its own comment block (generator versions, source
@@ -13,7 +14,11 @@ function stripTsProtoHeader(text: string): string {
   return lines.slice(i).join("\n");
 }
 
-/** Turns one ts-proto output file into the committed codec module of `source` (a schema path). */
+/**
+ * Turns one ts-proto output file into the committed codec module of `source`
+ * (a schema path): our header, and decoders that skip a mismatched field
+ * instead of failing the message (tolerant-decode.ts).
+ */
 export function postProcessCodecs(text: string, source: string): string {
-  return generatedHeader(source) + stripTsProtoHeader(text);
+  return generatedHeader(source) + tolerantDecode(stripTsProtoHeader(text));
 }

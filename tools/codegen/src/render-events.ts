@@ -15,6 +15,7 @@ export const reservedMembers = new Set([
   "decode",
   "constructor",
   "isDecoded",
+  "skippedFields",
 ]);
 
 /** Maps a schema file (`webcast/chat.proto`) to its ts-proto module path from `src/gen/events/`. */
