@@ -11,7 +11,7 @@ import { renderEventFile } from "./render-events.js";
 import { renderEventsIndex, renderRegistry } from "./render-registry.js";
 import { diffSnapshots, type SchemaChange } from "./schema-diff.js";
 import { loadSchemaModel, type SchemaModel } from "./schema-model.js";
-import { parseSnapshot, renderSnapshot, snapshotOf } from "./snapshot.js";
+import { parseSnapshot, renderSchemaFields, renderSnapshot, snapshotOf } from "./snapshot.js";
 
 /** Where one run writes. The real layout is in paths.ts; tests point it at a temporary directory. */
 export interface Targets {
@@ -22,6 +22,8 @@ export interface Targets {
   messagesIndexFile: string;
   codecDomainsFile: string;
   codecsIndexFile: string;
+  /** The schema as a field table, for tools that walk raw payloads (the schema audit). */
+  schemaFieldsFile: string;
   snapshotFile: string;
   eventsDoc: string;
 }
@@ -80,6 +82,7 @@ export function generate(t: Targets): Generation {
   const before = parseSnapshot(readText(t.snapshotFile));
   const after = snapshotOf(schema);
   outputs.set(t.snapshotFile, renderSnapshot(after));
+  outputs.set(t.schemaFieldsFile, renderSchemaFields(after));
 
   return {
     schema,

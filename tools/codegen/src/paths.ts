@@ -14,6 +14,7 @@ export const registryFile = join(genDir, "registry.ts");
 export const messagesIndexFile = join(genDir, "messages.ts");
 export const codecDomainsFile = join(genDir, "codec-domains.ts");
 export const codecsIndexFile = join(genDir, "codecs.ts");
+export const schemaFieldsFile = join(genDir, "schema-fields.ts");
 export const snapshotFile = join(protoPackage, "schema.snapshot.json");
 export const eventsDoc = join(repoRoot, "docs/events.md");
 export const changesetDir = join(repoRoot, ".changeset");

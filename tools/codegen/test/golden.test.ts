@@ -29,6 +29,7 @@ const allOutputs = [
   "src/gen/events/social.ts",
   "src/gen/messages.ts",
   "src/gen/registry.ts",
+  "src/gen/schema-fields.ts",
   "src/gen/webcast/battle.ts",
   "src/gen/webcast/chat.ts",
   "src/gen/webcast/common.ts",

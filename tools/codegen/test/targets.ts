@@ -24,6 +24,7 @@ export function targetsIn(root: string, schemaDir = fixtureSchema): Targets {
     messagesIndexFile: join(root, "src/gen/messages.ts"),
     codecDomainsFile: join(root, "src/gen/codec-domains.ts"),
     codecsIndexFile: join(root, "src/gen/codecs.ts"),
+    schemaFieldsFile: join(root, "src/gen/schema-fields.ts"),
     snapshotFile: join(root, "schema.snapshot.json"),
     eventsDoc: join(root, "docs/events.md"),
   };
