@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { scenarioNames, startSimulator } from "@tiktok-live/testkit";
+import { audit } from "./commands/audit.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
@@ -93,6 +94,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (!rest[0])
           throw new UsageError("replay needs a recording file, e.g. tiktok-live replay stream.ndjson");
         return await replay(rest[0], { ...common, ...(speed !== undefined ? { speed } : {}) }, io);
+      }
+      case "audit": {
+        if (!rest[0])
+          throw new UsageError("audit needs a recording file, e.g. tiktok-live audit stream.ndjson");
+        return await audit(rest[0], { json: common.json }, io);
       }
       case "simulate": {
         const scenarioName = values.scenario;

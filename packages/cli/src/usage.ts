@@ -3,6 +3,8 @@ export const usage = `tiktok-live — watch TikTok LIVE streams from the termina
 Usage:
   tiktok-live watch @user [options]     Print a stream's events as they happen
   tiktok-live replay <file> [options]   Play a recording (made with --record) through the client
+  tiktok-live audit <file> [--json]     Compare a recording's messages with the schema: unknown
+                                        fields, wire-type conflicts, methods without a codec
   tiktok-live simulate [options]        Run the loopback TikTok LIVE simulator
   tiktok-live --help | --version
 
