@@ -93,6 +93,15 @@ class Reader {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** Control characters other than tab, newline and carriage return. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+  }
+  return false;
+}
+
 /** A readable sample of a value: a number, a quoted string, or the first bytes in hex. */
 export function sample(wireType: number, value: bigint | Uint8Array): string {
   if (typeof value === "bigint") return value.toString();
@@ -103,7 +112,7 @@ export function sample(wireType: number, value: bigint | Uint8Array): string {
     text = undefined;
   }
   // Printable text reads as text; anything with control characters is more likely a message.
-  if (text !== undefined && !/[\u0000-\u0008\u000e-\u001f]/.test(text))
+  if (text !== undefined && !hasControlCharacters(text))
     return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
   const hex = [...value.subarray(0, 24)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
   return `${wireType === 2 ? `${value.length} bytes: ` : ""}${hex}${value.length > 24 ? " …" : ""}`;
