@@ -32,13 +32,7 @@ export default defineConfig({
       provider: "v8",
       include: ["packages/*/src/**/*.ts", "tools/*/src/**/*.ts"],
       // The benchmarks are measured by `pnpm bench`, not tested line by line.
-      exclude: [
-        "packages/benchmarks/**",
-        "packages/proto/src/gen/**",
-        "packages/proto/src/events/generated/**",
-        "packages/proto/src/*.generated.ts",
-        "**/*.test.ts",
-      ],
+      exclude: ["packages/benchmarks/**", "packages/proto/src/gen/**", "**/*.test.ts"],
     },
   },
 });

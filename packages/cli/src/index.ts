@@ -3,6 +3,9 @@
  * runs a command and resolves to its exit code without calling `process.exit`.
  * @module
  */
+export type { AuditFinding, AuditReport, MethodAudit } from "./audit/recording-audit.js";
+export { auditRecording } from "./audit/recording-audit.js";
+export { audit } from "./commands/audit.js";
 export { replay } from "./commands/replay.js";
 export { type SimulateOptions, simulate } from "./commands/simulate.js";
 export { exitCodeFor, knownEventNames, type WatchOptions, watch } from "./commands/watch.js";

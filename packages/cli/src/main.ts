@@ -6,6 +6,7 @@ import {
   scenarioNames,
   startSimulator,
 } from "@tiktok-live/testkit";
+import { audit } from "./commands/audit.js";
 import { check } from "./commands/check.js";
 import { isVideoQuality, record } from "./commands/record.js";
 import { replay } from "./commands/replay.js";
@@ -156,6 +157,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (!rest[0])
           throw new UsageError("replay needs a recording file, e.g. tiktok-live replay stream.ndjson");
         return await replay(rest[0], { ...common, ...(speed !== undefined ? { speed } : {}) }, io);
+      }
+      case "audit": {
+        if (!rest[0])
+          throw new UsageError("audit needs a recording file, e.g. tiktok-live audit stream.ndjson");
+        return await audit(rest[0], { json: common.json }, io);
       }
       case "simulate": {
         const scenarioName = values.scenario;

@@ -5,6 +5,8 @@ Usage:
   tiktok-live check @a @b …             Print who is live now (one batch check)
   tiktok-live record @user -o live.flv  Save the LIVE's video (FLV) until it ends or Ctrl-C
   tiktok-live replay <file> [options]   Play a recording (made with --record) through the client
+  tiktok-live audit <file> [--json]     Compare a recording's messages with the schema: unknown
+                                        fields, wire-type conflicts, methods without a codec
   tiktok-live simulate [options]        Run the loopback TikTok LIVE simulator
   tiktok-live --help | --version
 

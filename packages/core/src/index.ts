@@ -56,6 +56,7 @@ export {
   ReconnectingEvent,
   WebsocketResponseEvent,
 } from "./events/lifecycle-events.js";
+export type { DecodeStats } from "./events/message-router.js";
 export type { BaseUrls } from "./http/base-urls.js";
 export { tiktokBaseUrls } from "./http/base-urls.js";
 export type { ResponseSizeLimits } from "./http/body-reader.js";

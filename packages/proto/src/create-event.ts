@@ -1,7 +1,7 @@
 import type { BaseEvent } from "./events/base-event.js";
 import type { PushMessage } from "./events/proto-event.js";
 import { UnknownEvent } from "./events/unknown-event.js";
-import { eventClassByMethod } from "./registry.generated.js";
+import { eventClassByMethod } from "./gen/registry.js";
 
 /**
  * The event for one push message: its generated class, or UnknownEvent when

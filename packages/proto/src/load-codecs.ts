@@ -1,6 +1,6 @@
 import type { CodecDomain } from "./codec-domain.js";
-import { codecDomains } from "./codec-domains.generated.js";
 import type { ProtoEventClass } from "./events/proto-event.js";
+import { codecDomains } from "./gen/codec-domains.js";
 
 /**
  * Loads the codecs the given event classes decode with, so their fields can be

@@ -149,6 +149,15 @@ export class MessageBatch {
   }
 
   /**
+   * The wire bytes of message `i` (its `BaseProtoMessage`), a view into the
+   * batch; empty for a batch made with `from`. For reporting a message that
+   * `message(i)` could not read.
+   */
+  messageBytes(i: number): Uint8Array {
+    return this.decoded ? noBytes : this.body.subarray(this.spans[2 * i]!, this.spans[2 * i + 1]!);
+  }
+
+  /**
    * Message `i`, decoded now (its payload stays a view into the batch's bytes).
    * Throws if the message is malformed; the batch's other messages are unaffected.
    */

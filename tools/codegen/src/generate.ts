@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildDescriptorSet, readText, runTsProto } from "./buf.js";
 import { groupBy } from "./group-by.js";
-import { generatedHeader } from "./header.js";
 import { listFiles, type Outputs } from "./outputs.js";
+import { postProcessCodecs } from "./post-process-codecs.js";
 import { listPushEvents, type PushEvent } from "./push-messages.js";
 import { renderCodecDomains, renderCodecsIndex, renderMessagesIndex } from "./render-codecs.js";
 import { renderEventsDoc } from "./render-docs.js";
@@ -11,7 +11,7 @@ import { renderEventFile } from "./render-events.js";
 import { renderEventsIndex, renderRegistry } from "./render-registry.js";
 import { diffSnapshots, type SchemaChange } from "./schema-diff.js";
 import { loadSchemaModel, type SchemaModel } from "./schema-model.js";
-import { parseSnapshot, renderSnapshot, snapshotOf } from "./snapshot.js";
+import { parseSnapshot, renderSchemaFields, renderSnapshot, snapshotOf } from "./snapshot.js";
 
 /** Where one run writes. The real layout is in paths.ts; tests point it at a temporary directory. */
 export interface Targets {
@@ -22,6 +22,8 @@ export interface Targets {
   messagesIndexFile: string;
   codecDomainsFile: string;
   codecsIndexFile: string;
+  /** The schema as a field table, for tools that walk raw payloads (the schema audit). */
+  schemaFieldsFile: string;
   snapshotFile: string;
   eventsDoc: string;
 }
@@ -41,13 +43,13 @@ export function generate(t: Targets): Generation {
   const schema = loadSchemaModel(buildDescriptorSet(t.schemaDir));
   const outputs: Outputs = new Map();
 
-  // Codecs from ts-proto, with our header in front of theirs.
+  // Codecs from ts-proto, with our header instead of theirs.
   const tsProtoDir = runTsProto(t.schemaDir);
   try {
     for (const file of listFiles(tsProtoDir)) {
       const rel = relative(tsProtoDir, file);
       const source = `packages/proto/schema/${rel.replace(/\.ts$/, ".proto")}`;
-      outputs.set(join(t.genDir, rel), generatedHeader(source) + readText(file));
+      outputs.set(join(t.genDir, rel), postProcessCodecs(readText(file) ?? "", source));
     }
   } finally {
     rmSync(tsProtoDir, { recursive: true, force: true });
@@ -80,6 +82,7 @@ export function generate(t: Targets): Generation {
   const before = parseSnapshot(readText(t.snapshotFile));
   const after = snapshotOf(schema);
   outputs.set(t.snapshotFile, renderSnapshot(after));
+  outputs.set(t.schemaFieldsFile, renderSchemaFields(after));
 
   return {
     schema,

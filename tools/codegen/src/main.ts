@@ -20,7 +20,7 @@ function arg(name: string): string | undefined {
 const check = process.argv.includes("--check");
 const targets = { ...paths, schemaDir: arg("--schema") ?? paths.schemaDir };
 const { schema, events, outputs, changes, initial } = generate(targets);
-const ownedDirs = [paths.genDir, paths.eventsGenDir];
+const ownedDirs = [paths.genDir];
 const primaryCount = events.filter((e) => !e.derivedFrom).length;
 
 if (check) {

@@ -18,9 +18,9 @@ export function domainConst(file: string): string {
   return `${domainName(file)}Codecs`;
 }
 
-/** Module of a schema file's codecs, relative to `src/`. */
+/** Module of a schema file's codecs, relative to `src/gen/`. */
 function genModule(file: string): string {
-  return `./gen/${file.replace(/\.proto$/, "")}.js`;
+  return `./${file.replace(/\.proto$/, "")}.js`;
 }
 
 /**
@@ -45,7 +45,7 @@ export function renderCodecDomains(files: FileModel[]): string {
       );
     })
     .join("\n\n");
-  return `${generatedHeader("packages/proto/schema")}import { CodecDomain } from "./codec-domain.js";
+  return `${generatedHeader("packages/proto/schema")}import { CodecDomain } from "../codec-domain.js";
 ${typeImports}
 
 ${domains}
@@ -104,7 +104,7 @@ export function renderCodecsIndex(
   const domains = `import { ${lazy
     .map((f) => domainConst(f.file))
     .sort()
-    .join(", ")} } from "./codec-domains.generated.js";`;
+    .join(", ")} } from "./codec-domains.js";`;
   const provides = lazy.map((f) => `${domainConst(f.file)}.provide(${domainName(f.file)});`);
   return `${generatedHeader("packages/proto/schema")}${domains}
 ${namespaces.join("\n")}

@@ -15,11 +15,12 @@ export const reservedMembers = new Set([
   "decode",
   "constructor",
   "isDecoded",
+  "skippedFields",
 ]);
 
-/** Maps a schema file (`webcast/chat.proto`) to its ts-proto module path from `src/events/generated/`. */
+/** Maps a schema file (`webcast/chat.proto`) to its ts-proto module path from `src/gen/events/`. */
 function genModule(file: string): string {
-  return `../../gen/${file.replace(/\.proto$/, "")}.js`;
+  return `../${file.replace(/\.proto$/, "")}.js`;
 }
 
 function indentDoc(text: string, indent: string): string {
@@ -67,7 +68,7 @@ function referencedTypes(f: FieldModel): string[] {
     .filter((n) => n !== "Uint8Array" && n !== "Map");
 }
 
-const domainsModule = "../../codec-domains.generated.js";
+const domainsModule = "../codec-domains.js";
 
 /**
  * An expression for the codec of `tsName`. Lazy codecs are reached through their
@@ -120,10 +121,10 @@ export function renderEventFile(
     const codec = codecRef(msg.tsName, imports, fileOf);
     let parent = "ProtoEvent";
     if (e.base) {
-      imports.value(`../custom/${e.base.module}.js`, e.base.base);
+      imports.value(`../../events/custom/${e.base.module}.js`, e.base.base);
       parent = e.base.base;
     } else {
-      imports.value("../proto-event.js", "ProtoEvent");
+      imports.value("../../events/proto-event.js", "ProtoEvent");
     }
     const getters = msg.fields
       .filter((f) => !reservedMembers.has(f.localName))

@@ -3,7 +3,7 @@ import { generatedHeader } from "./header.js";
 import type { PushEvent } from "./push-messages.js";
 
 function eventModule(file: string): string {
-  return `./events/generated/${file.replace(/^webcast\//, "").replace(/\.proto$/, "")}.js`;
+  return `./events/${file.replace(/^webcast\//, "").replace(/\.proto$/, "")}.js`;
 }
 
 /**
@@ -22,7 +22,7 @@ export function renderRegistry(events: PushEvent[]): string {
     .filter((e) => !e.derivedFrom)
     .sort((a, b) => a.message.name.localeCompare(b.message.name));
   const all = [...events].sort((a, b) => a.event.localeCompare(b.event));
-  return `${generatedHeader("packages/proto/schema")}import type { ProtoEventClass } from "./events/proto-event.js";
+  return `${generatedHeader("packages/proto/schema")}import type { ProtoEventClass } from "../events/proto-event.js";
 ${imports}
 
 /** TikTok method name → event class. ${primary.length} push messages. */

@@ -1,3 +1,4 @@
+import { generatedHeader } from "./header.js";
 import type { SchemaModel } from "./schema-model.js";
 
 /**
@@ -19,6 +20,22 @@ export function snapshotOf(schema: SchemaModel): Snapshot {
 
 export function renderSnapshot(s: Snapshot): string {
   return `${JSON.stringify(s, null, 2)}\n`;
+}
+
+/**
+ * The snapshot as a module, for code that walks raw payloads against the schema
+ * (`tiktok-live audit`): one line of JSON, since nobody reads it as text.
+ */
+export function renderSchemaFields(s: Snapshot): string {
+  return `${generatedHeader("packages/proto/schema")}
+/**
+ * Every message of the schema (proto name without package, nested ones joined by
+ * dots) → field number → \`"name type"\`, where type is a scalar (\`int64\`), a
+ * message (\`webcast.User\`), \`repeated <type>\` or \`map<key, value>\`. The same
+ * table as packages/proto/schema.snapshot.json.
+ */
+export const schemaFields: Readonly<Record<string, Readonly<Record<string, string>>>> = ${JSON.stringify(s)};
+`;
 }
 
 export function parseSnapshot(text: string | undefined): Snapshot {

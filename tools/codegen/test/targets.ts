@@ -19,11 +19,12 @@ export function targetsIn(root: string, schemaDir = fixtureSchema): Targets {
   return {
     schemaDir,
     genDir: join(root, "src/gen"),
-    eventsGenDir: join(root, "src/events/generated"),
-    registryFile: join(root, "src/registry.generated.ts"),
-    messagesIndexFile: join(root, "src/messages.generated.ts"),
-    codecDomainsFile: join(root, "src/codec-domains.generated.ts"),
-    codecsIndexFile: join(root, "src/codecs.generated.ts"),
+    eventsGenDir: join(root, "src/gen/events"),
+    registryFile: join(root, "src/gen/registry.ts"),
+    messagesIndexFile: join(root, "src/gen/messages.ts"),
+    codecDomainsFile: join(root, "src/gen/codec-domains.ts"),
+    codecsIndexFile: join(root, "src/gen/codecs.ts"),
+    schemaFieldsFile: join(root, "src/gen/schema-fields.ts"),
     snapshotFile: join(root, "schema.snapshot.json"),
     eventsDoc: join(root, "docs/events.md"),
   };

@@ -1,4 +1,10 @@
-import type { BaseEvent, EventClass, ProtoEventMap, UnknownEvent } from "@tiktok-live/proto";
+import type {
+  BaseEvent,
+  DecodeErrorEvent,
+  EventClass,
+  ProtoEventMap,
+  UnknownEvent,
+} from "@tiktok-live/proto";
 import type { TikTokLiveError } from "../errors/errors.js";
 import type {
   ConnectEvent,
@@ -14,6 +20,7 @@ export interface ClientEventMap extends ProtoEventMap {
   reconnecting: ReconnectingEvent;
   websocketResponse: WebsocketResponseEvent;
   unknown: UnknownEvent;
+  decodeError: DecodeErrorEvent;
 }
 
 export type ClientEventName = keyof ClientEventMap;

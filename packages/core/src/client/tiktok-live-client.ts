@@ -18,7 +18,7 @@ import {
   type DisconnectReason,
   ReconnectingEvent,
 } from "../events/lifecycle-events.js";
-import { MessageRouter } from "../events/message-router.js";
+import { type DecodeStats, MessageRouter } from "../events/message-router.js";
 import { CookieJar } from "../http/cookie-jar.js";
 import { HttpClient } from "../http/http-client.js";
 import { fetchImage } from "../http/routes/fetch-image.js";
@@ -141,6 +141,16 @@ export class TikTokLiveClient extends EventApi {
   /** Events dropped because async handlers fell behind (see `maxQueuedEvents`). */
   get droppedEvents(): number {
     return this.dispatcher.droppedEvents;
+  }
+
+  /**
+   * How decoding went so far: fields skipped because they did not match the
+   * schema, and messages that could not be decoded at all. Counts only messages
+   * someone listened to (the others are never decoded). A growing count means
+   * TikTok changed its messages: record a session and run `tiktok-live audit`.
+   */
+  get decodeStats(): Readonly<DecodeStats> {
+    return { ...this.#router.decodeStats };
   }
 
   /** Subscribe to state changes (for dashboards and tests). */

@@ -2,11 +2,13 @@ import {
   type BaseEvent,
   type BaseProtoMessage,
   type CodecDomain,
+  DecodeErrorEvent,
   eventClassByMethod,
   type MessageBatch,
   type ProtoEventClass,
   type ProtoMessageFetchResult,
   protoEventClasses,
+  type UndecodableMessage,
   UnknownEvent,
 } from "@tiktok-live/proto";
 import { DecodeError } from "../errors/errors.js";
@@ -19,6 +21,14 @@ import { WebsocketResponseEvent } from "./lifecycle-events.js";
 const codecsByEventName: ReadonlyMap<string, CodecDomain> = new Map(
   protoEventClasses.map((c) => [c.eventName, c.codecs]),
 );
+
+/** How decoding went, over the life of a client. */
+export interface DecodeStats {
+  /** Fields stepped over because they did not match the schema (see `ProtoEvent.skippedFields`). */
+  skippedFields: number;
+  /** Messages that could not be decoded at all (each became a DecodeErrorEvent or a DecodeError). */
+  undecodable: number;
+}
 
 /** What waits while codecs load: the rest of a batch from `next`, or something the client emits itself. */
 type Pending = { batch: MessageBatch; next: number } | { run: () => void };
@@ -49,6 +59,8 @@ export class MessageRouter {
   /** Set while paused: what to route once the codecs are in. */
   private paused: Pending[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
+  /** Counted over the messages someone needed, i.e. the ones decoded. */
+  readonly decodeStats: DecodeStats = { skippedFields: 0, undecodable: 0 };
 
   constructor(
     private readonly dispatcher: EventDispatcher,
@@ -113,8 +125,9 @@ export class MessageRouter {
         message = batch.message(i);
       } catch (cause) {
         const size = batch.byteLength(i);
-        this.dispatcher.emitError(
-          new DecodeError(`Malformed push message ${method} (${size} bytes)`, method, size, { cause }),
+        this.undecodable(
+          { method, msgId: 0n, payload: batch.messageBytes(i), error: cause, envelope: true },
+          `Malformed push message ${method} (${size} bytes)`,
         );
         continue;
       }
@@ -239,18 +252,31 @@ export class MessageRouter {
     try {
       // Decode now so a bad payload is reported here, not thrown inside a user's handler.
       void event.data;
-    } catch (cause) {
-      this.dispatcher.emitError(
-        new DecodeError(
-          `Could not decode ${message.method} (${message.payload.length} bytes)`,
-          message.method,
-          message.payload.length,
-          { cause },
-        ),
+    } catch (error) {
+      const { method, msgId, payload } = message;
+      this.undecodable(
+        { method, msgId, payload, error },
+        `Could not decode ${method} (${payload.length} bytes)`,
       );
       return;
     }
+    this.decodeStats.skippedFields += event.skippedFields.length;
     if (wanted) this.dispatcher.emit(event);
     deriver?.derive(event as BaseEvent, this.ctx);
+  }
+
+  /**
+   * A message nobody can read: a DecodeErrorEvent (method, raw bytes, error) for
+   * `decodeError` listeners; without one, a DecodeError for `error` listeners, so
+   * it is never dropped silently.
+   */
+  private undecodable(message: UndecodableMessage, text: string): void {
+    this.decodeStats.undecodable++;
+    if (this.dispatcher.hasListeners(DecodeErrorEvent.eventName)) {
+      this.dispatcher.emit(new DecodeErrorEvent(message));
+      return;
+    }
+    const size = message.payload.length;
+    this.dispatcher.emitError(new DecodeError(text, message.method, size, { cause: message.error }));
   }
 }

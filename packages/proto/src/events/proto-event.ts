@@ -1,4 +1,5 @@
 import { CodecDomain } from "../codec-domain.js";
+import { closeSkipLog, openSkipLog, type SkippedField } from "../skipped-fields.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
 
 /** The slice of a BaseProtoMessage an event is built from. */
@@ -26,6 +27,7 @@ export abstract class ProtoEvent<T> extends BaseEvent {
   static readonly method: string = "";
   static readonly codecs: CodecDomain = noCodecs;
   private decoded: T | undefined;
+  private skipped: readonly SkippedField[] = [];
 
   constructor(message: PushMessage) {
     super(message.method, message.msgId, message.payload);
@@ -38,8 +40,26 @@ export abstract class ProtoEvent<T> extends BaseEvent {
    * or CodecsNotLoadedError if the class's codecs are not loaded (see `loadCodecs`).
    */
   get data(): T {
-    if (this.decoded === undefined) this.decoded = this.decode(this.payload);
+    if (this.decoded === undefined) {
+      const outer = openSkipLog();
+      try {
+        this.decoded = this.decode(this.payload);
+      } finally {
+        this.skipped = closeSkipLog(outer);
+      }
+    }
     return this.decoded;
+  }
+
+  /**
+   * Fields of the payload that did not match the schema and were left out of
+   * `data` (empty when everything matched). The rest of the message decodes;
+   * a non-empty list means TikTok changed the message and the schema lags (see
+   * the schema-updates guide). Reading it decodes the payload.
+   */
+  get skippedFields(): readonly SkippedField[] {
+    void this.data;
+    return this.skipped;
   }
 
   /** Whether `data` has been decoded yet. */
@@ -52,6 +72,7 @@ export abstract class ProtoEvent<T> extends BaseEvent {
   }
 
   protected override jsonFields(): Record<string, unknown> {
-    return { data: this.data };
+    const data = this.data;
+    return this.skipped.length ? { data, skippedFields: this.skipped } : { data };
   }
 }

@@ -1,0 +1,24 @@
+import { generatedHeader } from "./header.js";
+import { tolerantDecode } from "./tolerant-decode.js";
+
+/**
+ * ts-proto opens each file with its own comment block (generator versions, source
+ * file) and an eslint-disable; ours replaces both, so a generated file has exactly
+ * one header naming generator and schema.
+ */
+function stripTsProtoHeader(text: string): string {
+  const lines = text.split("\n");
+  let i = 0;
+  while (i < lines.length && (lines[i]!.startsWith("//") || lines[i]!.trim() === "")) i++;
+  if (lines[i]?.trim() === "/* eslint-disable */") i++;
+  return lines.slice(i).join("\n");
+}
+
+/**
+ * Turns one ts-proto output file into the committed codec module of `source`
+ * (a schema path): our header, and decoders that skip a mismatched field
+ * instead of failing the message (tolerant-decode.ts).
+ */
+export function postProcessCodecs(text: string, source: string): string {
+  return generatedHeader(source) + tolerantDecode(stripTsProtoHeader(text));
+}
