@@ -59,6 +59,39 @@ export interface Comparison {
 
 export const isPushName = (m: WireMessage): boolean => m.topLevel && /^Webcast/.test(m.name);
 
+/** Field 1 of a push message is the common header, whatever a schema calls its type. */
+function hasCommonHeader(m: WireMessage, schema: WireSchema): boolean {
+  const first = m.fields.find((f) => f.number === 1);
+  const target = first && !first.repeated && first.shape.kind === "message" ? schema.messages.get(first.shape.message) : undefined;
+  return target !== undefined && /common|header|messageevent/i.test(target.name);
+}
+
+/**
+ * Names older schemas give to things that are not push methods: v1's frame
+ * (our WebcastPushFrame) and a second layout of the barrage message kept
+ * under a name no method uses.
+ */
+export const notPushInReferences: ReadonlyMap<string, string> = new Map([
+  ["WebcastWebsocketMessage", "the push frame of v1-era schemas (our WebcastPushFrame)"],
+  ["WebcastBarrageMessage_Old", "an older layout of WebcastBarrageMessage, never a method name"],
+  ["WebcastBarrageMessageOld", "an older layout of WebcastBarrageMessage, never a method name"],
+]);
+
+/**
+ * The method name a reference message would arrive under, or undefined when it
+ * is not a push message. Older schemas name helper structs `Webcast…` too, and
+ * some nest push messages without the prefix, so the name alone does not decide.
+ */
+export function pushMethodOf(m: WireMessage, schema: WireSchema): string | undefined {
+  const prefixed = /^Webcast/.test(m.name);
+  const method = prefixed ? m.name : `Webcast${m.name}`;
+  if (notPushInReferences.has(method)) return undefined;
+  const header = hasCommonHeader(m, schema);
+  if (prefixed && m.topLevel && (header || /Message$/.test(m.name))) return method;
+  if (!prefixed && header && /Message$/.test(m.name)) return method;
+  return undefined;
+}
+
 function typeText(f: WireField, schema: WireSchema): string {
   const text = describeShape(f.shape, (id) => schema.messages.get(id)?.name ?? id);
   return f.repeated ? `repeated ${text}` : text;
@@ -89,14 +122,16 @@ export function compareSchemas(ours: WireSchema, ref: WireSchema): Comparison {
   for (const m of ours.messages.values()) if (isPushName(m)) oursByName.set(m.name.toLowerCase(), m);
   const queue: Array<{ ours: string; ref: string; path: string }> = [];
   const pushPairs: Comparison["pushPairs"] = [];
-  for (const r of [...ref.messages.values()]
-    .filter(isPushName)
-    .sort((a, b) => a.name.localeCompare(b.name))) {
-    const o = oursByName.get(r.name.toLowerCase());
+  const refPush = [...ref.messages.values()].flatMap((r) => {
+    const method = pushMethodOf(r, ref);
+    return method ? [{ r, method }] : [];
+  });
+  for (const { r, method } of refPush.sort((x, y) => x.method.localeCompare(y.method))) {
+    const o = oursByName.get(method.toLowerCase());
     if (o) {
       pushPairs.push({ ours: o.id, ref: r.id });
       queue.push({ ours: o.id, ref: r.id, path: o.name });
-    } else findings.push({ kind: "missing-message", name: r.name, ref: r.id });
+    } else findings.push({ kind: "missing-message", name: method, ref: r.id });
   }
   const seen = new Set<string>();
   const pairs: Comparison["pairs"] = [];

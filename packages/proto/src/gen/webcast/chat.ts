@@ -66,6 +66,10 @@ export interface WebcastChatMessage {
   signature: string;
   signatureVersion: string;
   ecStreamerKey: string;
+  commentLabelScores: CommentLabelScore[];
+  mentionUserList: bigint[];
+  mentionUsers: User[];
+  isOnCommentTray: boolean;
 }
 
 export interface WebcastChatMessage_CommentQualityScore {
@@ -148,7 +152,8 @@ export interface WebcastBarrageMessage {
   /** Timing and targeting. */
   duration: bigint;
   displayConfig: number;
-  scene: number;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
   control: DisplayControl | undefined;
   galleryGiftId: bigint;
   /** Extra data for specific `msg_type`s. */
@@ -157,6 +162,9 @@ export interface WebcastBarrageMessage {
   subscribeGiftParam: WebcastBarrageMessage_SubscribeGiftParam | undefined;
   privilegeLogExtra: PrivilegeLogExtra | undefined;
   giftGalleryParam: WebcastBarrageMessage_GiftGalleryParam | undefined;
+  user: User | undefined;
+  publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
+  ecomLiveParam: BarrageTypeEcomLiveParam | undefined;
 }
 
 export interface WebcastBarrageMessage_BarrageEvent {
@@ -440,6 +448,21 @@ export interface ChatQuestion {
   answerFrom: number;
 }
 
+export interface BarrageTypeEcomLiveParam {
+  plpParams: string;
+  scene: string;
+  anchoredProductId: string;
+  anchoredLabelKey: string;
+  entranceForm: string;
+  anchoredProductSource: string;
+  anchoredProductPlatform: number;
+}
+
+export interface CommentLabelScore {
+  labelName: string;
+  score: number;
+}
+
 function createBaseWebcastChatMessage(): WebcastChatMessage {
   return {
     common: undefined,
@@ -466,6 +489,10 @@ function createBaseWebcastChatMessage(): WebcastChatMessage {
     signature: "",
     signatureVersion: "",
     ecStreamerKey: "",
+    commentLabelScores: [],
+    mentionUserList: [],
+    mentionUsers: [],
+    isOnCommentTray: false,
   };
 }
 
@@ -549,6 +576,25 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
     }
     if (message.ecStreamerKey !== "") {
       writer.uint32(202).string(message.ecStreamerKey);
+    }
+    for (const v of message.commentLabelScores) {
+      CommentLabelScore.encode(v!, writer.uint32(210).fork()).join();
+    }
+    if (message.mentionUserList.length !== 0) {
+      writer.uint32(218).fork();
+      for (const v of message.mentionUserList) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field mentionUserList of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    for (const v of message.mentionUsers) {
+      User.encode(v!, writer.uint32(226).fork()).join();
+    }
+    if (message.isOnCommentTray !== false) {
+      writer.uint32(232).bool(message.isOnCommentTray);
     }
     return writer;
   },
@@ -768,6 +814,48 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
             message.ecStreamerKey = reader.string();
             continue;
           }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.commentLabelScores.push(CommentLabelScore.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 27: {
+            if (tag === 216) {
+              message.mentionUserList.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 218) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.mentionUserList.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 28: {
+            if (tag !== 226) {
+              break;
+            }
+
+            message.mentionUsers.push(User.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 29: {
+            if (tag !== 232) {
+              break;
+            }
+
+            message.isOnCommentTray = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -831,6 +919,10 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
     message.signature = object.signature ?? "";
     message.signatureVersion = object.signatureVersion ?? "";
     message.ecStreamerKey = object.ecStreamerKey ?? "";
+    message.commentLabelScores = object.commentLabelScores?.map((e) => CommentLabelScore.fromPartial(e)) || [];
+    message.mentionUserList = object.mentionUserList?.map((e) => BigInt(e)) || [];
+    message.mentionUsers = object.mentionUsers?.map((e) => User.fromPartial(e)) || [];
+    message.isOnCommentTray = object.isOnCommentTray ?? false;
     return message;
   },
 };
@@ -1302,7 +1394,7 @@ function createBaseWebcastBarrageMessage(): WebcastBarrageMessage {
     schema: "",
     duration: 0n,
     displayConfig: 0,
-    scene: 0,
+    scene: "",
     control: undefined,
     galleryGiftId: 0n,
     userGradeParam: undefined,
@@ -1310,6 +1402,9 @@ function createBaseWebcastBarrageMessage(): WebcastBarrageMessage {
     subscribeGiftParam: undefined,
     privilegeLogExtra: undefined,
     giftGalleryParam: undefined,
+    user: undefined,
+    publicAreaMessageCommon: undefined,
+    ecomLiveParam: undefined,
   };
 }
 
@@ -1381,8 +1476,8 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     if (message.displayConfig !== 0) {
       writer.uint32(72).int32(message.displayConfig);
     }
-    if (message.scene !== 0) {
-      writer.uint32(88).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(90).string(message.scene);
     }
     if (message.control !== undefined) {
       DisplayControl.encode(message.control, writer.uint32(98).fork()).join();
@@ -1407,6 +1502,15 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     }
     if (message.giftGalleryParam !== undefined) {
       WebcastBarrageMessage_GiftGalleryParam.encode(message.giftGalleryParam, writer.uint32(834).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(402).fork()).join();
+    }
+    if (message.publicAreaMessageCommon !== undefined) {
+      PublicAreaMessageCommon.encode(message.publicAreaMessageCommon, writer.uint32(842).fork()).join();
+    }
+    if (message.ecomLiveParam !== undefined) {
+      BarrageTypeEcomLiveParam.encode(message.ecomLiveParam, writer.uint32(850).fork()).join();
     }
     return writer;
   },
@@ -1593,11 +1697,11 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             continue;
           }
           case 11: {
-            if (tag !== 88) {
+            if (tag !== 90) {
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 12: {
@@ -1654,6 +1758,30 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             }
 
             message.giftGalleryParam = WebcastBarrageMessage_GiftGalleryParam.decode(reader, reader.uint32());
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+          case 105: {
+            if (tag !== 842) {
+              break;
+            }
+
+            message.publicAreaMessageCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+            continue;
+          }
+          case 106: {
+            if (tag !== 850) {
+              break;
+            }
+
+            message.ecomLiveParam = BarrageTypeEcomLiveParam.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -1714,7 +1842,7 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     message.schema = object.schema ?? "";
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
     message.displayConfig = object.displayConfig ?? 0;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.control = (object.control !== undefined && object.control !== null)
       ? DisplayControl.fromPartial(object.control)
       : undefined;
@@ -1735,6 +1863,14 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
       : undefined;
     message.giftGalleryParam = (object.giftGalleryParam !== undefined && object.giftGalleryParam !== null)
       ? WebcastBarrageMessage_GiftGalleryParam.fromPartial(object.giftGalleryParam)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.publicAreaMessageCommon =
+      (object.publicAreaMessageCommon !== undefined && object.publicAreaMessageCommon !== null)
+        ? PublicAreaMessageCommon.fromPartial(object.publicAreaMessageCommon)
+        : undefined;
+    message.ecomLiveParam = (object.ecomLiveParam !== undefined && object.ecomLiveParam !== null)
+      ? BarrageTypeEcomLiveParam.fromPartial(object.ecomLiveParam)
       : undefined;
     return message;
   },
@@ -5487,6 +5623,208 @@ export const ChatQuestion: MessageFns<ChatQuestion> = {
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
     message.createFrom = object.createFrom ?? 0;
     message.answerFrom = object.answerFrom ?? 0;
+    return message;
+  },
+};
+
+function createBaseBarrageTypeEcomLiveParam(): BarrageTypeEcomLiveParam {
+  return {
+    plpParams: "",
+    scene: "",
+    anchoredProductId: "",
+    anchoredLabelKey: "",
+    entranceForm: "",
+    anchoredProductSource: "",
+    anchoredProductPlatform: 0,
+  };
+}
+
+export const BarrageTypeEcomLiveParam: MessageFns<BarrageTypeEcomLiveParam> = {
+  encode(message: BarrageTypeEcomLiveParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.plpParams !== "") {
+      writer.uint32(10).string(message.plpParams);
+    }
+    if (message.scene !== "") {
+      writer.uint32(18).string(message.scene);
+    }
+    if (message.anchoredProductId !== "") {
+      writer.uint32(26).string(message.anchoredProductId);
+    }
+    if (message.anchoredLabelKey !== "") {
+      writer.uint32(34).string(message.anchoredLabelKey);
+    }
+    if (message.entranceForm !== "") {
+      writer.uint32(42).string(message.entranceForm);
+    }
+    if (message.anchoredProductSource !== "") {
+      writer.uint32(50).string(message.anchoredProductSource);
+    }
+    if (message.anchoredProductPlatform !== 0) {
+      writer.uint32(56).int32(message.anchoredProductPlatform);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BarrageTypeEcomLiveParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBarrageTypeEcomLiveParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.plpParams = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.anchoredProductId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.anchoredLabelKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.entranceForm = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.anchoredProductSource = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.anchoredProductPlatform = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BarrageTypeEcomLiveParam>, I>>(base?: I): BarrageTypeEcomLiveParam {
+    return BarrageTypeEcomLiveParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BarrageTypeEcomLiveParam>, I>>(object: I): BarrageTypeEcomLiveParam {
+    const message = createBaseBarrageTypeEcomLiveParam();
+    message.plpParams = object.plpParams ?? "";
+    message.scene = object.scene ?? "";
+    message.anchoredProductId = object.anchoredProductId ?? "";
+    message.anchoredLabelKey = object.anchoredLabelKey ?? "";
+    message.entranceForm = object.entranceForm ?? "";
+    message.anchoredProductSource = object.anchoredProductSource ?? "";
+    message.anchoredProductPlatform = object.anchoredProductPlatform ?? 0;
+    return message;
+  },
+};
+
+function createBaseCommentLabelScore(): CommentLabelScore {
+  return { labelName: "", score: 0 };
+}
+
+export const CommentLabelScore: MessageFns<CommentLabelScore> = {
+  encode(message: CommentLabelScore, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.labelName !== "") {
+      writer.uint32(10).string(message.labelName);
+    }
+    if (message.score !== 0) {
+      writer.uint32(21).float(message.score);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommentLabelScore {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommentLabelScore();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.labelName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 21) {
+              break;
+            }
+
+            message.score = reader.float();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommentLabelScore>, I>>(base?: I): CommentLabelScore {
+    return CommentLabelScore.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommentLabelScore>, I>>(object: I): CommentLabelScore {
+    const message = createBaseCommentLabelScore();
+    message.labelName = object.labelName ?? "";
+    message.score = object.score ?? 0;
     return message;
   },
 };

@@ -40,6 +40,9 @@ export interface WebcastControlMessage_Extra {
   title: Text | undefined;
   violationReason: Text | undefined;
   source: string;
+  content: Text | undefined;
+  gotItButton: Text | undefined;
+  banDetailButton: Text | undefined;
 }
 
 function createBaseWebcastControlMessage(): WebcastControlMessage {
@@ -217,7 +220,16 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
 };
 
 function createBaseWebcastControlMessage_Extra(): WebcastControlMessage_Extra {
-  return { banInfoUrl: "", reasonNo: 0n, title: undefined, violationReason: undefined, source: "" };
+  return {
+    banInfoUrl: "",
+    reasonNo: 0n,
+    title: undefined,
+    violationReason: undefined,
+    source: "",
+    content: undefined,
+    gotItButton: undefined,
+    banDetailButton: undefined,
+  };
 }
 
 export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra> = {
@@ -239,6 +251,15 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
     }
     if (message.source !== "") {
       writer.uint32(66).string(message.source);
+    }
+    if (message.content !== undefined) {
+      Text.encode(message.content, writer.uint32(42).fork()).join();
+    }
+    if (message.gotItButton !== undefined) {
+      Text.encode(message.gotItButton, writer.uint32(50).fork()).join();
+    }
+    if (message.banDetailButton !== undefined) {
+      Text.encode(message.banDetailButton, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -296,6 +317,30 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
             message.source = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.content = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.gotItButton = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.banDetailButton = Text.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -320,6 +365,15 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
       ? Text.fromPartial(object.violationReason)
       : undefined;
     message.source = object.source ?? "";
+    message.content = (object.content !== undefined && object.content !== null)
+      ? Text.fromPartial(object.content)
+      : undefined;
+    message.gotItButton = (object.gotItButton !== undefined && object.gotItButton !== null)
+      ? Text.fromPartial(object.gotItButton)
+      : undefined;
+    message.banDetailButton = (object.banDetailButton !== undefined && object.banDetailButton !== null)
+      ? Text.fromPartial(object.banDetailButton)
+      : undefined;
     return message;
   },
 };

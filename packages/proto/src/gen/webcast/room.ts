@@ -14,10 +14,12 @@ import {
   CommonMessageData,
   Image,
   LinkerMediaChangeOperator,
+  PrivilegeLogExtra,
   PublicAreaMessageCommon,
   Text,
   User,
   WebcastRoomNotifyMessage,
+  WebcastRoomNotifyMessage_Extra,
 } from "./common.js";
 import { WebcastGiftMessage } from "./gift.js";
 import { WebcastLikeMessage, WebcastMemberMessage, WebcastSocialMessage } from "./social.js";
@@ -59,12 +61,18 @@ export interface WebcastRoomMessage {
   icon:
     | Image
     | undefined;
-  /** 2 co-host, 4 multi-guest */
-  scene: number;
+  /**
+   * 2 co-host, 4 multi-guest
+   * decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32.
+   */
+  scene: string;
   isWelcome: boolean;
   publicAreaCommon: PublicAreaMessageCommon | undefined;
   showDurationMs: bigint;
   subScene: string;
+  schema: string;
+  signature: string;
+  signatureVersion: string;
 }
 
 /** Viewer count update: current viewers, the cumulative total, and the top viewers. */
@@ -129,8 +137,11 @@ export interface WebcastNoticeMessage {
   bottomTip: Text | undefined;
   tipUrl: string;
   noticeTitle: Text | undefined;
-  noticeContent: Text | undefined;
-  scene: number;
+  noticeContent:
+    | Text
+    | undefined;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
 }
 
 export interface WebcastRoomVerifyMessage {
@@ -348,15 +359,13 @@ export interface WebcastHotRoomMessage_HotRoom_HotRoomState {
 }
 
 export interface WebcastInRoomBannerMessage {
-  common: CommonMessageData | undefined;
-  extra: { [key: string]: string };
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: JSON text on the wire (recorded payloads failed to decode as the map older schemas declared). */
+  extra: string;
   position: number;
   actionType: number;
-}
-
-export interface WebcastInRoomBannerMessage_ExtraEntry {
-  key: string;
-  value: string;
 }
 
 /** The banners shown at each spot of the room screen. */
@@ -686,6 +695,51 @@ export interface WebcastLSAccessStatus {
   upgradeRestrictionEndDay: string;
 }
 
+export interface WebcastSystemMessage {
+  common: CommonMessageData | undefined;
+  message: string;
+}
+
+/**
+ * Result of the review of a host's alert box assets (images, texts, sounds).
+ * Known from TikTokLiveSharp only.
+ */
+export interface WebcastAlertBoxAuditResultMessage {
+  common: CommonMessageData | undefined;
+  userId: bigint;
+  images: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+  texts: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+  scene: string;
+  sounds: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+}
+
+/** One reviewed asset; `content` is a storage URL for images and sounds, the text itself for texts. */
+export interface WebcastAlertBoxAuditResultMessage_AlertAsset {
+  id: bigint;
+  alertType: number;
+  content: string;
+  auditStatus: number;
+}
+
+/**
+ * A notice to the room or to one viewer, with an optional link. Known from
+ * TikTokLiveSharp only; it shares its extra block with WebcastRoomNotifyMessage.
+ */
+export interface WebcastNotifyMessage {
+  common: CommonMessageData | undefined;
+  schema: string;
+  notifyType: bigint;
+  contentStr: string;
+  user: User | undefined;
+  extra: WebcastRoomNotifyMessage_Extra | undefined;
+  notifyClass: bigint;
+  flexSettings: bigint[];
+  source: string;
+  fromUserId: bigint;
+  privilegeLogExtra: PrivilegeLogExtra | undefined;
+  toAnchorId: bigint;
+}
+
 function createBaseRoomSticker(): RoomSticker {
   return {
     name: "",
@@ -972,11 +1026,14 @@ function createBaseWebcastRoomMessage(): WebcastRoomMessage {
     supportsLandscape: false,
     source: 0,
     icon: undefined,
-    scene: 0,
+    scene: "",
     isWelcome: false,
     publicAreaCommon: undefined,
     showDurationMs: 0n,
     subScene: "",
+    schema: "",
+    signature: "",
+    signatureVersion: "",
   };
 }
 
@@ -997,8 +1054,8 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     if (message.icon !== undefined) {
       Image.encode(message.icon, writer.uint32(42).fork()).join();
     }
-    if (message.scene !== 0) {
-      writer.uint32(48).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(50).string(message.scene);
     }
     if (message.isWelcome !== false) {
       writer.uint32(56).bool(message.isWelcome);
@@ -1014,6 +1071,15 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     }
     if (message.subScene !== "") {
       writer.uint32(82).string(message.subScene);
+    }
+    if (message.schema !== "") {
+      writer.uint32(90).string(message.schema);
+    }
+    if (message.signature !== "") {
+      writer.uint32(98).string(message.signature);
+    }
+    if (message.signatureVersion !== "") {
+      writer.uint32(106).string(message.signatureVersion);
     }
     return writer;
   },
@@ -1072,11 +1138,11 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
             continue;
           }
           case 6: {
-            if (tag !== 48) {
+            if (tag !== 50) {
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 7: {
@@ -1111,6 +1177,30 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
             message.subScene = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.signature = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.signatureVersion = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1135,7 +1225,7 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     message.supportsLandscape = object.supportsLandscape ?? false;
     message.source = object.source ?? 0;
     message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.isWelcome = object.isWelcome ?? false;
     message.publicAreaCommon = (object.publicAreaCommon !== undefined && object.publicAreaCommon !== null)
       ? PublicAreaMessageCommon.fromPartial(object.publicAreaCommon)
@@ -1144,6 +1234,9 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
       ? BigInt(object.showDurationMs)
       : 0n;
     message.subScene = object.subScene ?? "";
+    message.schema = object.schema ?? "";
+    message.signature = object.signature ?? "";
+    message.signatureVersion = object.signatureVersion ?? "";
     return message;
   },
 };
@@ -1667,7 +1760,7 @@ function createBaseWebcastNoticeMessage(): WebcastNoticeMessage {
     tipUrl: "",
     noticeTitle: undefined,
     noticeContent: undefined,
-    scene: 0,
+    scene: "",
   };
 }
 
@@ -1706,8 +1799,8 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
     if (message.noticeContent !== undefined) {
       Text.encode(message.noticeContent, writer.uint32(90).fork()).join();
     }
-    if (message.scene !== 0) {
-      writer.uint32(96).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(98).string(message.scene);
     }
     return writer;
   },
@@ -1814,11 +1907,11 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
             continue;
           }
           case 12: {
-            if (tag !== 96) {
+            if (tag !== 98) {
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
         }
@@ -1861,7 +1954,7 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
     message.noticeContent = (object.noticeContent !== undefined && object.noticeContent !== null)
       ? Text.fromPartial(object.noticeContent)
       : undefined;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     return message;
   },
 };
@@ -4622,7 +4715,7 @@ export const WebcastHotRoomMessage_HotRoom_HotRoomState: MessageFns<WebcastHotRo
 };
 
 function createBaseWebcastInRoomBannerMessage(): WebcastInRoomBannerMessage {
-  return { common: undefined, extra: {}, position: 0, actionType: 0 };
+  return { common: undefined, extra: "", position: 0, actionType: 0 };
 }
 
 export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> = {
@@ -4630,9 +4723,9 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
     if (message.common !== undefined) {
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
     }
-    globalThis.Object.entries(message.extra).forEach(([key, value]: [string, string]) => {
-      WebcastInRoomBannerMessage_ExtraEntry.encode({ key: key as any, value }, writer.uint32(18).fork()).join();
-    });
+    if (message.extra !== "") {
+      writer.uint32(18).string(message.extra);
+    }
     if (message.position !== 0) {
       writer.uint32(24).int32(message.position);
     }
@@ -4668,10 +4761,7 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
               break;
             }
 
-            const entry2 = WebcastInRoomBannerMessage_ExtraEntry.decode(reader, reader.uint32());
-            if (entry2.value !== undefined) {
-              message.extra[entry2.key] = entry2.value;
-            }
+            message.extra = reader.string();
             continue;
           }
           case 3: {
@@ -4710,88 +4800,9 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
-    message.extra = (globalThis.Object.entries(object.extra ?? {}) as [string, string][]).reduce(
-      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
-        if (value !== undefined) {
-          acc[key] = globalThis.String(value);
-        }
-        return acc;
-      },
-      {},
-    );
+    message.extra = object.extra ?? "";
     message.position = object.position ?? 0;
     message.actionType = object.actionType ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastInRoomBannerMessage_ExtraEntry(): WebcastInRoomBannerMessage_ExtraEntry {
-  return { key: "", value: "" };
-}
-
-export const WebcastInRoomBannerMessage_ExtraEntry: MessageFns<WebcastInRoomBannerMessage_ExtraEntry> = {
-  encode(message: WebcastInRoomBannerMessage_ExtraEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.key !== "") {
-      writer.uint32(10).string(message.key);
-    }
-    if (message.value !== "") {
-      writer.uint32(18).string(message.value);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastInRoomBannerMessage_ExtraEntry {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastInRoomBannerMessage_ExtraEntry();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              break;
-            }
-
-            message.key = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              break;
-            }
-
-            message.value = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastInRoomBannerMessage_ExtraEntry>, I>>(
-    base?: I,
-  ): WebcastInRoomBannerMessage_ExtraEntry {
-    return WebcastInRoomBannerMessage_ExtraEntry.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastInRoomBannerMessage_ExtraEntry>, I>>(
-    object: I,
-  ): WebcastInRoomBannerMessage_ExtraEntry {
-    const message = createBaseWebcastInRoomBannerMessage_ExtraEntry();
-    message.key = object.key ?? "";
-    message.value = object.value ?? "";
     return message;
   },
 };
@@ -9414,6 +9425,543 @@ export const WebcastLSAccessStatus: MessageFns<WebcastLSAccessStatus> = {
     message.isUpgradeRestricted = object.isUpgradeRestricted ?? false;
     message.punishDetailUrl = object.punishDetailUrl ?? "";
     message.upgradeRestrictionEndDay = object.upgradeRestrictionEndDay ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastSystemMessage(): WebcastSystemMessage {
+  return { common: undefined, message: "" };
+}
+
+export const WebcastSystemMessage: MessageFns<WebcastSystemMessage> = {
+  encode(message: WebcastSystemMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.message !== "") {
+      writer.uint32(18).string(message.message);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSystemMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSystemMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSystemMessage>, I>>(base?: I): WebcastSystemMessage {
+    return WebcastSystemMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSystemMessage>, I>>(object: I): WebcastSystemMessage {
+    const message = createBaseWebcastSystemMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.message = object.message ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastAlertBoxAuditResultMessage(): WebcastAlertBoxAuditResultMessage {
+  return { common: undefined, userId: 0n, images: [], texts: [], scene: "", sounds: [] };
+}
+
+export const WebcastAlertBoxAuditResultMessage: MessageFns<WebcastAlertBoxAuditResultMessage> = {
+  encode(message: WebcastAlertBoxAuditResultMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.userId);
+    }
+    for (const v of message.images) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.texts) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.scene !== "") {
+      writer.uint32(42).string(message.scene);
+    }
+    for (const v of message.sounds) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastAlertBoxAuditResultMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastAlertBoxAuditResultMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.images.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.texts.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.sounds.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage>, I>>(
+    base?: I,
+  ): WebcastAlertBoxAuditResultMessage {
+    return WebcastAlertBoxAuditResultMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage>, I>>(
+    object: I,
+  ): WebcastAlertBoxAuditResultMessage {
+    const message = createBaseWebcastAlertBoxAuditResultMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.images = object.images?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    message.texts = object.texts?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    message.scene = object.scene ?? "";
+    message.sounds = object.sounds?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseWebcastAlertBoxAuditResultMessage_AlertAsset(): WebcastAlertBoxAuditResultMessage_AlertAsset {
+  return { id: 0n, alertType: 0, content: "", auditStatus: 0 };
+}
+
+export const WebcastAlertBoxAuditResultMessage_AlertAsset: MessageFns<WebcastAlertBoxAuditResultMessage_AlertAsset> = {
+  encode(
+    message: WebcastAlertBoxAuditResultMessage_AlertAsset,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asIntN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type int64 too large");
+      }
+      writer.uint32(8).int64(message.id);
+    }
+    if (message.alertType !== 0) {
+      writer.uint32(16).int32(message.alertType);
+    }
+    if (message.content !== "") {
+      writer.uint32(26).string(message.content);
+    }
+    if (message.auditStatus !== 0) {
+      writer.uint32(32).int32(message.auditStatus);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastAlertBoxAuditResultMessage_AlertAsset();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.id = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.alertType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.auditStatus = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage_AlertAsset>, I>>(
+    base?: I,
+  ): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    return WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage_AlertAsset>, I>>(
+    object: I,
+  ): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    const message = createBaseWebcastAlertBoxAuditResultMessage_AlertAsset();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.alertType = object.alertType ?? 0;
+    message.content = object.content ?? "";
+    message.auditStatus = object.auditStatus ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastNotifyMessage(): WebcastNotifyMessage {
+  return {
+    common: undefined,
+    schema: "",
+    notifyType: 0n,
+    contentStr: "",
+    user: undefined,
+    extra: undefined,
+    notifyClass: 0n,
+    flexSettings: [],
+    source: "",
+    fromUserId: 0n,
+    privilegeLogExtra: undefined,
+    toAnchorId: 0n,
+  };
+}
+
+export const WebcastNotifyMessage: MessageFns<WebcastNotifyMessage> = {
+  encode(message: WebcastNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.schema !== "") {
+      writer.uint32(18).string(message.schema);
+    }
+    if (message.notifyType !== 0n) {
+      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
+        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
+      }
+      writer.uint32(24).int64(message.notifyType);
+    }
+    if (message.contentStr !== "") {
+      writer.uint32(34).string(message.contentStr);
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(42).fork()).join();
+    }
+    if (message.extra !== undefined) {
+      WebcastRoomNotifyMessage_Extra.encode(message.extra, writer.uint32(50).fork()).join();
+    }
+    if (message.notifyClass !== 0n) {
+      if (BigInt.asIntN(64, message.notifyClass) !== message.notifyClass) {
+        throw new globalThis.Error("value provided for field message.notifyClass of type int64 too large");
+      }
+      writer.uint32(56).int64(message.notifyClass);
+    }
+    if (message.flexSettings.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.flexSettings) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field flexSettings of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.source !== "") {
+      writer.uint32(74).string(message.source);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(80).int64(message.fromUserId);
+    }
+    if (message.privilegeLogExtra !== undefined) {
+      PrivilegeLogExtra.encode(message.privilegeLogExtra, writer.uint32(90).fork()).join();
+    }
+    if (message.toAnchorId !== 0n) {
+      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
+        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
+      }
+      writer.uint32(96).int64(message.toAnchorId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastNotifyMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastNotifyMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.notifyType = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.contentStr = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.extra = WebcastRoomNotifyMessage_Extra.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.notifyClass = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag === 64) {
+              message.flexSettings.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.flexSettings.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.privilegeLogExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.toAnchorId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastNotifyMessage>, I>>(base?: I): WebcastNotifyMessage {
+    return WebcastNotifyMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastNotifyMessage>, I>>(object: I): WebcastNotifyMessage {
+    const message = createBaseWebcastNotifyMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.schema = object.schema ?? "";
+    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
+      ? BigInt(object.notifyType)
+      : 0n;
+    message.contentStr = object.contentStr ?? "";
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? WebcastRoomNotifyMessage_Extra.fromPartial(object.extra)
+      : undefined;
+    message.notifyClass = (object.notifyClass !== undefined && object.notifyClass !== null)
+      ? BigInt(object.notifyClass)
+      : 0n;
+    message.flexSettings = object.flexSettings?.map((e) => BigInt(e)) || [];
+    message.source = object.source ?? "";
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    message.privilegeLogExtra = (object.privilegeLogExtra !== undefined && object.privilegeLogExtra !== null)
+      ? PrivilegeLogExtra.fromPartial(object.privilegeLogExtra)
+      : undefined;
+    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
+      ? BigInt(object.toAnchorId)
+      : 0n;
     return message;
   },
 };

@@ -65,7 +65,12 @@ export interface WebcastMemberMessage {
   liveSubOnlyMonth: bigint;
   ecStreamerKey: string;
   showWave: bigint;
-  waveAlgorithmData: WebcastMemberMessage_WaveAlgorithmData | undefined;
+  waveAlgorithmData:
+    | WebcastMemberMessage_WaveAlgorithmData
+    | undefined;
+  /** Serialized effect settings, apart from the parsed EffectConfig at 15. */
+  effectConfigBytes: Uint8Array;
+  backgroundImage: Image | undefined;
 }
 
 export interface WebcastMemberMessage_AdminPermissionsEntry {
@@ -132,6 +137,9 @@ export interface WebcastSocialMessage {
   signature: string;
   signatureVersion: string;
   showDurationMs: bigint;
+  followType: number;
+  targetUserId: bigint;
+  scene: string;
 }
 
 /** Older form of a like ("digg") by a viewer. */
@@ -303,13 +311,19 @@ export interface WebcastSubPinEventMessage {
 export interface WebcastSubPinEventMessage_PinCard {
   id: bigint;
   templateId: bigint;
-  title: Text | undefined;
-  description: Text | undefined;
+  /** decided: a plain {type, content} pair in v3, not the rich Text of older schemas. */
+  title: WebcastSubPinEventMessage_PinCardText | undefined;
+  description: WebcastSubPinEventMessage_PinCardText | undefined;
   image: Image | undefined;
   actionSchema: string;
   timeToLive: bigint;
   lastPinTimestamp: bigint;
   goalPinCard: WebcastSubPinEventMessage_GoalPinCard | undefined;
+  type: number;
+  extraInfo: SubPinCardExtra | undefined;
+  highlightTextNum: bigint;
+  icons: Image[];
+  pinSource: number;
 }
 
 /** A pinned subscription goal with its progress. */
@@ -632,8 +646,11 @@ export interface WebcastAccessControlMessage_Captcha {
 export interface WebcastAccessRecallMessage {
   common: CommonMessageData | undefined;
   status: number;
-  /** 2 co-host, 4 multi-guest live. */
-  scene: number;
+  /**
+   * 2 co-host, 4 multi-guest live.
+   * decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32.
+   */
+  scene: string;
   duration: bigint;
   endTime: bigint;
   notice: Text | undefined;
@@ -708,6 +725,55 @@ export interface WebcastSpeakerMessage {
   common: CommonMessageData | undefined;
 }
 
+export interface SubPinCardExtra {
+  sovInfo: SOVPinCardInfo | undefined;
+}
+
+export interface SOVPinCardInfo {
+  recentlyUpdated: boolean;
+  sovInfo: SubOnlyVideosBriefInfo | undefined;
+}
+
+export interface SubOnlyVideosBriefInfo {
+  totalCountStr: string;
+  totalCount: number;
+  sovBriefInfo: SOVBriefInfo[];
+  creatorStatus: number;
+  schema: string;
+  isSovAdjustmentsEnabledForConsumer: boolean;
+  newSovCount: number;
+}
+
+export interface SOVBriefInfo {
+  cover: Image | undefined;
+  maskInfo: SOVMaskInfo | undefined;
+  lockInfo: number;
+  createTime: bigint;
+  awemeId: string;
+}
+
+export interface SOVMaskInfo {
+  type: number;
+  title: string;
+}
+
+/** A capsule inviting viewers to subscribe, with a button. Known from TikTokLiveSharp only. */
+export interface WebcastSubCapsuleMessage {
+  common: CommonMessageData | undefined;
+  description: Text | undefined;
+  buttonName: Text | undefined;
+  buttonUrl: string;
+  capsuleScene: string;
+  fromUserId: bigint;
+}
+
+/** A viewer subscribed; the older form of WebcastSubNotifyMessage. Known from TikTokLiveSharp only. */
+export interface WebcastSubscriptionNotifyMessage {
+  common: CommonMessageData | undefined;
+  user: User | undefined;
+  exhibitionType: number;
+}
+
 function createBaseWebcastMemberMessage(): WebcastMemberMessage {
   return {
     common: undefined,
@@ -743,6 +809,8 @@ function createBaseWebcastMemberMessage(): WebcastMemberMessage {
     ecStreamerKey: "",
     showWave: 0n,
     waveAlgorithmData: undefined,
+    effectConfigBytes: new Uint8Array(0),
+    backgroundImage: undefined,
   };
 }
 
@@ -867,6 +935,12 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
     }
     if (message.waveAlgorithmData !== undefined) {
       WebcastMemberMessage_WaveAlgorithmData.encode(message.waveAlgorithmData, writer.uint32(274).fork()).join();
+    }
+    if (message.effectConfigBytes.length !== 0) {
+      writer.uint32(106).bytes(message.effectConfigBytes);
+    }
+    if (message.backgroundImage !== undefined) {
+      Image.encode(message.backgroundImage, writer.uint32(130).fork()).join();
     }
     return writer;
   },
@@ -1151,6 +1225,22 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
             message.waveAlgorithmData = WebcastMemberMessage_WaveAlgorithmData.decode(reader, reader.uint32());
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.effectConfigBytes = reader.bytes();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.backgroundImage = Image.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1234,6 +1324,10 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
     message.showWave = (object.showWave !== undefined && object.showWave !== null) ? BigInt(object.showWave) : 0n;
     message.waveAlgorithmData = (object.waveAlgorithmData !== undefined && object.waveAlgorithmData !== null)
       ? WebcastMemberMessage_WaveAlgorithmData.fromPartial(object.waveAlgorithmData)
+      : undefined;
+    message.effectConfigBytes = object.effectConfigBytes ?? new Uint8Array(0);
+    message.backgroundImage = (object.backgroundImage !== undefined && object.backgroundImage !== null)
+      ? Image.fromPartial(object.backgroundImage)
       : undefined;
     return message;
   },
@@ -1930,6 +2024,9 @@ function createBaseWebcastSocialMessage(): WebcastSocialMessage {
     signature: "",
     signatureVersion: "",
     showDurationMs: 0n,
+    followType: 0,
+    targetUserId: 0n,
+    scene: "",
   };
 }
 
@@ -1985,6 +2082,18 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
         throw new globalThis.Error("value provided for field message.showDurationMs of type int64 too large");
       }
       writer.uint32(96).int64(message.showDurationMs);
+    }
+    if (message.followType !== 0) {
+      writer.uint32(104).int32(message.followType);
+    }
+    if (message.targetUserId !== 0n) {
+      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
+        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
+      }
+      writer.uint32(112).int64(message.targetUserId);
+    }
+    if (message.scene !== "") {
+      writer.uint32(122).string(message.scene);
     }
     return writer;
   },
@@ -2098,6 +2207,30 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
             message.showDurationMs = reader.int64() as bigint;
             continue;
           }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.followType = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.targetUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2138,6 +2271,11 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
     message.showDurationMs = (object.showDurationMs !== undefined && object.showDurationMs !== null)
       ? BigInt(object.showDurationMs)
       : 0n;
+    message.followType = object.followType ?? 0;
+    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
+      ? BigInt(object.targetUserId)
+      : 0n;
+    message.scene = object.scene ?? "";
     return message;
   },
 };
@@ -4131,6 +4269,11 @@ function createBaseWebcastSubPinEventMessage_PinCard(): WebcastSubPinEventMessag
     timeToLive: 0n,
     lastPinTimestamp: 0n,
     goalPinCard: undefined,
+    type: 0,
+    extraInfo: undefined,
+    highlightTextNum: 0n,
+    icons: [],
+    pinSource: 0,
   };
 }
 
@@ -4149,10 +4292,10 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
       writer.uint32(56).int64(message.templateId);
     }
     if (message.title !== undefined) {
-      Text.encode(message.title, writer.uint32(18).fork()).join();
+      WebcastSubPinEventMessage_PinCardText.encode(message.title, writer.uint32(18).fork()).join();
     }
     if (message.description !== undefined) {
-      Text.encode(message.description, writer.uint32(26).fork()).join();
+      WebcastSubPinEventMessage_PinCardText.encode(message.description, writer.uint32(26).fork()).join();
     }
     if (message.image !== undefined) {
       Image.encode(message.image, writer.uint32(34).fork()).join();
@@ -4174,6 +4317,24 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     }
     if (message.goalPinCard !== undefined) {
       WebcastSubPinEventMessage_GoalPinCard.encode(message.goalPinCard, writer.uint32(66).fork()).join();
+    }
+    if (message.type !== 0) {
+      writer.uint32(40).int32(message.type);
+    }
+    if (message.extraInfo !== undefined) {
+      SubPinCardExtra.encode(message.extraInfo, writer.uint32(90).fork()).join();
+    }
+    if (message.highlightTextNum !== 0n) {
+      if (BigInt.asIntN(64, message.highlightTextNum) !== message.highlightTextNum) {
+        throw new globalThis.Error("value provided for field message.highlightTextNum of type int64 too large");
+      }
+      writer.uint32(96).int64(message.highlightTextNum);
+    }
+    for (const v of message.icons) {
+      Image.encode(v!, writer.uint32(106).fork()).join();
+    }
+    if (message.pinSource !== 0) {
+      writer.uint32(112).int32(message.pinSource);
     }
     return writer;
   },
@@ -4212,7 +4373,7 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
               break;
             }
 
-            message.title = Text.decode(reader, reader.uint32());
+            message.title = WebcastSubPinEventMessage_PinCardText.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -4220,7 +4381,7 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
               break;
             }
 
-            message.description = Text.decode(reader, reader.uint32());
+            message.description = WebcastSubPinEventMessage_PinCardText.decode(reader, reader.uint32());
             continue;
           }
           case 4: {
@@ -4263,6 +4424,46 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
             message.goalPinCard = WebcastSubPinEventMessage_GoalPinCard.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.extraInfo = SubPinCardExtra.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.highlightTextNum = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.icons.push(Image.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.pinSource = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4288,9 +4489,11 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     message.templateId = (object.templateId !== undefined && object.templateId !== null)
       ? BigInt(object.templateId)
       : 0n;
-    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
+    message.title = (object.title !== undefined && object.title !== null)
+      ? WebcastSubPinEventMessage_PinCardText.fromPartial(object.title)
+      : undefined;
     message.description = (object.description !== undefined && object.description !== null)
-      ? Text.fromPartial(object.description)
+      ? WebcastSubPinEventMessage_PinCardText.fromPartial(object.description)
       : undefined;
     message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
     message.actionSchema = object.actionSchema ?? "";
@@ -4303,6 +4506,15 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     message.goalPinCard = (object.goalPinCard !== undefined && object.goalPinCard !== null)
       ? WebcastSubPinEventMessage_GoalPinCard.fromPartial(object.goalPinCard)
       : undefined;
+    message.type = object.type ?? 0;
+    message.extraInfo = (object.extraInfo !== undefined && object.extraInfo !== null)
+      ? SubPinCardExtra.fromPartial(object.extraInfo)
+      : undefined;
+    message.highlightTextNum = (object.highlightTextNum !== undefined && object.highlightTextNum !== null)
+      ? BigInt(object.highlightTextNum)
+      : 0n;
+    message.icons = object.icons?.map((e) => Image.fromPartial(e)) || [];
+    message.pinSource = object.pinSource ?? 0;
     return message;
   },
 };
@@ -8586,7 +8798,7 @@ function createBaseWebcastAccessRecallMessage(): WebcastAccessRecallMessage {
   return {
     common: undefined,
     status: 0,
-    scene: 0,
+    scene: "",
     duration: 0n,
     endTime: 0n,
     notice: undefined,
@@ -8603,8 +8815,8 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
     if (message.status !== 0) {
       writer.uint32(16).int32(message.status);
     }
-    if (message.scene !== 0) {
-      writer.uint32(40).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(42).string(message.scene);
     }
     if (message.duration !== 0n) {
       if (BigInt.asIntN(64, message.duration) !== message.duration) {
@@ -8660,11 +8872,11 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
             continue;
           }
           case 5: {
-            if (tag !== 40) {
+            if (tag !== 42) {
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 3: {
@@ -8728,7 +8940,7 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
     message.status = object.status ?? 0;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
     message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
     message.notice = (object.notice !== undefined && object.notice !== null)
@@ -9655,6 +9867,662 @@ export const WebcastSpeakerMessage: MessageFns<WebcastSpeakerMessage> = {
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseSubPinCardExtra(): SubPinCardExtra {
+  return { sovInfo: undefined };
+}
+
+export const SubPinCardExtra: MessageFns<SubPinCardExtra> = {
+  encode(message: SubPinCardExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sovInfo !== undefined) {
+      SOVPinCardInfo.encode(message.sovInfo, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubPinCardExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubPinCardExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sovInfo = SOVPinCardInfo.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubPinCardExtra>, I>>(base?: I): SubPinCardExtra {
+    return SubPinCardExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubPinCardExtra>, I>>(object: I): SubPinCardExtra {
+    const message = createBaseSubPinCardExtra();
+    message.sovInfo = (object.sovInfo !== undefined && object.sovInfo !== null)
+      ? SOVPinCardInfo.fromPartial(object.sovInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSOVPinCardInfo(): SOVPinCardInfo {
+  return { recentlyUpdated: false, sovInfo: undefined };
+}
+
+export const SOVPinCardInfo: MessageFns<SOVPinCardInfo> = {
+  encode(message: SOVPinCardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recentlyUpdated !== false) {
+      writer.uint32(8).bool(message.recentlyUpdated);
+    }
+    if (message.sovInfo !== undefined) {
+      SubOnlyVideosBriefInfo.encode(message.sovInfo, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVPinCardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVPinCardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.recentlyUpdated = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.sovInfo = SubOnlyVideosBriefInfo.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVPinCardInfo>, I>>(base?: I): SOVPinCardInfo {
+    return SOVPinCardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVPinCardInfo>, I>>(object: I): SOVPinCardInfo {
+    const message = createBaseSOVPinCardInfo();
+    message.recentlyUpdated = object.recentlyUpdated ?? false;
+    message.sovInfo = (object.sovInfo !== undefined && object.sovInfo !== null)
+      ? SubOnlyVideosBriefInfo.fromPartial(object.sovInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubOnlyVideosBriefInfo(): SubOnlyVideosBriefInfo {
+  return {
+    totalCountStr: "",
+    totalCount: 0,
+    sovBriefInfo: [],
+    creatorStatus: 0,
+    schema: "",
+    isSovAdjustmentsEnabledForConsumer: false,
+    newSovCount: 0,
+  };
+}
+
+export const SubOnlyVideosBriefInfo: MessageFns<SubOnlyVideosBriefInfo> = {
+  encode(message: SubOnlyVideosBriefInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.totalCountStr !== "") {
+      writer.uint32(10).string(message.totalCountStr);
+    }
+    if (message.totalCount !== 0) {
+      writer.uint32(16).int32(message.totalCount);
+    }
+    for (const v of message.sovBriefInfo) {
+      SOVBriefInfo.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.creatorStatus !== 0) {
+      writer.uint32(32).int32(message.creatorStatus);
+    }
+    if (message.schema !== "") {
+      writer.uint32(42).string(message.schema);
+    }
+    if (message.isSovAdjustmentsEnabledForConsumer !== false) {
+      writer.uint32(48).bool(message.isSovAdjustmentsEnabledForConsumer);
+    }
+    if (message.newSovCount !== 0) {
+      writer.uint32(56).int32(message.newSovCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubOnlyVideosBriefInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubOnlyVideosBriefInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.totalCountStr = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.totalCount = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.sovBriefInfo.push(SOVBriefInfo.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.creatorStatus = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.isSovAdjustmentsEnabledForConsumer = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.newSovCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubOnlyVideosBriefInfo>, I>>(base?: I): SubOnlyVideosBriefInfo {
+    return SubOnlyVideosBriefInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubOnlyVideosBriefInfo>, I>>(object: I): SubOnlyVideosBriefInfo {
+    const message = createBaseSubOnlyVideosBriefInfo();
+    message.totalCountStr = object.totalCountStr ?? "";
+    message.totalCount = object.totalCount ?? 0;
+    message.sovBriefInfo = object.sovBriefInfo?.map((e) => SOVBriefInfo.fromPartial(e)) || [];
+    message.creatorStatus = object.creatorStatus ?? 0;
+    message.schema = object.schema ?? "";
+    message.isSovAdjustmentsEnabledForConsumer = object.isSovAdjustmentsEnabledForConsumer ?? false;
+    message.newSovCount = object.newSovCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseSOVBriefInfo(): SOVBriefInfo {
+  return { cover: undefined, maskInfo: undefined, lockInfo: 0, createTime: 0n, awemeId: "" };
+}
+
+export const SOVBriefInfo: MessageFns<SOVBriefInfo> = {
+  encode(message: SOVBriefInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cover !== undefined) {
+      Image.encode(message.cover, writer.uint32(10).fork()).join();
+    }
+    if (message.maskInfo !== undefined) {
+      SOVMaskInfo.encode(message.maskInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.lockInfo !== 0) {
+      writer.uint32(24).int32(message.lockInfo);
+    }
+    if (message.createTime !== 0n) {
+      if (BigInt.asIntN(64, message.createTime) !== message.createTime) {
+        throw new globalThis.Error("value provided for field message.createTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.createTime);
+    }
+    if (message.awemeId !== "") {
+      writer.uint32(42).string(message.awemeId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVBriefInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVBriefInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.cover = Image.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.maskInfo = SOVMaskInfo.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.lockInfo = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.createTime = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.awemeId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVBriefInfo>, I>>(base?: I): SOVBriefInfo {
+    return SOVBriefInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVBriefInfo>, I>>(object: I): SOVBriefInfo {
+    const message = createBaseSOVBriefInfo();
+    message.cover = (object.cover !== undefined && object.cover !== null) ? Image.fromPartial(object.cover) : undefined;
+    message.maskInfo = (object.maskInfo !== undefined && object.maskInfo !== null)
+      ? SOVMaskInfo.fromPartial(object.maskInfo)
+      : undefined;
+    message.lockInfo = object.lockInfo ?? 0;
+    message.createTime = (object.createTime !== undefined && object.createTime !== null)
+      ? BigInt(object.createTime)
+      : 0n;
+    message.awemeId = object.awemeId ?? "";
+    return message;
+  },
+};
+
+function createBaseSOVMaskInfo(): SOVMaskInfo {
+  return { type: 0, title: "" };
+}
+
+export const SOVMaskInfo: MessageFns<SOVMaskInfo> = {
+  encode(message: SOVMaskInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.title !== "") {
+      writer.uint32(18).string(message.title);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVMaskInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVMaskInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVMaskInfo>, I>>(base?: I): SOVMaskInfo {
+    return SOVMaskInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVMaskInfo>, I>>(object: I): SOVMaskInfo {
+    const message = createBaseSOVMaskInfo();
+    message.type = object.type ?? 0;
+    message.title = object.title ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastSubCapsuleMessage(): WebcastSubCapsuleMessage {
+  return {
+    common: undefined,
+    description: undefined,
+    buttonName: undefined,
+    buttonUrl: "",
+    capsuleScene: "",
+    fromUserId: 0n,
+  };
+}
+
+export const WebcastSubCapsuleMessage: MessageFns<WebcastSubCapsuleMessage> = {
+  encode(message: WebcastSubCapsuleMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.description !== undefined) {
+      Text.encode(message.description, writer.uint32(18).fork()).join();
+    }
+    if (message.buttonName !== undefined) {
+      Text.encode(message.buttonName, writer.uint32(26).fork()).join();
+    }
+    if (message.buttonUrl !== "") {
+      writer.uint32(34).string(message.buttonUrl);
+    }
+    if (message.capsuleScene !== "") {
+      writer.uint32(42).string(message.capsuleScene);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(48).int64(message.fromUserId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubCapsuleMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSubCapsuleMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.description = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.buttonName = Text.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.buttonUrl = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.capsuleScene = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSubCapsuleMessage>, I>>(base?: I): WebcastSubCapsuleMessage {
+    return WebcastSubCapsuleMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSubCapsuleMessage>, I>>(object: I): WebcastSubCapsuleMessage {
+    const message = createBaseWebcastSubCapsuleMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.description = (object.description !== undefined && object.description !== null)
+      ? Text.fromPartial(object.description)
+      : undefined;
+    message.buttonName = (object.buttonName !== undefined && object.buttonName !== null)
+      ? Text.fromPartial(object.buttonName)
+      : undefined;
+    message.buttonUrl = object.buttonUrl ?? "";
+    message.capsuleScene = object.capsuleScene ?? "";
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseWebcastSubscriptionNotifyMessage(): WebcastSubscriptionNotifyMessage {
+  return { common: undefined, user: undefined, exhibitionType: 0 };
+}
+
+export const WebcastSubscriptionNotifyMessage: MessageFns<WebcastSubscriptionNotifyMessage> = {
+  encode(message: WebcastSubscriptionNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(18).fork()).join();
+    }
+    if (message.exhibitionType !== 0) {
+      writer.uint32(24).int32(message.exhibitionType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubscriptionNotifyMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSubscriptionNotifyMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.common = CommonMessageData.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.exhibitionType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSubscriptionNotifyMessage>, I>>(
+    base?: I,
+  ): WebcastSubscriptionNotifyMessage {
+    return WebcastSubscriptionNotifyMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSubscriptionNotifyMessage>, I>>(
+    object: I,
+  ): WebcastSubscriptionNotifyMessage {
+    const message = createBaseWebcastSubscriptionNotifyMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.exhibitionType = object.exhibitionType ?? 0;
     return message;
   },
 };
