@@ -6,6 +6,7 @@ import { emitMissing } from "../src/compare/emit-missing.js";
 import { loadOurs, loadReference } from "../src/compare/load-reference.js";
 import { readTsProtoBundle } from "../src/compare/read-ts-proto.js";
 import { formatJson, formatText, summarize } from "../src/compare/report.js";
+import { schemaDir } from "../src/paths.js";
 
 const fixtures = join(import.meta.dirname, "fixtures/compare");
 const ours = loadOurs(join(fixtures, "ours"));
@@ -82,5 +83,28 @@ describe("reading a ts-proto binding", () => {
     const odd =
       "const X = {\n\tencode(message, writer = new BinaryWriter()) {\n\t\tif (message.a) weird();\n\t},\n";
     expect(() => readTsProtoBundle(odd, "odd")).toThrow(/unrecognised line/);
+  });
+});
+
+describe("our schema against the public tiktok-live-proto bindings", () => {
+  const real = loadOurs(schemaDir);
+
+  it("has no undecided conflict with v3, the newest, and lacks none of its messages or fields", () => {
+    const ref = loadReference("tiktok-live-proto/v3");
+    const c = compareSchemas(real, ref);
+    console.log(formatText(c, ref).split("\n").slice(0, 3).join("\n"));
+    expect(c.pushPairs.length).toBeGreaterThan(60);
+    expect(undecidedConflicts(c).map((f) => `${f.ours}.${f.field} (${f.oursType} vs ${f.refType})`)).toEqual(
+      [],
+    );
+    expect(summarize(c)).toMatchObject({ missingMessages: 0, missingFields: 0 });
+  });
+
+  it("has a codec for every push message of v2 and v1", () => {
+    for (const version of ["v1", "v2"]) {
+      const c = compareSchemas(real, loadReference(`tiktok-live-proto/${version}`));
+      expect(c.pushPairs.length).toBeGreaterThan(10);
+      expect(c.findings.filter((f) => f.kind === "missing-message").map((f) => f.name)).toEqual([]);
+    }
   });
 });

@@ -62,7 +62,10 @@ export const isPushName = (m: WireMessage): boolean => m.topLevel && /^Webcast/.
 /** Field 1 of a push message is the common header, whatever a schema calls its type. */
 function hasCommonHeader(m: WireMessage, schema: WireSchema): boolean {
   const first = m.fields.find((f) => f.number === 1);
-  const target = first && !first.repeated && first.shape.kind === "message" ? schema.messages.get(first.shape.message) : undefined;
+  const target =
+    first && !first.repeated && first.shape.kind === "message"
+      ? schema.messages.get(first.shape.message)
+      : undefined;
   return target !== undefined && /common|header|messageevent/i.test(target.name);
 }
 

@@ -59,7 +59,12 @@ export function planMissing(c: Comparison, ours: WireSchema, ref: WireSchema): M
     };
     const type = text(f.shape);
     const name = snake(f.name);
-    return { line: `${f.repeated ? "repeated " : ""}${type} ${name} = ${f.number};`, number: f.number, name, uses };
+    return {
+      line: `${f.repeated ? "repeated " : ""}${type} ${name} = ${f.number};`,
+      number: f.number,
+      name,
+      uses,
+    };
   };
   const fields = new Map<string, PlannedField[]>();
   for (const f of c.findings) {
@@ -103,6 +108,7 @@ export function emitMissing(c: Comparison, ours: WireSchema, ref: WireSchema): s
   const push = declare(true);
   if (push.length > 0) out.push("", "// ---- push messages we lack", ...push);
   const nested = declare(false);
-  if (nested.length > 0) out.push("", "// ---- types the above need (no structural match in ours)", ...nested);
+  if (nested.length > 0)
+    out.push("", "// ---- types the above need (no structural match in ours)", ...nested);
   return out.join("\n");
 }

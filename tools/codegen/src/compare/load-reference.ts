@@ -31,7 +31,7 @@ export function loadOurs(schemaDir: string): WireSchema {
 type ExportTarget = string | { [condition: string]: ExportTarget };
 
 /** `pkg/sub` to the file its `exports` map gives Node's `import` (vitest has no `import.meta.resolve`). */
-function resolvePackageFile(specifier: string): string {
+export function resolvePackageFile(specifier: string): string {
   const parts = specifier.split("/");
   const nameLength = specifier.startsWith("@") ? 2 : 1;
   const dir = join(codegenBin, "../..", "node_modules", ...parts.slice(0, nameLength));
