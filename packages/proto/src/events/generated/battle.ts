@@ -1480,7 +1480,7 @@ export class LinkMicFanTicketMethodEvent extends ProtoEvent<WebcastLinkMicFanTic
 }
 
 /**
- * `WebcastLinkMicLayoutStateMessage`.
+ * `WebcastLinkMicLayoutStateMessage`: The layout of a multi-guest or co-host session changed: the spots and who is in them.
  *
  * @example client.on(LinkMicLayoutStateEvent, (e) => …) or client.on("linkMicLayoutState", (e) => …)
  */

@@ -1155,7 +1155,7 @@ export class TrayEvent extends ProtoEvent<WebcastTrayMessage> {
 }
 
 /**
- * `WebcastViewerPicksUpdateMessage`.
+ * `WebcastViewerPicksUpdateMessage`: The viewers' picks panel (viewers choose what the host plays or does next) changed.
  *
  * @example client.on(ViewerPicksUpdateEvent, (e) => …) or client.on("viewerPicksUpdate", (e) => …)
  */

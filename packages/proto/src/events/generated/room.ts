@@ -1468,7 +1468,7 @@ export class StreamStatusEvent extends ProtoEvent<WebcastStreamStatusMessage> {
 }
 
 /**
- * `WebcastSystemMessage`.
+ * `WebcastSystemMessage`: A system notice shown in the room's chat, as plain text.
  *
  * @example client.on(SystemEvent, (e) => …) or client.on("system", (e) => …)
  */

@@ -2197,6 +2197,7 @@ export interface BattleOptPairInfo_Team {
   userIds: bigint[];
 }
 
+/** The layout of a multi-guest or co-host session changed: the spots and who is in them. */
 export interface WebcastLinkMicLayoutStateMessage {
   common: CommonMessageData | undefined;
   channelId: bigint;
@@ -2206,6 +2207,7 @@ export interface WebcastLinkMicLayoutStateMessage {
   bizSpotList: BizSpotInfo[];
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface JoinGroupDirectContent {
   groupExtInfo: WebcastLinkLayerMessage_RTCExtraInfo[];
   groupUser: WebcastLinkLayerMessage_GroupChannelAllUser | undefined;
@@ -2316,16 +2318,16 @@ export interface RivalExtraInfo {
   battleUserSettings: BattleUserSettings | undefined;
   inviteBlockReason: number;
   showPlayType: number;
-  topHostInfo: TopHostInfo2 | undefined;
+  topHostInfo: TopHostRank | undefined;
   tag: Tag | undefined;
-  reserveInfo: ReserveInfo2 | undefined;
+  reserveInfo: CohostReserveInfo | undefined;
   detailBlockReason: number;
   optPairInfo: BattleOptPairInfo | undefined;
   tagV2: TagV2 | undefined;
   eoyLevel: bigint;
   battleInfo: BattleInfo | undefined;
   cohostLayoutMode: number;
-  gameTag: RivalsGameTag2 | undefined;
+  gameTag: RivalGameTag | undefined;
   giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
   offliveInviteInfo: OffliveInviteInfo | undefined;
   userSuggestionInfo: UserSuggestionInfo | undefined;
@@ -2587,12 +2589,12 @@ export interface BattleUserSettings {
   allowGiftToOtherAnchors: boolean;
 }
 
-export interface TopHostInfo2 {
+export interface TopHostRank {
   rankType: string;
   topIndex: bigint;
 }
 
-export interface ReserveInfo2 {
+export interface CohostReserveInfo {
   reservationId: bigint;
   replyStatus: number;
   bubbleTip: string;
@@ -2617,7 +2619,7 @@ export interface BattleInfo {
   value: bigint;
 }
 
-export interface RivalsGameTag2 {
+export interface RivalGameTag {
   tagId: bigint;
   tagDisplayText: string;
   gapTimeTag: bigint;
@@ -2733,7 +2735,7 @@ export interface JoinGroupBizContent {
   algoRequestId: string;
   cohostLayoutMode: number;
   tag: TagV2 | undefined;
-  gameTag: RivalsGameTag2 | undefined;
+  gameTag: RivalGameTag | undefined;
   newUserEducation: string;
   abInfos: Map<bigint, CohostABInfo>;
   matchedPreferenceTag: number;
@@ -2990,8 +2992,8 @@ export interface CohostABInfo {
 
 export interface JoinGroupMessageExtra {
   sourceType: bigint;
-  extra: RivalExtra2 | undefined;
-  otherUsers: RivalExtra2[];
+  extra: RivalUserExtra | undefined;
+  otherUsers: RivalUserExtra[];
   invitationReorderExtra: InvitationReorderExtra | undefined;
   rivalGuestsMap: Map<bigint, RivalGuestExtras>;
   isFromCohostOverIssue: boolean;
@@ -3107,7 +3109,7 @@ export interface LinkmicDisplayTextPieces {
   stringPiece: string;
 }
 
-export interface RivalExtra2 {
+export interface RivalUserExtra {
   userCount: bigint;
   avatarThumb: Image | undefined;
   displayId: string;
@@ -3115,7 +3117,7 @@ export interface RivalExtra2 {
   nickname: string;
   followStatus: bigint;
   hashtag: WebcastHashtagMessage_Hashtag | undefined;
-  topHostInfo: TopHostInfo2 | undefined;
+  topHostInfo: TopHostRank | undefined;
   userId: bigint;
   isBestTeammate: boolean;
   optPairInfo: BattleOptPairInfo | undefined;
@@ -3123,7 +3125,7 @@ export interface RivalExtra2 {
   nudgeInfo: number;
   reservationId: bigint;
   followerCount: bigint;
-  gameTag: RivalsGameTag2 | undefined;
+  gameTag: RivalGameTag | undefined;
   giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
   roomId: bigint;
   activityBadgeInfo: ActivityBadgeInfo | undefined;
@@ -35512,13 +35514,13 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       writer.uint32(72).int32(message.showPlayType);
     }
     if (message.topHostInfo !== undefined) {
-      TopHostInfo2.encode(message.topHostInfo, writer.uint32(82).fork()).join();
+      TopHostRank.encode(message.topHostInfo, writer.uint32(82).fork()).join();
     }
     if (message.tag !== undefined) {
       Tag.encode(message.tag, writer.uint32(90).fork()).join();
     }
     if (message.reserveInfo !== undefined) {
-      ReserveInfo2.encode(message.reserveInfo, writer.uint32(98).fork()).join();
+      CohostReserveInfo.encode(message.reserveInfo, writer.uint32(98).fork()).join();
     }
     if (message.detailBlockReason !== 0) {
       writer.uint32(104).int32(message.detailBlockReason);
@@ -35542,7 +35544,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       writer.uint32(144).int32(message.cohostLayoutMode);
     }
     if (message.gameTag !== undefined) {
-      RivalsGameTag2.encode(message.gameTag, writer.uint32(154).fork()).join();
+      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
     }
     if (message.giftGalleryBadgeInfo !== undefined) {
       GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
@@ -35652,7 +35654,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
               break;
             }
 
-            message.topHostInfo = TopHostInfo2.decode(reader, reader.uint32());
+            message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
             continue;
           }
           case 11: {
@@ -35668,7 +35670,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
               break;
             }
 
-            message.reserveInfo = ReserveInfo2.decode(reader, reader.uint32());
+            message.reserveInfo = CohostReserveInfo.decode(reader, reader.uint32());
             continue;
           }
           case 13: {
@@ -35724,7 +35726,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
               break;
             }
 
-            message.gameTag = RivalsGameTag2.decode(reader, reader.uint32());
+            message.gameTag = RivalGameTag.decode(reader, reader.uint32());
             continue;
           }
           case 20: {
@@ -35800,11 +35802,11 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
     message.inviteBlockReason = object.inviteBlockReason ?? 0;
     message.showPlayType = object.showPlayType ?? 0;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? TopHostInfo2.fromPartial(object.topHostInfo)
+      ? TopHostRank.fromPartial(object.topHostInfo)
       : undefined;
     message.tag = (object.tag !== undefined && object.tag !== null) ? Tag.fromPartial(object.tag) : undefined;
     message.reserveInfo = (object.reserveInfo !== undefined && object.reserveInfo !== null)
-      ? ReserveInfo2.fromPartial(object.reserveInfo)
+      ? CohostReserveInfo.fromPartial(object.reserveInfo)
       : undefined;
     message.detailBlockReason = object.detailBlockReason ?? 0;
     message.optPairInfo = (object.optPairInfo !== undefined && object.optPairInfo !== null)
@@ -35817,7 +35819,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       : undefined;
     message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalsGameTag2.fromPartial(object.gameTag)
+      ? RivalGameTag.fromPartial(object.gameTag)
       : undefined;
     message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
       ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
@@ -39496,12 +39498,12 @@ export const BattleUserSettings: MessageFns<BattleUserSettings> = {
   },
 };
 
-function createBaseTopHostInfo2(): TopHostInfo2 {
+function createBaseTopHostRank(): TopHostRank {
   return { rankType: "", topIndex: 0n };
 }
 
-export const TopHostInfo2: MessageFns<TopHostInfo2> = {
-  encode(message: TopHostInfo2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const TopHostRank: MessageFns<TopHostRank> = {
+  encode(message: TopHostRank, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.rankType !== "") {
       writer.uint32(10).string(message.rankType);
     }
@@ -39514,7 +39516,7 @@ export const TopHostInfo2: MessageFns<TopHostInfo2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): TopHostInfo2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): TopHostRank {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -39523,7 +39525,7 @@ export const TopHostInfo2: MessageFns<TopHostInfo2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseTopHostInfo2();
+      const message = createBaseTopHostRank();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -39555,18 +39557,18 @@ export const TopHostInfo2: MessageFns<TopHostInfo2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<TopHostInfo2>, I>>(base?: I): TopHostInfo2 {
-    return TopHostInfo2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<TopHostRank>, I>>(base?: I): TopHostRank {
+    return TopHostRank.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<TopHostInfo2>, I>>(object: I): TopHostInfo2 {
-    const message = createBaseTopHostInfo2();
+  fromPartial<I extends Exact<DeepPartial<TopHostRank>, I>>(object: I): TopHostRank {
+    const message = createBaseTopHostRank();
     message.rankType = object.rankType ?? "";
     message.topIndex = (object.topIndex !== undefined && object.topIndex !== null) ? BigInt(object.topIndex) : 0n;
     return message;
   },
 };
 
-function createBaseReserveInfo2(): ReserveInfo2 {
+function createBaseCohostReserveInfo(): CohostReserveInfo {
   return {
     reservationId: 0n,
     replyStatus: 0,
@@ -39578,8 +39580,8 @@ function createBaseReserveInfo2(): ReserveInfo2 {
   };
 }
 
-export const ReserveInfo2: MessageFns<ReserveInfo2> = {
-  encode(message: ReserveInfo2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const CohostReserveInfo: MessageFns<CohostReserveInfo> = {
+  encode(message: CohostReserveInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.reservationId !== 0n) {
       if (BigInt.asIntN(64, message.reservationId) !== message.reservationId) {
         throw new globalThis.Error("value provided for field message.reservationId of type int64 too large");
@@ -39613,7 +39615,7 @@ export const ReserveInfo2: MessageFns<ReserveInfo2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): ReserveInfo2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostReserveInfo {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -39622,7 +39624,7 @@ export const ReserveInfo2: MessageFns<ReserveInfo2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseReserveInfo2();
+      const message = createBaseCohostReserveInfo();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -39694,11 +39696,11 @@ export const ReserveInfo2: MessageFns<ReserveInfo2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<ReserveInfo2>, I>>(base?: I): ReserveInfo2 {
-    return ReserveInfo2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<CohostReserveInfo>, I>>(base?: I): CohostReserveInfo {
+    return CohostReserveInfo.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<ReserveInfo2>, I>>(object: I): ReserveInfo2 {
-    const message = createBaseReserveInfo2();
+  fromPartial<I extends Exact<DeepPartial<CohostReserveInfo>, I>>(object: I): CohostReserveInfo {
+    const message = createBaseCohostReserveInfo();
     message.reservationId = (object.reservationId !== undefined && object.reservationId !== null)
       ? BigInt(object.reservationId)
       : 0n;
@@ -39932,12 +39934,12 @@ export const BattleInfo: MessageFns<BattleInfo> = {
   },
 };
 
-function createBaseRivalsGameTag2(): RivalsGameTag2 {
+function createBaseRivalGameTag(): RivalGameTag {
   return { tagId: 0n, tagDisplayText: "", gapTimeTag: 0n };
 }
 
-export const RivalsGameTag2: MessageFns<RivalsGameTag2> = {
-  encode(message: RivalsGameTag2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const RivalGameTag: MessageFns<RivalGameTag> = {
+  encode(message: RivalGameTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.tagId !== 0n) {
       if (BigInt.asIntN(64, message.tagId) !== message.tagId) {
         throw new globalThis.Error("value provided for field message.tagId of type int64 too large");
@@ -39956,7 +39958,7 @@ export const RivalsGameTag2: MessageFns<RivalsGameTag2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): RivalsGameTag2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalGameTag {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -39965,7 +39967,7 @@ export const RivalsGameTag2: MessageFns<RivalsGameTag2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRivalsGameTag2();
+      const message = createBaseRivalGameTag();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -40005,11 +40007,11 @@ export const RivalsGameTag2: MessageFns<RivalsGameTag2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<RivalsGameTag2>, I>>(base?: I): RivalsGameTag2 {
-    return RivalsGameTag2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<RivalGameTag>, I>>(base?: I): RivalGameTag {
+    return RivalGameTag.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<RivalsGameTag2>, I>>(object: I): RivalsGameTag2 {
-    const message = createBaseRivalsGameTag2();
+  fromPartial<I extends Exact<DeepPartial<RivalGameTag>, I>>(object: I): RivalGameTag {
+    const message = createBaseRivalGameTag();
     message.tagId = (object.tagId !== undefined && object.tagId !== null) ? BigInt(object.tagId) : 0n;
     message.tagDisplayText = object.tagDisplayText ?? "";
     message.gapTimeTag = (object.gapTimeTag !== undefined && object.gapTimeTag !== null)
@@ -41492,7 +41494,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
       TagV2.encode(message.tag, writer.uint32(66).fork()).join();
     }
     if (message.gameTag !== undefined) {
-      RivalsGameTag2.encode(message.gameTag, writer.uint32(74).fork()).join();
+      RivalGameTag.encode(message.gameTag, writer.uint32(74).fork()).join();
     }
     if (message.newUserEducation !== "") {
       writer.uint32(90).string(message.newUserEducation);
@@ -41591,7 +41593,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
               break;
             }
 
-            message.gameTag = RivalsGameTag2.decode(reader, reader.uint32());
+            message.gameTag = RivalGameTag.decode(reader, reader.uint32());
             continue;
           }
           case 11: {
@@ -41663,7 +41665,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
     message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
     message.tag = (object.tag !== undefined && object.tag !== null) ? TagV2.fromPartial(object.tag) : undefined;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalsGameTag2.fromPartial(object.gameTag)
+      ? RivalGameTag.fromPartial(object.gameTag)
       : undefined;
     message.newUserEducation = object.newUserEducation ?? "";
     message.abInfos = (() => {
@@ -45265,10 +45267,10 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
       writer.uint32(8).int64(message.sourceType);
     }
     if (message.extra !== undefined) {
-      RivalExtra2.encode(message.extra, writer.uint32(18).fork()).join();
+      RivalUserExtra.encode(message.extra, writer.uint32(18).fork()).join();
     }
     for (const v of message.otherUsers) {
-      RivalExtra2.encode(v!, writer.uint32(26).fork()).join();
+      RivalUserExtra.encode(v!, writer.uint32(26).fork()).join();
     }
     if (message.invitationReorderExtra !== undefined) {
       InvitationReorderExtra.encode(message.invitationReorderExtra, writer.uint32(34).fork()).join();
@@ -45308,7 +45310,7 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
               break;
             }
 
-            message.extra = RivalExtra2.decode(reader, reader.uint32());
+            message.extra = RivalUserExtra.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -45316,7 +45318,7 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
               break;
             }
 
-            message.otherUsers.push(RivalExtra2.decode(reader, reader.uint32()));
+            message.otherUsers.push(RivalUserExtra.decode(reader, reader.uint32()));
             continue;
           }
           case 4: {
@@ -45367,9 +45369,9 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
       ? BigInt(object.sourceType)
       : 0n;
     message.extra = (object.extra !== undefined && object.extra !== null)
-      ? RivalExtra2.fromPartial(object.extra)
+      ? RivalUserExtra.fromPartial(object.extra)
       : undefined;
-    message.otherUsers = object.otherUsers?.map((e) => RivalExtra2.fromPartial(e)) || [];
+    message.otherUsers = object.otherUsers?.map((e) => RivalUserExtra.fromPartial(e)) || [];
     message.invitationReorderExtra =
       (object.invitationReorderExtra !== undefined && object.invitationReorderExtra !== null)
         ? InvitationReorderExtra.fromPartial(object.invitationReorderExtra)
@@ -46939,7 +46941,7 @@ export const LinkmicDisplayTextPieces: MessageFns<LinkmicDisplayTextPieces> = {
   },
 };
 
-function createBaseRivalExtra2(): RivalExtra2 {
+function createBaseRivalUserExtra(): RivalUserExtra {
   return {
     userCount: 0n,
     avatarThumb: undefined,
@@ -46963,8 +46965,8 @@ function createBaseRivalExtra2(): RivalExtra2 {
   };
 }
 
-export const RivalExtra2: MessageFns<RivalExtra2> = {
-  encode(message: RivalExtra2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const RivalUserExtra: MessageFns<RivalUserExtra> = {
+  encode(message: RivalUserExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.userCount !== 0n) {
       if (BigInt.asIntN(64, message.userCount) !== message.userCount) {
         throw new globalThis.Error("value provided for field message.userCount of type int64 too large");
@@ -46993,7 +46995,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
       WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
     }
     if (message.topHostInfo !== undefined) {
-      TopHostInfo2.encode(message.topHostInfo, writer.uint32(90).fork()).join();
+      TopHostRank.encode(message.topHostInfo, writer.uint32(90).fork()).join();
     }
     if (message.userId !== 0n) {
       if (BigInt.asIntN(64, message.userId) !== message.userId) {
@@ -47029,7 +47031,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
       writer.uint32(144).int64(message.followerCount);
     }
     if (message.gameTag !== undefined) {
-      RivalsGameTag2.encode(message.gameTag, writer.uint32(154).fork()).join();
+      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
     }
     if (message.giftGalleryBadgeInfo !== undefined) {
       GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
@@ -47046,7 +47048,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): RivalExtra2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalUserExtra {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -47055,7 +47057,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRivalExtra2();
+      const message = createBaseRivalUserExtra();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -47120,7 +47122,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
               break;
             }
 
-            message.topHostInfo = TopHostInfo2.decode(reader, reader.uint32());
+            message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
             continue;
           }
           case 12: {
@@ -47184,7 +47186,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
               break;
             }
 
-            message.gameTag = RivalsGameTag2.decode(reader, reader.uint32());
+            message.gameTag = RivalGameTag.decode(reader, reader.uint32());
             continue;
           }
           case 20: {
@@ -47223,11 +47225,11 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<RivalExtra2>, I>>(base?: I): RivalExtra2 {
-    return RivalExtra2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<RivalUserExtra>, I>>(base?: I): RivalUserExtra {
+    return RivalUserExtra.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<RivalExtra2>, I>>(object: I): RivalExtra2 {
-    const message = createBaseRivalExtra2();
+  fromPartial<I extends Exact<DeepPartial<RivalUserExtra>, I>>(object: I): RivalUserExtra {
+    const message = createBaseRivalUserExtra();
     message.userCount = (object.userCount !== undefined && object.userCount !== null) ? BigInt(object.userCount) : 0n;
     message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
       ? Image.fromPartial(object.avatarThumb)
@@ -47244,7 +47246,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
       ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
       : undefined;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? TopHostInfo2.fromPartial(object.topHostInfo)
+      ? TopHostRank.fromPartial(object.topHostInfo)
       : undefined;
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.isBestTeammate = object.isBestTeammate ?? false;
@@ -47260,7 +47262,7 @@ export const RivalExtra2: MessageFns<RivalExtra2> = {
       ? BigInt(object.followerCount)
       : 0n;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalsGameTag2.fromPartial(object.gameTag)
+      ? RivalGameTag.fromPartial(object.gameTag)
       : undefined;
     message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
       ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)

@@ -448,6 +448,7 @@ export interface ChatQuestion {
   answerFrom: number;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface BarrageTypeEcomLiveParam {
   plpParams: string;
   scene: string;

@@ -287,6 +287,7 @@ export interface WebcastPortalMessage_Portal {
   cover: Image | undefined;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface PopProduct {
   title: string;
   price: string;

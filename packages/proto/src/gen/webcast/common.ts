@@ -271,7 +271,7 @@ export interface User {
   payScores1032: bigint;
   stats: Uint8Array;
   deprecated17: boolean;
-  upcomingEventList: LiveEventInfo2[];
+  upcomingEventList: UpcomingLiveEvent[];
   ecommerceEntrance: EcommerceEntrance | undefined;
   enigmaInfo: EnigmaInfo | undefined;
 }
@@ -507,7 +507,7 @@ export interface BadgeStruct_CombineBadge {
   publicScreenShowStyle: number;
   personalCardShowStyle: number;
   padding: PaddingInfo | undefined;
-  fontStyle: FontStyle2 | undefined;
+  fontStyle: BadgeFontStyle | undefined;
   profileCardPanel: ProfileCardPanel | undefined;
   background: CombineBadgeBackground | undefined;
   backgroundDarkMode: CombineBadgeBackground | undefined;
@@ -709,6 +709,7 @@ export interface WebcastRoomNotifyMessage_EventTracking {
   giftSubOrderCreateTime: bigint;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface ModelAnchorInfo {
   level: bigint;
 }
@@ -724,7 +725,7 @@ export interface ActivityRewardInfo {
   storytag: Image | undefined;
 }
 
-export interface LiveEventInfo2 {
+export interface UpcomingLiveEvent {
   eventId: bigint;
   startTime: bigint;
   duration: bigint;
@@ -744,7 +745,7 @@ export interface LiveEventInfo2 {
   periodicShows: string;
 }
 
-export interface LiveEventInfo2_WalletPkgDictEntry {
+export interface UpcomingLiveEvent_WalletPkgDictEntry {
   key: string;
   value: WalletPackage | undefined;
 }
@@ -817,7 +818,7 @@ export interface PaddingInfo {
   verticalPaddingRule: number;
 }
 
-export interface FontStyle2 {
+export interface BadgeFontStyle {
   fontSize: number;
   fontWidth: number;
   fontColor: string;
@@ -1050,13 +1051,13 @@ export interface IconConfig {
 
 export interface NumberConfig {
   number: bigint;
-  fontStyle: FontStyle2 | undefined;
+  fontStyle: BadgeFontStyle | undefined;
   background: CombineBadgeBackground | undefined;
 }
 
 export interface LabelConfig {
   label: string;
-  fontStyle: FontStyle2 | undefined;
+  fontStyle: BadgeFontStyle | undefined;
   background: CombineBadgeBackground | undefined;
 }
 
@@ -3290,7 +3291,7 @@ export const User: MessageFns<User> = {
       writer.uint32(8336).bool(message.deprecated17);
     }
     for (const v of message.upcomingEventList) {
-      LiveEventInfo2.encode(v!, writer.uint32(8362).fork()).join();
+      UpcomingLiveEvent.encode(v!, writer.uint32(8362).fork()).join();
     }
     if (message.ecommerceEntrance !== undefined) {
       EcommerceEntrance.encode(message.ecommerceEntrance, writer.uint32(8378).fork()).join();
@@ -4251,7 +4252,7 @@ export const User: MessageFns<User> = {
               break;
             }
 
-            message.upcomingEventList.push(LiveEventInfo2.decode(reader, reader.uint32()));
+            message.upcomingEventList.push(UpcomingLiveEvent.decode(reader, reader.uint32()));
             continue;
           }
           case 1047: {
@@ -4461,7 +4462,7 @@ export const User: MessageFns<User> = {
       : 0n;
     message.stats = object.stats ?? new Uint8Array(0);
     message.deprecated17 = object.deprecated17 ?? false;
-    message.upcomingEventList = object.upcomingEventList?.map((e) => LiveEventInfo2.fromPartial(e)) || [];
+    message.upcomingEventList = object.upcomingEventList?.map((e) => UpcomingLiveEvent.fromPartial(e)) || [];
     message.ecommerceEntrance = (object.ecommerceEntrance !== undefined && object.ecommerceEntrance !== null)
       ? EcommerceEntrance.fromPartial(object.ecommerceEntrance)
       : undefined;
@@ -7616,7 +7617,7 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
       PaddingInfo.encode(message.padding, writer.uint32(42).fork()).join();
     }
     if (message.fontStyle !== undefined) {
-      FontStyle2.encode(message.fontStyle, writer.uint32(50).fork()).join();
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(50).fork()).join();
     }
     if (message.profileCardPanel !== undefined) {
       ProfileCardPanel.encode(message.profileCardPanel, writer.uint32(58).fork()).join();
@@ -7722,7 +7723,7 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
               break;
             }
 
-            message.fontStyle = FontStyle2.decode(reader, reader.uint32());
+            message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
             continue;
           }
           case 7: {
@@ -7826,7 +7827,7 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
       ? PaddingInfo.fromPartial(object.padding)
       : undefined;
     message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
-      ? FontStyle2.fromPartial(object.fontStyle)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
       : undefined;
     message.profileCardPanel = (object.profileCardPanel !== undefined && object.profileCardPanel !== null)
       ? ProfileCardPanel.fromPartial(object.profileCardPanel)
@@ -10508,7 +10509,7 @@ export const ActivityRewardInfo: MessageFns<ActivityRewardInfo> = {
   },
 };
 
-function createBaseLiveEventInfo2(): LiveEventInfo2 {
+function createBaseUpcomingLiveEvent(): UpcomingLiveEvent {
   return {
     eventId: 0n,
     startTime: 0n,
@@ -10530,8 +10531,8 @@ function createBaseLiveEventInfo2(): LiveEventInfo2 {
   };
 }
 
-export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
-  encode(message: LiveEventInfo2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const UpcomingLiveEvent: MessageFns<UpcomingLiveEvent> = {
+  encode(message: UpcomingLiveEvent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.eventId !== 0n) {
       if (BigInt.asIntN(64, message.eventId) !== message.eventId) {
         throw new globalThis.Error("value provided for field message.eventId of type int64 too large");
@@ -10572,7 +10573,7 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
       writer.uint32(72).int32(message.payMethod);
     }
     globalThis.Object.entries(message.walletPkgDict).forEach(([key, value]: [string, WalletPackage]) => {
-      LiveEventInfo2_WalletPkgDictEntry.encode({ key: key as any, value }, writer.uint32(82).fork()).join();
+      UpcomingLiveEvent_WalletPkgDictEntry.encode({ key: key as any, value }, writer.uint32(82).fork()).join();
     });
     for (const v of message.eventUserInfo) {
       EventUserInfo.encode(v!, writer.uint32(90).fork()).join();
@@ -10604,7 +10605,7 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LiveEventInfo2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): UpcomingLiveEvent {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -10613,7 +10614,7 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLiveEventInfo2();
+      const message = createBaseUpcomingLiveEvent();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -10694,7 +10695,7 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
               break;
             }
 
-            const entry10 = LiveEventInfo2_WalletPkgDictEntry.decode(reader, reader.uint32());
+            const entry10 = UpcomingLiveEvent_WalletPkgDictEntry.decode(reader, reader.uint32());
             if (entry10.value !== undefined) {
               message.walletPkgDict[entry10.key] = entry10.value;
             }
@@ -10768,11 +10769,11 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<LiveEventInfo2>, I>>(base?: I): LiveEventInfo2 {
-    return LiveEventInfo2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<UpcomingLiveEvent>, I>>(base?: I): UpcomingLiveEvent {
+    return UpcomingLiveEvent.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LiveEventInfo2>, I>>(object: I): LiveEventInfo2 {
-    const message = createBaseLiveEventInfo2();
+  fromPartial<I extends Exact<DeepPartial<UpcomingLiveEvent>, I>>(object: I): UpcomingLiveEvent {
+    const message = createBaseUpcomingLiveEvent();
     message.eventId = (object.eventId !== undefined && object.eventId !== null) ? BigInt(object.eventId) : 0n;
     message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
@@ -10812,12 +10813,12 @@ export const LiveEventInfo2: MessageFns<LiveEventInfo2> = {
   },
 };
 
-function createBaseLiveEventInfo2_WalletPkgDictEntry(): LiveEventInfo2_WalletPkgDictEntry {
+function createBaseUpcomingLiveEvent_WalletPkgDictEntry(): UpcomingLiveEvent_WalletPkgDictEntry {
   return { key: "", value: undefined };
 }
 
-export const LiveEventInfo2_WalletPkgDictEntry: MessageFns<LiveEventInfo2_WalletPkgDictEntry> = {
-  encode(message: LiveEventInfo2_WalletPkgDictEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const UpcomingLiveEvent_WalletPkgDictEntry: MessageFns<UpcomingLiveEvent_WalletPkgDictEntry> = {
+  encode(message: UpcomingLiveEvent_WalletPkgDictEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.key !== "") {
       writer.uint32(10).string(message.key);
     }
@@ -10827,7 +10828,7 @@ export const LiveEventInfo2_WalletPkgDictEntry: MessageFns<LiveEventInfo2_Wallet
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LiveEventInfo2_WalletPkgDictEntry {
+  decode(input: BinaryReader | Uint8Array, length?: number): UpcomingLiveEvent_WalletPkgDictEntry {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -10836,7 +10837,7 @@ export const LiveEventInfo2_WalletPkgDictEntry: MessageFns<LiveEventInfo2_Wallet
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLiveEventInfo2_WalletPkgDictEntry();
+      const message = createBaseUpcomingLiveEvent_WalletPkgDictEntry();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -10868,15 +10869,15 @@ export const LiveEventInfo2_WalletPkgDictEntry: MessageFns<LiveEventInfo2_Wallet
     }
   },
 
-  create<I extends Exact<DeepPartial<LiveEventInfo2_WalletPkgDictEntry>, I>>(
+  create<I extends Exact<DeepPartial<UpcomingLiveEvent_WalletPkgDictEntry>, I>>(
     base?: I,
-  ): LiveEventInfo2_WalletPkgDictEntry {
-    return LiveEventInfo2_WalletPkgDictEntry.fromPartial(base ?? ({} as any));
+  ): UpcomingLiveEvent_WalletPkgDictEntry {
+    return UpcomingLiveEvent_WalletPkgDictEntry.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LiveEventInfo2_WalletPkgDictEntry>, I>>(
+  fromPartial<I extends Exact<DeepPartial<UpcomingLiveEvent_WalletPkgDictEntry>, I>>(
     object: I,
-  ): LiveEventInfo2_WalletPkgDictEntry {
-    const message = createBaseLiveEventInfo2_WalletPkgDictEntry();
+  ): UpcomingLiveEvent_WalletPkgDictEntry {
+    const message = createBaseUpcomingLiveEvent_WalletPkgDictEntry();
     message.key = object.key ?? "";
     message.value = (object.value !== undefined && object.value !== null)
       ? WalletPackage.fromPartial(object.value)
@@ -11831,12 +11832,12 @@ export const PaddingInfo: MessageFns<PaddingInfo> = {
   },
 };
 
-function createBaseFontStyle2(): FontStyle2 {
+function createBaseBadgeFontStyle(): BadgeFontStyle {
   return { fontSize: 0, fontWidth: 0, fontColor: "", borderColor: "" };
 }
 
-export const FontStyle2: MessageFns<FontStyle2> = {
-  encode(message: FontStyle2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const BadgeFontStyle: MessageFns<BadgeFontStyle> = {
+  encode(message: BadgeFontStyle, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.fontSize !== 0) {
       writer.uint32(8).int32(message.fontSize);
     }
@@ -11852,7 +11853,7 @@ export const FontStyle2: MessageFns<FontStyle2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): FontStyle2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): BadgeFontStyle {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -11861,7 +11862,7 @@ export const FontStyle2: MessageFns<FontStyle2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseFontStyle2();
+      const message = createBaseBadgeFontStyle();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -11909,11 +11910,11 @@ export const FontStyle2: MessageFns<FontStyle2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<FontStyle2>, I>>(base?: I): FontStyle2 {
-    return FontStyle2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<BadgeFontStyle>, I>>(base?: I): BadgeFontStyle {
+    return BadgeFontStyle.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<FontStyle2>, I>>(object: I): FontStyle2 {
-    const message = createBaseFontStyle2();
+  fromPartial<I extends Exact<DeepPartial<BadgeFontStyle>, I>>(object: I): BadgeFontStyle {
+    const message = createBaseBadgeFontStyle();
     message.fontSize = object.fontSize ?? 0;
     message.fontWidth = object.fontWidth ?? 0;
     message.fontColor = object.fontColor ?? "";
@@ -15128,7 +15129,7 @@ export const NumberConfig: MessageFns<NumberConfig> = {
       writer.uint32(8).int64(message.number);
     }
     if (message.fontStyle !== undefined) {
-      FontStyle2.encode(message.fontStyle, writer.uint32(18).fork()).join();
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(18).fork()).join();
     }
     if (message.background !== undefined) {
       CombineBadgeBackground.encode(message.background, writer.uint32(26).fork()).join();
@@ -15162,7 +15163,7 @@ export const NumberConfig: MessageFns<NumberConfig> = {
               break;
             }
 
-            message.fontStyle = FontStyle2.decode(reader, reader.uint32());
+            message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -15192,7 +15193,7 @@ export const NumberConfig: MessageFns<NumberConfig> = {
     const message = createBaseNumberConfig();
     message.number = (object.number !== undefined && object.number !== null) ? BigInt(object.number) : 0n;
     message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
-      ? FontStyle2.fromPartial(object.fontStyle)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
       : undefined;
     message.background = (object.background !== undefined && object.background !== null)
       ? CombineBadgeBackground.fromPartial(object.background)
@@ -15211,7 +15212,7 @@ export const LabelConfig: MessageFns<LabelConfig> = {
       writer.uint32(10).string(message.label);
     }
     if (message.fontStyle !== undefined) {
-      FontStyle2.encode(message.fontStyle, writer.uint32(18).fork()).join();
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(18).fork()).join();
     }
     if (message.background !== undefined) {
       CombineBadgeBackground.encode(message.background, writer.uint32(26).fork()).join();
@@ -15245,7 +15246,7 @@ export const LabelConfig: MessageFns<LabelConfig> = {
               break;
             }
 
-            message.fontStyle = FontStyle2.decode(reader, reader.uint32());
+            message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -15275,7 +15276,7 @@ export const LabelConfig: MessageFns<LabelConfig> = {
     const message = createBaseLabelConfig();
     message.label = object.label ?? "";
     message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
-      ? FontStyle2.fromPartial(object.fontStyle)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
       : undefined;
     message.background = (object.background !== undefined && object.background !== null)
       ? CombineBadgeBackground.fromPartial(object.background)

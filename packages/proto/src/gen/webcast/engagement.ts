@@ -568,9 +568,9 @@ export interface WebcastCapsuleMessage_MultiGuestInvite {
   displayStrategy: number;
   inviteNoticeReason: string;
   noticeType: number;
-  turnOnGuide: LinkMicAudienceTurnOnGuide2 | undefined;
-  noticeGuide: LinkMicAudienceInviteGuide2 | undefined;
-  groupChatMemberInviteGuide: LinkmicAudienceInviteGroupChatMemberGuide2 | undefined;
+  turnOnGuide: AudienceTurnOnGuide | undefined;
+  noticeGuide: AudienceInviteGuide | undefined;
+  groupChatMemberInviteGuide: AudienceGroupChatInviteGuide | undefined;
 }
 
 export interface WebcastCapsuleMessage_PinPerk {
@@ -742,12 +742,14 @@ export interface WebcastPlaybookMessage {
   endReason: number;
 }
 
+/** The viewers' picks panel (viewers choose what the host plays or does next) changed. */
 export interface WebcastViewerPicksUpdateMessage {
   common: CommonMessageData | undefined;
   updateType: number;
   info: ViewerPicksInfo | undefined;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface GuideMessageFrequencyRule {
   roomShowCount: bigint;
   dayShowCount: bigint;
@@ -809,22 +811,22 @@ export interface GoalReward {
   auditStatus: number;
 }
 
-export interface LinkMicAudienceTurnOnGuide2 {
-  content: LinkMicAudienceNoticeText2 | undefined;
-  buttonContent: LinkMicAudienceNoticeText2 | undefined;
+export interface AudienceTurnOnGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
 }
 
-export interface LinkMicAudienceInviteGuide2 {
-  content: LinkMicAudienceNoticeText2 | undefined;
-  buttonContent: LinkMicAudienceNoticeText2 | undefined;
+export interface AudienceInviteGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
   user: User | undefined;
   displayStrategy: number;
   linkmicAudienceInviteNoticeReason: string;
 }
 
-export interface LinkmicAudienceInviteGroupChatMemberGuide2 {
-  content: LinkMicAudienceNoticeText2 | undefined;
-  buttonContent: LinkMicAudienceNoticeText2 | undefined;
+export interface AudienceGroupChatInviteGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
   groupMemberUserIds: bigint[];
 }
 
@@ -888,8 +890,8 @@ export interface ClassInfo {
 }
 
 export interface LinkmicAudienceApplyGuide {
-  content: LinkMicAudienceNoticeText2 | undefined;
-  buttonContent: LinkMicAudienceNoticeText2 | undefined;
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
   user: User | undefined;
   displayStrategy: number;
   linkmicAudienceApplyNoticeReason: string;
@@ -904,7 +906,7 @@ export interface CapsuleBizParamsEcomEventTracking {
   ecomRecommTrigger: string;
 }
 
-export interface LinkMicAudienceNoticeText2 {
+export interface AudienceGuideText {
   text: string;
 }
 
@@ -8083,14 +8085,13 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
       writer.uint32(32).int32(message.noticeType);
     }
     if (message.turnOnGuide !== undefined) {
-      LinkMicAudienceTurnOnGuide2.encode(message.turnOnGuide, writer.uint32(42).fork()).join();
+      AudienceTurnOnGuide.encode(message.turnOnGuide, writer.uint32(42).fork()).join();
     }
     if (message.noticeGuide !== undefined) {
-      LinkMicAudienceInviteGuide2.encode(message.noticeGuide, writer.uint32(50).fork()).join();
+      AudienceInviteGuide.encode(message.noticeGuide, writer.uint32(50).fork()).join();
     }
     if (message.groupChatMemberInviteGuide !== undefined) {
-      LinkmicAudienceInviteGroupChatMemberGuide2.encode(message.groupChatMemberInviteGuide, writer.uint32(58).fork())
-        .join();
+      AudienceGroupChatInviteGuide.encode(message.groupChatMemberInviteGuide, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -8145,7 +8146,7 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
               break;
             }
 
-            message.turnOnGuide = LinkMicAudienceTurnOnGuide2.decode(reader, reader.uint32());
+            message.turnOnGuide = AudienceTurnOnGuide.decode(reader, reader.uint32());
             continue;
           }
           case 6: {
@@ -8153,7 +8154,7 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
               break;
             }
 
-            message.noticeGuide = LinkMicAudienceInviteGuide2.decode(reader, reader.uint32());
+            message.noticeGuide = AudienceInviteGuide.decode(reader, reader.uint32());
             continue;
           }
           case 7: {
@@ -8161,10 +8162,7 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
               break;
             }
 
-            message.groupChatMemberInviteGuide = LinkmicAudienceInviteGroupChatMemberGuide2.decode(
-              reader,
-              reader.uint32(),
-            );
+            message.groupChatMemberInviteGuide = AudienceGroupChatInviteGuide.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -8195,14 +8193,14 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
     message.inviteNoticeReason = object.inviteNoticeReason ?? "";
     message.noticeType = object.noticeType ?? 0;
     message.turnOnGuide = (object.turnOnGuide !== undefined && object.turnOnGuide !== null)
-      ? LinkMicAudienceTurnOnGuide2.fromPartial(object.turnOnGuide)
+      ? AudienceTurnOnGuide.fromPartial(object.turnOnGuide)
       : undefined;
     message.noticeGuide = (object.noticeGuide !== undefined && object.noticeGuide !== null)
-      ? LinkMicAudienceInviteGuide2.fromPartial(object.noticeGuide)
+      ? AudienceInviteGuide.fromPartial(object.noticeGuide)
       : undefined;
     message.groupChatMemberInviteGuide =
       (object.groupChatMemberInviteGuide !== undefined && object.groupChatMemberInviteGuide !== null)
-        ? LinkmicAudienceInviteGroupChatMemberGuide2.fromPartial(object.groupChatMemberInviteGuide)
+        ? AudienceGroupChatInviteGuide.fromPartial(object.groupChatMemberInviteGuide)
         : undefined;
     return message;
   },
@@ -11405,22 +11403,22 @@ export const GoalReward: MessageFns<GoalReward> = {
   },
 };
 
-function createBaseLinkMicAudienceTurnOnGuide2(): LinkMicAudienceTurnOnGuide2 {
+function createBaseAudienceTurnOnGuide(): AudienceTurnOnGuide {
   return { content: undefined, buttonContent: undefined };
 }
 
-export const LinkMicAudienceTurnOnGuide2: MessageFns<LinkMicAudienceTurnOnGuide2> = {
-  encode(message: LinkMicAudienceTurnOnGuide2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const AudienceTurnOnGuide: MessageFns<AudienceTurnOnGuide> = {
+  encode(message: AudienceTurnOnGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.content !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.content, writer.uint32(10).fork()).join();
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
     }
     if (message.buttonContent !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.buttonContent, writer.uint32(18).fork()).join();
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
     }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LinkMicAudienceTurnOnGuide2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceTurnOnGuide {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -11429,7 +11427,7 @@ export const LinkMicAudienceTurnOnGuide2: MessageFns<LinkMicAudienceTurnOnGuide2
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLinkMicAudienceTurnOnGuide2();
+      const message = createBaseAudienceTurnOnGuide();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -11438,7 +11436,7 @@ export const LinkMicAudienceTurnOnGuide2: MessageFns<LinkMicAudienceTurnOnGuide2
               break;
             }
 
-            message.content = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.content = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 2: {
@@ -11446,7 +11444,7 @@ export const LinkMicAudienceTurnOnGuide2: MessageFns<LinkMicAudienceTurnOnGuide2
               break;
             }
 
-            message.buttonContent = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -11461,22 +11459,22 @@ export const LinkMicAudienceTurnOnGuide2: MessageFns<LinkMicAudienceTurnOnGuide2
     }
   },
 
-  create<I extends Exact<DeepPartial<LinkMicAudienceTurnOnGuide2>, I>>(base?: I): LinkMicAudienceTurnOnGuide2 {
-    return LinkMicAudienceTurnOnGuide2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(base?: I): AudienceTurnOnGuide {
+    return AudienceTurnOnGuide.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LinkMicAudienceTurnOnGuide2>, I>>(object: I): LinkMicAudienceTurnOnGuide2 {
-    const message = createBaseLinkMicAudienceTurnOnGuide2();
+  fromPartial<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(object: I): AudienceTurnOnGuide {
+    const message = createBaseAudienceTurnOnGuide();
     message.content = (object.content !== undefined && object.content !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.content)
+      ? AudienceGuideText.fromPartial(object.content)
       : undefined;
     message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.buttonContent)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
       : undefined;
     return message;
   },
 };
 
-function createBaseLinkMicAudienceInviteGuide2(): LinkMicAudienceInviteGuide2 {
+function createBaseAudienceInviteGuide(): AudienceInviteGuide {
   return {
     content: undefined,
     buttonContent: undefined,
@@ -11486,13 +11484,13 @@ function createBaseLinkMicAudienceInviteGuide2(): LinkMicAudienceInviteGuide2 {
   };
 }
 
-export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2> = {
-  encode(message: LinkMicAudienceInviteGuide2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const AudienceInviteGuide: MessageFns<AudienceInviteGuide> = {
+  encode(message: AudienceInviteGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.content !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.content, writer.uint32(10).fork()).join();
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
     }
     if (message.buttonContent !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.buttonContent, writer.uint32(18).fork()).join();
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
     }
     if (message.user !== undefined) {
       User.encode(message.user, writer.uint32(26).fork()).join();
@@ -11506,7 +11504,7 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LinkMicAudienceInviteGuide2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceInviteGuide {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -11515,7 +11513,7 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLinkMicAudienceInviteGuide2();
+      const message = createBaseAudienceInviteGuide();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -11524,7 +11522,7 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
               break;
             }
 
-            message.content = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.content = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 2: {
@@ -11532,7 +11530,7 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
               break;
             }
 
-            message.buttonContent = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -11571,16 +11569,16 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
     }
   },
 
-  create<I extends Exact<DeepPartial<LinkMicAudienceInviteGuide2>, I>>(base?: I): LinkMicAudienceInviteGuide2 {
-    return LinkMicAudienceInviteGuide2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(base?: I): AudienceInviteGuide {
+    return AudienceInviteGuide.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LinkMicAudienceInviteGuide2>, I>>(object: I): LinkMicAudienceInviteGuide2 {
-    const message = createBaseLinkMicAudienceInviteGuide2();
+  fromPartial<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(object: I): AudienceInviteGuide {
+    const message = createBaseAudienceInviteGuide();
     message.content = (object.content !== undefined && object.content !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.content)
+      ? AudienceGuideText.fromPartial(object.content)
       : undefined;
     message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.buttonContent)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
       : undefined;
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
     message.displayStrategy = object.displayStrategy ?? 0;
@@ -11589,17 +11587,17 @@ export const LinkMicAudienceInviteGuide2: MessageFns<LinkMicAudienceInviteGuide2
   },
 };
 
-function createBaseLinkmicAudienceInviteGroupChatMemberGuide2(): LinkmicAudienceInviteGroupChatMemberGuide2 {
+function createBaseAudienceGroupChatInviteGuide(): AudienceGroupChatInviteGuide {
   return { content: undefined, buttonContent: undefined, groupMemberUserIds: [] };
 }
 
-export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudienceInviteGroupChatMemberGuide2> = {
-  encode(message: LinkmicAudienceInviteGroupChatMemberGuide2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const AudienceGroupChatInviteGuide: MessageFns<AudienceGroupChatInviteGuide> = {
+  encode(message: AudienceGroupChatInviteGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.content !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.content, writer.uint32(10).fork()).join();
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
     }
     if (message.buttonContent !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.buttonContent, writer.uint32(18).fork()).join();
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
     }
     if (message.groupMemberUserIds.length !== 0) {
       writer.uint32(26).fork();
@@ -11614,7 +11612,7 @@ export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudie
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LinkmicAudienceInviteGroupChatMemberGuide2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceGroupChatInviteGuide {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -11623,7 +11621,7 @@ export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudie
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLinkmicAudienceInviteGroupChatMemberGuide2();
+      const message = createBaseAudienceGroupChatInviteGuide();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -11632,7 +11630,7 @@ export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudie
               break;
             }
 
-            message.content = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.content = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 2: {
@@ -11640,7 +11638,7 @@ export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudie
               break;
             }
 
-            message.buttonContent = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -11673,20 +11671,16 @@ export const LinkmicAudienceInviteGroupChatMemberGuide2: MessageFns<LinkmicAudie
     }
   },
 
-  create<I extends Exact<DeepPartial<LinkmicAudienceInviteGroupChatMemberGuide2>, I>>(
-    base?: I,
-  ): LinkmicAudienceInviteGroupChatMemberGuide2 {
-    return LinkmicAudienceInviteGroupChatMemberGuide2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<AudienceGroupChatInviteGuide>, I>>(base?: I): AudienceGroupChatInviteGuide {
+    return AudienceGroupChatInviteGuide.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LinkmicAudienceInviteGroupChatMemberGuide2>, I>>(
-    object: I,
-  ): LinkmicAudienceInviteGroupChatMemberGuide2 {
-    const message = createBaseLinkmicAudienceInviteGroupChatMemberGuide2();
+  fromPartial<I extends Exact<DeepPartial<AudienceGroupChatInviteGuide>, I>>(object: I): AudienceGroupChatInviteGuide {
+    const message = createBaseAudienceGroupChatInviteGuide();
     message.content = (object.content !== undefined && object.content !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.content)
+      ? AudienceGuideText.fromPartial(object.content)
       : undefined;
     message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.buttonContent)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
       : undefined;
     message.groupMemberUserIds = object.groupMemberUserIds?.map((e) => BigInt(e)) || [];
     return message;
@@ -12569,10 +12563,10 @@ function createBaseLinkmicAudienceApplyGuide(): LinkmicAudienceApplyGuide {
 export const LinkmicAudienceApplyGuide: MessageFns<LinkmicAudienceApplyGuide> = {
   encode(message: LinkmicAudienceApplyGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.content !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.content, writer.uint32(10).fork()).join();
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
     }
     if (message.buttonContent !== undefined) {
-      LinkMicAudienceNoticeText2.encode(message.buttonContent, writer.uint32(18).fork()).join();
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
     }
     if (message.user !== undefined) {
       User.encode(message.user, writer.uint32(26).fork()).join();
@@ -12619,7 +12613,7 @@ export const LinkmicAudienceApplyGuide: MessageFns<LinkmicAudienceApplyGuide> = 
               break;
             }
 
-            message.content = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.content = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 2: {
@@ -12627,7 +12621,7 @@ export const LinkmicAudienceApplyGuide: MessageFns<LinkmicAudienceApplyGuide> = 
               break;
             }
 
-            message.buttonContent = LinkMicAudienceNoticeText2.decode(reader, reader.uint32());
+            message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -12704,10 +12698,10 @@ export const LinkmicAudienceApplyGuide: MessageFns<LinkmicAudienceApplyGuide> = 
   fromPartial<I extends Exact<DeepPartial<LinkmicAudienceApplyGuide>, I>>(object: I): LinkmicAudienceApplyGuide {
     const message = createBaseLinkmicAudienceApplyGuide();
     message.content = (object.content !== undefined && object.content !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.content)
+      ? AudienceGuideText.fromPartial(object.content)
       : undefined;
     message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? LinkMicAudienceNoticeText2.fromPartial(object.buttonContent)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
       : undefined;
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
     message.displayStrategy = object.displayStrategy ?? 0;
@@ -12793,19 +12787,19 @@ export const CapsuleBizParamsEcomEventTracking: MessageFns<CapsuleBizParamsEcomE
   },
 };
 
-function createBaseLinkMicAudienceNoticeText2(): LinkMicAudienceNoticeText2 {
+function createBaseAudienceGuideText(): AudienceGuideText {
   return { text: "" };
 }
 
-export const LinkMicAudienceNoticeText2: MessageFns<LinkMicAudienceNoticeText2> = {
-  encode(message: LinkMicAudienceNoticeText2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const AudienceGuideText: MessageFns<AudienceGuideText> = {
+  encode(message: AudienceGuideText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.text !== "") {
       writer.uint32(10).string(message.text);
     }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): LinkMicAudienceNoticeText2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceGuideText {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -12814,7 +12808,7 @@ export const LinkMicAudienceNoticeText2: MessageFns<LinkMicAudienceNoticeText2> 
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseLinkMicAudienceNoticeText2();
+      const message = createBaseAudienceGuideText();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -12838,11 +12832,11 @@ export const LinkMicAudienceNoticeText2: MessageFns<LinkMicAudienceNoticeText2> 
     }
   },
 
-  create<I extends Exact<DeepPartial<LinkMicAudienceNoticeText2>, I>>(base?: I): LinkMicAudienceNoticeText2 {
-    return LinkMicAudienceNoticeText2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<AudienceGuideText>, I>>(base?: I): AudienceGuideText {
+    return AudienceGuideText.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<LinkMicAudienceNoticeText2>, I>>(object: I): LinkMicAudienceNoticeText2 {
-    const message = createBaseLinkMicAudienceNoticeText2();
+  fromPartial<I extends Exact<DeepPartial<AudienceGuideText>, I>>(object: I): AudienceGuideText {
+    const message = createBaseAudienceGuideText();
     message.text = object.text ?? "";
     return message;
   },

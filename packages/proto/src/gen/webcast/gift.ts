@@ -845,7 +845,7 @@ export interface Gift {
   ugGiftInfo: Gift_UgGiftInfo | undefined;
   crossScreenEffectInfo: Gift_CrossScreenEffectInfo | undefined;
   beaconBubble: Gift_BeaconBubble | undefined;
-  giftResources: { [key: string]: GiftResource2 };
+  giftResources: { [key: string]: GiftResourceRef };
   resourceId: bigint;
   bizExtra: Map<bigint, string>;
   lynxCrossScreenEffectInfo: LynxCrossScreenEffectInfo | undefined;
@@ -865,7 +865,7 @@ export interface Gift_TrackerParamsEntry {
 
 export interface Gift_GiftResourcesEntry {
   key: string;
-  value: GiftResource2 | undefined;
+  value: GiftResourceRef | undefined;
 }
 
 export interface Gift_BizExtraEntry {
@@ -1077,6 +1077,7 @@ export interface GiftResource {
   uri: string;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface AssetBundle {
   assets: GiftAsset[];
   prefabBundle: PrefabBundle | undefined;
@@ -1104,7 +1105,7 @@ export interface EnvelopeEnigmaInfo {
   isEnigmaMaskOn: boolean;
 }
 
-export interface GiftResource2 {
+export interface GiftResourceRef {
   id: bigint;
   image: Image | undefined;
   effectId: bigint;
@@ -11901,7 +11902,7 @@ export const Gift: MessageFns<Gift> = {
     if (message.beaconBubble !== undefined) {
       Gift_BeaconBubble.encode(message.beaconBubble, writer.uint32(962).fork()).join();
     }
-    globalThis.Object.entries(message.giftResources).forEach(([key, value]: [string, GiftResource2]) => {
+    globalThis.Object.entries(message.giftResources).forEach(([key, value]: [string, GiftResourceRef]) => {
       Gift_GiftResourcesEntry.encode({ key: key as any, value }, writer.uint32(970).fork()).join();
     });
     if (message.resourceId !== 0n) {
@@ -12499,15 +12500,13 @@ export const Gift: MessageFns<Gift> = {
     message.beaconBubble = (object.beaconBubble !== undefined && object.beaconBubble !== null)
       ? Gift_BeaconBubble.fromPartial(object.beaconBubble)
       : undefined;
-    message.giftResources = (globalThis.Object.entries(object.giftResources ?? {}) as [string, GiftResource2][]).reduce(
-      (acc: { [key: string]: GiftResource2 }, [key, value]: [string, GiftResource2]) => {
+    message.giftResources = (globalThis.Object.entries(object.giftResources ?? {}) as [string, GiftResourceRef][])
+      .reduce((acc: { [key: string]: GiftResourceRef }, [key, value]: [string, GiftResourceRef]) => {
         if (value !== undefined) {
-          acc[key] = GiftResource2.fromPartial(value);
+          acc[key] = GiftResourceRef.fromPartial(value);
         }
         return acc;
-      },
-      {},
-    );
+      }, {});
     message.resourceId = (object.resourceId !== undefined && object.resourceId !== null)
       ? BigInt(object.resourceId)
       : 0n;
@@ -12623,7 +12622,7 @@ export const Gift_GiftResourcesEntry: MessageFns<Gift_GiftResourcesEntry> = {
       writer.uint32(10).string(message.key);
     }
     if (message.value !== undefined) {
-      GiftResource2.encode(message.value, writer.uint32(18).fork()).join();
+      GiftResourceRef.encode(message.value, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -12654,7 +12653,7 @@ export const Gift_GiftResourcesEntry: MessageFns<Gift_GiftResourcesEntry> = {
               break;
             }
 
-            message.value = GiftResource2.decode(reader, reader.uint32());
+            message.value = GiftResourceRef.decode(reader, reader.uint32());
             continue;
           }
         }
@@ -12676,7 +12675,7 @@ export const Gift_GiftResourcesEntry: MessageFns<Gift_GiftResourcesEntry> = {
     const message = createBaseGift_GiftResourcesEntry();
     message.key = object.key ?? "";
     message.value = (object.value !== undefined && object.value !== null)
-      ? GiftResource2.fromPartial(object.value)
+      ? GiftResourceRef.fromPartial(object.value)
       : undefined;
     return message;
   },
@@ -16068,12 +16067,12 @@ export const EnvelopeEnigmaInfo: MessageFns<EnvelopeEnigmaInfo> = {
   },
 };
 
-function createBaseGiftResource2(): GiftResource2 {
+function createBaseGiftResourceRef(): GiftResourceRef {
   return { id: 0n, image: undefined, effectId: 0n };
 }
 
-export const GiftResource2: MessageFns<GiftResource2> = {
-  encode(message: GiftResource2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const GiftResourceRef: MessageFns<GiftResourceRef> = {
+  encode(message: GiftResourceRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.id !== 0n) {
       if (BigInt.asIntN(64, message.id) !== message.id) {
         throw new globalThis.Error("value provided for field message.id of type int64 too large");
@@ -16092,7 +16091,7 @@ export const GiftResource2: MessageFns<GiftResource2> = {
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): GiftResource2 {
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftResourceRef {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -16101,7 +16100,7 @@ export const GiftResource2: MessageFns<GiftResource2> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseGiftResource2();
+      const message = createBaseGiftResourceRef();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -16141,11 +16140,11 @@ export const GiftResource2: MessageFns<GiftResource2> = {
     }
   },
 
-  create<I extends Exact<DeepPartial<GiftResource2>, I>>(base?: I): GiftResource2 {
-    return GiftResource2.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<GiftResourceRef>, I>>(base?: I): GiftResourceRef {
+    return GiftResourceRef.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<GiftResource2>, I>>(object: I): GiftResource2 {
-    const message = createBaseGiftResource2();
+  fromPartial<I extends Exact<DeepPartial<GiftResourceRef>, I>>(object: I): GiftResourceRef {
+    const message = createBaseGiftResourceRef();
     message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
     message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
     message.effectId = (object.effectId !== undefined && object.effectId !== null) ? BigInt(object.effectId) : 0n;

@@ -695,6 +695,7 @@ export interface WebcastLSAccessStatus {
   upgradeRestrictionEndDay: string;
 }
 
+/** A system notice shown in the room's chat, as plain text. */
 export interface WebcastSystemMessage {
   common: CommonMessageData | undefined;
   message: string;

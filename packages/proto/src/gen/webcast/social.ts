@@ -725,6 +725,7 @@ export interface WebcastSpeakerMessage {
   common: CommonMessageData | undefined;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
 export interface SubPinCardExtra {
   sovInfo: SOVPinCardInfo | undefined;
 }
