@@ -84,9 +84,11 @@ function collect(desc: DescMessage, path: number[], out: Map<string, WireMessage
     file: `${desc.file.name}.proto`,
     fields,
   });
-  desc.nestedMessages.forEach((nested, i) => {
-    if (!nested.proto.options?.mapEntry) collect(nested, [...path, 3, i], out);
-  });
+  // The source-info path counts nested types as declared, map entries included.
+  for (const nested of desc.nestedMessages) {
+    if (nested.proto.options?.mapEntry) continue;
+    collect(nested, [...path, 3, desc.proto.nestedType.indexOf(nested.proto)], out);
+  }
 }
 
 /** Reads a compiled FileDescriptorSet (with source info for the decisions), skipping google/protobuf imports. */
