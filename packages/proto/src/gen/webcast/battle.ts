@@ -45,8 +45,12 @@ export interface WebcastLinkMicBattle {
     | undefined;
   /** 1 no permission, 2 closed by host, 3 allowed, 4 host banned */
   inviteeGiftPermissionType: number;
-  /** Per host: the viewers who scored for them and their points. */
+  /**
+   * Per host: the viewers who scored for them and their points.
+   * decided: as in v3, the newest; v2, TikTokLiveJava say map<int64, BattleUserArmies>.
+   */
   armies: WebcastLinkMicBattle_UserArmiesWrapper[];
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say map<int64, BattleUserInfo>. */
   anchorInfos: WebcastLinkMicBattle_BattleUserInfoWrapper[];
   bubbleText: string;
   supportedActions: WebcastLinkMicBattle_SupportedActionsWrapper[];
@@ -543,13 +547,17 @@ export interface WebcastLinkMicMethod {
   common: CommonMessageData | undefined;
   messageType: number;
   accessKey: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   anchorLinkMicId: number;
   userId: bigint;
   fanTicket: bigint;
   totalFanTicket: bigint;
   channelId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   layout: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   vendor: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   dimension: number;
   theme: string;
   inviteUid: bigint;
@@ -889,12 +897,16 @@ export interface WebcastLinkLayerMessage_JoinDirectContent {
 }
 
 export interface WebcastLinkLayerMessage_LinkLayerListUser {
-  linkUser: BattlePlayer | undefined;
+  linkUser:
+    | BattlePlayer
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveJava says int64. */
   linkMicId: string;
   positionData: BattleMicPositionData | undefined;
   linkedTimeNano: bigint;
   appVersion: string;
   userType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   linkerSessionId: string;
 }
 
@@ -990,10 +1002,13 @@ export interface WebcastLinkLayoutMessage {
 
 /** Co-host or multi-guest session event: invites, replies, joins, leaves, mutes and list changes. */
 export interface WebcastLinkMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   messageType: number;
   channelId: bigint;
-  /** 2 co-host (host to host), 4 multi-guest */
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   scene: number;
   inviteContent: WebcastLinkMessage_LinkerInviteContent | undefined;
   replyContent: WebcastLinkMessage_LinkerReplyContent | undefined;
@@ -1027,6 +1042,7 @@ export interface WebcastLinkMessage_LinkerInviteContent {
   fromRoomId: bigint;
   toRtcExtInfo: string;
   rtcJoinChannel: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
   secFromUserId: string;
   toLinkmicIdStr: string;
@@ -1054,9 +1070,13 @@ export interface WebcastLinkMessage_LinkerInviteContent_RtcExtInfoMapEntry {
 
 export interface WebcastLinkMessage_MultiLiveAnchorPanelSettings {
   userId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   layoutType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   fixMicNumAction: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   allowViewerReq: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   onlyAllowFollowerReq: number;
   applierSortSetting: number;
   applierSortGiftScoreThreshold: bigint;
@@ -1087,11 +1107,16 @@ export interface WebcastLinkMessage_LinkmicUserInfo {
 }
 
 export interface WebcastLinkMessage_LinkerInviteMessageExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   matchType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   inviteType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   subType: number;
   theme: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   duration: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   layout: number;
   tips: string;
   inviterRivalExtra: WebcastLinkMessage_InviterRivalExtra | undefined;
@@ -1101,9 +1126,11 @@ export interface WebcastLinkMessage_LinkerInviteMessageExtra {
 }
 
 export interface WebcastLinkMessage_InviterRivalExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   textType: number;
   text: string;
   label: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   userCount: number;
   avatarThumb: Image | undefined;
   displayId: string;
@@ -1124,7 +1151,7 @@ export interface WebcastLinkMessage_LinkerReplyContent {
   inviteeUid: bigint;
   inviteeLinkmicInfo: WebcastLinkMessage_LinkmicInfo | undefined;
   linkType: bigint;
-  /** 1 agreed, 2 and above refused (personally, timeout, busy, unsupported, ...) */
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   replyStatus: number;
   linkerSetting: WebcastLinkMessage_LinkerSetting | undefined;
   inviterUser: User | undefined;
@@ -1158,15 +1185,18 @@ export interface WebcastLinkMessage_LinkmicInfo {
   rtcAppId: string;
   rtcAppSign: string;
   linkmicIdStr: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
 }
 
 export interface WebcastLinkMessage_LinkerSetting {
   maxMemberLimit: bigint;
   linkType: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   scene: number;
   ownerUid: bigint;
   ownerRoomId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
 }
 
@@ -1196,17 +1226,20 @@ export interface WebcastLinkMessage_LinkerEnterContent {
 export interface WebcastLinkMessage_ListUser {
   user: User | undefined;
   linkmicId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says an enum. */
   linkmicIdStr: string;
   /** 1 waiting, 2 linked, 3 finished, 4 waiting or linked */
   linkStatus: number;
-  /** 1 video, 2 audio, 3 virtual */
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveSharp says string. */
   linkType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   userPosition: number;
-  /** 0 not silenced, 1 by self, 2 by host */
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   silenceStatus: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   modifyTime: bigint;
   channelId: bigint;
-  /** 1 leader, 2 player, 3 invitee, 4 applier */
+  /** decided: as in v3, the newest; v2 says bytes. */
   roleType: number;
 }
 
@@ -1220,6 +1253,7 @@ export interface WebcastLinkMessage_LinkerLeaveContent {
 export interface WebcastLinkMessage_LinkerCancelContent {
   inviterUid: bigint;
   inviteeUid: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   cancelType: number;
   actionId: bigint;
 }
@@ -1285,13 +1319,20 @@ export interface WebcastLinkMessage_LinkerListChangeContent {
 export interface WebcastLinkMessage_LinkListUser {
   user: User | undefined;
   modifyTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say string. */
   linkType: number;
   roleType: number;
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveJava says an enum. */
   linkMicId: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   payedMoney: bigint;
+  /** decided: as in v3, the newest; v2 says int32; TikTokLiveJava says an enum. */
   fanTicket: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   fanTicketType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   linkUserType: number;
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveJava says an enum. */
   blurredAvatar: Image | undefined;
 }
 
@@ -1559,7 +1600,7 @@ export interface WebcastLinkmicBattleTaskMessage {
   common:
     | CommonMessageData
     | undefined;
-  /** 0 task started, 1 progress update, 2 task settled, 3 reward settled */
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   battleTaskMessageType: number;
   taskStart: WebcastLinkmicBattleTaskMessage_BattleTaskStart | undefined;
   taskUpdate: WebcastLinkmicBattleTaskMessage_BattleTaskUpdate | undefined;
@@ -1573,6 +1614,7 @@ export interface WebcastLinkmicBattleTaskMessage_BattleTaskStart {
 }
 
 export interface WebcastLinkmicBattleTaskMessage_BattleBonusConfig {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   previewStartTime: bigint;
   previewPeriodConfig: WebcastLinkmicBattleTaskMessage_PreviewPeriod[];
   taskPeriodConfig: WebcastLinkmicBattleTaskMessage_TaskPeriodConfig | undefined;
@@ -1636,8 +1678,9 @@ export interface WebcastLinkmicBattleTaskMessage_BattleTaskUpdate {
 }
 
 export interface WebcastLinkmicBattleTaskMessage_BattleTaskSettle {
-  /** 0 win, 1 lose, 2 draw */
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   taskResult: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   rewardStartTime: bigint;
   rewardStartTimestamp: bigint;
 }
@@ -2185,10 +2228,12 @@ export interface BattleCohostTopic {
  */
 export interface BattleOptPairInfo {
   mappingId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say repeated OptPairUser. */
   expectedTimeSec: bigint;
   /** 1 offline, 2 finished. */
   optPairStatus: number;
   optPairType: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   teams: BattleOptPairInfo_Team[];
 }
 

@@ -39,7 +39,10 @@ export interface WebcastChatMessage {
   content: string;
   contentLanguage: string;
   emotes: EmoteWithIndex[];
-  /** The viewer the comment is addressed to (an @mention), if any. */
+  /**
+   * The viewer the comment is addressed to (an @mention), if any.
+   * decided: as in v3, the newest; TikTokLiveSharp says repeated User.
+   */
   atUser: User | undefined;
   userIdentity: UserIdentity | undefined;
   msgFilter:
@@ -60,7 +63,10 @@ export interface WebcastChatMessage {
   quickChatScene: number;
   communityFlaggedStatus: number;
   commentQualityScores: WebcastChatMessage_CommentQualityScore[];
-  /** 0 normal, 1 candidate, 2 overage. */
+  /**
+   * 0 normal, 1 candidate, 2 overage.
+   * decided: as in v3, the newest; TikTokLiveJava says an enum.
+   */
   commentTags: number[];
   screenTime: bigint;
   signature: string;
@@ -80,7 +86,10 @@ export interface WebcastChatMessage_CommentQualityScore {
 /** A viewer sent one or more standalone emotes (subscriber or game emotes) into the chat. */
 export interface WebcastEmoteChatMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v1 says EmoteDetails. */
   emotes: Emote[];
   msgFilter: ChatMsgFilter | undefined;
   userIdentity: UserIdentity | undefined;
@@ -149,7 +158,10 @@ export interface WebcastBarrageMessage {
   useMarquee: boolean;
   hybridUrl: string;
   schema: string;
-  /** Timing and targeting. */
+  /**
+   * Timing and targeting.
+   * decided: as in v3, the newest; TikTokLiveJava says int32.
+   */
   duration: bigint;
   displayConfig: number;
   /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
@@ -382,6 +394,7 @@ export interface WebcastCaptionMessage {
   common: CommonMessageData | undefined;
   timestampMs: bigint;
   durationMs: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says CaptionData. */
   content: WebcastCaptionMessage_CaptionContent[];
   sentenceId: bigint;
   sequenceId: bigint;
@@ -439,11 +452,16 @@ export interface ChatStarComment {
 
 /** A question asked by a viewer. */
 export interface ChatQuestion {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   questionId: bigint;
   content: string;
   answerStatus: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   createTime: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   createFrom: number;
   answerFrom: number;
 }

@@ -79,7 +79,10 @@ export interface WebcastOecLiveManagerMessage_DemoRequest {
 
 /** Fields not yet known; only the common header is decoded. */
 export interface WebcastOecLiveShoppingMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint32. */
   actionType: number;
   liveProductNumber: number;
   popProduct: PopProduct | undefined;
@@ -294,17 +297,24 @@ export interface PopProduct {
   imageUrl: string;
   openUrl: string;
   productType: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
   productId: bigint;
   source: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
   sourceFrom: number;
   schema: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
   platform: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
   productStatus: number;
 }
 
 export interface TraceInfo {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
   operateTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
   arrivalTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
   sendTime: bigint;
 }
 
@@ -327,8 +337,13 @@ export interface LivePermissionInfo {
 export interface ProductSnapShot {
   productId: string;
   title: string;
-  cover: Img | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say string. */
+  cover:
+    | Img
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint32. */
   stockType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
   timestamp: bigint;
   addToCartButton: AddToCartButton | undefined;
 }
@@ -430,6 +445,7 @@ export interface Img {
 }
 
 export interface AddToCartButton {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint32. */
   status: number;
   clickHintStarling: string;
 }

@@ -21,10 +21,16 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 /** Header at field 1 of every push message. */
 export interface CommonMessageData {
   method: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp, v1 say uint64. */
   msgId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   roomId: bigint;
-  /** Milliseconds since the epoch. */
+  /**
+   * Milliseconds since the epoch.
+   * decided: as in v3, the newest; TikTokLiveSharp, v1, gotiktoklive say uint64.
+   */
   createTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says NotifyData. */
   monitor: number;
   isShowMsg: boolean;
   describe: string;
@@ -104,6 +110,7 @@ export interface TextPieceUser {
 }
 
 export interface TextPieceGift {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   giftId: bigint;
   nameRef: TextPiecePatternRef | undefined;
   showType: number;
@@ -131,9 +138,12 @@ export interface TextPieceImage {
 
 /** An image on TikTok's CDN, offered at several URLs (mirrors and sizes). */
 export interface Image {
+  /** decided: as in v3, the newest; v2, v1, gotiktoklive say string. */
   urlList: string[];
   uri: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   height: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   width: number;
   avgColor: string;
   imageType: number;
@@ -150,7 +160,10 @@ export interface Image_ImageContent {
 
 /** A TikTok account as it appears inside push messages. */
 export interface User {
-  /** Numeric user id; 64-bit, so a bigint in TypeScript. */
+  /**
+   * Numeric user id; 64-bit, so a bigint in TypeScript.
+   * decided: as in v3, the newest; TikTokLiveSharp, v1, gotiktoklive say uint64.
+   */
   userId: bigint;
   nickname: string;
   bioDescription: string;
@@ -159,8 +172,10 @@ export interface User {
   avatarLarge: Image | undefined;
   verified: boolean;
   status: number;
+  /** decided: as in v3, the newest; v1 says uint64. */
   createTime: bigint;
   modifyTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   secret: number;
   shareQrcodeUri: string;
   followInfo:
@@ -175,6 +190,7 @@ export interface User {
   medal: Image | undefined;
   realTimeIcons: Image[];
   newRealTimeIcons: Image[];
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   topVipNo: number;
   userAttr: UserAttr | undefined;
   ownRoom: User_OwnRoom | undefined;
@@ -197,7 +213,10 @@ export interface User {
   commerceWebcastConfigIds: bigint[];
   borders: BorderInfo[];
   comboBadgeInfo: User_ComboBadgeInfo | undefined;
-  subscribeInfo: SubscribeInfo | undefined;
+  subscribeInfo:
+    | SubscribeInfo
+    | undefined;
+  /** decided: as in v3, the newest; gotiktoklive says UserBadgesAttributes. */
   badges: BadgeStruct[];
   mintTypeLabel: bigint[];
   fansClubInfo: User_FansClubInfo | undefined;
@@ -237,6 +256,7 @@ export interface User {
   verifiedReason: string;
   enableCarManagementPermission: boolean;
   scmLabel: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says EcommerceEntrance. */
   isBlock: boolean;
   isSubscribe: boolean;
   isAnchorMarked: boolean;
@@ -250,15 +270,24 @@ export interface User {
   deprecated8: number;
   badgeImageList: Image[];
   anchorInfo: ModelAnchorInfo | undefined;
-  authorStats: Author | undefined;
+  authorStats:
+    | Author
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType1. */
   deprecated9: Uint8Array;
-  activityReward: ActivityRewardInfo | undefined;
+  activityReward:
+    | ActivityRewardInfo
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType4. */
   deprecated10: Uint8Array;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType5. */
   deprecated11: Uint8Array;
   deprecated12: number;
   deprecated13: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType6. */
   deprecated14: Uint8Array;
   deprecated15: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says UserVIPInfo. */
   userVipInfo: Uint8Array;
   deprecated19: boolean;
   anchorLevel1011: AnchorLevel | undefined;
@@ -269,6 +298,7 @@ export interface User {
   deprecated28: boolean;
   deprecated29: string;
   payScores1032: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says UserStats. */
   stats: Uint8Array;
   deprecated17: boolean;
   upcomingEventList: UpcomingLiveEvent[];
@@ -296,10 +326,16 @@ export interface User_OwnRoom {
 }
 
 export interface FollowInfo {
+  /** decided: as in v3, the newest; v1 says int32. */
   followingCount: bigint;
+  /** decided: as in v3, the newest; v1 says int32. */
   followerCount: bigint;
-  /** 0 none, 1 following, 2 mutual. */
+  /**
+   * 0 none, 1 following, 2 mutual.
+   * decided: as in v3, the newest; v1, gotiktoklive say int32.
+   */
   followStatus: bigint;
+  /** decided: as in v3, the newest; v1 says int32. */
   pushStatus: bigint;
 }
 
@@ -310,6 +346,7 @@ export interface UserHonor {
   currentGradeName: string;
   currentGradeIcon: Image | undefined;
   nextGradeName: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   level: number;
   nextGradeIcon: Image | undefined;
   currentDiamond: bigint;
@@ -332,8 +369,12 @@ export interface UserHonor {
 }
 
 export interface UserHonor_GradeIcon {
-  icon: Image | undefined;
+  icon:
+    | Image
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   iconDiamond: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   level: number;
   levelStr: string;
 }
@@ -385,17 +426,23 @@ export interface BorderInfo {
 }
 
 export interface PrivilegeLogExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated string. */
   dataVersion: string;
   privilegeId: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   privilegeVersion: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   privilegeOrderId: string;
   level: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   startTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says string. */
   endTime: bigint;
 }
 
 export interface UserAttr {
   isMuted: boolean;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   isAdmin: boolean;
   isSuperAdmin: boolean;
   muteDuration: bigint;
@@ -411,6 +458,7 @@ export interface UserAttr_AdminPermissionsEntry {
 
 /** Host level ("anchor level"). */
 export interface AnchorLevel {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   level: number;
   experience: bigint;
   lowestExperienceThisLevel: bigint;
@@ -439,11 +487,13 @@ export interface SubscribeInfo {
   isSubscribed: boolean;
   badge: SubscribeInfo_SubscribeBadge | undefined;
   anchorEnableSubscription: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   subscriberCount: number;
   isInGracePeriod: boolean;
   isSubscribedToCurrentAnchor: boolean;
   userGiftSubAuth: boolean;
   anchorGiftSubAuth: boolean;
+  /** decided: as in v3, the newest; TikTokLiveSharp says bool. */
   status: number;
   subEndTime: bigint;
   packageId: string;
@@ -474,8 +524,14 @@ export interface BadgeStruct {
   exhibitionType: number;
   schemaUrl: string;
   display: boolean;
-  logExtra: PrivilegeLogExtra | undefined;
-  imageBadge: BadgeStruct_ImageBadge | undefined;
+  logExtra:
+    | PrivilegeLogExtra
+    | undefined;
+  /** decided: as in v3, the newest; v1 says repeated UserImageBadge. */
+  imageBadge:
+    | BadgeStruct_ImageBadge
+    | undefined;
+  /** decided: as in v3, the newest; v1 says repeated UserBadge. */
   textBadge: BadgeStruct_TextBadge | undefined;
   stringBadge: BadgeStruct_StringBadge | undefined;
   combineBadge: BadgeStruct_CombineBadge | undefined;
@@ -506,6 +562,7 @@ export interface BadgeStruct_CombineBadge {
   str: string;
   publicScreenShowStyle: number;
   personalCardShowStyle: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated PaddingInfo. */
   padding: PaddingInfo | undefined;
   fontStyle: BadgeFontStyle | undefined;
   profileCardPanel: ProfileCardPanel | undefined;
@@ -515,13 +572,18 @@ export interface BadgeStruct_CombineBadge {
   backgroundAutoMirrored: boolean;
   ranklistOnlineAudienceShowStyle: number;
   multiGuestShowStyle: number;
-  arrowConfig: ArrowConfig | undefined;
+  arrowConfig:
+    | ArrowConfig
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated PaddingInfo. */
   paddingNewFont: PaddingInfo | undefined;
 }
 
 export interface BadgeStruct_CombineBadge_BadgeText {
+  /** decided: as in v3, the newest; TikTokLiveJava says an enum. */
   key: string;
   defaultPattern: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say string. */
   pieces: string[];
 }
 
@@ -554,6 +616,7 @@ export interface Emote {
 
 /** An emote placed inside a comment at character `index`. */
 export interface EmoteWithIndex {
+  /** decided: as in v3, the newest; TikTokLiveJava, TikTokLiveSharp say int64. */
   index: number;
   emote: Emote | undefined;
 }
@@ -664,13 +727,18 @@ export interface WebcastRoomNotifyMessage {
     | undefined;
   /** Deep link opened when the notice is tapped. */
   schema: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   notifyType: bigint;
   content: string;
   user: User | undefined;
-  extra: WebcastRoomNotifyMessage_Extra | undefined;
+  extra:
+    | WebcastRoomNotifyMessage_Extra
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   notifyClass: number;
   flexSetting: bigint[];
   source: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   fromUserId: bigint;
   logExtra: PrivilegeLogExtra | undefined;
   toAnchorId: bigint;
@@ -678,13 +746,16 @@ export interface WebcastRoomNotifyMessage {
 }
 
 export interface WebcastRoomNotifyMessage_Extra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   duration: bigint;
   background: WebcastRoomNotifyMessage_Extra_Background | undefined;
   highlightInfo: WebcastRoomNotifyMessage_HighlightInfo | undefined;
 }
 
 export interface WebcastRoomNotifyMessage_Extra_Background {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   width: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   height: number;
   mUrls: string[];
   mUri: string;
@@ -734,6 +805,7 @@ export interface UpcomingLiveEvent {
   hasSubscribed: boolean;
   isPaidEvent: boolean;
   ticketAmount: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   payMethod: number;
   walletPkgDict: { [key: string]: WalletPackage };
   eventUserInfo: EventUserInfo[];
@@ -1063,7 +1135,10 @@ export interface LabelConfig {
 
 export interface StoreOfficialLabel {
   labelImageLight: ShopLabelImage | undefined;
-  labelImageDark: ShopLabelImage | undefined;
+  labelImageDark:
+    | ShopLabelImage
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   labelType: number;
   labelTypeStr: string;
 }

@@ -22,7 +22,10 @@ export interface WebcastControlMessage {
   common:
     | CommonMessageData
     | undefined;
-  /** 1 paused, 2 unpaused, 3 ended, 4 suspended */
+  /**
+   * 1 paused, 2 unpaused, 3 ended, 4 suspended
+   * decided: as in v3, the newest; TikTokLiveSharp says int64.
+   */
   action: number;
   tips: string;
   extra: WebcastControlMessage_Extra | undefined;

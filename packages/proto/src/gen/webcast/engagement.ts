@@ -186,6 +186,7 @@ export interface WebcastRankUpdateMessage {
   unionAnimations: WebcastRankUpdateMessage_UnionAnimation[];
   tabLists: WebcastRankUpdateMessage_TabList[];
   updates: RankUpdate[];
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   groupType: number;
   opType: number;
   rankPriority: bigint;
@@ -196,7 +197,10 @@ export interface WebcastRankUpdateMessage {
 export interface WebcastRankUpdateMessage_UnionAnimation {
   /** 0 none, 1 loop, 2 lock. */
   unionType: number;
-  /** Rank types (see RankTab.rank_type) that share this animation. */
+  /**
+   * Rank types (see RankTab.rank_type) that share this animation.
+   * decided: as in v3, the newest; v2 says int32; TikTokLiveJava says an enum.
+   */
   rankTypes: number[];
   supportedVersion: bigint;
 }
@@ -703,7 +707,10 @@ export interface WebcastShortTouchMessage_Extra_Poll {
 export interface WebcastPerceptionMessage {
   common: CommonMessageData | undefined;
   dialog: PerceptionDialog | undefined;
-  punishInfo: PunishEventInfo | undefined;
+  punishInfo:
+    | PunishEventInfo
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   endTime: number;
   showViolation: boolean;
   toast: Text | undefined;
@@ -760,14 +767,22 @@ export interface RankUserEnigmaInfo {
 }
 
 export interface RankUpdate {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   rankType: number;
   ownRank: bigint;
-  defaultContent: Text | undefined;
+  defaultContent:
+    | Text
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says RankSprintPrompt. */
   prompt: Uint8Array;
   showEntranceAnimation: boolean;
   countdown: bigint;
-  animationInfo: RankAnimationInfo | undefined;
+  animationInfo:
+    | RankAnimationInfo
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   belongType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   requestFirstShowType: number;
   supportedVersion: bigint;
   owneronrank: boolean;
@@ -1098,11 +1113,13 @@ export interface WebcastHourlyRankMessage_HourlyRanking {
 
 export interface WebcastHourlyRankMessage_RankColor {
   color: string;
+  /** decided: as in tiktok-live-proto v2 and TikTokLiveJava, the newer sources; TikTokLiveSharp says repeated TextPiece. */
   id: bigint;
   value6: number;
 }
 
 export interface WebcastHourlyRankMessage_ValueLabel {
+  /** decided: as in tiktok-live-proto v2 and TikTokLiveJava, the newer sources; TikTokLiveSharp says int32. */
   value: number;
   label: string;
   label2: string;

@@ -342,6 +342,7 @@ export interface WebcastPollMessage_UpdateVotesContent {
 }
 
 export interface WebcastPollMessage_OptionInfo {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   votes: bigint;
   displayContent: string;
   optionIndex: number;

@@ -33,11 +33,19 @@ import {
  * growing repeat_count; the last one has repeat_end set.
  */
 export interface WebcastGiftMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   fanTicketCount: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   groupCount: number;
-  /** Running total of the current streak. */
+  /**
+   * Running total of the current streak.
+   * decided: as in v3, the newest; TikTokLiveSharp says int64.
+   */
   repeatCount: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   comboCount: number;
   /** The sender. */
   user:
@@ -52,7 +60,10 @@ export interface WebcastGiftMessage {
   textEffect:
     | WebcastGiftMessage_TextEffect
     | undefined;
-  /** Shared by every message of one streak. */
+  /**
+   * Shared by every message of one streak.
+   * decided: as in v3, the newest; v2, v1 say uint64.
+   */
   groupId: bigint;
   incomeTaskGifts: bigint;
   roomFanTicketCount: bigint;
@@ -98,7 +109,10 @@ export interface WebcastGiftMessage {
   toMemberId: string;
   toMemberIdInt: bigint;
   toMemberNickname: string;
-  interactiveGiftInfo: WebcastGiftMessage_InteractiveInfo | undefined;
+  interactiveGiftInfo:
+    | WebcastGiftMessage_InteractiveInfo
+    | undefined;
+  /** decided: as in v3, the newest; v2, v1, gotiktoklive say int32. */
   giftId: bigint;
   monitorExtra: string;
   displayDurationMs: bigint;
@@ -167,8 +181,10 @@ export interface WebcastGiftMessage_MonitorInfo {
   sendGiftProfitApiStartMs: bigint;
   sendGiftProfitCoreStartMs: bigint;
   sendGiftReqStartMs: bigint;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   sendGiftSendMessageSuccessMs: bigint;
   sendProfitApiDur: bigint;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   toUserId: bigint;
   sendGiftStartClientLocalMs: bigint;
   fromPlatform: string;
@@ -194,8 +210,12 @@ export interface WebcastGiftMessage_TextEffect {
 export interface WebcastGiftMessage_TextEffect_Detail {
   text: Text | undefined;
   textFontSize: number;
-  background: Image | undefined;
+  background:
+    | Image
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   start: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   duration: bigint;
   x: number;
   y: number;
@@ -227,7 +247,10 @@ export interface WebcastGiftMessage_TrayInfo {
 
 /** Room-wide banner about a gift, wrapping a room notification. */
 export interface WebcastGiftBroadcastMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   fromUserId: bigint;
   leftIcon: Image | undefined;
   notifyMessage: WebcastRoomNotifyMessage | undefined;
@@ -493,8 +516,11 @@ export interface WebcastEnvelopeMessage_EnvelopeInfo {
   businessType: number;
   envelopeIdc: string;
   sendUserName: string;
+  /** decided: as in v3, the newest; v1 says uint32. */
   diamondCount: number;
+  /** decided: as in v3, the newest; v1 says uint32. */
   peopleCount: number;
+  /** decided: as in v3, the newest; v1 says uint64. */
   unpackAt: number;
   sendUserId: string;
   sendUserAvatar: Image | undefined;
@@ -801,6 +827,7 @@ export interface WebcastEffectPreloadingMessage {
 export interface Gift {
   image: Image | undefined;
   describe: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   duration: number;
   id: bigint;
   forLinkMic: boolean;
@@ -1068,6 +1095,7 @@ export interface GiftAsset_VideoResource {
 export interface GiftMessagePriority {
   queueSizes: bigint[];
   selfQueuePriority: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   priority: number;
 }
 

@@ -57,6 +57,7 @@ export interface WebcastRoomMessage {
   common: CommonMessageData | undefined;
   content: string;
   supportsLandscape: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   source: number;
   icon:
     | Image
@@ -82,19 +83,29 @@ export interface WebcastRoomUserSeqMessage {
     | undefined;
   /** Top viewers by score, best first. */
   ranks: WebcastRoomUserSeqMessage_Contributor[];
-  /** Viewers in the room right now. */
+  /**
+   * Viewers in the room right now.
+   * decided: as in v3, the newest; v2, v1, gotiktoklive say int32.
+   */
   total: bigint;
   popularityStr: string;
   seats: WebcastRoomUserSeqMessage_Contributor[];
   popularity: bigint;
-  /** Viewers who have joined since the stream started. */
+  /**
+   * Viewers who have joined since the stream started.
+   * decided: as in v3, the newest; v2, TikTokLiveJava say int32.
+   */
   totalUser: bigint;
   anonymous: bigint;
 }
 
 export interface WebcastRoomUserSeqMessage_Contributor {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32; v1 says uint64. */
   score: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   rank: bigint;
   delta: bigint;
 }
@@ -104,7 +115,10 @@ export interface WebcastRoomUserSeqMessage_Contributor {
  * bytes in the field matching its type; original_method names that type.
  */
 export interface WebcastRoomPinMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says bytes. */
   chatMessage: WebcastChatMessage | undefined;
   socialMessage: WebcastSocialMessage | undefined;
   giftMessage: WebcastGiftMessage | undefined;
@@ -114,13 +128,19 @@ export interface WebcastRoomPinMessage {
     | undefined;
   /** Method of the pinned message, e.g. "WebcastChatMessage". */
   originalMethod: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   pinTime: bigint;
   operator:
     | User
     | undefined;
-  /** 1 pin, 2 unpin */
+  /**
+   * 1 pin, 2 unpin
+   * decided: as in v3, the newest; TikTokLiveSharp says uint32.
+   */
   action: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   displayDuration: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   pinId: bigint;
   ecStreamerKey: string;
 }
@@ -129,6 +149,7 @@ export interface WebcastRoomPinMessage {
 export interface WebcastNoticeMessage {
   common: CommonMessageData | undefined;
   content: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   noticeType: number;
   style: string;
   title: Text | undefined;
@@ -208,7 +229,10 @@ export interface WebcastRoomStreamAdaptationMessage_SubjectPosition {
 
 /** The host's room introduction ("about me") and its review state. */
 export interface WebcastLiveIntroMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   id: bigint;
   /** 1 passed, 2 failed, 3 under review, 4 forbidden */
   auditStatus: number;

@@ -29,14 +29,19 @@ import {
 /** A viewer entered the room; member_count is the viewer count at that moment. */
 export interface WebcastMemberMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   memberCount: number;
   /** Who acted on the user, e.g. the moderator who made them admin or kicked them. */
   operator: User | undefined;
   userId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   action: number;
   actionDescription: string;
   actionDuration: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   enterType: number;
   clientEnterSource: string;
   clientEnterType: string;
@@ -48,7 +53,9 @@ export interface WebcastMemberMessage {
   adminPermissions: { [key: number]: number };
   kickSource: number;
   isTopUser: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   rankScore: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   topUserNo: number;
   popText: string;
   effectConfig: WebcastMemberMessage_EffectConfig | undefined;
@@ -68,7 +75,10 @@ export interface WebcastMemberMessage {
   waveAlgorithmData:
     | WebcastMemberMessage_WaveAlgorithmData
     | undefined;
-  /** Serialized effect settings, apart from the parsed EffectConfig at 15. */
+  /**
+   * Serialized effect settings, apart from the parsed EffectConfig at 15.
+   * decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say EffectConfig.
+   */
   effectConfigBytes: Uint8Array;
   backgroundImage: Image | undefined;
 }
@@ -80,6 +90,7 @@ export interface WebcastMemberMessage_AdminPermissionsEntry {
 
 /** Entrance effect shown for the joining viewer. */
 export interface WebcastMemberMessage_EffectConfig {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   type: number;
   icon: Image | undefined;
   text: Text | undefined;
@@ -96,10 +107,17 @@ export interface WebcastMemberMessage_WaveAlgorithmData {
 
 /** A viewer tapped likes; count is this burst, total the stream's running total. */
 export interface WebcastLikeMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   count: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, v1, gotiktoklive say int32. */
   total: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   color: number;
   icon: string;
   icons: Image[];
@@ -131,7 +149,9 @@ export interface WebcastSocialMessage {
   shareType: bigint;
   shareTarget: string;
   shareDisplayStyle: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   shareCount: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   followCount: bigint;
   publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
   signature: string;
@@ -177,7 +197,10 @@ export interface WebcastSubscriptionGuideMessage {
 /** A viewer subscribed to the host (or received a gifted subscription). */
 export interface WebcastSubNotifyMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v1 says int32. */
   subMonth: bigint;
   packageId: string;
   /** 0 one-off, 1 auto-renewing, 100 default. */
