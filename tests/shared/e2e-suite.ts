@@ -40,7 +40,10 @@ export function observe(
     if (options.subscribeViewersOnConnect) client.on("roomUserSeq", viewers);
   });
   client.on("comment", (e) => add(["comment", e.user.nickname, e.comment, String(e.user.userId)]));
-  client.on("gift", (e) => add(["gift", e.user.nickname, e.gift.name, e.repeatCount, e.streaking]));
+  // The gift id comes from field 2 of the message, which the schema gained from v3.
+  client.on("gift", (e) =>
+    add(["gift", e.user.nickname, e.gift.name, String(e.giftId), e.repeatCount, e.streaking]),
+  );
   client.on("like", (e) => add(["like", e.user.nickname, e.count, String(e.total)]));
   client.on("join", (e) => add(["join", e.user.uniqueId]));
   client.on("follow", (e) => add(["follow", e.user.nickname]));
@@ -66,10 +69,10 @@ export const expected: Observed[] = [
   ["connect", "simulated_host", "7311111111111111111"],
   ["comment", "Alice", "first!", "7034567890123456789"],
   ["error", "HandlerError", ""],
-  ["gift", "Carol", "Rose", 1, true],
-  ["gift", "Carol", "Rose", 2, true],
-  ["gift", "Carol", "Rose", 3, false],
-  ["gift", "Bob 🛠", "Lightning Bolt", 1, false],
+  ["gift", "Carol", "Rose", "5655", 1, true],
+  ["gift", "Carol", "Rose", "5655", 2, true],
+  ["gift", "Carol", "Rose", "5655", 3, false],
+  ["gift", "Bob 🛠", "Lightning Bolt", "6652", 1, false],
   ["like", "Bob 🛠", 5, "5"],
   ["join", "erin_"],
   ["follow", "Erin"],

@@ -1,7 +1,7 @@
 import type { BaseProtoMessage } from "@tiktok-live/proto";
 import {
+  BattleUserArmies,
   CommonMessageData,
-  User,
   WebcastBarrageMessage,
   WebcastChatMessage,
   WebcastControlMessage,
@@ -17,6 +17,9 @@ import {
   WebcastSocialMessage,
 } from "@tiktok-live/proto/codecs";
 import type { SimGift, SimUser } from "./fixtures.js";
+import { avatar, toUser } from "./wire-user.js";
+
+export { toUser };
 
 /**
  * Builders for push messages as TikTok sends them: the common header, a
@@ -28,6 +31,8 @@ let lastMsgId = 7_400_000_000_000_000_000n;
 let lastGroupId = 1_700_000_000_000n;
 let lastBattleId = 7_450_000_000_000_000_000n;
 export const simulatedRoomId = 7311111111111111111n;
+/** The host of the simulated room, as the target of follows. */
+export const simulatedHostId = 7300000000000000001n;
 
 export function nextMsgId(): bigint {
   lastMsgId += 1n + BigInt(Math.floor(Math.random() * 1000));
@@ -40,66 +45,6 @@ export function nextGroupId(): bigint {
 
 export function nextBattleId(): bigint {
   return ++lastBattleId;
-}
-
-function avatar(u: SimUser, size: number) {
-  const base = `https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/${u.userId}~c5_${size}x${size}`;
-  return {
-    urlList: [`${base}.webp`, `${base}.jpeg`],
-    uri: `${size}x${size}/tos-maliva-avt-0068/${u.userId}`,
-    width: size,
-    height: size,
-  };
-}
-
-/** A user the way push messages carry one: ids, names, three avatar sizes, follow info, badges, fan club. */
-export function toUser(u: SimUser): User {
-  return User.fromPartial({
-    userId: u.userId,
-    nickname: u.nickname,
-    uniqueId: u.uniqueId,
-    idStr: String(u.userId),
-    secUid: `MS4wLjABAAAA${u.uniqueId}`,
-    avatarThumb: avatar(u, 100),
-    avatarMedium: avatar(u, 720),
-    avatarLarge: avatar(u, 1080),
-    followInfo: { followingCount: 120n, followerCount: 3400n, followStatus: BigInt(u.followStatus ?? 0) },
-    isFollower: (u.followStatus ?? 0) > 0,
-    badges: [
-      ...(u.gifterLevel
-        ? [
-            {
-              displayType: 1,
-              badgeScene: 8,
-              display: true,
-              imageBadge: {
-                displayType: 1,
-                image: { urlList: [`https://p16-webcast.tiktokcdn.com/img/grade_${u.gifterLevel}.png`] },
-              },
-              logExtra: {
-                dataVersion: "1",
-                privilegeId: "7138381747292542756",
-                level: String(u.gifterLevel),
-              },
-            },
-          ]
-        : []),
-      ...(u.moderator
-        ? [
-            {
-              displayType: 3,
-              badgeScene: 1,
-              display: true,
-              stringBadge: { displayType: 3, str: "Moderator" },
-            },
-          ]
-        : []),
-      ...(u.superFan ? [{ displayType: 1, badgeScene: 4, display: true }] : []),
-    ],
-    ...(u.fanClub
-      ? { fansClub: { data: { clubName: u.fanClub.name, level: u.fanClub.level, userFansClubStatus: 1 } } }
-      : {}),
-  });
 }
 
 function common(method: string, msgId: bigint, displayKey = "", pattern = ""): CommonMessageData {
@@ -163,6 +108,7 @@ export function gift(
         "{0:user} sent {1:gift} {2:string}",
       ),
       user: toUser(u),
+      giftId: BigInt(g.id),
       repeatCount: o.repeatCount,
       comboCount: o.repeatCount,
       repeatEnd: o.repeatEnd ? 1 : 0,
@@ -178,7 +124,13 @@ export function gift(
           uri: `webcast-va/${g.id}`,
         },
         describe: `sent ${g.name}`,
+        giftStructHash: `hash-${g.id}`,
+        giftBottomRightLabelIcon: g.streakable
+          ? { urlList: ["https://p16-webcast.tiktokcdn.com/img/label_combo.png"] }
+          : undefined,
       },
+      displayTextForSender: { key: "live_gift_sent_by_you", defaultPattern: "You sent {0:gift}" },
+      displayDurationMs: 3000n,
       userIdentity: { isSubscriberOfAnchor: u.superFan ?? false },
     }),
   ).finish();
@@ -228,6 +180,9 @@ export function social(u: SimUser, kind: "follow" | "share"): BaseProtoMessage {
       action: kind === "follow" ? 1n : 3n,
       followCount: kind === "follow" ? 3401n : 0n,
       shareCount: kind === "share" ? 1 : 0,
+      followType: kind === "follow" ? 1 : 0,
+      targetUserId: simulatedHostId,
+      scene: "live_room",
     }),
   ).finish();
   return wrap("WebcastSocialMessage", id, payload);
@@ -249,6 +204,7 @@ export function superFanBarrage(u: SimUser, joined: boolean): BaseProtoMessage {
       },
       commonBarrageContent: { key, defaultPattern: "" },
       duration: 3000n,
+      scene: "superfan",
     }),
   ).finish();
   return wrap("WebcastBarrageMessage", id, payload);
@@ -302,7 +258,12 @@ export function envelope(u: SimUser, superFanBox: boolean): BaseProtoMessage {
   const payload = WebcastEnvelopeMessage.encode(
     WebcastEnvelopeMessage.fromPartial({
       common: common("WebcastEnvelopeMessage", id, superFanBox ? "ttlive_superfanbox_sent" : "", ""),
-      envelopeInfo: { businessType: superFanBox ? 19 : 1, sendUserName: u.nickname, diamondCount: 100 },
+      envelopeInfo: {
+        businessType: superFanBox ? 19 : 1,
+        sendUserName: u.nickname,
+        diamondCount: 100,
+        roomId: String(simulatedRoomId),
+      },
     }),
   ).finish();
   return wrap("WebcastEnvelopeMessage", id, payload);
@@ -342,7 +303,8 @@ export function linkMicArmies(hosts: [SimUser, SimUser], points: [number, number
       armies: new Map(
         hosts.map((h, i) => [
           h.userId,
-          { anchorIdStr: String(h.userId), hostScore: BigInt(points[i]!), userArmies: [] },
+          // Map values are not partial in ts-proto: fromPartial fills the fields v3 added.
+          BattleUserArmies.fromPartial({ anchorIdStr: String(h.userId), hostScore: BigInt(points[i]!) }),
         ]),
       ),
     }),

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { ProtoEvent } from "../../events/proto-event.js";
 import { battleCodecs, commonCodecs } from "../codec-domains.js";
-import type { BattleCohostTopic, BattleHighScoreControlCfg, BattleOptPairInfo, BattlePosIdentity, BattleSetting, BattleTeamUserArmies, BattleUserArmies, WebcastCohostReserveMessage, WebcastCohostReserveMessage_ReplyContent, WebcastCohostReserveMessage_ReserveContent, WebcastCohostTopicMessage, WebcastCohostTopicMessage_HeatUpdateContent, WebcastCohostTopicMessage_TopicSessionStatus, WebcastCohostTopicMessage_TopicSetContent, WebcastCompetitionMessage, WebcastCompetitionMessage_CompetitionCommon, WebcastCompetitionMessage_CompetitionFinish, WebcastCompetitionMessage_CompetitionInitiate, WebcastCompetitionMessage_CompetitionReply, WebcastCompetitionMessage_CompetitionScoreChange, WebcastCompetitionMessage_CompetitionSettleEnd, WebcastCompetitionMessage_CompetitionSettleStart, WebcastCompetitionMessage_CompetitionStart, WebcastCompetitionMessage_CompetitionSwitchTurn, WebcastGuestInviteGuideMessage, WebcastGuestInviteMessage, WebcastGuestShowdownMessage, WebcastGuestShowdownMessage_GuestShowdownConfigChange, WebcastGuestShowdownMessage_GuestShowdownContent, WebcastLinkBusinessMessage, WebcastLinkBusinessMessage_PopupStateChangeContent, WebcastLinkLayerMessage, WebcastLinkLayerMessage_ApplyContent, WebcastLinkLayerMessage_BusinessContent, WebcastLinkLayerMessage_CancelApplyContent, WebcastLinkLayerMessage_CancelInviteContent, WebcastLinkLayerMessage_CancelJoinGroupContent, WebcastLinkLayerMessage_CreateChannelContent, WebcastLinkLayerMessage_FinishChannelContent, WebcastLinkLayerMessage_GroupChangeContent, WebcastLinkLayerMessage_InviteContent, WebcastLinkLayerMessage_JoinDirectContent, WebcastLinkLayerMessage_JoinGroupContent, WebcastLinkLayerMessage_KickOutContent, WebcastLinkLayerMessage_LeaveContent, WebcastLinkLayerMessage_LeaveJoinGroupContent, WebcastLinkLayerMessage_LinkListChangeContent, WebcastLinkLayerMessage_P2PGroupChangeContent, WebcastLinkLayerMessage_PermitApplyContent, WebcastLinkLayerMessage_PermitJoinGroupContent, WebcastLinkLayerMessage_ReplyInviteContent, WebcastLinkLayoutMessage, WebcastLinkMessage, WebcastLinkMessage_CohostListChangeContent, WebcastLinkMessage_LinkedListChangeContent, WebcastLinkMessage_LinkerAcceptNoticeContent, WebcastLinkMessage_LinkerCancelContent, WebcastLinkMessage_LinkerCloseContent, WebcastLinkMessage_LinkerCreateContent, WebcastLinkMessage_LinkerEnterContent, WebcastLinkMessage_LinkerInviteContent, WebcastLinkMessage_LinkerKickOutContent, WebcastLinkMessage_LinkerLeaveContent, WebcastLinkMessage_LinkerListChangeContent, WebcastLinkMessage_LinkerMediaChangeContent, WebcastLinkMessage_LinkerMicIdxUpdateContent, WebcastLinkMessage_LinkerMuteContent, WebcastLinkMessage_LinkerRandomMatchContent, WebcastLinkMessage_LinkerReplyContent, WebcastLinkMessage_LinkerSysKickOutContent, WebcastLinkMessage_LinkerUpdateUserContent, WebcastLinkMessage_LinkerWaitingListChangeContent, WebcastLinkMessage_LinkmicUserToastContent, WebcastLinkMessage_MultiLiveUpdateUserSettingContent, WebcastLinkMicAdMessage, WebcastLinkMicAdMessage_LinkMicAdContent, WebcastLinkMicAnchorGuideMessage, WebcastLinkMicAnchorGuideMessage_ReserveInfo, WebcastLinkMicAnchorGuideMessage_UserModelPredictionData, WebcastLinkMicArmies, WebcastLinkMicBattle, WebcastLinkMicBattleItemCard, WebcastLinkMicBattleItemCard_AwardCardNotice, WebcastLinkMicBattleItemCard_CardObtainGuide, WebcastLinkMicBattleItemCard_SpecialEffectNotice, WebcastLinkMicBattleItemCard_UseCriticalStrikeCard, WebcastLinkMicBattleItemCard_UseExtraTimeCard, WebcastLinkMicBattleItemCard_UsePotionCard, WebcastLinkMicBattleItemCard_UseSmokeCard, WebcastLinkMicBattleItemCard_UseSpecialEffectCard, WebcastLinkMicBattleItemCard_UseTop2Card, WebcastLinkMicBattleItemCard_UseTop3Card, WebcastLinkMicBattleItemCard_UseWaveCard, WebcastLinkMicBattlePunishFinish, WebcastLinkMicBattleVictoryLap, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTips, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2, WebcastLinkMicBattle_BattleABTestSetting, WebcastLinkMicBattle_BattleComboInfo, WebcastLinkMicBattle_BattleDisplayConfig, WebcastLinkMicBattle_BattleInviteeGiftPermission, WebcastLinkMicBattle_BattleResult, WebcastLinkMicBattle_BattleTeamResult, WebcastLinkMicBattle_BattleUserInfoWrapper, WebcastLinkMicBattle_SupportedActionsWrapper, WebcastLinkMicBattle_TeamMatchCampaign, WebcastLinkMicBattle_TeamUsersInfo, WebcastLinkMicBattle_UserArmiesWrapper, WebcastLinkMicFanTicketMethod, WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent, WebcastLinkMicMethod, WebcastLinkMicSignalingMethod, WebcastLinkScreenChangeMessage, WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent, WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent, WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent, WebcastLinkStateMessage, WebcastLinkStateMessage_BackGroundImageState, WebcastLinkStateMessage_LayoutState, WebcastLinkStateMessage_LinkUserState, WebcastLinkmicAnimationMessage, WebcastLinkmicAnimationMessage_ApplyAnimationContent, WebcastLinkmicAudienceNoticeMessage, WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide, WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide, WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide, WebcastLinkmicBattleNoticeMessage, WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeBubbleGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeCommonGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice, WebcastLinkmicBattleNoticeMessage_BattleNoticeRuleGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeToast, WebcastLinkmicBattleTaskMessage, WebcastLinkmicBattleTaskMessage_BattleRewardSettle, WebcastLinkmicBattleTaskMessage_BattleTaskSettle, WebcastLinkmicBattleTaskMessage_BattleTaskStart, WebcastLinkmicBattleTaskMessage_BattleTaskUpdate, WebcastMGPunishCenterActionMessage, WebcastMultiGuestSuggestMessage, WebcastPlayTogetherMessage, WebcastPlayTogetherMessage_PlayTogetherBasicInfo, WebcastPlayTogetherMessage_PlayTogetherListChangeContent, WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent } from "../webcast/battle.js";
+import type { AnchorMatchSettings, BattleCohostTopic, BattleEffectInfos, BattleFeatureFlags, BattleHighScoreControlCfg, BattleOptPairInfo, BattlePosIdentity, BattleSetting, BattleTeamUserArmies, BattleUserArmies, BizLayoutState, BizSpotInfo, EnigmaBattleExtraInfo, EnigmaBattleSetting, GiftGalleryBadgeInfo, JoinGroupDirectContent, JoinRoomDirectContent, LayoutData, LeagueScoreInfo, LinkEnvelopeContent, MatchPunishExtraInfo, MatchThemeDisplayResource, RivalExtraInfo, SpotInfo, UseVaultGloveCard, WebcastCohostReserveMessage, WebcastCohostReserveMessage_ReplyContent, WebcastCohostReserveMessage_ReserveContent, WebcastCohostTopicMessage, WebcastCohostTopicMessage_HeatUpdateContent, WebcastCohostTopicMessage_TopicSessionStatus, WebcastCohostTopicMessage_TopicSetContent, WebcastCompetitionMessage, WebcastCompetitionMessage_CompetitionCommon, WebcastCompetitionMessage_CompetitionFinish, WebcastCompetitionMessage_CompetitionInitiate, WebcastCompetitionMessage_CompetitionReply, WebcastCompetitionMessage_CompetitionScoreChange, WebcastCompetitionMessage_CompetitionSettleEnd, WebcastCompetitionMessage_CompetitionSettleStart, WebcastCompetitionMessage_CompetitionStart, WebcastCompetitionMessage_CompetitionSwitchTurn, WebcastGuestInviteGuideMessage, WebcastGuestInviteMessage, WebcastGuestShowdownMessage, WebcastGuestShowdownMessage_GuestShowdownConfigChange, WebcastGuestShowdownMessage_GuestShowdownContent, WebcastLinkBusinessMessage, WebcastLinkBusinessMessage_PopupStateChangeContent, WebcastLinkLayerMessage, WebcastLinkLayerMessage_ApplyContent, WebcastLinkLayerMessage_BusinessContent, WebcastLinkLayerMessage_CancelApplyContent, WebcastLinkLayerMessage_CancelInviteContent, WebcastLinkLayerMessage_CancelJoinGroupContent, WebcastLinkLayerMessage_CreateChannelContent, WebcastLinkLayerMessage_FinishChannelContent, WebcastLinkLayerMessage_GroupChangeContent, WebcastLinkLayerMessage_InviteContent, WebcastLinkLayerMessage_JoinDirectContent, WebcastLinkLayerMessage_JoinGroupContent, WebcastLinkLayerMessage_KickOutContent, WebcastLinkLayerMessage_LeaveContent, WebcastLinkLayerMessage_LeaveJoinGroupContent, WebcastLinkLayerMessage_LinkListChangeContent, WebcastLinkLayerMessage_P2PGroupChangeContent, WebcastLinkLayerMessage_PermitApplyContent, WebcastLinkLayerMessage_PermitJoinGroupContent, WebcastLinkLayerMessage_ReplyInviteContent, WebcastLinkLayoutMessage, WebcastLinkMessage, WebcastLinkMessage_CohostListChangeContent, WebcastLinkMessage_LinkedListChangeContent, WebcastLinkMessage_LinkerAcceptNoticeContent, WebcastLinkMessage_LinkerCancelContent, WebcastLinkMessage_LinkerCloseContent, WebcastLinkMessage_LinkerCreateContent, WebcastLinkMessage_LinkerEnterContent, WebcastLinkMessage_LinkerInviteContent, WebcastLinkMessage_LinkerKickOutContent, WebcastLinkMessage_LinkerLeaveContent, WebcastLinkMessage_LinkerListChangeContent, WebcastLinkMessage_LinkerMediaChangeContent, WebcastLinkMessage_LinkerMicIdxUpdateContent, WebcastLinkMessage_LinkerMuteContent, WebcastLinkMessage_LinkerRandomMatchContent, WebcastLinkMessage_LinkerReplyContent, WebcastLinkMessage_LinkerSysKickOutContent, WebcastLinkMessage_LinkerUpdateUserContent, WebcastLinkMessage_LinkerWaitingListChangeContent, WebcastLinkMessage_LinkmicUserToastContent, WebcastLinkMessage_MultiLiveUpdateUserSettingContent, WebcastLinkMicAdMessage, WebcastLinkMicAdMessage_LinkMicAdContent, WebcastLinkMicAnchorGuideMessage, WebcastLinkMicAnchorGuideMessage_ReserveInfo, WebcastLinkMicAnchorGuideMessage_UserModelPredictionData, WebcastLinkMicArmies, WebcastLinkMicBattle, WebcastLinkMicBattleItemCard, WebcastLinkMicBattleItemCard_AwardCardNotice, WebcastLinkMicBattleItemCard_CardObtainGuide, WebcastLinkMicBattleItemCard_SpecialEffectNotice, WebcastLinkMicBattleItemCard_UseCriticalStrikeCard, WebcastLinkMicBattleItemCard_UseExtraTimeCard, WebcastLinkMicBattleItemCard_UsePotionCard, WebcastLinkMicBattleItemCard_UseSmokeCard, WebcastLinkMicBattleItemCard_UseSpecialEffectCard, WebcastLinkMicBattleItemCard_UseTop2Card, WebcastLinkMicBattleItemCard_UseTop3Card, WebcastLinkMicBattleItemCard_UseWaveCard, WebcastLinkMicBattlePunishFinish, WebcastLinkMicBattleVictoryLap, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTips, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide, WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2, WebcastLinkMicBattle_BattleABTestSetting, WebcastLinkMicBattle_BattleComboInfo, WebcastLinkMicBattle_BattleDisplayConfig, WebcastLinkMicBattle_BattleInviteeGiftPermission, WebcastLinkMicBattle_BattleResult, WebcastLinkMicBattle_BattleTeamResult, WebcastLinkMicBattle_BattleUserInfoWrapper, WebcastLinkMicBattle_SupportedActionsWrapper, WebcastLinkMicBattle_TeamMatchCampaign, WebcastLinkMicBattle_TeamUsersInfo, WebcastLinkMicBattle_UserArmiesWrapper, WebcastLinkMicFanTicketMethod, WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent, WebcastLinkMicLayoutStateMessage, WebcastLinkMicMethod, WebcastLinkMicSignalingMethod, WebcastLinkScreenChangeMessage, WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent, WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent, WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent, WebcastLinkStateMessage, WebcastLinkStateMessage_BackGroundImageState, WebcastLinkStateMessage_LayoutState, WebcastLinkStateMessage_LinkUserState, WebcastLinkmicAnimationMessage, WebcastLinkmicAnimationMessage_ApplyAnimationContent, WebcastLinkmicAudienceNoticeMessage, WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide, WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide, WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide, WebcastLinkmicBattleNoticeMessage, WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeBubbleGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeCommonGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice, WebcastLinkmicBattleNoticeMessage_BattleNoticeRuleGuide, WebcastLinkmicBattleNoticeMessage_BattleNoticeToast, WebcastLinkmicBattleTaskMessage, WebcastLinkmicBattleTaskMessage_BattleRewardSettle, WebcastLinkmicBattleTaskMessage_BattleTaskSettle, WebcastLinkmicBattleTaskMessage_BattleTaskStart, WebcastLinkmicBattleTaskMessage_BattleTaskUpdate, WebcastMGPunishCenterActionMessage, WebcastMultiGuestSuggestMessage, WebcastPlayTogetherMessage, WebcastPlayTogetherMessage_PlayTogetherBasicInfo, WebcastPlayTogetherMessage_PlayTogetherListChangeContent, WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent } from "../webcast/battle.js";
 import type { CommonMessageData, Image, LinkerMediaChangeOperator, User } from "../webcast/common.js";
 
 /**
@@ -448,6 +448,36 @@ export class LinkLayerEvent extends ProtoEvent<WebcastLinkLayerMessage> {
   get businessContent(): WebcastLinkLayerMessage_BusinessContent {
     return this.data.businessContent ?? battleCodecs.codecs.WebcastLinkLayerMessage_BusinessContent.create();
   }
+
+  /** Field 8, `version` (int64). */
+  get version(): bigint {
+    return this.data.version;
+  }
+
+  /** Field 9, `linker_mode` (int32). */
+  get linkerMode(): number {
+    return this.data.linkerMode;
+  }
+
+  /** Field 10, `wait_cross_data` (bool). */
+  get waitCrossData(): boolean {
+    return this.data.waitCrossData;
+  }
+
+  /** Field 119, `join_group_direct_content` (webcast.JoinGroupDirectContent). */
+  get joinGroupDirectContent(): JoinGroupDirectContent {
+    return this.data.joinGroupDirectContent ?? battleCodecs.codecs.JoinGroupDirectContent.create();
+  }
+
+  /** Field 120, `join_room_direct_content` (webcast.JoinRoomDirectContent). */
+  get joinRoomDirectContent(): JoinRoomDirectContent {
+    return this.data.joinRoomDirectContent ?? battleCodecs.codecs.JoinRoomDirectContent.create();
+  }
+
+  /** Field 150, `link_envelope_content` (webcast.LinkEnvelopeContent). */
+  get linkEnvelopeContent(): LinkEnvelopeContent {
+    return this.data.linkEnvelopeContent ?? battleCodecs.codecs.LinkEnvelopeContent.create();
+  }
 }
 
 /**
@@ -652,6 +682,11 @@ export class LinkEvent extends ProtoEvent<WebcastLinkMessage> {
   /** Field 202, `transfer_extra` (string). */
   get transferExtra(): string {
     return this.data.transferExtra;
+  }
+
+  /** Field 203, `version` (int64). */
+  get version(): bigint {
+    return this.data.version;
   }
 }
 
@@ -898,6 +933,16 @@ export class LinkMicArmiesEvent extends ProtoEvent<WebcastLinkMicArmies> {
   get fuzzyDisplayConfigV2(): BattleHighScoreControlCfg {
     return this.data.fuzzyDisplayConfigV2 ?? battleCodecs.codecs.BattleHighScoreControlCfg.create();
   }
+
+  /** Field 20, `effect_infos` (webcast.BattleEffectInfos). */
+  get effectInfos(): BattleEffectInfos {
+    return this.data.effectInfos ?? battleCodecs.codecs.BattleEffectInfos.create();
+  }
+
+  /** Field 21, `enigma_battle_extra_info` (webcast.EnigmaBattleExtraInfo). */
+  get enigmaBattleExtraInfo(): EnigmaBattleExtraInfo {
+    return this.data.enigmaBattleExtraInfo ?? battleCodecs.codecs.EnigmaBattleExtraInfo.create();
+  }
 }
 
 /**
@@ -1053,6 +1098,51 @@ export class LinkMicBattleEvent extends ProtoEvent<WebcastLinkMicBattle> {
   get fuzzyDisplayConfigV2(): BattleHighScoreControlCfg {
     return this.data.fuzzyDisplayConfigV2 ?? battleCodecs.codecs.BattleHighScoreControlCfg.create();
   }
+
+  /** Field 22, `league_info_map` (map<int64, webcast.GiftGalleryBadgeInfo>). */
+  get leagueInfoMap(): Map<bigint, GiftGalleryBadgeInfo> {
+    return this.data.leagueInfoMap;
+  }
+
+  /** Field 23, `league_score_info_map` (map<int64, webcast.LeagueScoreInfo>). */
+  get leagueScoreInfoMap(): Map<bigint, LeagueScoreInfo> {
+    return this.data.leagueScoreInfoMap;
+  }
+
+  /** Field 24, `match_punish_extra_info` (webcast.MatchPunishExtraInfo). */
+  get matchPunishExtraInfo(): MatchPunishExtraInfo {
+    return this.data.matchPunishExtraInfo ?? battleCodecs.codecs.MatchPunishExtraInfo.create();
+  }
+
+  /** Field 25, `enigma_battle_setting` (webcast.EnigmaBattleSetting). */
+  get enigmaBattleSetting(): EnigmaBattleSetting {
+    return this.data.enigmaBattleSetting ?? battleCodecs.codecs.EnigmaBattleSetting.create();
+  }
+
+  /** Field 26, `anchor_match_settings` (map<int64, webcast.AnchorMatchSettings>). */
+  get anchorMatchSettings(): Map<bigint, AnchorMatchSettings> {
+    return this.data.anchorMatchSettings;
+  }
+
+  /** Field 27, `battle_feature_flags` (webcast.BattleFeatureFlags). */
+  get battleFeatureFlags(): BattleFeatureFlags {
+    return this.data.battleFeatureFlags ?? battleCodecs.codecs.BattleFeatureFlags.create();
+  }
+
+  /** Field 28, `cross_room_layout` (webcast.LayoutData). */
+  get crossRoomLayout(): LayoutData {
+    return this.data.crossRoomLayout ?? battleCodecs.codecs.LayoutData.create();
+  }
+
+  /** Field 29, `tracking_extra` (map<string, string>). */
+  get trackingExtra(): { [key: string]: string } {
+    return this.data.trackingExtra;
+  }
+
+  /** Field 30, `match_theme_display_resource` (webcast.MatchThemeDisplayResource). */
+  get matchThemeDisplayResource(): MatchThemeDisplayResource {
+    return this.data.matchThemeDisplayResource ?? battleCodecs.codecs.MatchThemeDisplayResource.create();
+  }
 }
 
 /**
@@ -1137,6 +1227,16 @@ export class LinkMicBattleItemCardEvent extends ProtoEvent<WebcastLinkMicBattleI
   /** Field 14, `use_top3_card` (webcast.WebcastLinkMicBattleItemCard.UseTop3Card). */
   get useTop3Card(): WebcastLinkMicBattleItemCard_UseTop3Card {
     return this.data.useTop3Card ?? battleCodecs.codecs.WebcastLinkMicBattleItemCard_UseTop3Card.create();
+  }
+
+  /** Field 15, `use_vault_glove_card` (webcast.UseVaultGloveCard). */
+  get useVaultGloveCard(): UseVaultGloveCard {
+    return this.data.useVaultGloveCard ?? battleCodecs.codecs.UseVaultGloveCard.create();
+  }
+
+  /** Field 16, `award_reason` (int32). */
+  get awardReason(): number {
+    return this.data.awardReason;
   }
 }
 
@@ -1242,6 +1342,11 @@ export class LinkMicBattlePunishFinishEvent extends ProtoEvent<WebcastLinkMicBat
   /** Field 6, `battle_settings` (webcast.BattleSetting). */
   get battleSettings(): BattleSetting {
     return this.data.battleSettings ?? battleCodecs.codecs.BattleSetting.create();
+  }
+
+  /** Field 7, `match_punish_extra_info` (webcast.MatchPunishExtraInfo). */
+  get matchPunishExtraInfo(): MatchPunishExtraInfo {
+    return this.data.matchPunishExtraInfo ?? battleCodecs.codecs.MatchPunishExtraInfo.create();
   }
 }
 
@@ -1372,6 +1477,51 @@ export class LinkMicFanTicketMethodEvent extends ProtoEvent<WebcastLinkMicFanTic
   /** Field 2, `fan_ticket_room_notice` (webcast.WebcastLinkMicFanTicketMethod.FanTicketRoomNoticeContent). */
   get fanTicketRoomNotice(): WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent {
     return this.data.fanTicketRoomNotice ?? battleCodecs.codecs.WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent.create();
+  }
+}
+
+/**
+ * `WebcastLinkMicLayoutStateMessage`: The layout of a multi-guest or co-host session changed: the spots and who is in them.
+ *
+ * @example client.on(LinkMicLayoutStateEvent, (e) => …) or client.on("linkMicLayoutState", (e) => …)
+ */
+export class LinkMicLayoutStateEvent extends ProtoEvent<WebcastLinkMicLayoutStateMessage> {
+  static override readonly eventName: string = "linkMicLayoutState";
+  static override readonly method: string = "WebcastLinkMicLayoutStateMessage";
+  static override readonly codecs: typeof battleCodecs = battleCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastLinkMicLayoutStateMessage {
+    return battleCodecs.codecs.WebcastLinkMicLayoutStateMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `channel_id` (int64). */
+  get channelId(): bigint {
+    return this.data.channelId;
+  }
+
+  /** Field 3, `scene` (int32). */
+  get scene(): number {
+    return this.data.scene;
+  }
+
+  /** Field 4, `version` (int64). */
+  get version(): bigint {
+    return this.data.version;
+  }
+
+  /** Field 5, `biz_layout_state` (webcast.BizLayoutState). */
+  get bizLayoutState(): BizLayoutState {
+    return this.data.bizLayoutState ?? battleCodecs.codecs.BizLayoutState.create();
+  }
+
+  /** Field 6, `biz_spot_list` (repeated webcast.BizSpotInfo). */
+  get bizSpotList(): BizSpotInfo[] {
+    return this.data.bizSpotList;
   }
 }
 
@@ -1563,6 +1713,86 @@ export class LinkMicMethodEvent extends ProtoEvent<WebcastLinkMicMethod> {
   get fanTicketType(): number {
     return this.data.fanTicketType;
   }
+
+  /** Field 15, `start_time` (int64). */
+  get startTime(): bigint {
+    return this.data.startTime;
+  }
+
+  /** Field 17, `user_scores` (repeated bytes). */
+  get userScores(): Uint8Array[] {
+    return this.data.userScores;
+  }
+
+  /** Field 23, `linkmic_layout` (int64). */
+  get linkmicLayout(): bigint {
+    return this.data.linkmicLayout;
+  }
+
+  /** Field 24, `from_user_id` (int64). */
+  get fromUserId(): bigint {
+    return this.data.fromUserId;
+  }
+
+  /** Field 31, `inviter_rival_extra` (webcast.RivalExtraInfo). */
+  get inviterRivalExtra(): RivalExtraInfo {
+    return this.data.inviterRivalExtra ?? battleCodecs.codecs.RivalExtraInfo.create();
+  }
+
+  /** Field 33, `rtc_app_id` (string). */
+  get rtcAppId(): string {
+    return this.data.rtcAppId;
+  }
+
+  /** Field 36, `rtc_app_sign` (string). */
+  get rtcAppSign(): string {
+    return this.data.rtcAppSign;
+  }
+
+  /** Field 42, `sec_invite_uid` (int64). */
+  get secInviteUid(): bigint {
+    return this.data.secInviteUid;
+  }
+
+  /** Field 43, `scene` (int64). */
+  get scene(): bigint {
+    return this.data.scene;
+  }
+
+  /** Field 44, `sec_apply_uid` (int64). */
+  get secApplyUid(): bigint {
+    return this.data.secApplyUid;
+  }
+
+  /** Field 45, `linked_users` (repeated webcast.User). */
+  get linkedUsers(): User[] {
+    return this.data.linkedUsers;
+  }
+
+  /** Field 46, `sec_from_user_id` (string). */
+  get secFromUserId(): string {
+    return this.data.secFromUserId;
+  }
+
+  /** Field 47, `reply_type` (int32). */
+  get replyType(): number {
+    return this.data.replyType;
+  }
+
+  /** Field 48, `reply_prompts` (string). */
+  get replyPrompts(): string {
+    return this.data.replyPrompts;
+  }
+
+  /** Field 49, `sec_to_user_id` (string). */
+  get secToUserId(): string {
+    return this.data.secToUserId;
+  }
+
+  /** Field 50, `invitor_info` (bytes). */
+  get invitorInfo(): Uint8Array {
+    return this.data.invitorInfo;
+  }
 }
 
 /**
@@ -1702,6 +1932,21 @@ export class LinkStateEvent extends ProtoEvent<WebcastLinkStateMessage> {
   /** Field 13, `ui_pos` (repeated webcast.BattlePosIdentity). */
   get uiPos(): BattlePosIdentity[] {
     return this.data.uiPos;
+  }
+
+  /** Field 14, `spot_list` (repeated webcast.SpotInfo). */
+  get spotList(): SpotInfo[] {
+    return this.data.spotList;
+  }
+
+  /** Field 15, `audio_muted_remote_channels` (repeated int64). */
+  get audioMutedRemoteChannels(): bigint[] {
+    return this.data.audioMutedRemoteChannels;
+  }
+
+  /** Field 16, `linker_mode` (int32). */
+  get linkerMode(): number {
+    return this.data.linkerMode;
   }
 }
 

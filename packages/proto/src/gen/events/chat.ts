@@ -3,7 +3,7 @@
 import { CommentEventBase } from "../../events/custom/comment-event-base.js";
 import { ProtoEvent } from "../../events/proto-event.js";
 import { chatCodecs, commonCodecs, socialCodecs } from "../codec-domains.js";
-import type { ChatMsgFilter, ChatQuestion, ChatStarComment, WebcastAILiveSummaryMessage, WebcastAILiveSummaryMessage_AILiveSummary, WebcastAISummaryMessage, WebcastAISummaryMessage_MultiLangContent, WebcastBarrageMessage, WebcastBarrageMessage_AnimationData, WebcastBarrageMessage_BarrageEvent, WebcastBarrageMessage_FansLevelParam, WebcastBarrageMessage_GiftGalleryParam, WebcastBarrageMessage_RightLabel, WebcastBarrageMessage_SubscribeGiftParam, WebcastBarrageMessage_UserGradeParam, WebcastCaptionMessage, WebcastCaptionMessage_CaptionContent, WebcastChatMessage, WebcastChatMessage_CommentQualityScore, WebcastCommentTrayMessage, WebcastCommentsMessage, WebcastEmoteChatMessage, WebcastGreetingMessage, WebcastHashtagMessage, WebcastHashtagMessage_Hashtag, WebcastImDeleteMessage, WebcastMsgDetectMessage, WebcastMsgDetectMessage_TimeInfo, WebcastMsgDetectMessage_TriggerCondition, WebcastQuestionDeleteMessage, WebcastQuestionNewMessage, WebcastQuestionSelectedMessage, WebcastQuestionSlideDownMessage, WebcastQuestionSwitchMessage, WebcastQuickChatListMessage, WebcastQuickChatListMessage_QuickChatContent, WebcastScreenChatMessage, WebcastScreenChatMessage_CeremonyEffect, WebcastSpecialPushMessage, WebcastStarCommentNotificationMessage, WebcastStarCommentPushMessage } from "../webcast/chat.js";
+import type { BarrageTypeEcomLiveParam, ChatMsgFilter, ChatQuestion, ChatStarComment, CommentLabelScore, WebcastAILiveSummaryMessage, WebcastAILiveSummaryMessage_AILiveSummary, WebcastAISummaryMessage, WebcastAISummaryMessage_MultiLangContent, WebcastBarrageMessage, WebcastBarrageMessage_AnimationData, WebcastBarrageMessage_BarrageEvent, WebcastBarrageMessage_FansLevelParam, WebcastBarrageMessage_GiftGalleryParam, WebcastBarrageMessage_RightLabel, WebcastBarrageMessage_SubscribeGiftParam, WebcastBarrageMessage_UserGradeParam, WebcastCaptionMessage, WebcastCaptionMessage_CaptionContent, WebcastChatMessage, WebcastChatMessage_CommentQualityScore, WebcastCommentTrayMessage, WebcastCommentsMessage, WebcastEmoteChatMessage, WebcastGreetingMessage, WebcastHashtagMessage, WebcastHashtagMessage_Hashtag, WebcastImDeleteMessage, WebcastMsgDetectMessage, WebcastMsgDetectMessage_TimeInfo, WebcastMsgDetectMessage_TriggerCondition, WebcastQuestionDeleteMessage, WebcastQuestionNewMessage, WebcastQuestionSelectedMessage, WebcastQuestionSlideDownMessage, WebcastQuestionSwitchMessage, WebcastQuickChatListMessage, WebcastQuickChatListMessage_QuickChatContent, WebcastScreenChatMessage, WebcastScreenChatMessage_CeremonyEffect, WebcastSpecialPushMessage, WebcastStarCommentNotificationMessage, WebcastStarCommentPushMessage } from "../webcast/chat.js";
 import type { BadgeStruct, CommonMessageData, DisplayControl, Emote, EmoteWithIndex, Image, PrivilegeLogExtra, PublicAreaCommon, PublicAreaMessageCommon, Text, User, UserIdentity } from "../webcast/common.js";
 import type { WebcastMemberMessage_WaveAlgorithmData } from "../webcast/social.js";
 
@@ -226,8 +226,8 @@ export class BarrageEvent extends ProtoEvent<WebcastBarrageMessage> {
     return this.data.displayConfig;
   }
 
-  /** Field 11, `scene` (int32). */
-  get scene(): number {
+  /** Field 11, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
   }
 
@@ -264,6 +264,21 @@ export class BarrageEvent extends ProtoEvent<WebcastBarrageMessage> {
   /** Field 104, `gift_gallery_param` (webcast.WebcastBarrageMessage.GiftGalleryParam). */
   get giftGalleryParam(): WebcastBarrageMessage_GiftGalleryParam {
     return this.data.giftGalleryParam ?? chatCodecs.codecs.WebcastBarrageMessage_GiftGalleryParam.create();
+  }
+
+  /** Field 50, `user` (webcast.User). */
+  get user(): User {
+    return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** Field 105, `public_area_message_common` (webcast.PublicAreaMessageCommon). */
+  get publicAreaMessageCommon(): PublicAreaMessageCommon {
+    return this.data.publicAreaMessageCommon ?? commonCodecs.codecs.PublicAreaMessageCommon.create();
+  }
+
+  /** Field 106, `ecom_live_param` (webcast.BarrageTypeEcomLiveParam). */
+  get ecomLiveParam(): BarrageTypeEcomLiveParam {
+    return this.data.ecomLiveParam ?? chatCodecs.codecs.BarrageTypeEcomLiveParam.create();
   }
 }
 
@@ -449,6 +464,26 @@ export class CommentEvent extends CommentEventBase {
   /** Field 25, `ec_streamer_key` (string). */
   get ecStreamerKey(): string {
     return this.data.ecStreamerKey;
+  }
+
+  /** Field 26, `comment_label_scores` (repeated webcast.CommentLabelScore). */
+  get commentLabelScores(): CommentLabelScore[] {
+    return this.data.commentLabelScores;
+  }
+
+  /** Field 27, `mention_user_list` (repeated int64). */
+  get mentionUserList(): bigint[] {
+    return this.data.mentionUserList;
+  }
+
+  /** Field 28, `mention_users` (repeated webcast.User). */
+  get mentionUsers(): User[] {
+    return this.data.mentionUsers;
+  }
+
+  /** Field 29, `is_on_comment_tray` (bool). */
+  get isOnCommentTray(): boolean {
+    return this.data.isOnCommentTray;
   }
 }
 

@@ -3,7 +3,7 @@
 import { ProtoEvent } from "../../events/proto-event.js";
 import { chatCodecs, commerceCodecs, commonCodecs } from "../codec-domains.js";
 import type { WebcastBarrageMessage_RightLabel } from "../webcast/chat.js";
-import type { WebcastBALeadGenMessage, WebcastBALinkFullMessage, WebcastCommercialCustomMessage, WebcastEcBarrageMessage, WebcastEcDrawMessage, WebcastEcDrawMessage_Draw, WebcastEcShortItemRefreshMessage, WebcastEcTaskRefreshCouponListMessage, WebcastEcTaskRefreshCouponListMessage_Refresh, WebcastEcTaskRegisterMessage, WebcastOecLiveHotRoomMessage, WebcastOecLiveManagerMessage, WebcastOecLiveManagerMessage_DemoRequest, WebcastOecLiveManagerMessage_Giveaway, WebcastOecLiveManagerMessage_Purchase, WebcastOecLiveManagerMessage_Subscription, WebcastOecLiveShoppingMessage, WebcastPaidContentLiveShoppingMessage, WebcastPaidContentLiveShoppingMessage_Series, WebcastPaidContentLiveShoppingMessage_TimeTag, WebcastPopularCardMessage, WebcastPopularCardMessage_Card, WebcastPortalMessage, WebcastPortalMessage_Bought, WebcastPortalMessage_Finished, WebcastPortalMessage_Invite, WebcastPortalMessage_Portal, WebcastPromoteAdStatusMessage, WebcastVideoLiveCouponRcmdMessage, WebcastVideoLiveGoodsOrderMessage, WebcastVideoLiveGoodsOrderMessage_Order, WebcastVideoLiveGoodsRcmdMessage } from "../webcast/commerce.js";
+import type { AtmosphereTagInfo, BillboardDisplayResult, BillboardInfo, CampaignBannerDisplay, CampaignBannerDisplayResult, DispersionInfo, FlashSaleAtmosphereInfo, HotTag, LivePermissionInfo, OecLiveShoppingMessageV2, PopProduct, ProductSnapShot, PromotionInfo, RefreshLiveBagInfo, TraceInfo, Voucher, WebcastBALeadGenMessage, WebcastBALinkFullMessage, WebcastCommercialCustomMessage, WebcastEcBarrageMessage, WebcastEcDrawMessage, WebcastEcDrawMessage_Draw, WebcastEcShortItemRefreshMessage, WebcastEcTaskRefreshCouponListMessage, WebcastEcTaskRefreshCouponListMessage_Refresh, WebcastEcTaskRegisterMessage, WebcastOecLiveHotRoomMessage, WebcastOecLiveManagerMessage, WebcastOecLiveManagerMessage_DemoRequest, WebcastOecLiveManagerMessage_Giveaway, WebcastOecLiveManagerMessage_Purchase, WebcastOecLiveManagerMessage_Subscription, WebcastOecLiveShoppingMessage, WebcastPaidContentLiveShoppingMessage, WebcastPaidContentLiveShoppingMessage_Series, WebcastPaidContentLiveShoppingMessage_TimeTag, WebcastPopularCardMessage, WebcastPopularCardMessage_Card, WebcastPortalMessage, WebcastPortalMessage_Bought, WebcastPortalMessage_Finished, WebcastPortalMessage_Invite, WebcastPortalMessage_Portal, WebcastPromoteAdStatusMessage, WebcastVideoLiveCouponRcmdMessage, WebcastVideoLiveGoodsOrderMessage, WebcastVideoLiveGoodsOrderMessage_Order, WebcastVideoLiveGoodsRcmdMessage } from "../webcast/commerce.js";
 import type { CommonMessageData, Image, Text, User } from "../webcast/common.js";
 
 /**
@@ -368,6 +368,111 @@ export class OecLiveShoppingEvent extends ProtoEvent<WebcastOecLiveShoppingMessa
   /** Field 1, `common` (webcast.CommonMessageData). */
   get common(): CommonMessageData {
     return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `action_type` (int32). */
+  get actionType(): number {
+    return this.data.actionType;
+  }
+
+  /** Field 3, `live_product_number` (int32). */
+  get liveProductNumber(): number {
+    return this.data.liveProductNumber;
+  }
+
+  /** Field 4, `pop_product` (webcast.PopProduct). */
+  get popProduct(): PopProduct {
+    return this.data.popProduct ?? commerceCodecs.codecs.PopProduct.create();
+  }
+
+  /** Field 5, `trace_info` (webcast.TraceInfo). */
+  get traceInfo(): TraceInfo {
+    return this.data.traceInfo ?? commerceCodecs.codecs.TraceInfo.create();
+  }
+
+  /** Field 6, `hot_tags` (repeated webcast.HotTag). */
+  get hotTags(): HotTag[] {
+    return this.data.hotTags;
+  }
+
+  /** Field 7, `atmosphere_tag_info` (webcast.AtmosphereTagInfo). */
+  get atmosphereTagInfo(): AtmosphereTagInfo {
+    return this.data.atmosphereTagInfo ?? commerceCodecs.codecs.AtmosphereTagInfo.create();
+  }
+
+  /** Field 8, `live_permission_info` (webcast.LivePermissionInfo). */
+  get livePermissionInfo(): LivePermissionInfo {
+    return this.data.livePermissionInfo ?? commerceCodecs.codecs.LivePermissionInfo.create();
+  }
+
+  /** Field 9, `product_snap_shot` (webcast.ProductSnapShot). */
+  get productSnapShot(): ProductSnapShot {
+    return this.data.productSnapShot ?? commerceCodecs.codecs.ProductSnapShot.create();
+  }
+
+  /** Field 10, `pin_card_delay_time` (int64). */
+  get pinCardDelayTime(): bigint {
+    return this.data.pinCardDelayTime;
+  }
+
+  /** Field 11, `flash_sale_atmosphere_info` (repeated webcast.FlashSaleAtmosphereInfo). */
+  get flashSaleAtmosphereInfo(): FlashSaleAtmosphereInfo[] {
+    return this.data.flashSaleAtmosphereInfo;
+  }
+
+  /** Field 12, `card_type` (int32). */
+  get cardType(): number {
+    return this.data.cardType;
+  }
+
+  /** Field 13, `billboard_info` (webcast.BillboardInfo). */
+  get billboardInfo(): BillboardInfo {
+    return this.data.billboardInfo ?? commerceCodecs.codecs.BillboardInfo.create();
+  }
+
+  /** Field 14, `billboard_display_result` (webcast.BillboardDisplayResult). */
+  get billboardDisplayResult(): BillboardDisplayResult {
+    return this.data.billboardDisplayResult ?? commerceCodecs.codecs.BillboardDisplayResult.create();
+  }
+
+  /** Field 15, `dispersion_info` (repeated webcast.DispersionInfo). */
+  get dispersionInfo(): DispersionInfo[] {
+    return this.data.dispersionInfo;
+  }
+
+  /** Field 16, `promotion_info` (webcast.PromotionInfo). */
+  get promotionInfo(): PromotionInfo {
+    return this.data.promotionInfo ?? commerceCodecs.codecs.PromotionInfo.create();
+  }
+
+  /** Field 17, `campaign_banner_display_result` (webcast.CampaignBannerDisplayResult). */
+  get campaignBannerDisplayResult(): CampaignBannerDisplayResult {
+    return this.data.campaignBannerDisplayResult ?? commerceCodecs.codecs.CampaignBannerDisplayResult.create();
+  }
+
+  /** Field 18, `campaign_banner_display` (webcast.CampaignBannerDisplay). */
+  get campaignBannerDisplay(): CampaignBannerDisplay {
+    return this.data.campaignBannerDisplay ?? commerceCodecs.codecs.CampaignBannerDisplay.create();
+  }
+
+  /** Field 19, `refresh_live_bag_info` (webcast.RefreshLiveBagInfo). */
+  get refreshLiveBagInfo(): RefreshLiveBagInfo {
+    return this.data.refreshLiveBagInfo ?? commerceCodecs.codecs.RefreshLiveBagInfo.create();
+  }
+
+  /** Field 20, `anchor_pin_card_reset_type` (int32). */
+  get anchorPinCardResetType(): number {
+    return this.data.anchorPinCardResetType;
+  }
+
+  /** Field 21, `voucher` (webcast.Voucher). */
+  get voucher(): Voucher {
+    return this.data.voucher ?? commerceCodecs.codecs.Voucher.create();
+  }
+
+  /** Field 100, `oec_live_shopping_message_v2` (webcast.OecLiveShoppingMessageV2). */
+  get oecLiveShoppingMessageV2(): OecLiveShoppingMessageV2 {
+    return this.data.oecLiveShoppingMessageV2 ?? commerceCodecs.codecs.OecLiveShoppingMessageV2.create();
   }
 }
 

@@ -2,8 +2,8 @@
 /* eslint-disable */
 import { ProtoEvent } from "../../events/proto-event.js";
 import { commonCodecs, engagementCodecs } from "../codec-domains.js";
-import type { BorderInfo, CommonMessageData, Image, PerceptionDialog, PunishEventInfo, Text, User, WebcastRoomNotifyMessage } from "../webcast/common.js";
-import type { EngagementGoal, EngagementGoalIndicator, EngagementReminderWord, EngagementSubGoal, EngagementTouchAction, WebcastAnchorGrowLevelMessage, WebcastAnchorGrowLevelMessage_LevelNotice, WebcastAnchorGrowLevelMessage_LevelNoticeV2, WebcastAnchorReminderWordMessage, WebcastAnchorTaskReminderMessage, WebcastAnchorToolModificationMessage, WebcastAnchorToolModificationMessage_Modification, WebcastBottomMessage, WebcastCapsuleMessage, WebcastCapsuleMessage_BizParams, WebcastCommonPopupMessage, WebcastCommonToastMessage, WebcastGoalUpdateMessage, WebcastGoalUpdateMessage_PinInfo, WebcastGuideMessage, WebcastGuideTaskMessage, WebcastHourlyRankRewardMessage, WebcastHourlyRankRewardMessage_Winner, WebcastMiddleTouchMessage, WebcastMiddleTouchMessage_Extra, WebcastNewAnchorGuideMessage, WebcastNewAnchorGuideMessage_Guide, WebcastPerceptionMessage, WebcastPerceptionMessage_Sheet, WebcastPlaybookMessage, WebcastRankTextMessage, WebcastRankToastMessage, WebcastRankToastMessage_Toast, WebcastRankUpdateMessage, WebcastRankUpdateMessage_TabList, WebcastRankUpdateMessage_UnionAnimation, WebcastRealTimePerformancePageMessage, WebcastRealtimeLiveCenterMethod, WebcastRealtimeLiveCenterMethod_ColdStart, WebcastRealtimeLiveCenterMethod_Shop, WebcastRealtimeLiveCenterMethod_Stats, WebcastRealtimeLiveCenterMethod_Tips, WebcastShortTouchMessage, WebcastShortTouchMessage_Extra, WebcastToastMessage, WebcastTrayMessage, WebcastWeeklyRankRewardMessage } from "../webcast/engagement.js";
+import type { BorderInfo, CommonMessageData, Image, PerceptionDialog, PublicAreaMessageCommon, PunishEventInfo, Text, User, WebcastRoomNotifyMessage } from "../webcast/common.js";
+import type { EngagementGoal, EngagementGoalIndicator, EngagementReminderWord, EngagementSubGoal, EngagementTouchAction, GuideMessageFrequencyRule, RankUpdate, RankUserEnigmaInfo, ValidRanks, ViewerPicksInfo, WebcastAnchorGrowLevelMessage, WebcastAnchorGrowLevelMessage_LevelNotice, WebcastAnchorGrowLevelMessage_LevelNoticeV2, WebcastAnchorReminderWordMessage, WebcastAnchorTaskReminderMessage, WebcastAnchorToolModificationMessage, WebcastAnchorToolModificationMessage_Modification, WebcastBottomMessage, WebcastCapsuleMessage, WebcastCapsuleMessage_BizParams, WebcastCommonPopupMessage, WebcastCommonToastMessage, WebcastGoalUpdateMessage, WebcastGoalUpdateMessage_PinInfo, WebcastGuideMessage, WebcastGuideTaskMessage, WebcastHourlyRankMessage, WebcastHourlyRankRewardMessage, WebcastHourlyRankRewardMessage_Winner, WebcastMiddleTouchMessage, WebcastMiddleTouchMessage_Extra, WebcastNewAnchorGuideMessage, WebcastNewAnchorGuideMessage_Guide, WebcastPerceptionMessage, WebcastPerceptionMessage_Sheet, WebcastPlaybookMessage, WebcastRankTextMessage, WebcastRankToastMessage, WebcastRankToastMessage_Toast, WebcastRankUpdateMessage, WebcastRankUpdateMessage_RankTab, WebcastRankUpdateMessage_TabList, WebcastRankUpdateMessage_UnionAnimation, WebcastRealTimePerformancePageMessage, WebcastRealtimeLiveCenterMethod, WebcastRealtimeLiveCenterMethod_ColdStart, WebcastRealtimeLiveCenterMethod_Shop, WebcastRealtimeLiveCenterMethod_Stats, WebcastRealtimeLiveCenterMethod_Tips, WebcastShortTouchMessage, WebcastShortTouchMessage_Extra, WebcastToastMessage, WebcastTrayMessage, WebcastViewerPicksUpdateMessage, WebcastWeeklyRankRewardMessage } from "../webcast/engagement.js";
 
 /**
  * `WebcastAnchorGrowLevelMessage`: Host growth level: a level task was completed.
@@ -229,14 +229,39 @@ export class CapsuleEvent extends ProtoEvent<WebcastCapsuleMessage> {
     return this.data.capsuleType;
   }
 
-  /** Field 7, `scene` (int32). */
-  get scene(): number {
+  /** Field 7, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
   }
 
   /** Field 8, `biz_params` (webcast.WebcastCapsuleMessage.BizParams). */
   get bizParams(): WebcastCapsuleMessage_BizParams {
     return this.data.bizParams ?? engagementCodecs.codecs.WebcastCapsuleMessage_BizParams.create();
+  }
+
+  /** Field 9, `sub_scene` (string). */
+  get subScene(): string {
+    return this.data.subScene;
+  }
+
+  /** Field 10, `style` (int32). */
+  get style(): number {
+    return this.data.style;
+  }
+
+  /** Field 11, `skip_fc` (bool). */
+  get skipFc(): boolean {
+    return this.data.skipFc;
+  }
+
+  /** Field 12, `public_area_message_common` (webcast.PublicAreaMessageCommon). */
+  get publicAreaMessageCommon(): PublicAreaMessageCommon {
+    return this.data.publicAreaMessageCommon ?? commonCodecs.codecs.PublicAreaMessageCommon.create();
+  }
+
+  /** Field 13, `report_action` (bool). */
+  get reportAction(): boolean {
+    return this.data.reportAction;
   }
 }
 
@@ -484,9 +509,14 @@ export class GuideEvent extends ProtoEvent<WebcastGuideMessage> {
     return this.data.displayStyle;
   }
 
-  /** Field 7, `scene` (int32). */
-  get scene(): number {
+  /** Field 7, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
+  }
+
+  /** Field 8, `frequency_rule` (webcast.GuideMessageFrequencyRule). */
+  get frequencyRule(): GuideMessageFrequencyRule {
+    return this.data.frequencyRule ?? engagementCodecs.codecs.GuideMessageFrequencyRule.create();
   }
 }
 
@@ -537,6 +567,31 @@ export class GuideTaskEvent extends ProtoEvent<WebcastGuideTaskMessage> {
   /** Field 8, `task_type` (int32). */
   get taskType(): number {
     return this.data.taskType;
+  }
+}
+
+/**
+ * `WebcastHourlyRankMessage`: The room's place in the hourly ranking, shown as a banner. Only older schemas (tiktok-live-proto v2, TikTokLiveJava, TikTokLiveSharp) describe it, and they agree on the layout but not on what most numbers mean: names below say where a value sits, not what it is.
+ *
+ * @example client.on(HourlyRankEvent, (e) => …) or client.on("hourlyRank", (e) => …)
+ */
+export class HourlyRankEvent extends ProtoEvent<WebcastHourlyRankMessage> {
+  static override readonly eventName: string = "hourlyRank";
+  static override readonly method: string = "WebcastHourlyRankMessage";
+  static override readonly codecs: typeof engagementCodecs = engagementCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastHourlyRankMessage {
+    return engagementCodecs.codecs.WebcastHourlyRankMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 3, `value_3` (uint32). */
+  get value3(): number {
+    return this.data.value3;
   }
 }
 
@@ -783,6 +838,31 @@ export class RankTextEvent extends ProtoEvent<WebcastRankTextMessage> {
   get currentUserId(): bigint {
     return this.data.currentUserId;
   }
+
+  /** Field 8, `left_icon` (webcast.Image). */
+  get leftIcon(): Image {
+    return this.data.leftIcon ?? commonCodecs.codecs.Image.create();
+  }
+
+  /** Field 9, `content` (webcast.Text). */
+  get content(): Text {
+    return this.data.content ?? commonCodecs.codecs.Text.create();
+  }
+
+  /** Field 10, `rank_type` (int32). */
+  get rankType(): number {
+    return this.data.rankType;
+  }
+
+  /** Field 11, `user_enigma_info` (webcast.RankUserEnigmaInfo). */
+  get userEnigmaInfo(): RankUserEnigmaInfo {
+    return this.data.userEnigmaInfo ?? engagementCodecs.codecs.RankUserEnigmaInfo.create();
+  }
+
+  /** Field 12, `public_area_msg_common` (webcast.PublicAreaMessageCommon). */
+  get publicAreaMsgCommon(): PublicAreaMessageCommon {
+    return this.data.publicAreaMsgCommon ?? commonCodecs.codecs.PublicAreaMessageCommon.create();
+  }
 }
 
 /**
@@ -847,6 +927,36 @@ export class RankUpdateEvent extends ProtoEvent<WebcastRankUpdateMessage> {
   /** Field 10, `tab_lists` (repeated webcast.WebcastRankUpdateMessage.TabList). */
   get tabLists(): WebcastRankUpdateMessage_TabList[] {
     return this.data.tabLists;
+  }
+
+  /** Field 2, `updates` (repeated webcast.RankUpdate). */
+  get updates(): RankUpdate[] {
+    return this.data.updates;
+  }
+
+  /** Field 3, `group_type` (int32). */
+  get groupType(): number {
+    return this.data.groupType;
+  }
+
+  /** Field 4, `op_type` (int32). */
+  get opType(): number {
+    return this.data.opType;
+  }
+
+  /** Field 5, `rank_priority` (int64). */
+  get rankPriority(): bigint {
+    return this.data.rankPriority;
+  }
+
+  /** Field 6, `tabs` (repeated webcast.WebcastRankUpdateMessage.RankTab). */
+  get tabs(): WebcastRankUpdateMessage_RankTab[] {
+    return this.data.tabs;
+  }
+
+  /** Field 11, `valid_ranks` (webcast.ValidRanks). */
+  get validRanks(): ValidRanks {
+    return this.data.validRanks ?? engagementCodecs.codecs.ValidRanks.create();
   }
 }
 
@@ -989,8 +1099,8 @@ export class ToastEvent extends ProtoEvent<WebcastToastMessage> {
     return this.data.delayDuration;
   }
 
-  /** Field 4, `scene` (int32). */
-  get scene(): number {
+  /** Field 4, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
   }
 }
@@ -1042,6 +1152,36 @@ export class TrayEvent extends ProtoEvent<WebcastTrayMessage> {
   /** Field 7, `image` (webcast.Image). */
   get image(): Image {
     return this.data.image ?? commonCodecs.codecs.Image.create();
+  }
+}
+
+/**
+ * `WebcastViewerPicksUpdateMessage`: The viewers' picks panel (viewers choose what the host plays or does next) changed.
+ *
+ * @example client.on(ViewerPicksUpdateEvent, (e) => …) or client.on("viewerPicksUpdate", (e) => …)
+ */
+export class ViewerPicksUpdateEvent extends ProtoEvent<WebcastViewerPicksUpdateMessage> {
+  static override readonly eventName: string = "viewerPicksUpdate";
+  static override readonly method: string = "WebcastViewerPicksUpdateMessage";
+  static override readonly codecs: typeof engagementCodecs = engagementCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastViewerPicksUpdateMessage {
+    return engagementCodecs.codecs.WebcastViewerPicksUpdateMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `update_type` (int32). */
+  get updateType(): number {
+    return this.data.updateType;
+  }
+
+  /** Field 3, `info` (webcast.ViewerPicksInfo). */
+  get info(): ViewerPicksInfo {
+    return this.data.info ?? engagementCodecs.codecs.ViewerPicksInfo.create();
   }
 }
 

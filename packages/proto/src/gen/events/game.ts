@@ -1340,8 +1340,8 @@ export class PollEvent extends ProtoEvent<WebcastPollMessage> {
     return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
   }
 
-  /** Field 2, `message_type` (int32). */
-  get messageType(): number {
+  /** Field 2, `message_type` (int64). */
+  get messageType(): bigint {
     return this.data.messageType;
   }
 

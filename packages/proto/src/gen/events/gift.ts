@@ -5,7 +5,7 @@ import { ProtoEvent } from "../../events/proto-event.js";
 import { chatCodecs, commonCodecs, giftCodecs } from "../codec-domains.js";
 import type { ChatMsgFilter } from "../webcast/chat.js";
 import type { CommonMessageData, DisplayControl, Image, PrivilegeLogExtra, PublicAreaCommon, PublicAreaMessageCommon, Text, User, UserIdentity, WebcastRoomNotifyMessage } from "../webcast/common.js";
-import type { Gift, GiftAsset, GiftMessagePriority, WebcastAssetMessage, WebcastBackpackMessage, WebcastBoostCardMessage, WebcastBoostCardMessage_BoostCard, WebcastBoostedUsersMessage, WebcastBoostedUsersMessage_FlareBoost, WebcastBoostedUsersMessage_PromoteAdBoost, WebcastDonationInfoMessage, WebcastDonationMessage, WebcastDonationStickerModifyMethod, WebcastDonationStickerModifyMethod_DonationSticker, WebcastEffectControlMessage, WebcastEffectPreloadingMessage, WebcastEnvelopeMessage, WebcastEnvelopeMessage_EnvelopeInfo, WebcastEnvelopePortalMessage, WebcastEnvelopePortalMessage_PortalInfo, WebcastEnvelopePortalMessage_PortalTarget, WebcastGiftBroadcastMessage, WebcastGiftCollectionUpdateMessage, WebcastGiftCollectionUpdateMessage_GiftCollection, WebcastGiftDynamicRestrictionMessage, WebcastGiftDynamicRestrictionMessage_DynamicRestriction, WebcastGiftGalleryMessage, WebcastGiftGalleryMessage_GiftInfo, WebcastGiftGuideMessage, WebcastGiftGuideMessage_GuidePageResource, WebcastGiftGuideMessage_GuideTarget, WebcastGiftMessage, WebcastGiftMessage_BoxContents, WebcastGiftMessage_FlyingMicResources, WebcastGiftMessage_InteractiveInfo, WebcastGiftMessage_LynxExtra, WebcastGiftMessage_MatchInfo, WebcastGiftMessage_MonitorInfo, WebcastGiftMessage_SponsorshipInfo, WebcastGiftMessage_TextEffect, WebcastGiftMessage_TrayInfo, WebcastGiftNoticeMessage, WebcastGiftNoticeMessage_GiftNotice, WebcastGiftPanelUpdateMessage, WebcastGiftPanelUpdateMessage_GalleryData, WebcastGiftPanelUpdateMessage_GoalData, WebcastGiftPanelUpdateMessage_RoomBasedGiftData, WebcastGiftProgressMessage, WebcastGiftProgressMessage_Progress, WebcastGiftPromptMessage, WebcastGiftRecordCapsuleMessage, WebcastGiftUnlockMessage, WebcastGiftUpdateMessage, WebcastGoodyBagMessage, WebcastGoodyBagMessage_BaseInfo, WebcastGoodyBagMessage_Winner, WebcastInteractiveEffectMessage, WebcastPrivilegeAdvanceMessage, WebcastPrivilegeDynamicEffectMessage, WebcastPrivilegeDynamicEffectMessage_Placeholder, WebcastPrivilegeDynamicEffectMessage_ResourceAttr, WebcastPrivilegeDynamicEffectMessage_StickerEffect, WebcastWalletLiveRewardsRatioMessage, WebcastWalletLiveRewardsRatioMessage_RatioNotice, WebcastWishlistUpdateMessage } from "../webcast/gift.js";
+import type { AssetBundle, Gift, GiftAsset, GiftEffect, GiftMessagePriority, SecondaryEffectInfo, WebcastAssetMessage, WebcastBackpackMessage, WebcastBoostCardMessage, WebcastBoostCardMessage_BoostCard, WebcastBoostedUsersMessage, WebcastBoostedUsersMessage_FlareBoost, WebcastBoostedUsersMessage_PromoteAdBoost, WebcastDonationInfoMessage, WebcastDonationMessage, WebcastDonationStickerModifyMethod, WebcastDonationStickerModifyMethod_DonationSticker, WebcastEffectControlMessage, WebcastEffectPreloadingMessage, WebcastEnvelopeMessage, WebcastEnvelopeMessage_EnvelopeInfo, WebcastEnvelopePortalMessage, WebcastEnvelopePortalMessage_PortalInfo, WebcastEnvelopePortalMessage_PortalTarget, WebcastGiftBroadcastMessage, WebcastGiftCollectionUpdateMessage, WebcastGiftCollectionUpdateMessage_GiftCollection, WebcastGiftDynamicRestrictionMessage, WebcastGiftDynamicRestrictionMessage_DynamicRestriction, WebcastGiftGalleryMessage, WebcastGiftGalleryMessage_GiftInfo, WebcastGiftGuideMessage, WebcastGiftGuideMessage_GuidePageResource, WebcastGiftGuideMessage_GuideTarget, WebcastGiftMessage, WebcastGiftMessage_BoxContents, WebcastGiftMessage_FlyingMicResources, WebcastGiftMessage_InteractiveInfo, WebcastGiftMessage_LynxExtra, WebcastGiftMessage_MatchInfo, WebcastGiftMessage_MonitorInfo, WebcastGiftMessage_SponsorshipInfo, WebcastGiftMessage_TextEffect, WebcastGiftMessage_TrayInfo, WebcastGiftNoticeMessage, WebcastGiftNoticeMessage_GiftNotice, WebcastGiftPanelUpdateMessage, WebcastGiftPanelUpdateMessage_GalleryData, WebcastGiftPanelUpdateMessage_GoalData, WebcastGiftPanelUpdateMessage_RoomBasedGiftData, WebcastGiftProgressMessage, WebcastGiftProgressMessage_Progress, WebcastGiftPromptMessage, WebcastGiftRecordCapsuleMessage, WebcastGiftUnlockMessage, WebcastGiftUpdateMessage, WebcastGoodyBagMessage, WebcastGoodyBagMessage_BaseInfo, WebcastGoodyBagMessage_Winner, WebcastInteractiveEffectMessage, WebcastPrivilegeAdvanceMessage, WebcastPrivilegeDynamicEffectMessage, WebcastPrivilegeDynamicEffectMessage_Placeholder, WebcastPrivilegeDynamicEffectMessage_ResourceAttr, WebcastPrivilegeDynamicEffectMessage_StickerEffect, WebcastWalletLiveRewardsRatioMessage, WebcastWalletLiveRewardsRatioMessage_RatioNotice, WebcastWishlistUpdateMessage } from "../webcast/gift.js";
 
 /**
  * `WebcastAssetMessage`: An asset (effect resource) was sent or should be played.
@@ -379,6 +379,11 @@ export class EnvelopeEvent extends ProtoEvent<WebcastEnvelopeMessage> {
   /** Field 3, `display` (int32). */
   get display(): number {
     return this.data.display;
+  }
+
+  /** Field 4, `public_area_msg_common` (webcast.PublicAreaMessageCommon). */
+  get publicAreaMsgCommon(): PublicAreaMessageCommon {
+    return this.data.publicAreaMsgCommon ?? commonCodecs.codecs.PublicAreaMessageCommon.create();
   }
 }
 
@@ -905,6 +910,61 @@ export class GiftEvent extends GiftEventBase {
   get interactiveGiftInfo(): WebcastGiftMessage_InteractiveInfo {
     return this.data.interactiveGiftInfo ?? giftCodecs.codecs.WebcastGiftMessage_InteractiveInfo.create();
   }
+
+  /** Field 2, `gift_id` (int64). */
+  get giftId(): bigint {
+    return this.data.giftId;
+  }
+
+  /** Field 22, `monitor_extra` (string). */
+  get monitorExtra(): string {
+    return this.data.monitorExtra;
+  }
+
+  /** Field 49, `display_duration_ms` (int64). */
+  get displayDurationMs(): bigint {
+    return this.data.displayDurationMs;
+  }
+
+  /** Field 50, `display_text_for_sender` (webcast.Text). */
+  get displayTextForSender(): Text {
+    return this.data.displayTextForSender ?? commonCodecs.codecs.Text.create();
+  }
+
+  /** Field 51, `is_asset_bundle_gift` (bool). */
+  get isAssetBundleGift(): boolean {
+    return this.data.isAssetBundleGift;
+  }
+
+  /** Field 52, `asset_bundle` (webcast.AssetBundle). */
+  get assetBundle(): AssetBundle {
+    return this.data.assetBundle ?? giftCodecs.codecs.AssetBundle.create();
+  }
+
+  /** Field 53, `effect_extra` (string). */
+  get effectExtra(): string {
+    return this.data.effectExtra;
+  }
+
+  /** Field 54, `secondary_effect_info` (webcast.SecondaryEffectInfo). */
+  get secondaryEffectInfo(): SecondaryEffectInfo {
+    return this.data.secondaryEffectInfo ?? giftCodecs.codecs.SecondaryEffectInfo.create();
+  }
+
+  /** Field 55, `gift_variant_id` (int32). */
+  get giftVariantId(): number {
+    return this.data.giftVariantId;
+  }
+
+  /** Field 56, `shiny_card_unlock_token` (string). */
+  get shinyCardUnlockToken(): string {
+    return this.data.shinyCardUnlockToken;
+  }
+
+  /** Field 100, `gift_effect` (webcast.GiftEffect). */
+  get giftEffect(): GiftEffect {
+    return this.data.giftEffect ?? giftCodecs.codecs.GiftEffect.create();
+  }
 }
 
 /**
@@ -1054,6 +1114,16 @@ export class GiftPromptEvent extends ProtoEvent<WebcastGiftPromptMessage> {
   /** Field 6, `order_timestamp` (int64). */
   get orderTimestamp(): bigint {
     return this.data.orderTimestamp;
+  }
+
+  /** Field 7, `in_user_gifting_addiction_expr` (bool). */
+  get inUserGiftingAddictionExpr(): boolean {
+    return this.data.inUserGiftingAddictionExpr;
+  }
+
+  /** Field 8, `pop_up_schema` (string). */
+  get popUpSchema(): string {
+    return this.data.popUpSchema;
   }
 }
 

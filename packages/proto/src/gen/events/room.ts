@@ -3,10 +3,55 @@
 import { ProtoEvent } from "../../events/proto-event.js";
 import { chatCodecs, commonCodecs, giftCodecs, roomCodecs, socialCodecs } from "../codec-domains.js";
 import type { WebcastChatMessage } from "../webcast/chat.js";
-import type { BadgeStruct, CommonMessageData, Image, LinkerMediaChangeOperator, PublicAreaMessageCommon, Text, User } from "../webcast/common.js";
+import type { BadgeStruct, CommonMessageData, Image, LinkerMediaChangeOperator, PrivilegeLogExtra, PublicAreaMessageCommon, Text, User, WebcastRoomNotifyMessage_Extra } from "../webcast/common.js";
 import type { WebcastGiftMessage } from "../webcast/gift.js";
-import type { RoomSticker, WebcastBizStickerMessage, WebcastColdStartMessage, WebcastEpiMessage, WebcastEpiMessage_Decision, WebcastEventMessage, WebcastEventMessage_EventCard, WebcastFeedUserRoomMonitorMessage, WebcastForceFetchRecommendationsMessage, WebcastHighlightFragementReady, WebcastHighlightFragementReady_Fragment, WebcastHotRoomMessage, WebcastHotRoomMessage_HotRoom, WebcastInRoomBannerEvent, WebcastInRoomBannerEvent_BannerCollection, WebcastInRoomBannerMessage, WebcastInRoomBannerRefreshMessage, WebcastLSAccessStatus, WebcastLiveGameIntroMessage, WebcastLiveInfoAuditNoticeMessage, WebcastLiveIntroMessage, WebcastLiveJourneyMessage, WebcastLiveJourneyMessage_Journey, WebcastLiveShowMessage, WebcastLiveShowMessage_ShowContent, WebcastMarqueeAnnouncementMessage, WebcastMarqueeAnnouncementMessage_Entity, WebcastNoticeMessage, WebcastNoticeboardMessage, WebcastNoticeboardMessage_NoticeboardContent, WebcastNoticeboardReviewMessage, WebcastOChannelAnchorMessage, WebcastOChannelModifyMessage, WebcastOChannelUserMessage, WebcastProjectDModifyH5, WebcastRoomBottomMessage, WebcastRoomBottomMessage_FlexImage, WebcastRoomEventMessage, WebcastRoomEventMessage_EventUser, WebcastRoomMessage, WebcastRoomPinMessage, WebcastRoomStickerMessage, WebcastRoomStreamAdaptationMessage, WebcastRoomStreamAdaptationMessage_SubjectPosition, WebcastRoomUserSeqMessage, WebcastRoomUserSeqMessage_Contributor, WebcastRoomVerifyMessage, WebcastStreamStatusMessage, WebcastStreamStatusMessage_StreamStatusChange, WebcastWallpaperMessage, WebcastWallpaperMessage_WallpaperContent, WebcastWallpaperReviewMessage } from "../webcast/room.js";
+import type { RoomSticker, WebcastAlertBoxAuditResultMessage, WebcastAlertBoxAuditResultMessage_AlertAsset, WebcastBizStickerMessage, WebcastColdStartMessage, WebcastEpiMessage, WebcastEpiMessage_Decision, WebcastEventMessage, WebcastEventMessage_EventCard, WebcastFeedUserRoomMonitorMessage, WebcastForceFetchRecommendationsMessage, WebcastHighlightFragementReady, WebcastHighlightFragementReady_Fragment, WebcastHotRoomMessage, WebcastHotRoomMessage_HotRoom, WebcastInRoomBannerEvent, WebcastInRoomBannerEvent_BannerCollection, WebcastInRoomBannerMessage, WebcastInRoomBannerRefreshMessage, WebcastLSAccessStatus, WebcastLiveGameIntroMessage, WebcastLiveInfoAuditNoticeMessage, WebcastLiveIntroMessage, WebcastLiveJourneyMessage, WebcastLiveJourneyMessage_Journey, WebcastLiveShowMessage, WebcastLiveShowMessage_ShowContent, WebcastMarqueeAnnouncementMessage, WebcastMarqueeAnnouncementMessage_Entity, WebcastNoticeMessage, WebcastNoticeboardMessage, WebcastNoticeboardMessage_NoticeboardContent, WebcastNoticeboardReviewMessage, WebcastNotifyMessage, WebcastOChannelAnchorMessage, WebcastOChannelModifyMessage, WebcastOChannelUserMessage, WebcastProjectDModifyH5, WebcastRoomBottomMessage, WebcastRoomBottomMessage_FlexImage, WebcastRoomEventMessage, WebcastRoomEventMessage_EventUser, WebcastRoomMessage, WebcastRoomPinMessage, WebcastRoomStickerMessage, WebcastRoomStreamAdaptationMessage, WebcastRoomStreamAdaptationMessage_SubjectPosition, WebcastRoomUserSeqMessage, WebcastRoomUserSeqMessage_Contributor, WebcastRoomVerifyMessage, WebcastStreamStatusMessage, WebcastStreamStatusMessage_StreamStatusChange, WebcastSystemMessage, WebcastWallpaperMessage, WebcastWallpaperMessage_WallpaperContent, WebcastWallpaperReviewMessage } from "../webcast/room.js";
 import type { WebcastLikeMessage, WebcastMemberMessage, WebcastSocialMessage } from "../webcast/social.js";
+
+/**
+ * `WebcastAlertBoxAuditResultMessage`: Result of the review of a host's alert box assets (images, texts, sounds). Known from TikTokLiveSharp only.
+ *
+ * @example client.on(AlertBoxAuditResultEvent, (e) => …) or client.on("alertBoxAuditResult", (e) => …)
+ */
+export class AlertBoxAuditResultEvent extends ProtoEvent<WebcastAlertBoxAuditResultMessage> {
+  static override readonly eventName: string = "alertBoxAuditResult";
+  static override readonly method: string = "WebcastAlertBoxAuditResultMessage";
+  static override readonly codecs: typeof roomCodecs = roomCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastAlertBoxAuditResultMessage {
+    return roomCodecs.codecs.WebcastAlertBoxAuditResultMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `user_id` (int64). */
+  get userId(): bigint {
+    return this.data.userId;
+  }
+
+  /** Field 3, `images` (repeated webcast.WebcastAlertBoxAuditResultMessage.AlertAsset). */
+  get images(): WebcastAlertBoxAuditResultMessage_AlertAsset[] {
+    return this.data.images;
+  }
+
+  /** Field 4, `texts` (repeated webcast.WebcastAlertBoxAuditResultMessage.AlertAsset). */
+  get texts(): WebcastAlertBoxAuditResultMessage_AlertAsset[] {
+    return this.data.texts;
+  }
+
+  /** Field 5, `scene` (string). */
+  get scene(): string {
+    return this.data.scene;
+  }
+
+  /** Field 6, `sounds` (repeated webcast.WebcastAlertBoxAuditResultMessage.AlertAsset). */
+  get sounds(): WebcastAlertBoxAuditResultMessage_AlertAsset[] {
+    return this.data.sounds;
+  }
+}
 
 /**
  * `WebcastBizStickerMessage`: Business (e.g. promotional) stickers placed on the stream.
@@ -307,8 +352,8 @@ export class InRoomBannerEvent extends ProtoEvent<WebcastInRoomBannerMessage> {
     return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
   }
 
-  /** Field 2, `extra` (map<string, string>). */
-  get extra(): { [key: string]: string } {
+  /** Field 2, `extra` (string). */
+  get extra(): string {
     return this.data.extra;
   }
 
@@ -757,9 +802,84 @@ export class NoticeEvent extends ProtoEvent<WebcastNoticeMessage> {
     return this.data.noticeContent ?? commonCodecs.codecs.Text.create();
   }
 
-  /** Field 12, `scene` (int32). */
-  get scene(): number {
+  /** Field 12, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
+  }
+}
+
+/**
+ * `WebcastNotifyMessage`: A notice to the room or to one viewer, with an optional link. Known from TikTokLiveSharp only; it shares its extra block with WebcastRoomNotifyMessage.
+ *
+ * @example client.on(NotifyEvent, (e) => …) or client.on("notify", (e) => …)
+ */
+export class NotifyEvent extends ProtoEvent<WebcastNotifyMessage> {
+  static override readonly eventName: string = "notify";
+  static override readonly method: string = "WebcastNotifyMessage";
+  static override readonly codecs: typeof roomCodecs = roomCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastNotifyMessage {
+    return roomCodecs.codecs.WebcastNotifyMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `schema` (string). */
+  get schema(): string {
+    return this.data.schema;
+  }
+
+  /** Field 3, `notify_type` (int64). */
+  get notifyType(): bigint {
+    return this.data.notifyType;
+  }
+
+  /** Field 4, `content_str` (string). */
+  get contentStr(): string {
+    return this.data.contentStr;
+  }
+
+  /** Field 5, `user` (webcast.User). */
+  get user(): User {
+    return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** Field 6, `extra` (webcast.WebcastRoomNotifyMessage.Extra). */
+  get extra(): WebcastRoomNotifyMessage_Extra {
+    return this.data.extra ?? commonCodecs.codecs.WebcastRoomNotifyMessage_Extra.create();
+  }
+
+  /** Field 7, `notify_class` (int64). */
+  get notifyClass(): bigint {
+    return this.data.notifyClass;
+  }
+
+  /** Field 8, `flex_settings` (repeated int64). */
+  get flexSettings(): bigint[] {
+    return this.data.flexSettings;
+  }
+
+  /** Field 9, `source` (string). */
+  get source(): string {
+    return this.data.source;
+  }
+
+  /** Field 10, `from_user_id` (int64). */
+  get fromUserId(): bigint {
+    return this.data.fromUserId;
+  }
+
+  /** Field 11, `privilege_log_extra` (webcast.PrivilegeLogExtra). */
+  get privilegeLogExtra(): PrivilegeLogExtra {
+    return this.data.privilegeLogExtra ?? commonCodecs.codecs.PrivilegeLogExtra.create();
+  }
+
+  /** Field 12, `to_anchor_id` (int64). */
+  get toAnchorId(): bigint {
+    return this.data.toAnchorId;
   }
 }
 
@@ -1052,8 +1172,8 @@ export class RoomEvent extends ProtoEvent<WebcastRoomMessage> {
     return this.data.icon ?? commonCodecs.codecs.Image.create();
   }
 
-  /** Field 6, `scene` (int32). */
-  get scene(): number {
+  /** Field 6, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
   }
 
@@ -1075,6 +1195,21 @@ export class RoomEvent extends ProtoEvent<WebcastRoomMessage> {
   /** Field 10, `sub_scene` (string). */
   get subScene(): string {
     return this.data.subScene;
+  }
+
+  /** Field 11, `schema` (string). */
+  get schema(): string {
+    return this.data.schema;
+  }
+
+  /** Field 12, `signature` (string). */
+  get signature(): string {
+    return this.data.signature;
+  }
+
+  /** Field 13, `signature_version` (string). */
+  get signatureVersion(): string {
+    return this.data.signatureVersion;
   }
 }
 
@@ -1330,6 +1465,31 @@ export class StreamStatusEvent extends ProtoEvent<WebcastStreamStatusMessage> {
   /** Field 2, `streams` (repeated webcast.WebcastStreamStatusMessage.StreamStatusChange). */
   get streams(): WebcastStreamStatusMessage_StreamStatusChange[] {
     return this.data.streams;
+  }
+}
+
+/**
+ * `WebcastSystemMessage`: A system notice shown in the room's chat, as plain text.
+ *
+ * @example client.on(SystemEvent, (e) => …) or client.on("system", (e) => …)
+ */
+export class SystemEvent extends ProtoEvent<WebcastSystemMessage> {
+  static override readonly eventName: string = "system";
+  static override readonly method: string = "WebcastSystemMessage";
+  static override readonly codecs: typeof roomCodecs = roomCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastSystemMessage {
+    return roomCodecs.codecs.WebcastSystemMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `message` (string). */
+  get message(): string {
+    return this.data.message;
   }
 }
 

@@ -3,7 +3,7 @@
 import { ProtoEvent } from "../../events/proto-event.js";
 import { commonCodecs, socialCodecs } from "../codec-domains.js";
 import type { CommonMessageData, Image, PublicAreaMessageCommon, PunishEventInfo, Text, User, WebcastRoomNotifyMessage_EventTracking } from "../webcast/common.js";
-import type { WebcastAccessControlMessage, WebcastAccessControlMessage_Captcha, WebcastAccessRecallMessage, WebcastAnchorGetSubQuotaMessage, WebcastAudienceReserveUserStateMessage, WebcastAudienceReserveUserStateMessage_ReserveAction, WebcastAudienceReserveUserStateMessage_ReserveReply, WebcastAudienceReserveUserStateMessage_ReserveUserInfo, WebcastAuthorizationNotifyMessage, WebcastAuthorizationNotifyMessage_AuthorizationBlock, WebcastAvatarGenerateResultMessage, WebcastAvatarGenerateResultMessage_Avatar, WebcastAvatarReportDeleteMessage, WebcastAvatarStyleResultMessage, WebcastDiggMessage, WebcastFansEventMessage, WebcastFansEventMessage_FansEventData, WebcastFansEventMessage_FansLevelInfo, WebcastFansEventMessage_FansLevelUpgradeInfo, WebcastFollowCardMessage, WebcastGroupLiveMemberNotifyMessage, WebcastGroupLiveMemberNotifyMessage_Member, WebcastLikeMessage, WebcastLikeMessage_LikeEffect, WebcastLikeMessage_SpecifiedDisplayText, WebcastMemberMessage, WebcastMemberMessage_EffectConfig, WebcastMemberMessage_WaveAlgorithmData, WebcastShareGuideMessage, WebcastSocialMessage, WebcastSpeakerMessage, WebcastSubContractStatusMessage, WebcastSubContractStatusMessage_ContractStatus, WebcastSubContractStatusMessage_ResponseExtra, WebcastSubNotifyMessage, WebcastSubPinEventMessage, WebcastSubPinEventMessage_PinCard, WebcastSubQueueMessage, WebcastSubQueueMessage_Queue, WebcastSubTimerStickerMessage, WebcastSubTimerStickerMessage_TimerSticker, WebcastSubWaveMessage, WebcastSubWaveMessage_WaveUpdate, WebcastSubscriptionGuideMessage, WebcastUnauthorizedMemberMessage, WebcastUpgradeMessage, WebcastUserStatsMessage } from "../webcast/social.js";
+import type { WebcastAccessControlMessage, WebcastAccessControlMessage_Captcha, WebcastAccessRecallMessage, WebcastAnchorGetSubQuotaMessage, WebcastAudienceReserveUserStateMessage, WebcastAudienceReserveUserStateMessage_ReserveAction, WebcastAudienceReserveUserStateMessage_ReserveReply, WebcastAudienceReserveUserStateMessage_ReserveUserInfo, WebcastAuthorizationNotifyMessage, WebcastAuthorizationNotifyMessage_AuthorizationBlock, WebcastAvatarGenerateResultMessage, WebcastAvatarGenerateResultMessage_Avatar, WebcastAvatarReportDeleteMessage, WebcastAvatarStyleResultMessage, WebcastDiggMessage, WebcastFansEventMessage, WebcastFansEventMessage_FansEventData, WebcastFansEventMessage_FansLevelInfo, WebcastFansEventMessage_FansLevelUpgradeInfo, WebcastFollowCardMessage, WebcastGroupLiveMemberNotifyMessage, WebcastGroupLiveMemberNotifyMessage_Member, WebcastLikeMessage, WebcastLikeMessage_LikeEffect, WebcastLikeMessage_SpecifiedDisplayText, WebcastMemberMessage, WebcastMemberMessage_EffectConfig, WebcastMemberMessage_WaveAlgorithmData, WebcastShareGuideMessage, WebcastSocialMessage, WebcastSpeakerMessage, WebcastSubCapsuleMessage, WebcastSubContractStatusMessage, WebcastSubContractStatusMessage_ContractStatus, WebcastSubContractStatusMessage_ResponseExtra, WebcastSubNotifyMessage, WebcastSubPinEventMessage, WebcastSubPinEventMessage_PinCard, WebcastSubQueueMessage, WebcastSubQueueMessage_Queue, WebcastSubTimerStickerMessage, WebcastSubTimerStickerMessage_TimerSticker, WebcastSubWaveMessage, WebcastSubWaveMessage_WaveUpdate, WebcastSubscriptionGuideMessage, WebcastSubscriptionNotifyMessage, WebcastUnauthorizedMemberMessage, WebcastUpgradeMessage, WebcastUserStatsMessage } from "../webcast/social.js";
 
 /**
  * `WebcastAccessControlMessage`: The current user must pass a captcha to stay in the room.
@@ -54,8 +54,8 @@ export class AccessRecallEvent extends ProtoEvent<WebcastAccessRecallMessage> {
     return this.data.status;
   }
 
-  /** Field 5, `scene` (int32). */
-  get scene(): number {
+  /** Field 5, `scene` (string). */
+  get scene(): string {
     return this.data.scene;
   }
 
@@ -713,6 +713,16 @@ export class JoinEvent extends ProtoEvent<WebcastMemberMessage> {
   get waveAlgorithmData(): WebcastMemberMessage_WaveAlgorithmData {
     return this.data.waveAlgorithmData ?? socialCodecs.codecs.WebcastMemberMessage_WaveAlgorithmData.create();
   }
+
+  /** Field 13, `effect_config_bytes` (bytes). */
+  get effectConfigBytes(): Uint8Array {
+    return this.data.effectConfigBytes;
+  }
+
+  /** Field 16, `background_image` (webcast.Image). */
+  get backgroundImage(): Image {
+    return this.data.backgroundImage ?? commonCodecs.codecs.Image.create();
+  }
 }
 
 /**
@@ -813,6 +823,21 @@ export class SocialEvent extends ProtoEvent<WebcastSocialMessage> {
   get showDurationMs(): bigint {
     return this.data.showDurationMs;
   }
+
+  /** Field 13, `follow_type` (int32). */
+  get followType(): number {
+    return this.data.followType;
+  }
+
+  /** Field 14, `target_user_id` (int64). */
+  get targetUserId(): bigint {
+    return this.data.targetUserId;
+  }
+
+  /** Field 15, `scene` (string). */
+  get scene(): string {
+    return this.data.scene;
+  }
 }
 
 /**
@@ -832,6 +857,51 @@ export class SpeakerEvent extends ProtoEvent<WebcastSpeakerMessage> {
   /** Field 1, `common` (webcast.CommonMessageData). */
   get common(): CommonMessageData {
     return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+}
+
+/**
+ * `WebcastSubCapsuleMessage`: A capsule inviting viewers to subscribe, with a button. Known from TikTokLiveSharp only.
+ *
+ * @example client.on(SubCapsuleEvent, (e) => …) or client.on("subCapsule", (e) => …)
+ */
+export class SubCapsuleEvent extends ProtoEvent<WebcastSubCapsuleMessage> {
+  static override readonly eventName: string = "subCapsule";
+  static override readonly method: string = "WebcastSubCapsuleMessage";
+  static override readonly codecs: typeof socialCodecs = socialCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastSubCapsuleMessage {
+    return socialCodecs.codecs.WebcastSubCapsuleMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `description` (webcast.Text). */
+  get description(): Text {
+    return this.data.description ?? commonCodecs.codecs.Text.create();
+  }
+
+  /** Field 3, `button_name` (webcast.Text). */
+  get buttonName(): Text {
+    return this.data.buttonName ?? commonCodecs.codecs.Text.create();
+  }
+
+  /** Field 4, `button_url` (string). */
+  get buttonUrl(): string {
+    return this.data.buttonUrl;
+  }
+
+  /** Field 5, `capsule_scene` (string). */
+  get capsuleScene(): string {
+    return this.data.capsuleScene;
+  }
+
+  /** Field 6, `from_user_id` (int64). */
+  get fromUserId(): bigint {
+    return this.data.fromUserId;
   }
 }
 
@@ -1067,6 +1137,36 @@ export class SubscriptionGuideEvent extends ProtoEvent<WebcastSubscriptionGuideM
   /** Field 6, `from_user_id` (int64). */
   get fromUserId(): bigint {
     return this.data.fromUserId;
+  }
+}
+
+/**
+ * `WebcastSubscriptionNotifyMessage`: A viewer subscribed; the older form of WebcastSubNotifyMessage. Known from TikTokLiveSharp only.
+ *
+ * @example client.on(SubscriptionNotifyEvent, (e) => …) or client.on("subscriptionNotify", (e) => …)
+ */
+export class SubscriptionNotifyEvent extends ProtoEvent<WebcastSubscriptionNotifyMessage> {
+  static override readonly eventName: string = "subscriptionNotify";
+  static override readonly method: string = "WebcastSubscriptionNotifyMessage";
+  static override readonly codecs: typeof socialCodecs = socialCodecs;
+
+  protected override decode(bytes: Uint8Array): WebcastSubscriptionNotifyMessage {
+    return socialCodecs.codecs.WebcastSubscriptionNotifyMessage.decode(bytes);
+  }
+
+  /** Field 1, `common` (webcast.CommonMessageData). */
+  get common(): CommonMessageData {
+    return this.data.common ?? commonCodecs.codecs.CommonMessageData.create();
+  }
+
+  /** Field 2, `user` (webcast.User). */
+  get user(): User {
+    return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** Field 3, `exhibition_type` (int32). */
+  get exhibitionType(): number {
+    return this.data.exhibitionType;
   }
 }
 

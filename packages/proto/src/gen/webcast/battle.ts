@@ -6,6 +6,7 @@ import { WebcastHashtagMessage_Hashtag } from "./chat.js";
 import {
   AuthenticationInfo,
   CommonMessageData,
+  GiftGalleryBadgeSection,
   Image,
   LinkerMediaChangeOperator,
   PerceptionDialog,
@@ -39,8 +40,12 @@ export interface WebcastLinkMicBattle {
     | undefined;
   /** 1 no permission, 2 closed by host, 3 allowed, 4 host banned */
   inviteeGiftPermissionType: number;
-  /** Per host: the viewers who scored for them and their points. */
+  /**
+   * Per host: the viewers who scored for them and their points.
+   * decided: as in v3, the newest; v2, TikTokLiveJava say map<int64, BattleUserArmies>.
+   */
   armies: WebcastLinkMicBattle_UserArmiesWrapper[];
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say map<int64, BattleUserInfo>. */
   anchorInfos: WebcastLinkMicBattle_BattleUserInfoWrapper[];
   bubbleText: string;
   supportedActions: WebcastLinkMicBattle_SupportedActionsWrapper[];
@@ -58,6 +63,15 @@ export interface WebcastLinkMicBattle {
     | undefined;
   /** How very high scores are blurred for viewers. */
   fuzzyDisplayConfigV2: BattleHighScoreControlCfg | undefined;
+  leagueInfoMap: Map<bigint, GiftGalleryBadgeInfo>;
+  leagueScoreInfoMap: Map<bigint, LeagueScoreInfo>;
+  matchPunishExtraInfo: MatchPunishExtraInfo | undefined;
+  enigmaBattleSetting: EnigmaBattleSetting | undefined;
+  anchorMatchSettings: Map<bigint, AnchorMatchSettings>;
+  battleFeatureFlags: BattleFeatureFlags | undefined;
+  crossRoomLayout: LayoutData | undefined;
+  trackingExtra: { [key: string]: string };
+  matchThemeDisplayResource: MatchThemeDisplayResource | undefined;
 }
 
 export interface WebcastLinkMicBattle_BattleResultEntry {
@@ -70,11 +84,34 @@ export interface WebcastLinkMicBattle_BattleCombosEntry {
   value: WebcastLinkMicBattle_BattleComboInfo | undefined;
 }
 
+export interface WebcastLinkMicBattle_LeagueInfoMapEntry {
+  key: bigint;
+  value: GiftGalleryBadgeInfo | undefined;
+}
+
+export interface WebcastLinkMicBattle_LeagueScoreInfoMapEntry {
+  key: bigint;
+  value: LeagueScoreInfo | undefined;
+}
+
+export interface WebcastLinkMicBattle_AnchorMatchSettingsEntry {
+  key: bigint;
+  value: AnchorMatchSettings | undefined;
+}
+
+export interface WebcastLinkMicBattle_TrackingExtraEntry {
+  key: string;
+  value: string;
+}
+
 export interface WebcastLinkMicBattle_BattleResult {
   userId: bigint;
   /** 0 win, 1 lose, 2 draw */
   result: number;
   score: bigint;
+  diamondScore: bigint;
+  enigmaScore: bigint;
+  enigmaUv: bigint;
 }
 
 export interface WebcastLinkMicBattle_BattleDisplayConfig {
@@ -102,6 +139,7 @@ export interface WebcastLinkMicBattle_BattleUserInfoWrapper {
 
 export interface WebcastLinkMicBattle_SupportedActionsWrapper {
   actionType: bigint;
+  value: boolean;
 }
 
 export interface WebcastLinkMicBattle_BattleComboInfo {
@@ -111,6 +149,8 @@ export interface WebcastLinkMicBattle_BattleComboInfo {
   comboIconUrl: string;
   comboType: number;
   comboRuleGuideSchema: string;
+  userIdStr: string;
+  comboCountStr: string;
 }
 
 export interface WebcastLinkMicBattle_TeamUsersInfo {
@@ -128,6 +168,8 @@ export interface WebcastLinkMicBattle_BattleTeamResult {
   teamUsers: BattleTeamUser[];
   result: number;
   totalScore: bigint;
+  totalEnigmaScore: bigint;
+  totalEnigmaUv: bigint;
 }
 
 export interface WebcastLinkMicBattle_BattleABTestSetting {
@@ -179,6 +221,8 @@ export interface WebcastLinkMicArmies {
   logId: string;
   battleSettings: BattleSetting | undefined;
   fuzzyDisplayConfigV2: BattleHighScoreControlCfg | undefined;
+  effectInfos: BattleEffectInfos | undefined;
+  enigmaBattleExtraInfo: EnigmaBattleExtraInfo | undefined;
 }
 
 export interface WebcastLinkMicArmies_ArmiesEntry {
@@ -206,6 +250,8 @@ export interface WebcastLinkMicBattleItemCard {
   specialEffectNotice: WebcastLinkMicBattleItemCard_SpecialEffectNotice | undefined;
   useTop2Card: WebcastLinkMicBattleItemCard_UseTop2Card | undefined;
   useTop3Card: WebcastLinkMicBattleItemCard_UseTop3Card | undefined;
+  useVaultGloveCard: UseVaultGloveCard | undefined;
+  awardReason: number;
 }
 
 export interface WebcastLinkMicBattleItemCard_CardObtainGuide {
@@ -281,6 +327,9 @@ export interface WebcastLinkMicBattleItemCard_UseSpecialEffectCard {
   anchorId: bigint;
   displayContent: Text | undefined;
   affectedAnchorPairs: WebcastLinkMicBattleItemCard_AnchorPair[];
+  effectType: number;
+  communityHeartMeInfo: CommunityHeartMeInfo | undefined;
+  communityHeartMeInfoStr: string;
 }
 
 export interface WebcastLinkMicBattleItemCard_SpecialEffectCardInfo {
@@ -339,6 +388,9 @@ export interface WebcastLinkMicBattleItemCard_SpecialEffectNotice {
   fromUserId: bigint;
   toAnchorId: bigint;
   affectedAnchorPairs: WebcastLinkMicBattleItemCard_AnchorPair[];
+  effectType: number;
+  communityHeartMeInfo: CommunityHeartMeInfo | undefined;
+  communityHeartMeInfoStr: string;
 }
 
 export interface WebcastLinkMicBattleItemCard_UseTop2Card {
@@ -382,6 +434,7 @@ export interface WebcastLinkMicBattlePunishFinish {
   reason: number;
   battleId: bigint;
   battleSettings: BattleSetting | undefined;
+  matchPunishExtraInfo: MatchPunishExtraInfo | undefined;
 }
 
 /** Truth-or-dare prompts for the victory lap that follows a battle. */
@@ -448,6 +501,8 @@ export interface WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent {
   fanTicketIconUrl: string;
   playId: bigint;
   playScene: number;
+  version: bigint;
+  scoreType: number;
 }
 
 export interface WebcastLinkMicFanTicketMethod_UserFanTicket {
@@ -459,6 +514,10 @@ export interface WebcastLinkMicFanTicketMethod_UserFanTicket {
   playInfo: WebcastLinkMicFanTicketMethod_UserPlayInfo | undefined;
   iconName: string;
   animationName: string;
+  ticketUiStyle: string;
+  completionProgressPercent: number;
+  topGuestRank: number;
+  ticketUiStyleV2: string;
 }
 
 export interface WebcastLinkMicFanTicketMethod_UserCountdownInfo {
@@ -483,13 +542,17 @@ export interface WebcastLinkMicMethod {
   common: CommonMessageData | undefined;
   messageType: number;
   accessKey: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   anchorLinkMicId: number;
   userId: bigint;
   fanTicket: bigint;
   totalFanTicket: bigint;
   channelId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   layout: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   vendor: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   dimension: number;
   theme: string;
   inviteUid: bigint;
@@ -516,6 +579,22 @@ export interface WebcastLinkMicMethod {
   shouldShowPopup: boolean;
   rtcJoinChannel: boolean;
   fanTicketType: number;
+  startTime: bigint;
+  userScores: Uint8Array[];
+  linkmicLayout: bigint;
+  fromUserId: bigint;
+  inviterRivalExtra: RivalExtraInfo | undefined;
+  rtcAppId: string;
+  rtcAppSign: string;
+  secInviteUid: bigint;
+  scene: bigint;
+  secApplyUid: bigint;
+  linkedUsers: User[];
+  secFromUserId: string;
+  replyType: number;
+  replyPrompts: string;
+  secToUserId: string;
+  invitorInfo: Uint8Array;
 }
 
 /** Raw link-mic signalling payload, passed as an opaque string. */
@@ -655,11 +734,18 @@ export interface WebcastLinkLayerMessage {
   p2pGroupChangeContent: WebcastLinkLayerMessage_P2PGroupChangeContent | undefined;
   groupChangeContent: WebcastLinkLayerMessage_GroupChangeContent | undefined;
   businessContent: WebcastLinkLayerMessage_BusinessContent | undefined;
+  version: bigint;
+  linkerMode: number;
+  waitCrossData: boolean;
+  joinGroupDirectContent: JoinGroupDirectContent | undefined;
+  joinRoomDirectContent: JoinRoomDirectContent | undefined;
+  linkEnvelopeContent: LinkEnvelopeContent | undefined;
 }
 
 export interface WebcastLinkLayerMessage_CreateChannelContent {
   owner: BattlePlayer | undefined;
   ownerLinkMicId: string;
+  ownerLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_LinkListChangeContent {
@@ -694,12 +780,20 @@ export interface WebcastLinkLayerMessage_InviteContent {
   dsl: WebcastLinkLayerMessage_DSLConfig | undefined;
   invitee: BattlePlayer | undefined;
   operator: BattlePlayer | undefined;
+  inviteeLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_RTCExtraInfo {
   rtcFps: number;
   rtcBusinessId: string;
   interactClientType: number;
+  liveRtcEngineConfig: RTCEngineConfig | undefined;
+  liveRtcVideoParam: RTCLiveVideoParam[];
+  rtcBitrateMap: RTCBitRateMap | undefined;
+  rtcMixBase: RTCMixBase | undefined;
+  byteRtcExtInfo: ByteRTCExtInfo | undefined;
+  extra: RTCInfoExtra | undefined;
+  rtcOther: RTCOther | undefined;
 }
 
 export interface WebcastLinkLayerMessage_DSLConfig {
@@ -710,6 +804,7 @@ export interface WebcastLinkLayerMessage_DSLConfig {
 export interface WebcastLinkLayerMessage_ApplyContent {
   applicant: BattlePlayer | undefined;
   applicantLinkMicId: string;
+  applierLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_PermitApplyContent {
@@ -727,6 +822,9 @@ export interface WebcastLinkLayerMessage_PermitApplyContent {
   linkedUserUiPositions: string[];
   applierRtcToken: string;
   uiPos: BattlePosIdentity[];
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  applierLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_ReplyInviteContent {
@@ -740,6 +838,9 @@ export interface WebcastLinkLayerMessage_ReplyInviteContent {
   inviteOperatorUser: BattlePlayer | undefined;
   linkedUserUiPositions: string[];
   uiPos: BattlePosIdentity[];
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  inviteeLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_KickOutContent {
@@ -750,11 +851,15 @@ export interface WebcastLinkLayerMessage_KickOutContent {
   kickOutReason: number;
   linkedUserUiPositions: string[];
   uiPos: BattlePosIdentity[];
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  offlinerLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_CancelApplyContent {
   applicant: BattlePlayer | undefined;
   applicantLinkMicId: string;
+  applierLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_CancelInviteContent {
@@ -763,6 +868,7 @@ export interface WebcastLinkLayerMessage_CancelInviteContent {
   inviteeLinkMicId: string;
   inviteSeqId: bigint;
   invitee: BattlePlayer | undefined;
+  inviteeLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_LeaveContent {
@@ -770,6 +876,9 @@ export interface WebcastLinkLayerMessage_LeaveContent {
   leaveReason: bigint;
   linkedUserUiPositions: string[];
   uiPos: BattlePosIdentity[];
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  leaverLinkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_FinishChannelContent {
@@ -783,11 +892,17 @@ export interface WebcastLinkLayerMessage_JoinDirectContent {
 }
 
 export interface WebcastLinkLayerMessage_LinkLayerListUser {
-  linkUser: BattlePlayer | undefined;
+  linkUser:
+    | BattlePlayer
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveJava says int64. */
   linkMicId: string;
   positionData: BattleMicPositionData | undefined;
   linkedTimeNano: bigint;
   appVersion: string;
+  userType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  linkerSessionId: string;
 }
 
 export interface WebcastLinkLayerMessage_JoinGroupContent {
@@ -803,6 +918,7 @@ export interface WebcastLinkLayerMessage_JoinGroupContent {
 export interface WebcastLinkLayerMessage_GroupChannelAllUser {
   groupChannelId: bigint;
   contentVersion: bigint;
+  user: GroupChannelUser[];
 }
 
 export interface WebcastLinkLayerMessage_GroupPlayer {
@@ -822,6 +938,8 @@ export interface WebcastLinkLayerMessage_PermitJoinGroupContent {
   groupUser: WebcastLinkLayerMessage_GroupChannelAllUser | undefined;
   migrationDetails: WebcastLinkLayerMessage_MigrationDetails | undefined;
   linkedUserUiPositions: string[];
+  permitGroupType: number;
+  crossRoomLayout: LayoutData | undefined;
 }
 
 export interface WebcastLinkLayerMessage_MigrationDetails {
@@ -852,6 +970,7 @@ export interface WebcastLinkLayerMessage_P2PGroupChangeContent {
   groupUser: WebcastLinkLayerMessage_GroupChannelAllUser | undefined;
   migrationDetails: WebcastLinkLayerMessage_MigrationDetails | undefined;
   contentPos: WebcastLinkLayerMessage_ContentPosition[];
+  crossRoomLayout: LayoutData | undefined;
 }
 
 export interface WebcastLinkLayerMessage_GroupChangeContent {
@@ -861,6 +980,8 @@ export interface WebcastLinkLayerMessage_GroupChangeContent {
 
 export interface WebcastLinkLayerMessage_BusinessContent {
   overLength: bigint;
+  multiLiveContent: MultiLiveContent | undefined;
+  cohostContent: CohostContent | undefined;
 }
 
 /** The link-mic screen layout changed. */
@@ -876,10 +997,13 @@ export interface WebcastLinkLayoutMessage {
 
 /** Co-host or multi-guest session event: invites, replies, joins, leaves, mutes and list changes. */
 export interface WebcastLinkMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   messageType: number;
   channelId: bigint;
-  /** 2 co-host (host to host), 4 multi-guest */
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   scene: number;
   inviteContent: WebcastLinkMessage_LinkerInviteContent | undefined;
   replyContent: WebcastLinkMessage_LinkerReplyContent | undefined;
@@ -905,6 +1029,7 @@ export interface WebcastLinkMessage {
   extraStr: string;
   expireTimestamp: bigint;
   transferExtra: string;
+  version: bigint;
 }
 
 export interface WebcastLinkMessage_LinkerInviteContent {
@@ -912,6 +1037,7 @@ export interface WebcastLinkMessage_LinkerInviteContent {
   fromRoomId: bigint;
   toRtcExtInfo: string;
   rtcJoinChannel: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
   secFromUserId: string;
   toLinkmicIdStr: string;
@@ -928,6 +1054,8 @@ export interface WebcastLinkMessage_LinkerInviteContent {
   punishEventInfo: PunishEventInfo | undefined;
   fromRoomAgeRestricted: number;
   inviteExtra: WebcastLinkMessage_LinkerInviteMessageExtra | undefined;
+  fromTag: Tag | undefined;
+  abTestSetting: CohostABTestSetting[];
 }
 
 export interface WebcastLinkMessage_LinkerInviteContent_RtcExtInfoMapEntry {
@@ -937,9 +1065,13 @@ export interface WebcastLinkMessage_LinkerInviteContent_RtcExtInfoMapEntry {
 
 export interface WebcastLinkMessage_MultiLiveAnchorPanelSettings {
   userId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   layoutType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   fixMicNumAction: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   allowViewerReq: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   onlyAllowFollowerReq: number;
   applierSortSetting: number;
   applierSortGiftScoreThreshold: bigint;
@@ -947,6 +1079,14 @@ export interface WebcastLinkMessage_MultiLiveAnchorPanelSettings {
   allowRequestFromFollowers: number;
   allowRequestFromOthers: number;
   enableShowMultiGuestLayout: number;
+  disableVideoLinkmic: number;
+  multiGuestApplyAutoApprove: number;
+  multiGuestShareRevenueInfoVersion: bigint;
+  showAvailableSpot: number;
+  saveAsDefaultLayout: number;
+  multiGuestAllowCohostInvitation: number;
+  multiGuestAllowCohostInvitationOnce: number;
+  disableGuestOpenCamera: number;
 }
 
 export interface WebcastLinkMessage_InviteTopHostInfo {
@@ -962,11 +1102,16 @@ export interface WebcastLinkMessage_LinkmicUserInfo {
 }
 
 export interface WebcastLinkMessage_LinkerInviteMessageExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   matchType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   inviteType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   subType: number;
   theme: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   duration: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   layout: number;
   tips: string;
   inviterRivalExtra: WebcastLinkMessage_InviterRivalExtra | undefined;
@@ -976,9 +1121,11 @@ export interface WebcastLinkMessage_LinkerInviteMessageExtra {
 }
 
 export interface WebcastLinkMessage_InviterRivalExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   textType: number;
   text: string;
   label: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   userCount: number;
   avatarThumb: Image | undefined;
   displayId: string;
@@ -999,7 +1146,7 @@ export interface WebcastLinkMessage_LinkerReplyContent {
   inviteeUid: bigint;
   inviteeLinkmicInfo: WebcastLinkMessage_LinkmicInfo | undefined;
   linkType: bigint;
-  /** 1 agreed, 2 and above refused (personally, timeout, busy, unsupported, ...) */
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   replyStatus: number;
   linkerSetting: WebcastLinkMessage_LinkerSetting | undefined;
   inviterUser: User | undefined;
@@ -1033,15 +1180,18 @@ export interface WebcastLinkMessage_LinkmicInfo {
   rtcAppId: string;
   rtcAppSign: string;
   linkmicIdStr: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
 }
 
 export interface WebcastLinkMessage_LinkerSetting {
   maxMemberLimit: bigint;
   linkType: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   scene: number;
   ownerUid: bigint;
   ownerRoomId: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   vendor: number;
 }
 
@@ -1063,6 +1213,7 @@ export interface WebcastLinkMessage_LinkerCloseContent {
 
 export interface WebcastLinkMessage_LinkerEnterContent {
   listUsers: WebcastLinkMessage_ListUser[];
+  /** decided: v3 says int32; int64 reads every int32 value unchanged. */
   multiLiveType: bigint;
   anchorSettingInfo: WebcastLinkMessage_MultiLiveAnchorPanelSettings | undefined;
 }
@@ -1070,17 +1221,20 @@ export interface WebcastLinkMessage_LinkerEnterContent {
 export interface WebcastLinkMessage_ListUser {
   user: User | undefined;
   linkmicId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says an enum. */
   linkmicIdStr: string;
   /** 1 waiting, 2 linked, 3 finished, 4 waiting or linked */
   linkStatus: number;
-  /** 1 video, 2 audio, 3 virtual */
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveSharp says string. */
   linkType: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   userPosition: number;
-  /** 0 not silenced, 1 by self, 2 by host */
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   silenceStatus: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   modifyTime: bigint;
   channelId: bigint;
-  /** 1 leader, 2 player, 3 invitee, 4 applier */
+  /** decided: as in v3, the newest; v2 says bytes. */
   roleType: number;
 }
 
@@ -1094,7 +1248,9 @@ export interface WebcastLinkMessage_LinkerLeaveContent {
 export interface WebcastLinkMessage_LinkerCancelContent {
   inviterUid: bigint;
   inviteeUid: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   cancelType: number;
+  actionId: bigint;
 }
 
 export interface WebcastLinkMessage_LinkerKickOutContent {
@@ -1133,10 +1289,16 @@ export interface WebcastLinkMessage_LinkerRandomMatchContent {
   inviteType: bigint;
   matchId: string;
   innerChannelId: bigint;
+  sourceType: bigint;
+  groupChannelId: bigint;
+  playType: number;
+  pairedTime: bigint;
 }
 
 export interface WebcastLinkMessage_MultiLiveUpdateUserSettingContent {
   multiLiveAnchorPanelSettings: WebcastLinkMessage_MultiLiveAnchorPanelSettings | undefined;
+  anchorLayoutSetting: AnchorLayoutSetting | undefined;
+  resetPointAfterLeave: number;
 }
 
 export interface WebcastLinkMessage_LinkerMicIdxUpdateContent {
@@ -1152,13 +1314,21 @@ export interface WebcastLinkMessage_LinkerListChangeContent {
 export interface WebcastLinkMessage_LinkListUser {
   user: User | undefined;
   modifyTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say string. */
   linkType: number;
   roleType: number;
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveJava says an enum. */
   linkMicId: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   payedMoney: bigint;
+  /** decided: as in v3, the newest; v2 says int32; TikTokLiveJava says an enum. */
   fanTicket: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   fanTicketType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   linkUserType: number;
+  /** decided: as in v3, the newest; v2 says bytes; TikTokLiveJava says an enum. */
+  blurredAvatar: Image | undefined;
 }
 
 export interface WebcastLinkMessage_CohostListChangeContent {
@@ -1277,10 +1447,18 @@ export interface WebcastLinkStateMessage {
   background: WebcastLinkStateMessage_BackGroundImageState | undefined;
   wallpaperUrl: string;
   uiPos: BattlePosIdentity[];
+  spotList: SpotInfo[];
+  audioMutedRemoteChannels: bigint[];
+  linkerMode: number;
 }
 
 export interface WebcastLinkStateMessage_LayoutState {
   layoutId: string;
+  layoutKey: string;
+  multiGuestLayoutExtra: MultiGuestLayoutExtra | undefined;
+  multiGuestLayoutNonSeiExtra: MultiGuestLayoutNonSeiExtra | undefined;
+  cohostLayoutExtra: CohostTypeLayoutExtra | undefined;
+  cohostLayoutNonSeiExtra: CohostTypeLayoutNonSeiExtra | undefined;
 }
 
 export interface WebcastLinkStateMessage_LinkUserState {
@@ -1299,6 +1477,7 @@ export interface WebcastLinkStateMessage_LinkUserState {
   /** 1 excellent, 2 good, 3 poor, 4 bad, 5 very bad, 6 down */
   networkState: number;
   avatar: WebcastLinkStateMessage_AvatarState | undefined;
+  linkerSessionId: string;
 }
 
 export interface WebcastLinkStateMessage_AvatarState {
@@ -1416,7 +1595,7 @@ export interface WebcastLinkmicBattleTaskMessage {
   common:
     | CommonMessageData
     | undefined;
-  /** 0 task started, 1 progress update, 2 task settled, 3 reward settled */
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   battleTaskMessageType: number;
   taskStart: WebcastLinkmicBattleTaskMessage_BattleTaskStart | undefined;
   taskUpdate: WebcastLinkmicBattleTaskMessage_BattleTaskUpdate | undefined;
@@ -1430,6 +1609,7 @@ export interface WebcastLinkmicBattleTaskMessage_BattleTaskStart {
 }
 
 export interface WebcastLinkmicBattleTaskMessage_BattleBonusConfig {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   previewStartTime: bigint;
   previewPeriodConfig: WebcastLinkmicBattleTaskMessage_PreviewPeriod[];
   taskPeriodConfig: WebcastLinkmicBattleTaskMessage_TaskPeriodConfig | undefined;
@@ -1493,8 +1673,9 @@ export interface WebcastLinkmicBattleTaskMessage_BattleTaskUpdate {
 }
 
 export interface WebcastLinkmicBattleTaskMessage_BattleTaskSettle {
-  /** 0 win, 1 lose, 2 draw */
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   taskResult: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   rewardStartTime: bigint;
   rewardStartTimestamp: bigint;
 }
@@ -1910,6 +2091,11 @@ export interface BattleSetting {
   extraDurationSecond: bigint;
   /** epoch milliseconds */
   endTimeMs: bigint;
+  scene: number;
+  sourceType: bigint;
+  iceShowdownSetting: number;
+  gameplayOption: number;
+  giftModeMetaV2: GiftModeMetaV2 | undefined;
 }
 
 /** The gift that counts in a gift-mode battle. */
@@ -1927,6 +2113,8 @@ export interface BattleUserArmies {
   /** The host's total points. */
   hostScore: bigint;
   anchorIdStr: string;
+  hostEnigmaScore: bigint;
+  hostEnigmaUv: bigint;
 }
 
 /** A viewer who scored points for a host. */
@@ -1937,6 +2125,8 @@ export interface BattleUserArmy {
   avatarThumb: Image | undefined;
   diamondScore: bigint;
   userIdStr: string;
+  enigmaScore: bigint;
+  isEnigma: boolean;
 }
 
 /** Team battles: a team's hosts, total points and contributing viewers. */
@@ -1946,6 +2136,14 @@ export interface BattleTeamUserArmies {
   teamTotalScore: bigint;
   userArmies: BattleUserArmies | undefined;
   hostRank: bigint;
+  teamTotalEnigmaScore: bigint;
+  teamTotalEnigmaUv: bigint;
+  hostVisibleRankFromTeamId: Map<bigint, bigint>;
+}
+
+export interface BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry {
+  key: bigint;
+  value: bigint;
 }
 
 /** A host in a team battle and their points. */
@@ -1953,6 +2151,7 @@ export interface BattleTeamUser {
   userId: bigint;
   score: bigint;
   userIdStr: string;
+  enigmaScore: bigint;
 }
 
 /** A battle participant with display tags. */
@@ -1966,6 +2165,8 @@ export interface BattleBaseUserInfo {
   nickname: string;
   avatarThumb: Image | undefined;
   displayId: string;
+  roomId: bigint;
+  invitationRole: number;
 }
 
 export interface BattleRivalTag {
@@ -2016,17 +2217,1025 @@ export interface BattleCohostTopic {
   rivalsAvatar: Image[];
 }
 
+/**
+ * decided: laid out as in v3 (2 expected time, 3 status, 4 type, 5 teams); an older
+ * layout had a user list at 2 and the type at 5, which no newer source keeps.
+ */
 export interface BattleOptPairInfo {
   mappingId: bigint;
-  displayUserList: BattleOptPairInfo_OptPairUser[];
-  buttonNoticeType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say repeated OptPairUser. */
   expectedTimeSec: bigint;
+  /** 1 offline, 2 finished. */
+  optPairStatus: number;
   optPairType: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  teams: BattleOptPairInfo_Team[];
 }
 
-export interface BattleOptPairInfo_OptPairUser {
+export interface BattleOptPairInfo_Team {
+  teamId: bigint;
+  userIds: bigint[];
+}
+
+/** The layout of a multi-guest or co-host session changed: the spots and who is in them. */
+export interface WebcastLinkMicLayoutStateMessage {
+  common: CommonMessageData | undefined;
+  channelId: bigint;
+  scene: number;
+  version: bigint;
+  bizLayoutState: BizLayoutState | undefined;
+  bizSpotList: BizSpotInfo[];
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface JoinGroupDirectContent {
+  groupExtInfo: WebcastLinkLayerMessage_RTCExtraInfo[];
+  groupUser: WebcastLinkLayerMessage_GroupChannelAllUser | undefined;
+  migrationDetails: WebcastLinkLayerMessage_MigrationDetails | undefined;
+  contentPos: WebcastLinkLayerMessage_ContentPosition[];
+  crossRoomLayout: LayoutData | undefined;
+}
+
+export interface JoinRoomDirectContent {
+  joiner: BattlePlayer | undefined;
+  joinerLinkMicId: string;
+  joinerExtInfo: WebcastLinkLayerMessage_RTCExtraInfo | undefined;
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  uiPos: BattlePosIdentity[];
+}
+
+export interface LinkEnvelopeContent {
+  sender: LinkUserIdentity | undefined;
+  receiver: LinkUserIdentity | undefined;
+  messagePayload: LinkEnvelopeMessagePayload | undefined;
+}
+
+export interface BattleEffectInfos {
+  effectInfoList: BattleEffect[];
+  effectListVersion: bigint;
+}
+
+export interface EnigmaBattleExtraInfo {
+  hasStarted: boolean;
+  isGiftFromEnigma: boolean;
+}
+
+export interface GiftGalleryBadgeInfo {
+  leagueInfo: GiftGalleryBadgeSection | undefined;
+  galleryInfo: GiftGalleryBadgeSection | undefined;
+  backgroundColor: string;
+  separatorColor: string;
+  darkModeBackgroundColor: string;
+  leagueName: string;
+  schema: string;
+}
+
+export interface LeagueScoreInfo {
+  estimatedScore: bigint;
+  isOptOut: boolean;
+  isActivityPeriod: boolean;
+  contentText: Text | undefined;
+  classOptOut: boolean;
+  contentTextOpen: Text | undefined;
+  matchTheme: number;
+  leftIcon: Image | undefined;
+  rightIcon: Image | undefined;
+  rightSchemaJumpLink: string;
+}
+
+export interface MatchPunishExtraInfo {
+  matchPunishEffectInfo: MatchPunishEffectInfo | undefined;
+  cohostContentGuideInfo: CohostContentGuideInfo | undefined;
+  recommendedPlaybookInfo: RecommendedPlaybookInfo | undefined;
+}
+
+export interface EnigmaBattleSetting {
+  isStartable: boolean;
+  enigmaBattleCampaignStart: bigint;
+  enigmaBattleCampaignEnd: bigint;
+  enigmaScoreRevealCountdownSec: bigint[];
+  enigmaScoreRevealDurationSec: bigint;
+}
+
+export interface AnchorMatchSettings {
+  enableAiCommentary: boolean;
+}
+
+export interface BattleFeatureFlags {
+  enableMatchCountdownOptimization: boolean;
+  hideComboCountOnStart: boolean;
+}
+
+export interface LayoutData {
+  layout: WebcastLinkStateMessage_LayoutState | undefined;
+  spotList: SpotInfo[];
+  version: bigint;
+  groupChannelId: bigint;
+  uiPos: BattlePosIdentity[];
+}
+
+export interface MatchThemeDisplayResource {
+  matchTheme: number;
+  matchOpeningAnimationConfig: MatchOpeningAnimationConfig | undefined;
+  matchTitleBarConfig: MatchTitleBarConfig | undefined;
+  matchInvitePanelConfig: MatchInvitePanelConfig | undefined;
+}
+
+export interface UseVaultGloveCard {
+  cardInfo: VaultGloveCardInfo | undefined;
+  anchorId: bigint;
+  displayContent: Text | undefined;
+}
+
+export interface RivalExtraInfo {
+  text: string;
+  textType: number;
+  label: string;
+  anchorLayer: number;
+  linkerInfo: LinkerInfo | undefined;
+  linkmicUserSettings: AnchorLinkmicUserSettings | undefined;
+  battleUserSettings: BattleUserSettings | undefined;
+  inviteBlockReason: number;
+  showPlayType: number;
+  topHostInfo: TopHostRank | undefined;
+  tag: Tag | undefined;
+  reserveInfo: CohostReserveInfo | undefined;
+  detailBlockReason: number;
+  optPairInfo: BattleOptPairInfo | undefined;
+  tagV2: TagV2 | undefined;
+  eoyLevel: bigint;
+  battleInfo: BattleInfo | undefined;
+  cohostLayoutMode: number;
+  gameTag: RivalGameTag | undefined;
+  giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
+  offliveInviteInfo: OffliveInviteInfo | undefined;
+  userSuggestionInfo: UserSuggestionInfo | undefined;
+  friendSuggestionInfo: UserSuggestionInfo | undefined;
+  activityBadgeInfo: ActivityBadgeInfo | undefined;
+}
+
+export interface SpotInfo {
+  spotId: number;
+  posIdentity: BattlePosIdentity | undefined;
+  multiGuestSpotExtra: MultiGuestSpotExtra | undefined;
+  multiGuestSpotNonSeiExtra: MultiGuestSpotNonSeiExtra | undefined;
+  cohostSpotExtra: CohostTypeSpotExtra | undefined;
+  cohostSpotNonSeiExtra: CohostTypeSpotNonSeiExtra | undefined;
+  posIdentityExtra: PosIdentityExtra | undefined;
+}
+
+export interface MultiLiveContent {
+  applyBizContent: ApplyBizContent | undefined;
+  inviteBizContent: InviteBizContent | undefined;
+  replyBizContent: ReplyBizContent | undefined;
+  permitBizContent: PermitBizContent | undefined;
+  joinDirectBizContent: JoinDirectBizContent | undefined;
+  kickOutBizContent: KickOutBizContent | undefined;
+  joinRoomDirectBizContent: JoinRoomDirectBizContent | undefined;
+}
+
+export interface CohostContent {
+  joinGroupBizContent: JoinGroupBizContent | undefined;
+  permitJoinGroupBizContent: PermitJoinGroupBizContent | undefined;
+  listChangeBizContent: ListChangeBizContent | undefined;
+  joinGroupDirectBizContent: JoinGroupDirectBizContent | undefined;
+}
+
+export interface Tag {
+  tagType: number;
+  tagValue: string;
+  tagText: string;
+}
+
+export interface CohostABTestSetting {
+  key: bigint;
+  value: CohostABTestList | undefined;
+}
+
+export interface AnchorLayoutSetting {
+  latestLayoutStyle: number;
+  layoutStyleSettings: AnchorLayoutStyleSetting[];
+  panelLayoutTypeSetting: AnchorPanelLayoutTypeSetting[];
+}
+
+export interface GiftModeMetaV2 {
+  anchorGiftModeMetaByType: Map<bigint, AnchorGiftModeMetaMap>;
+}
+
+export interface GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry {
+  key: bigint;
+  value: AnchorGiftModeMetaMap | undefined;
+}
+
+export interface CommunityHeartMeInfo {
+  slots: { [key: number]: CommunityActiveDecoration };
+  thrownItemImage: Image | undefined;
+  anchorCommunityLevel: bigint;
+}
+
+export interface CommunityHeartMeInfo_SlotsEntry {
+  key: number;
+  value: CommunityActiveDecoration | undefined;
+}
+
+export interface MultiGuestLayoutExtra {
+  originLayoutStyle: number;
+  currentLayoutStyle: number;
+  originMaxPosition: number;
+  currentMaxPosition: number;
+  enlargeStatus: number;
+  currentPanelLayoutType: number;
+  socialGame: SocialGameLayoutExtra | undefined;
+}
+
+export interface MultiGuestLayoutNonSeiExtra {
+  socialGame: SocialGameLayoutNonSeiExtra | undefined;
+}
+
+export interface CohostTypeLayoutExtra {
+  isZoomLayout: number;
+  offsetY: number;
+  scene: number;
+  localLayoutOnly: boolean;
+  isEnlargeMode: number;
+  disableMatchComponent: boolean;
+  rematchSpotId: number;
+}
+
+export interface CohostTypeLayoutNonSeiExtra {
+}
+
+export interface RTCEngineConfig {
+  rtcAppId: string;
+  rtcUserId: string;
+  rtcToken: string;
+  rtcChannelId: bigint;
+}
+
+export interface RTCLiveVideoParam {
+  strategyId: number;
+  params: RTCVideoParam | undefined;
+}
+
+export interface RTCBitRateMap {
+  xx1: number;
+  xx2: number;
+  xx3: number;
+  xx4: number;
+}
+
+export interface RTCMixBase {
+  bitrate: number;
+}
+
+export interface ByteRTCExtInfo {
+  defaultSignalingServerFirst: number;
+}
+
+export interface RTCInfoExtra {
+  version: string;
+}
+
+export interface RTCOther {
+  maxTranscodingCbIntervalSecond: number;
+}
+
+export interface GroupChannelUser {
+  channelId: bigint;
+  status: number;
+  type: number;
+  allUser: WebcastLinkLayerMessage_AllListUser | undefined;
+  joinTime: bigint;
+  linkedTime: bigint;
+  ownerUser: WebcastLinkLayerMessage_GroupPlayer | undefined;
+  groupLinkmicId: string;
+}
+
+export interface BizLayoutState {
+  multiGuestBizLayoutExtra: MultiGuestBizLayoutExtra | undefined;
+  coHostBizLayoutExtra: CoHostBizLayoutExtra | undefined;
+}
+
+export interface BizSpotInfo {
+  spotId: number;
+  posIdentity: BattlePosIdentity | undefined;
+  bizSpotExtra: BizSpotExtra | undefined;
+}
+
+export interface LinkUserIdentity {
+  player: BattlePlayer | undefined;
+  linkMicId: string;
+  channelId: bigint;
+}
+
+export interface LinkEnvelopeMessagePayload {
+  messageType: number;
+  resolutionDemandPayload: ResolutionDemandPayload | undefined;
+}
+
+export interface BattleEffect {
+  type: string;
+  uidList: string[];
+  effectExtra: string;
+}
+
+export interface MatchPunishEffectInfo {
+  userToEffectMap: Map<bigint, bigint>;
+  effectToEffectStructMap: Map<bigint, EffectStruct>;
+}
+
+export interface MatchPunishEffectInfo_UserToEffectMapEntry {
+  key: bigint;
+  value: bigint;
+}
+
+export interface MatchPunishEffectInfo_EffectToEffectStructMapEntry {
+  key: bigint;
+  value: EffectStruct | undefined;
+}
+
+export interface CohostContentGuideInfo {
+  recommendedBattleType: number;
+}
+
+export interface RecommendedPlaybookInfo {
+  playbookIds: bigint[];
+  playbookBizExtras: Map<bigint, PlaybookBizExtra>;
+}
+
+export interface RecommendedPlaybookInfo_PlaybookBizExtrasEntry {
+  key: bigint;
+  value: PlaybookBizExtra | undefined;
+}
+
+export interface MatchOpeningAnimationConfig {
+  startAnimationRule: string;
+}
+
+export interface MatchTitleBarConfig {
+  displayRules: MatchTitleBarDisplayRule[];
+}
+
+export interface MatchInvitePanelConfig {
+  headerText: Text | undefined;
+  headerTextDarkMode: Text | undefined;
+  descText: Text | undefined;
+  descTextDarkMode: Text | undefined;
+}
+
+export interface VaultGloveCardInfo {
+  common: WebcastLinkMicBattleItemCard_CommonCardInfo | undefined;
+  giftNameKey: string;
+  multiple: bigint;
+  multipleOther: bigint;
+  criticalStrikeRateLow: bigint;
+  criticalStrikeRateHigh: bigint;
+}
+
+export interface LinkerInfo {
+  linkedUsers: UserInfo[];
+  inQuickPairing: boolean;
+  linkedGuestUsers: UserInfo[];
+}
+
+export interface AnchorLinkmicUserSettings {
+  isTurnOn: boolean;
+  acceptMultiLinkmic: boolean;
+  acceptNotFollowerInvite: boolean;
+  allowGiftToOtherAnchors: boolean;
+  blockInvitationOfThisLive: boolean;
+  receiveFriendMultiHostInvites: boolean;
+  receiveFriendMultiHostApplication: boolean;
+  blockThisMultiHostInvites: boolean;
+  blockThisMultiHostApplication: boolean;
+  receiveNotFriendMultiHostInvites: boolean;
+  receiveNotFriendMultiHostApplication: boolean;
+  allowLiveNoticeOfFriends: boolean;
+  allowFriendInvites: boolean;
+  allowSuggestedInvites: boolean;
+  allowFriendInvitesWhenOfflive: boolean;
+  allowUserCohostSuggestions: boolean;
+  allowMissedInvitationNotice: boolean;
+  allowLiveNoticeOfSuggested: boolean;
+  allowGuestRequestDuringCohost: boolean;
+  allowGuestApplyDuringCohost: boolean;
+  subtitleSetting: SubtitleSettings | undefined;
+}
+
+export interface BattleUserSettings {
+  isTurnOn: boolean;
+  acceptNotFollowerInvite: boolean;
+  allowGiftToOtherAnchors: boolean;
+}
+
+export interface TopHostRank {
+  rankType: string;
+  topIndex: bigint;
+}
+
+export interface CohostReserveInfo {
+  reservationId: bigint;
+  replyStatus: number;
+  bubbleTip: string;
+  responseTime: bigint;
+  isReservationSender: boolean;
+  createdTimestamp: bigint;
+  viewed: boolean;
+}
+
+export interface TagV2 {
+  tagClassification: number;
+  tagType: number;
+  tagValue: string;
+  starlingKey: string;
+  secondDegreeRelationContent: SecondDegreeRelationContent | undefined;
+  cohostHistoryDay: bigint;
+  similarInterestContent: SimilarInterestContent | undefined;
+}
+
+export interface BattleInfo {
+  infoType: number;
+  value: bigint;
+}
+
+export interface RivalGameTag {
+  tagId: bigint;
+  tagDisplayText: string;
+  gapTimeTag: bigint;
+}
+
+export interface OffliveInviteInfo {
+  inviterTimestamp: bigint;
+}
+
+export interface UserSuggestionInfo {
+  voteCount: bigint;
+  voterInfoList: UserInfo[];
+  detailPageLynx: string;
+}
+
+export interface ActivityBadgeInfo {
+  badgeText: LinkmicDisplayText | undefined;
+  badgeTextDark: LinkmicDisplayText | undefined;
+  backgroundColor: string;
+  backgroundColorDark: string;
+  eventTrace: { [key: string]: string };
+}
+
+export interface ActivityBadgeInfo_EventTraceEntry {
+  key: string;
+  value: string;
+}
+
+export interface MultiGuestSpotExtra {
+  isEnlarged: boolean;
+  isSingleZoomEnabled: boolean;
+  isDoubleZoomEnabled: boolean;
+  isSwitchSpotEnabled: boolean;
+  spotRank: number;
+  contentPositionType: number;
+  socialGameUser: SocialGameUserSpotExtra | undefined;
+}
+
+export interface MultiGuestSpotNonSeiExtra {
+  socialGameUser: SocialGameUserSpotNonSeiExtra | undefined;
+}
+
+export interface CohostTypeSpotExtra {
+  isEnlarged: boolean;
+  contentType: number;
+  preEnlargeSpotId: number;
+}
+
+export interface CohostTypeSpotNonSeiExtra {
+}
+
+export interface PosIdentityExtra {
+  contentLinkmicId: string;
+}
+
+export interface ApplyBizContent {
   user: User | undefined;
+}
+
+export interface InviteBizContent {
+  anchorSettingInfo: WebcastLinkMessage_MultiLiveAnchorPanelSettings | undefined;
+  inviteSource: number;
+  operatorUserInfo: User | undefined;
+  operatorLinkAdminType: number;
+  inviteeUserInfo: User | undefined;
+  shareRevenueSetting: number;
+  shareRevenueSettingStruct: LinkmicShareRevenueSettingStruct | undefined;
+}
+
+export interface ReplyBizContent {
+  linkType: number;
+  isTurnOffInvitation: number;
+  replyUserInfo: User | undefined;
+  isFullPositionPreApproved: boolean;
+}
+
+export interface PermitBizContent {
+  anchorSettingInfo: WebcastLinkMessage_MultiLiveAnchorPanelSettings | undefined;
+  expireTimestamp: bigint;
+  operatorUserInfo: User | undefined;
+  operatorLinkAdminType: number;
+  linkUserType: number;
+  isApplyAutoApproved: boolean;
+  linkTypePermission: bigint;
+  isFullPositionPreApproved: boolean;
+  isQuickCallAutoApproved: boolean;
+}
+
+export interface JoinDirectBizContent {
+  replyImMsgId: bigint;
+  outsideRoomInviteSource: number;
+  isFullPositionPreApproved: boolean;
+  mgSourceRole: number;
+}
+
+export interface KickOutBizContent {
+  operatorUserInfo: User | undefined;
+  operatorLinkAdminType: number;
+  kickPlayerUserInfo: User | undefined;
+}
+
+export interface JoinRoomDirectBizContent {
+  linkTypePermission: bigint;
+  isFullPositionPreApproved: boolean;
+}
+
+export interface JoinGroupBizContent {
+  fromRoomAgeRestricted: number;
+  fromTag: Tag | undefined;
+  dialog: PerceptionDialog | undefined;
+  punishInfo: PunishEventInfo | undefined;
+  topicInfo: BattleCohostTopic | undefined;
+  algoRequestId: string;
+  cohostLayoutMode: number;
+  tag: TagV2 | undefined;
+  gameTag: RivalGameTag | undefined;
+  newUserEducation: string;
+  abInfos: Map<bigint, CohostABInfo>;
+  matchedPreferenceTag: number;
+  joinGroupMsgExtra: JoinGroupMessageExtra | undefined;
+}
+
+export interface JoinGroupBizContent_AbInfosEntry {
+  key: bigint;
+  value: CohostABInfo | undefined;
+}
+
+export interface PermitJoinGroupBizContent {
+  replyStatus: number;
+  sourceType: number;
+  skipCancelMatch: boolean;
+  matchedPreferenceTag: number;
+  quickCohostInviteeUserInfo: QuickCohostInviteeUserInfo | undefined;
+}
+
+export interface ListChangeBizContent {
+  userInfos: Map<bigint, CohostUserInfo>;
+  waitingUsers: VirtualWaitingUser[];
+  abInfos: Map<bigint, CohostABInfo>;
+  guestUserInfos: Map<bigint, GuestUserInfo>;
+  gameplayContent: GamePlayContent | undefined;
+}
+
+export interface ListChangeBizContent_UserInfosEntry {
+  key: bigint;
+  value: CohostUserInfo | undefined;
+}
+
+export interface ListChangeBizContent_AbInfosEntry {
+  key: bigint;
+  value: CohostABInfo | undefined;
+}
+
+export interface ListChangeBizContent_GuestUserInfosEntry {
+  key: bigint;
+  value: GuestUserInfo | undefined;
+}
+
+export interface JoinGroupDirectBizContent {
+  gameplayContent: GamePlayContent | undefined;
+  randomMatchContent: RandomMatchContent | undefined;
+  skipCancelMatch: boolean;
+}
+
+export interface CohostABTestList {
+  abTestList: CohostABTest[];
+}
+
+export interface AnchorLayoutStyleSetting {
+  layoutStyle: number;
+  maxPosition: number;
+}
+
+export interface AnchorPanelLayoutTypeSetting {
+  panelLayoutType: number;
+  maxPosition: number;
+}
+
+export interface AnchorGiftModeMetaMap {
+  anchorGiftModeMetas: Map<bigint, GiftModeMetaList>;
+}
+
+export interface AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry {
+  key: bigint;
+  value: GiftModeMetaList | undefined;
+}
+
+export interface CommunityActiveDecoration {
+  decorationId: bigint;
+  slotType: number;
+  images: { [key: number]: Image };
+}
+
+export interface CommunityActiveDecoration_ImagesEntry {
+  key: number;
+  value: Image | undefined;
+}
+
+export interface SocialGameLayoutExtra {
+  gameId: number;
+  gameJustDanceStatus: number;
+  gameSessionId: bigint;
+  gameStartPlayMs: bigint;
+  gameOptionId: bigint;
+  lokiPanelName: string;
+  requiredLokiResourceId: string;
+  optionalLokiResourceId: string;
+}
+
+export interface SocialGameLayoutNonSeiExtra {
+  justDanceSongTitle: string;
+}
+
+export interface RTCVideoParam {
+  width: number;
+  height: number;
+  fps: number;
+  bitrateKbps: number;
+}
+
+export interface MultiGuestBizLayoutExtra {
+  justDanceLayoutExtra: JustDanceLayoutExtra | undefined;
+}
+
+export interface CoHostBizLayoutExtra {
+}
+
+export interface BizSpotExtra {
+  multiGuestBizSpotExtra: MultiGuestBizSpotExtra | undefined;
+  coHostBizSpotExtra: CoHostBizSpotExtra | undefined;
+}
+
+export interface ResolutionDemandPayload {
+  action: number;
+  widthRatio: number;
+  heightRatio: number;
+  configId: string;
+  layoutKey: string;
+  spotId: bigint;
+  canvasWidth: bigint;
+  canvasHeight: bigint;
+  timestampMs: bigint;
+}
+
+export interface EffectStruct {
+  name: string;
+  hint: string;
+  hintIcon: UrlDataStruct | undefined;
+  sdkVersion: string;
+  appVersion: string;
+  fileUrl: UrlDataStruct | undefined;
+  iconUrl: UrlDataStruct | undefined;
+  id: string;
+  effectId: string;
+  devicePlatform: string;
+  types: string[];
+  tags: string[];
+  tagsUpdatedAt: string;
+  parent: string;
+  children: string[];
+  effectType: number;
+  music: string[];
+  source: number;
+  designerId: string;
+  schema: string;
+  requirements: string[];
+  extra: string;
+  isBusi: boolean;
+  designerEncryptedId: string;
+  sdkExtra: string;
+  resourceId: string;
+  adRawData: string;
+  bindIds: string[];
+  ptime: bigint;
+  gradeKey: string;
+  composerParams: string;
+  hintFile: UrlDataStruct | undefined;
+  useNumber: bigint;
+  typesSec: string[];
+  requirementsSec: string[];
+  panel: string;
+  modelNames: string;
+  modelNamesSec: string;
+  hintFileFormat: number;
+  poiId: string;
+  isPoi: boolean;
+  challenge: string[];
+  systemList: string[];
+  originalEffectId: string;
+  transFileUrl: UrlDataStruct | undefined;
+  templateEffectId: string;
+  recTag: bigint;
+  templateEffectExtra: TemplateEffectExtra | undefined;
+  fileDiff: DiffInfo | undefined;
+  provider: number;
+  packageSize: bigint;
+  fromAppId: bigint;
+}
+
+export interface PlaybookBizExtra {
+  customAtomicCapabilities: { [key: string]: string };
+}
+
+export interface PlaybookBizExtra_CustomAtomicCapabilitiesEntry {
+  key: string;
+  value: string;
+}
+
+export interface MatchTitleBarDisplayRule {
+  trigger: MatchTitleBarTrigger | undefined;
+  displayResource: TitleBarDisplayResource | undefined;
+}
+
+export interface UserInfo {
+  userId: bigint;
+  nickName: string;
+  avatarThumb: Image | undefined;
+}
+
+export interface SubtitleSettings {
+  hasRight: number;
+  temporaryBan: number;
+  enable: number;
+  expireDate: bigint;
+  targetLanguage: string;
+  labelText: string;
+}
+
+export interface SecondDegreeRelationContent {
+  relatedUsers: UserInfo[];
+  totalRelatedUserCnt: bigint;
+}
+
+export interface SimilarInterestContent {
+  contentId: bigint;
+  displayText: string;
+}
+
+export interface LinkmicDisplayText {
+  color: string;
+  key: string;
+  defaultPattern: string;
+  pieces: LinkmicDisplayTextPieces[];
+}
+
+export interface SocialGameUserSpotExtra {
+  gameJustDanceUserStatus: number;
+  isEnlarged: boolean;
+  isMainContent: boolean;
+}
+
+export interface SocialGameUserSpotNonSeiExtra {
+  gameScore: number;
+}
+
+export interface LinkmicShareRevenueSettingStruct {
+  shareRevenueSettingVersionCode: bigint;
+  linkmicShareRevenueSetting: number;
+  linkmicShareRevenueSettingRatio: number;
+  enableSettingRatio: boolean;
+}
+
+export interface CohostABInfo {
+  liveMatchButtonOpt: boolean;
+  isCohostMultiguest: boolean;
+  isMatchPlaybookEnabled: boolean;
+  isCohostDuringMultiguestEnabled: boolean;
+  isMatchPlaybookOptimisationEnabled: boolean;
+}
+
+export interface JoinGroupMessageExtra {
+  sourceType: bigint;
+  extra: RivalUserExtra | undefined;
+  otherUsers: RivalUserExtra[];
+  invitationReorderExtra: InvitationReorderExtra | undefined;
+  rivalGuestsMap: Map<bigint, RivalGuestExtras>;
+  isFromCohostOverIssue: boolean;
+}
+
+export interface JoinGroupMessageExtra_RivalGuestsMapEntry {
+  key: bigint;
+  value: RivalGuestExtras | undefined;
+}
+
+export interface QuickCohostInviteeUserInfo {
+  avatarThumb: Image | undefined;
+  nickname: string;
+}
+
+export interface CohostUserInfo {
+  permissionType: bigint;
+  sourceType: number;
+  isLowVersion: boolean;
+  bestTeammateUid: bigint;
+  hasTopicPerm: boolean;
+  streamConfig: CohostStreamConfig | undefined;
+  inDifferentInviteTypeControlGroup: boolean;
+  cohostMode: CohostMode | undefined;
+  nickname: string;
+  displayId: string;
+  avatarThumb: Image | undefined;
+  followStatus: bigint;
+  userIdStr: string;
+  isEnigma: boolean;
+}
+
+export interface VirtualWaitingUser {
+  sendUserId: bigint;
+  sendTimestamp: bigint;
+  avatars: Image[];
+}
+
+export interface GuestUserInfo {
+  userIdStr: string;
+  nickname: string;
+  displayId: string;
+  avatarThumb: Image | undefined;
   roomId: bigint;
+  linkmicIdStr: string;
+  isEnigma: boolean;
+}
+
+export interface GamePlayContent {
+  battleGameplayContent: BattleGamePlayContent | undefined;
+}
+
+export interface RandomMatchContent {
+  matchId: string;
+  sourceType: bigint;
+  pairedTime: bigint;
+  pairedGroupList: UserGroup[];
+  matchedPreferenceTag: number;
+}
+
+export interface CohostABTest {
+  abTestType: number;
+  group: bigint;
+}
+
+export interface GiftModeMetaList {
+  giftModeMeta: BattleGiftModeMeta[];
+}
+
+export interface JustDanceLayoutExtra {
+  justDanceSongTitle: string;
+}
+
+export interface MultiGuestBizSpotExtra {
+  soundWareEffectExtra: SoundWareEffectExtra | undefined;
+  justDanceExtra: JustDanceExtra | undefined;
+}
+
+export interface CoHostBizSpotExtra {
+}
+
+export interface UrlDataStruct {
+  uri: string;
+  urlList: string[];
+  urlSubType: number;
+  md5: string;
+  urlPrefix: string[];
+}
+
+export interface TemplateEffectExtra {
+  resourceId: string;
+}
+
+export interface DiffInfo {
+  diffUrl: UrlDataStruct | undefined;
+  baseUrl: UrlDataStruct | undefined;
+  extra: string;
+}
+
+export interface MatchTitleBarTrigger {
+  type: number;
+}
+
+export interface TitleBarDisplayResource {
+  leftIcon: Image | undefined;
+  contentText: Text | undefined;
+  rightIcon: Image | undefined;
+  rightIconSchemaUrl: string;
+  durationMs: bigint;
+}
+
+export interface LinkmicDisplayTextPieces {
+  stringPiece: string;
+}
+
+export interface RivalUserExtra {
+  userCount: bigint;
+  avatarThumb: Image | undefined;
+  displayId: string;
+  authenticationInfo: AuthenticationInfo | undefined;
+  nickname: string;
+  followStatus: bigint;
+  hashtag: WebcastHashtagMessage_Hashtag | undefined;
+  topHostInfo: TopHostRank | undefined;
+  userId: bigint;
+  isBestTeammate: boolean;
+  optPairInfo: BattleOptPairInfo | undefined;
+  eoyLevel: bigint;
+  nudgeInfo: number;
+  reservationId: bigint;
+  followerCount: bigint;
+  gameTag: RivalGameTag | undefined;
+  giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
+  roomId: bigint;
+  activityBadgeInfo: ActivityBadgeInfo | undefined;
+}
+
+export interface InvitationReorderExtra {
+  strategyNumber: bigint;
+  strategyName: string;
+  strategyScore: number;
+}
+
+export interface RivalGuestExtras {
+  rivalGuests: RivalGuestExtra[];
+}
+
+export interface CohostStreamConfig {
+  screenShareStreamId: string;
+}
+
+export interface CohostMode {
+  isTakeTheStageV2Supported: boolean;
+  highestTakeTheStageVersionSupported: bigint;
+}
+
+export interface BattleGamePlayContent {
+  battleId: bigint;
+  groupChannelId: bigint;
+  teamMember: TeamUser[];
+  sourceType: bigint;
+  inviteType: number;
+}
+
+export interface UserGroup {
+  userInfo: RandomMatchContentUserInfo[];
+}
+
+export interface SoundWareEffectExtra {
+  staticImageName: string;
+  dynamicImageName: string;
+  userRightId: bigint;
+  rightId: bigint;
+}
+
+export interface JustDanceExtra {
+}
+
+export interface RivalGuestExtra {
+  userId: bigint;
+  avatarThumb: Image | undefined;
+  nickname: string;
+}
+
+export interface TeamUser {
+  teamId: bigint;
+  userId: bigint[];
+  userInfoList: BattleGamePlayContentUserInfo[];
+}
+
+export interface RandomMatchContentUserInfo {
+  userId: bigint;
+  roomId: bigint;
+  invitationRoleType: number;
+  avatarThumb: Image | undefined;
+  nickname: string;
+}
+
+export interface BattleGamePlayContentUserInfo {
+  userId: bigint;
+  roomId: bigint;
+  invitationRole: number;
 }
 
 function createBaseWebcastLinkMicBattle(): WebcastLinkMicBattle {
@@ -2051,6 +3260,15 @@ function createBaseWebcastLinkMicBattle(): WebcastLinkMicBattle {
     abTestSettings: [],
     teamMatchCampaign: undefined,
     fuzzyDisplayConfigV2: undefined,
+    leagueInfoMap: new Map(),
+    leagueScoreInfoMap: new Map(),
+    matchPunishExtraInfo: undefined,
+    enigmaBattleSetting: undefined,
+    anchorMatchSettings: new Map(),
+    battleFeatureFlags: undefined,
+    crossRoomLayout: undefined,
+    trackingExtra: {},
+    matchThemeDisplayResource: undefined,
   };
 }
 
@@ -2121,6 +3339,34 @@ export const WebcastLinkMicBattle: MessageFns<WebcastLinkMicBattle> = {
     }
     if (message.fuzzyDisplayConfigV2 !== undefined) {
       BattleHighScoreControlCfg.encode(message.fuzzyDisplayConfigV2, writer.uint32(170).fork()).join();
+    }
+    message.leagueInfoMap.forEach((value, key) => {
+      WebcastLinkMicBattle_LeagueInfoMapEntry.encode({ key: key as any, value }, writer.uint32(178).fork()).join();
+    });
+    message.leagueScoreInfoMap.forEach((value, key) => {
+      WebcastLinkMicBattle_LeagueScoreInfoMapEntry.encode({ key: key as any, value }, writer.uint32(186).fork()).join();
+    });
+    if (message.matchPunishExtraInfo !== undefined) {
+      MatchPunishExtraInfo.encode(message.matchPunishExtraInfo, writer.uint32(194).fork()).join();
+    }
+    if (message.enigmaBattleSetting !== undefined) {
+      EnigmaBattleSetting.encode(message.enigmaBattleSetting, writer.uint32(202).fork()).join();
+    }
+    message.anchorMatchSettings.forEach((value, key) => {
+      WebcastLinkMicBattle_AnchorMatchSettingsEntry.encode({ key: key as any, value }, writer.uint32(210).fork())
+        .join();
+    });
+    if (message.battleFeatureFlags !== undefined) {
+      BattleFeatureFlags.encode(message.battleFeatureFlags, writer.uint32(218).fork()).join();
+    }
+    if (message.crossRoomLayout !== undefined) {
+      LayoutData.encode(message.crossRoomLayout, writer.uint32(226).fork()).join();
+    }
+    globalThis.Object.entries(message.trackingExtra).forEach(([key, value]: [string, string]) => {
+      WebcastLinkMicBattle_TrackingExtraEntry.encode({ key: key as any, value }, writer.uint32(234).fork()).join();
+    });
+    if (message.matchThemeDisplayResource !== undefined) {
+      MatchThemeDisplayResource.encode(message.matchThemeDisplayResource, writer.uint32(242).fork()).join();
     }
     return writer;
   },
@@ -2401,6 +3647,144 @@ export const WebcastLinkMicBattle: MessageFns<WebcastLinkMicBattle> = {
             }
             continue;
           }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry22 = WebcastLinkMicBattle_LeagueInfoMapEntry.decode(reader, reader.uint32());
+              if (entry22.value !== undefined) {
+                message.leagueInfoMap.set(entry22.key, entry22.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 22, cause);
+            }
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry23 = WebcastLinkMicBattle_LeagueScoreInfoMapEntry.decode(reader, reader.uint32());
+              if (entry23.value !== undefined) {
+                message.leagueScoreInfoMap.set(entry23.key, entry23.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 23, cause);
+            }
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchPunishExtraInfo = MatchPunishExtraInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 24, cause);
+            }
+            continue;
+          }
+          case 25: {
+            if (tag !== 202) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enigmaBattleSetting = EnigmaBattleSetting.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 25, cause);
+            }
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry26 = WebcastLinkMicBattle_AnchorMatchSettingsEntry.decode(reader, reader.uint32());
+              if (entry26.value !== undefined) {
+                message.anchorMatchSettings.set(entry26.key, entry26.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 26, cause);
+            }
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.battleFeatureFlags = BattleFeatureFlags.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 27, cause);
+            }
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.crossRoomLayout = LayoutData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 28, cause);
+            }
+            continue;
+          }
+          case 29: {
+            if (tag !== 234) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry29 = WebcastLinkMicBattle_TrackingExtraEntry.decode(reader, reader.uint32());
+              if (entry29.value !== undefined) {
+                message.trackingExtra[entry29.key] = entry29.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 29, cause);
+            }
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              noteWrongWireType("WebcastLinkMicBattle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchThemeDisplayResource = MatchThemeDisplayResource.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle", 30, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2475,6 +3859,58 @@ export const WebcastLinkMicBattle: MessageFns<WebcastLinkMicBattle> = {
     message.fuzzyDisplayConfigV2 = (object.fuzzyDisplayConfigV2 !== undefined && object.fuzzyDisplayConfigV2 !== null)
       ? BattleHighScoreControlCfg.fromPartial(object.fuzzyDisplayConfigV2)
       : undefined;
+    message.leagueInfoMap = (() => {
+      const m = new Map();
+      (object.leagueInfoMap as Map<bigint, GiftGalleryBadgeInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, GiftGalleryBadgeInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.leagueScoreInfoMap = (() => {
+      const m = new Map();
+      (object.leagueScoreInfoMap as Map<bigint, LeagueScoreInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, LeagueScoreInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.matchPunishExtraInfo = (object.matchPunishExtraInfo !== undefined && object.matchPunishExtraInfo !== null)
+      ? MatchPunishExtraInfo.fromPartial(object.matchPunishExtraInfo)
+      : undefined;
+    message.enigmaBattleSetting = (object.enigmaBattleSetting !== undefined && object.enigmaBattleSetting !== null)
+      ? EnigmaBattleSetting.fromPartial(object.enigmaBattleSetting)
+      : undefined;
+    message.anchorMatchSettings = (() => {
+      const m = new Map();
+      (object.anchorMatchSettings as Map<bigint, AnchorMatchSettings> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, AnchorMatchSettings.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.battleFeatureFlags = (object.battleFeatureFlags !== undefined && object.battleFeatureFlags !== null)
+      ? BattleFeatureFlags.fromPartial(object.battleFeatureFlags)
+      : undefined;
+    message.crossRoomLayout = (object.crossRoomLayout !== undefined && object.crossRoomLayout !== null)
+      ? LayoutData.fromPartial(object.crossRoomLayout)
+      : undefined;
+    message.trackingExtra = (globalThis.Object.entries(object.trackingExtra ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.matchThemeDisplayResource =
+      (object.matchThemeDisplayResource !== undefined && object.matchThemeDisplayResource !== null)
+        ? MatchThemeDisplayResource.fromPartial(object.matchThemeDisplayResource)
+        : undefined;
     return message;
   },
 };
@@ -2651,8 +4087,339 @@ export const WebcastLinkMicBattle_BattleCombosEntry: MessageFns<WebcastLinkMicBa
   },
 };
 
+function createBaseWebcastLinkMicBattle_LeagueInfoMapEntry(): WebcastLinkMicBattle_LeagueInfoMapEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const WebcastLinkMicBattle_LeagueInfoMapEntry: MessageFns<WebcastLinkMicBattle_LeagueInfoMapEntry> = {
+  encode(message: WebcastLinkMicBattle_LeagueInfoMapEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      GiftGalleryBadgeInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMicBattle_LeagueInfoMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastLinkMicBattle_LeagueInfoMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastLinkMicBattle_LeagueInfoMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkMicBattle_LeagueInfoMapEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = GiftGalleryBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle_LeagueInfoMapEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastLinkMicBattle_LeagueInfoMapEntry>, I>>(
+    base?: I,
+  ): WebcastLinkMicBattle_LeagueInfoMapEntry {
+    return WebcastLinkMicBattle_LeagueInfoMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastLinkMicBattle_LeagueInfoMapEntry>, I>>(
+    object: I,
+  ): WebcastLinkMicBattle_LeagueInfoMapEntry {
+    const message = createBaseWebcastLinkMicBattle_LeagueInfoMapEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? GiftGalleryBadgeInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseWebcastLinkMicBattle_LeagueScoreInfoMapEntry(): WebcastLinkMicBattle_LeagueScoreInfoMapEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const WebcastLinkMicBattle_LeagueScoreInfoMapEntry: MessageFns<WebcastLinkMicBattle_LeagueScoreInfoMapEntry> = {
+  encode(
+    message: WebcastLinkMicBattle_LeagueScoreInfoMapEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      LeagueScoreInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMicBattle_LeagueScoreInfoMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastLinkMicBattle_LeagueScoreInfoMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastLinkMicBattle_LeagueScoreInfoMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkMicBattle_LeagueScoreInfoMapEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = LeagueScoreInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattle_LeagueScoreInfoMapEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastLinkMicBattle_LeagueScoreInfoMapEntry>, I>>(
+    base?: I,
+  ): WebcastLinkMicBattle_LeagueScoreInfoMapEntry {
+    return WebcastLinkMicBattle_LeagueScoreInfoMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastLinkMicBattle_LeagueScoreInfoMapEntry>, I>>(
+    object: I,
+  ): WebcastLinkMicBattle_LeagueScoreInfoMapEntry {
+    const message = createBaseWebcastLinkMicBattle_LeagueScoreInfoMapEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? LeagueScoreInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseWebcastLinkMicBattle_AnchorMatchSettingsEntry(): WebcastLinkMicBattle_AnchorMatchSettingsEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const WebcastLinkMicBattle_AnchorMatchSettingsEntry: MessageFns<WebcastLinkMicBattle_AnchorMatchSettingsEntry> =
+  {
+    encode(
+      message: WebcastLinkMicBattle_AnchorMatchSettingsEntry,
+      writer: BinaryWriter = new BinaryWriter(),
+    ): BinaryWriter {
+      if (message.key !== 0n) {
+        if (BigInt.asIntN(64, message.key) !== message.key) {
+          throw new globalThis.Error("value provided for field message.key of type int64 too large");
+        }
+        writer.uint32(8).int64(message.key);
+      }
+      if (message.value !== undefined) {
+        AnchorMatchSettings.encode(message.value, writer.uint32(18).fork()).join();
+      }
+      return writer;
+    },
+
+    decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMicBattle_AnchorMatchSettingsEntry {
+      const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+      const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+      if (previousRecursionDepth >= 100) {
+        throw new globalThis.Error("protobuf decode recursion limit exceeded");
+      }
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+      try {
+        const end = length === undefined ? reader.len : reader.pos + length;
+        const message = createBaseWebcastLinkMicBattle_AnchorMatchSettingsEntry();
+        while (reader.pos < end) {
+          const tag = reader.uint32();
+          switch (tag >>> 3) {
+            case 1: {
+              if (tag !== 8) {
+                break;
+              }
+
+              message.key = reader.int64() as bigint;
+              continue;
+            }
+            case 2: {
+              if (tag !== 18) {
+                break;
+              }
+
+              message.value = AnchorMatchSettings.decode(reader, reader.uint32());
+              continue;
+            }
+          }
+          if ((tag & 7) === 4 || tag === 0) {
+            break;
+          }
+          reader.skip(tag & 7);
+        }
+        return message;
+      } finally {
+        (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+      }
+    },
+
+    create<I extends Exact<DeepPartial<WebcastLinkMicBattle_AnchorMatchSettingsEntry>, I>>(
+      base?: I,
+    ): WebcastLinkMicBattle_AnchorMatchSettingsEntry {
+      return WebcastLinkMicBattle_AnchorMatchSettingsEntry.fromPartial(base ?? ({} as any));
+    },
+    fromPartial<I extends Exact<DeepPartial<WebcastLinkMicBattle_AnchorMatchSettingsEntry>, I>>(
+      object: I,
+    ): WebcastLinkMicBattle_AnchorMatchSettingsEntry {
+      const message = createBaseWebcastLinkMicBattle_AnchorMatchSettingsEntry();
+      message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+      message.value = (object.value !== undefined && object.value !== null)
+        ? AnchorMatchSettings.fromPartial(object.value)
+        : undefined;
+      return message;
+    },
+  };
+
+function createBaseWebcastLinkMicBattle_TrackingExtraEntry(): WebcastLinkMicBattle_TrackingExtraEntry {
+  return { key: "", value: "" };
+}
+
+export const WebcastLinkMicBattle_TrackingExtraEntry: MessageFns<WebcastLinkMicBattle_TrackingExtraEntry> = {
+  encode(message: WebcastLinkMicBattle_TrackingExtraEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMicBattle_TrackingExtraEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastLinkMicBattle_TrackingExtraEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastLinkMicBattle_TrackingExtraEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkMicBattle_TrackingExtraEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastLinkMicBattle_TrackingExtraEntry>, I>>(
+    base?: I,
+  ): WebcastLinkMicBattle_TrackingExtraEntry {
+    return WebcastLinkMicBattle_TrackingExtraEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastLinkMicBattle_TrackingExtraEntry>, I>>(
+    object: I,
+  ): WebcastLinkMicBattle_TrackingExtraEntry {
+    const message = createBaseWebcastLinkMicBattle_TrackingExtraEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
 function createBaseWebcastLinkMicBattle_BattleResult(): WebcastLinkMicBattle_BattleResult {
-  return { userId: 0n, result: 0, score: 0n };
+  return { userId: 0n, result: 0, score: 0n, diamondScore: 0n, enigmaScore: 0n, enigmaUv: 0n };
 }
 
 export const WebcastLinkMicBattle_BattleResult: MessageFns<WebcastLinkMicBattle_BattleResult> = {
@@ -2671,6 +4438,24 @@ export const WebcastLinkMicBattle_BattleResult: MessageFns<WebcastLinkMicBattle_
         throw new globalThis.Error("value provided for field message.score of type int64 too large");
       }
       writer.uint32(24).int64(message.score);
+    }
+    if (message.diamondScore !== 0n) {
+      if (BigInt.asIntN(64, message.diamondScore) !== message.diamondScore) {
+        throw new globalThis.Error("value provided for field message.diamondScore of type int64 too large");
+      }
+      writer.uint32(32).int64(message.diamondScore);
+    }
+    if (message.enigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaScore) !== message.enigmaScore) {
+        throw new globalThis.Error("value provided for field message.enigmaScore of type int64 too large");
+      }
+      writer.uint32(40).int64(message.enigmaScore);
+    }
+    if (message.enigmaUv !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaUv) !== message.enigmaUv) {
+        throw new globalThis.Error("value provided for field message.enigmaUv of type int64 too large");
+      }
+      writer.uint32(48).int64(message.enigmaUv);
     }
     return writer;
   },
@@ -2715,6 +4500,33 @@ export const WebcastLinkMicBattle_BattleResult: MessageFns<WebcastLinkMicBattle_
             message.score = reader.int64() as bigint;
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleResult", tag);
+              break;
+            }
+
+            message.diamondScore = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleResult", tag);
+              break;
+            }
+
+            message.enigmaScore = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleResult", tag);
+              break;
+            }
+
+            message.enigmaUv = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2742,6 +4554,13 @@ export const WebcastLinkMicBattle_BattleResult: MessageFns<WebcastLinkMicBattle_
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.result = object.result ?? 0;
     message.score = (object.score !== undefined && object.score !== null) ? BigInt(object.score) : 0n;
+    message.diamondScore = (object.diamondScore !== undefined && object.diamondScore !== null)
+      ? BigInt(object.diamondScore)
+      : 0n;
+    message.enigmaScore = (object.enigmaScore !== undefined && object.enigmaScore !== null)
+      ? BigInt(object.enigmaScore)
+      : 0n;
+    message.enigmaUv = (object.enigmaUv !== undefined && object.enigmaUv !== null) ? BigInt(object.enigmaUv) : 0n;
     return message;
   },
 };
@@ -3117,7 +4936,7 @@ export const WebcastLinkMicBattle_BattleUserInfoWrapper: MessageFns<WebcastLinkM
 };
 
 function createBaseWebcastLinkMicBattle_SupportedActionsWrapper(): WebcastLinkMicBattle_SupportedActionsWrapper {
-  return { actionType: 0n };
+  return { actionType: 0n, value: false };
 }
 
 export const WebcastLinkMicBattle_SupportedActionsWrapper: MessageFns<WebcastLinkMicBattle_SupportedActionsWrapper> = {
@@ -3130,6 +4949,9 @@ export const WebcastLinkMicBattle_SupportedActionsWrapper: MessageFns<WebcastLin
         throw new globalThis.Error("value provided for field message.actionType of type int64 too large");
       }
       writer.uint32(8).int64(message.actionType);
+    }
+    if (message.value !== false) {
+      writer.uint32(16).bool(message.value);
     }
     return writer;
   },
@@ -3154,6 +4976,15 @@ export const WebcastLinkMicBattle_SupportedActionsWrapper: MessageFns<WebcastLin
             }
 
             message.actionType = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastLinkMicBattle_SupportedActionsWrapper", tag);
+              break;
+            }
+
+            message.value = reader.bool();
             continue;
           }
         }
@@ -3183,12 +5014,22 @@ export const WebcastLinkMicBattle_SupportedActionsWrapper: MessageFns<WebcastLin
     message.actionType = (object.actionType !== undefined && object.actionType !== null)
       ? BigInt(object.actionType)
       : 0n;
+    message.value = object.value ?? false;
     return message;
   },
 };
 
 function createBaseWebcastLinkMicBattle_BattleComboInfo(): WebcastLinkMicBattle_BattleComboInfo {
-  return { userId: 0n, comboStatus: 0n, comboCount: 0n, comboIconUrl: "", comboType: 0, comboRuleGuideSchema: "" };
+  return {
+    userId: 0n,
+    comboStatus: 0n,
+    comboCount: 0n,
+    comboIconUrl: "",
+    comboType: 0,
+    comboRuleGuideSchema: "",
+    userIdStr: "",
+    comboCountStr: "",
+  };
 }
 
 export const WebcastLinkMicBattle_BattleComboInfo: MessageFns<WebcastLinkMicBattle_BattleComboInfo> = {
@@ -3219,6 +5060,12 @@ export const WebcastLinkMicBattle_BattleComboInfo: MessageFns<WebcastLinkMicBatt
     }
     if (message.comboRuleGuideSchema !== "") {
       writer.uint32(50).string(message.comboRuleGuideSchema);
+    }
+    if (message.userIdStr !== "") {
+      writer.uint32(58).string(message.userIdStr);
+    }
+    if (message.comboCountStr !== "") {
+      writer.uint32(66).string(message.comboCountStr);
     }
     return writer;
   },
@@ -3290,6 +5137,24 @@ export const WebcastLinkMicBattle_BattleComboInfo: MessageFns<WebcastLinkMicBatt
             message.comboRuleGuideSchema = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleComboInfo", tag);
+              break;
+            }
+
+            message.userIdStr = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleComboInfo", tag);
+              break;
+            }
+
+            message.comboCountStr = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3324,6 +5189,8 @@ export const WebcastLinkMicBattle_BattleComboInfo: MessageFns<WebcastLinkMicBatt
     message.comboIconUrl = object.comboIconUrl ?? "";
     message.comboType = object.comboType ?? 0;
     message.comboRuleGuideSchema = object.comboRuleGuideSchema ?? "";
+    message.userIdStr = object.userIdStr ?? "";
+    message.comboCountStr = object.comboCountStr ?? "";
     return message;
   },
 };
@@ -3509,7 +5376,7 @@ export const WebcastLinkMicBattle_BattleInviteeGiftPermission: MessageFns<
 };
 
 function createBaseWebcastLinkMicBattle_BattleTeamResult(): WebcastLinkMicBattle_BattleTeamResult {
-  return { teamId: 0n, teamUsers: [], result: 0, totalScore: 0n };
+  return { teamId: 0n, teamUsers: [], result: 0, totalScore: 0n, totalEnigmaScore: 0n, totalEnigmaUv: 0n };
 }
 
 export const WebcastLinkMicBattle_BattleTeamResult: MessageFns<WebcastLinkMicBattle_BattleTeamResult> = {
@@ -3531,6 +5398,18 @@ export const WebcastLinkMicBattle_BattleTeamResult: MessageFns<WebcastLinkMicBat
         throw new globalThis.Error("value provided for field message.totalScore of type int64 too large");
       }
       writer.uint32(32).int64(message.totalScore);
+    }
+    if (message.totalEnigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.totalEnigmaScore) !== message.totalEnigmaScore) {
+        throw new globalThis.Error("value provided for field message.totalEnigmaScore of type int64 too large");
+      }
+      writer.uint32(40).int64(message.totalEnigmaScore);
+    }
+    if (message.totalEnigmaUv !== 0n) {
+      if (BigInt.asIntN(64, message.totalEnigmaUv) !== message.totalEnigmaUv) {
+        throw new globalThis.Error("value provided for field message.totalEnigmaUv of type int64 too large");
+      }
+      writer.uint32(48).int64(message.totalEnigmaUv);
     }
     return writer;
   },
@@ -3589,6 +5468,24 @@ export const WebcastLinkMicBattle_BattleTeamResult: MessageFns<WebcastLinkMicBat
             message.totalScore = reader.int64() as bigint;
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleTeamResult", tag);
+              break;
+            }
+
+            message.totalEnigmaScore = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastLinkMicBattle_BattleTeamResult", tag);
+              break;
+            }
+
+            message.totalEnigmaUv = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3618,6 +5515,12 @@ export const WebcastLinkMicBattle_BattleTeamResult: MessageFns<WebcastLinkMicBat
     message.result = object.result ?? 0;
     message.totalScore = (object.totalScore !== undefined && object.totalScore !== null)
       ? BigInt(object.totalScore)
+      : 0n;
+    message.totalEnigmaScore = (object.totalEnigmaScore !== undefined && object.totalEnigmaScore !== null)
+      ? BigInt(object.totalEnigmaScore)
+      : 0n;
+    message.totalEnigmaUv = (object.totalEnigmaUv !== undefined && object.totalEnigmaUv !== null)
+      ? BigInt(object.totalEnigmaUv)
       : 0n;
     return message;
   },
@@ -4072,6 +5975,8 @@ function createBaseWebcastLinkMicArmies(): WebcastLinkMicArmies {
     logId: "",
     battleSettings: undefined,
     fuzzyDisplayConfigV2: undefined,
+    effectInfos: undefined,
+    enigmaBattleExtraInfo: undefined,
   };
 }
 
@@ -4151,6 +6056,12 @@ export const WebcastLinkMicArmies: MessageFns<WebcastLinkMicArmies> = {
     }
     if (message.fuzzyDisplayConfigV2 !== undefined) {
       BattleHighScoreControlCfg.encode(message.fuzzyDisplayConfigV2, writer.uint32(154).fork()).join();
+    }
+    if (message.effectInfos !== undefined) {
+      BattleEffectInfos.encode(message.effectInfos, writer.uint32(162).fork()).join();
+    }
+    if (message.enigmaBattleExtraInfo !== undefined) {
+      EnigmaBattleExtraInfo.encode(message.enigmaBattleExtraInfo, writer.uint32(170).fork()).join();
     }
     return writer;
   },
@@ -4372,6 +6283,34 @@ export const WebcastLinkMicArmies: MessageFns<WebcastLinkMicArmies> = {
             }
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("WebcastLinkMicArmies", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.effectInfos = BattleEffectInfos.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicArmies", 20, cause);
+            }
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("WebcastLinkMicArmies", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enigmaBattleExtraInfo = EnigmaBattleExtraInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicArmies", 21, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4433,6 +6372,13 @@ export const WebcastLinkMicArmies: MessageFns<WebcastLinkMicArmies> = {
     message.fuzzyDisplayConfigV2 = (object.fuzzyDisplayConfigV2 !== undefined && object.fuzzyDisplayConfigV2 !== null)
       ? BattleHighScoreControlCfg.fromPartial(object.fuzzyDisplayConfigV2)
       : undefined;
+    message.effectInfos = (object.effectInfos !== undefined && object.effectInfos !== null)
+      ? BattleEffectInfos.fromPartial(object.effectInfos)
+      : undefined;
+    message.enigmaBattleExtraInfo =
+      (object.enigmaBattleExtraInfo !== undefined && object.enigmaBattleExtraInfo !== null)
+        ? EnigmaBattleExtraInfo.fromPartial(object.enigmaBattleExtraInfo)
+        : undefined;
     return message;
   },
 };
@@ -4539,6 +6485,8 @@ function createBaseWebcastLinkMicBattleItemCard(): WebcastLinkMicBattleItemCard 
     specialEffectNotice: undefined,
     useTop2Card: undefined,
     useTop3Card: undefined,
+    useVaultGloveCard: undefined,
+    awardReason: 0,
   };
 }
 
@@ -4591,6 +6539,12 @@ export const WebcastLinkMicBattleItemCard: MessageFns<WebcastLinkMicBattleItemCa
     }
     if (message.useTop3Card !== undefined) {
       WebcastLinkMicBattleItemCard_UseTop3Card.encode(message.useTop3Card, writer.uint32(114).fork()).join();
+    }
+    if (message.useVaultGloveCard !== undefined) {
+      UseVaultGloveCard.encode(message.useVaultGloveCard, writer.uint32(122).fork()).join();
+    }
+    if (message.awardReason !== 0) {
+      writer.uint32(128).int32(message.awardReason);
     }
     return writer;
   },
@@ -4788,6 +6742,29 @@ export const WebcastLinkMicBattleItemCard: MessageFns<WebcastLinkMicBattleItemCa
             }
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.useVaultGloveCard = UseVaultGloveCard.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattleItemCard", 15, cause);
+            }
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard", tag);
+              break;
+            }
+
+            message.awardReason = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4847,6 +6824,10 @@ export const WebcastLinkMicBattleItemCard: MessageFns<WebcastLinkMicBattleItemCa
     message.useTop3Card = (object.useTop3Card !== undefined && object.useTop3Card !== null)
       ? WebcastLinkMicBattleItemCard_UseTop3Card.fromPartial(object.useTop3Card)
       : undefined;
+    message.useVaultGloveCard = (object.useVaultGloveCard !== undefined && object.useVaultGloveCard !== null)
+      ? UseVaultGloveCard.fromPartial(object.useVaultGloveCard)
+      : undefined;
+    message.awardReason = object.awardReason ?? 0;
     return message;
   },
 };
@@ -6053,7 +8034,15 @@ export const WebcastLinkMicBattleItemCard_ExtraTimeCardInfo: MessageFns<
 };
 
 function createBaseWebcastLinkMicBattleItemCard_UseSpecialEffectCard(): WebcastLinkMicBattleItemCard_UseSpecialEffectCard {
-  return { cardInfo: undefined, anchorId: 0n, displayContent: undefined, affectedAnchorPairs: [] };
+  return {
+    cardInfo: undefined,
+    anchorId: 0n,
+    displayContent: undefined,
+    affectedAnchorPairs: [],
+    effectType: 0,
+    communityHeartMeInfo: undefined,
+    communityHeartMeInfoStr: "",
+  };
 }
 
 export const WebcastLinkMicBattleItemCard_UseSpecialEffectCard: MessageFns<
@@ -6077,6 +8066,15 @@ export const WebcastLinkMicBattleItemCard_UseSpecialEffectCard: MessageFns<
     }
     for (const v of message.affectedAnchorPairs) {
       WebcastLinkMicBattleItemCard_AnchorPair.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.effectType !== 0) {
+      writer.uint32(40).int32(message.effectType);
+    }
+    if (message.communityHeartMeInfo !== undefined) {
+      CommunityHeartMeInfo.encode(message.communityHeartMeInfo, writer.uint32(50).fork()).join();
+    }
+    if (message.communityHeartMeInfoStr !== "") {
+      writer.uint32(58).string(message.communityHeartMeInfoStr);
     }
     return writer;
   },
@@ -6145,6 +8143,38 @@ export const WebcastLinkMicBattleItemCard_UseSpecialEffectCard: MessageFns<
             }
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_UseSpecialEffectCard", tag);
+              break;
+            }
+
+            message.effectType = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_UseSpecialEffectCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.communityHeartMeInfo = CommunityHeartMeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattleItemCard_UseSpecialEffectCard", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_UseSpecialEffectCard", tag);
+              break;
+            }
+
+            message.communityHeartMeInfoStr = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6178,6 +8208,11 @@ export const WebcastLinkMicBattleItemCard_UseSpecialEffectCard: MessageFns<
       : undefined;
     message.affectedAnchorPairs =
       object.affectedAnchorPairs?.map((e) => WebcastLinkMicBattleItemCard_AnchorPair.fromPartial(e)) || [];
+    message.effectType = object.effectType ?? 0;
+    message.communityHeartMeInfo = (object.communityHeartMeInfo !== undefined && object.communityHeartMeInfo !== null)
+      ? CommunityHeartMeInfo.fromPartial(object.communityHeartMeInfo)
+      : undefined;
+    message.communityHeartMeInfoStr = object.communityHeartMeInfoStr ?? "";
     return message;
   },
 };
@@ -7094,7 +9129,15 @@ export const WebcastLinkMicBattleItemCard_WaveCardInfo: MessageFns<WebcastLinkMi
 };
 
 function createBaseWebcastLinkMicBattleItemCard_SpecialEffectNotice(): WebcastLinkMicBattleItemCard_SpecialEffectNotice {
-  return { score: 0n, fromUserId: 0n, toAnchorId: 0n, affectedAnchorPairs: [] };
+  return {
+    score: 0n,
+    fromUserId: 0n,
+    toAnchorId: 0n,
+    affectedAnchorPairs: [],
+    effectType: 0,
+    communityHeartMeInfo: undefined,
+    communityHeartMeInfoStr: "",
+  };
 }
 
 export const WebcastLinkMicBattleItemCard_SpecialEffectNotice: MessageFns<
@@ -7124,6 +9167,15 @@ export const WebcastLinkMicBattleItemCard_SpecialEffectNotice: MessageFns<
     }
     for (const v of message.affectedAnchorPairs) {
       WebcastLinkMicBattleItemCard_AnchorPair.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.effectType !== 0) {
+      writer.uint32(40).int32(message.effectType);
+    }
+    if (message.communityHeartMeInfo !== undefined) {
+      CommunityHeartMeInfo.encode(message.communityHeartMeInfo, writer.uint32(50).fork()).join();
+    }
+    if (message.communityHeartMeInfoStr !== "") {
+      writer.uint32(58).string(message.communityHeartMeInfoStr);
     }
     return writer;
   },
@@ -7182,6 +9234,38 @@ export const WebcastLinkMicBattleItemCard_SpecialEffectNotice: MessageFns<
             }
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_SpecialEffectNotice", tag);
+              break;
+            }
+
+            message.effectType = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_SpecialEffectNotice", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.communityHeartMeInfo = CommunityHeartMeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattleItemCard_SpecialEffectNotice", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_SpecialEffectNotice", tag);
+              break;
+            }
+
+            message.communityHeartMeInfoStr = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7215,6 +9299,11 @@ export const WebcastLinkMicBattleItemCard_SpecialEffectNotice: MessageFns<
       : 0n;
     message.affectedAnchorPairs =
       object.affectedAnchorPairs?.map((e) => WebcastLinkMicBattleItemCard_AnchorPair.fromPartial(e)) || [];
+    message.effectType = object.effectType ?? 0;
+    message.communityHeartMeInfo = (object.communityHeartMeInfo !== undefined && object.communityHeartMeInfo !== null)
+      ? CommunityHeartMeInfo.fromPartial(object.communityHeartMeInfo)
+      : undefined;
+    message.communityHeartMeInfoStr = object.communityHeartMeInfoStr ?? "";
     return message;
   },
 };
@@ -7786,7 +9875,15 @@ export const WebcastLinkMicBattleItemCard_Top3CardInfo: MessageFns<WebcastLinkMi
 };
 
 function createBaseWebcastLinkMicBattlePunishFinish(): WebcastLinkMicBattlePunishFinish {
-  return { common: undefined, channelId: 0n, operatorUserId: 0n, reason: 0, battleId: 0n, battleSettings: undefined };
+  return {
+    common: undefined,
+    channelId: 0n,
+    operatorUserId: 0n,
+    reason: 0,
+    battleId: 0n,
+    battleSettings: undefined,
+    matchPunishExtraInfo: undefined,
+  };
 }
 
 export const WebcastLinkMicBattlePunishFinish: MessageFns<WebcastLinkMicBattlePunishFinish> = {
@@ -7817,6 +9914,9 @@ export const WebcastLinkMicBattlePunishFinish: MessageFns<WebcastLinkMicBattlePu
     }
     if (message.battleSettings !== undefined) {
       BattleSetting.encode(message.battleSettings, writer.uint32(50).fork()).join();
+    }
+    if (message.matchPunishExtraInfo !== undefined) {
+      MatchPunishExtraInfo.encode(message.matchPunishExtraInfo, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -7898,6 +9998,20 @@ export const WebcastLinkMicBattlePunishFinish: MessageFns<WebcastLinkMicBattlePu
             }
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkMicBattlePunishFinish", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchPunishExtraInfo = MatchPunishExtraInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicBattlePunishFinish", 7, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7933,6 +10047,9 @@ export const WebcastLinkMicBattlePunishFinish: MessageFns<WebcastLinkMicBattlePu
     message.battleId = (object.battleId !== undefined && object.battleId !== null) ? BigInt(object.battleId) : 0n;
     message.battleSettings = (object.battleSettings !== undefined && object.battleSettings !== null)
       ? BattleSetting.fromPartial(object.battleSettings)
+      : undefined;
+    message.matchPunishExtraInfo = (object.matchPunishExtraInfo !== undefined && object.matchPunishExtraInfo !== null)
+      ? MatchPunishExtraInfo.fromPartial(object.matchPunishExtraInfo)
       : undefined;
     return message;
   },
@@ -8835,6 +10952,8 @@ function createBaseWebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent(): W
     fanTicketIconUrl: "",
     playId: 0n,
     playScene: 0,
+    version: 0n,
+    scoreType: 0,
   };
 }
 
@@ -8877,6 +10996,15 @@ export const WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent: MessageFn
     }
     if (message.playScene !== 0) {
       writer.uint32(56).int32(message.playScene);
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(64).int64(message.version);
+    }
+    if (message.scoreType !== 0) {
+      writer.uint32(72).int32(message.scoreType);
     }
     return writer;
   },
@@ -8962,6 +11090,24 @@ export const WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent: MessageFn
             message.playScene = reader.int32();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent", tag);
+              break;
+            }
+
+            message.scoreType = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8997,6 +11143,8 @@ export const WebcastLinkMicFanTicketMethod_FanTicketRoomNoticeContent: MessageFn
     message.fanTicketIconUrl = object.fanTicketIconUrl ?? "";
     message.playId = (object.playId !== undefined && object.playId !== null) ? BigInt(object.playId) : 0n;
     message.playScene = object.playScene ?? 0;
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    message.scoreType = object.scoreType ?? 0;
     return message;
   },
 };
@@ -9011,6 +11159,10 @@ function createBaseWebcastLinkMicFanTicketMethod_UserFanTicket(): WebcastLinkMic
     playInfo: undefined,
     iconName: "",
     animationName: "",
+    ticketUiStyle: "",
+    completionProgressPercent: 0,
+    topGuestRank: 0,
+    ticketUiStyleV2: "",
   };
 }
 
@@ -9051,6 +11203,18 @@ export const WebcastLinkMicFanTicketMethod_UserFanTicket: MessageFns<WebcastLink
     }
     if (message.animationName !== "") {
       writer.uint32(66).string(message.animationName);
+    }
+    if (message.ticketUiStyle !== "") {
+      writer.uint32(74).string(message.ticketUiStyle);
+    }
+    if (message.completionProgressPercent !== 0) {
+      writer.uint32(80).int32(message.completionProgressPercent);
+    }
+    if (message.topGuestRank !== 0) {
+      writer.uint32(88).int32(message.topGuestRank);
+    }
+    if (message.ticketUiStyleV2 !== "") {
+      writer.uint32(98).string(message.ticketUiStyleV2);
     }
     return writer;
   },
@@ -9150,6 +11314,42 @@ export const WebcastLinkMicFanTicketMethod_UserFanTicket: MessageFns<WebcastLink
             message.animationName = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_UserFanTicket", tag);
+              break;
+            }
+
+            message.ticketUiStyle = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_UserFanTicket", tag);
+              break;
+            }
+
+            message.completionProgressPercent = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_UserFanTicket", tag);
+              break;
+            }
+
+            message.topGuestRank = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastLinkMicFanTicketMethod_UserFanTicket", tag);
+              break;
+            }
+
+            message.ticketUiStyleV2 = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9188,6 +11388,10 @@ export const WebcastLinkMicFanTicketMethod_UserFanTicket: MessageFns<WebcastLink
       : undefined;
     message.iconName = object.iconName ?? "";
     message.animationName = object.animationName ?? "";
+    message.ticketUiStyle = object.ticketUiStyle ?? "";
+    message.completionProgressPercent = object.completionProgressPercent ?? 0;
+    message.topGuestRank = object.topGuestRank ?? 0;
+    message.ticketUiStyleV2 = object.ticketUiStyleV2 ?? "";
     return message;
   },
 };
@@ -9488,6 +11692,22 @@ function createBaseWebcastLinkMicMethod(): WebcastLinkMicMethod {
     shouldShowPopup: false,
     rtcJoinChannel: false,
     fanTicketType: 0,
+    startTime: 0n,
+    userScores: [],
+    linkmicLayout: 0n,
+    fromUserId: 0n,
+    inviterRivalExtra: undefined,
+    rtcAppId: "",
+    rtcAppSign: "",
+    secInviteUid: 0n,
+    scene: 0n,
+    secApplyUid: 0n,
+    linkedUsers: [],
+    secFromUserId: "",
+    replyType: 0,
+    replyPrompts: "",
+    secToUserId: "",
+    invitorInfo: new Uint8Array(0),
   };
 }
 
@@ -9627,6 +11847,72 @@ export const WebcastLinkMicMethod: MessageFns<WebcastLinkMicMethod> = {
     }
     if (message.fanTicketType !== 0) {
       writer.uint32(416).int32(message.fanTicketType);
+    }
+    if (message.startTime !== 0n) {
+      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
+        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
+      }
+      writer.uint32(120).int64(message.startTime);
+    }
+    for (const v of message.userScores) {
+      writer.uint32(138).bytes(v!);
+    }
+    if (message.linkmicLayout !== 0n) {
+      if (BigInt.asIntN(64, message.linkmicLayout) !== message.linkmicLayout) {
+        throw new globalThis.Error("value provided for field message.linkmicLayout of type int64 too large");
+      }
+      writer.uint32(184).int64(message.linkmicLayout);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(192).int64(message.fromUserId);
+    }
+    if (message.inviterRivalExtra !== undefined) {
+      RivalExtraInfo.encode(message.inviterRivalExtra, writer.uint32(250).fork()).join();
+    }
+    if (message.rtcAppId !== "") {
+      writer.uint32(266).string(message.rtcAppId);
+    }
+    if (message.rtcAppSign !== "") {
+      writer.uint32(290).string(message.rtcAppSign);
+    }
+    if (message.secInviteUid !== 0n) {
+      if (BigInt.asIntN(64, message.secInviteUid) !== message.secInviteUid) {
+        throw new globalThis.Error("value provided for field message.secInviteUid of type int64 too large");
+      }
+      writer.uint32(336).int64(message.secInviteUid);
+    }
+    if (message.scene !== 0n) {
+      if (BigInt.asIntN(64, message.scene) !== message.scene) {
+        throw new globalThis.Error("value provided for field message.scene of type int64 too large");
+      }
+      writer.uint32(344).int64(message.scene);
+    }
+    if (message.secApplyUid !== 0n) {
+      if (BigInt.asIntN(64, message.secApplyUid) !== message.secApplyUid) {
+        throw new globalThis.Error("value provided for field message.secApplyUid of type int64 too large");
+      }
+      writer.uint32(352).int64(message.secApplyUid);
+    }
+    for (const v of message.linkedUsers) {
+      User.encode(v!, writer.uint32(362).fork()).join();
+    }
+    if (message.secFromUserId !== "") {
+      writer.uint32(370).string(message.secFromUserId);
+    }
+    if (message.replyType !== 0) {
+      writer.uint32(376).int32(message.replyType);
+    }
+    if (message.replyPrompts !== "") {
+      writer.uint32(386).string(message.replyPrompts);
+    }
+    if (message.secToUserId !== "") {
+      writer.uint32(394).string(message.secToUserId);
+    }
+    if (message.invitorInfo.length !== 0) {
+      writer.uint32(402).bytes(message.invitorInfo);
     }
     return writer;
   },
@@ -9964,6 +12250,160 @@ export const WebcastLinkMicMethod: MessageFns<WebcastLinkMicMethod> = {
             message.fanTicketType = reader.int32();
             continue;
           }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.startTime = reader.int64() as bigint;
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.userScores.push(reader.bytes());
+            continue;
+          }
+          case 23: {
+            if (tag !== 184) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.linkmicLayout = reader.int64() as bigint;
+            continue;
+          }
+          case 24: {
+            if (tag !== 192) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 31: {
+            if (tag !== 250) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.inviterRivalExtra = RivalExtraInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicMethod", 31, cause);
+            }
+            continue;
+          }
+          case 33: {
+            if (tag !== 266) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.rtcAppId = reader.string();
+            continue;
+          }
+          case 36: {
+            if (tag !== 290) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.rtcAppSign = reader.string();
+            continue;
+          }
+          case 42: {
+            if (tag !== 336) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.secInviteUid = reader.int64() as bigint;
+            continue;
+          }
+          case 43: {
+            if (tag !== 344) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.scene = reader.int64() as bigint;
+            continue;
+          }
+          case 44: {
+            if (tag !== 352) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.secApplyUid = reader.int64() as bigint;
+            continue;
+          }
+          case 45: {
+            if (tag !== 362) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkedUsers.push(User.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicMethod", 45, cause);
+            }
+            continue;
+          }
+          case 46: {
+            if (tag !== 370) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.secFromUserId = reader.string();
+            continue;
+          }
+          case 47: {
+            if (tag !== 376) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.replyType = reader.int32();
+            continue;
+          }
+          case 48: {
+            if (tag !== 386) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.replyPrompts = reader.string();
+            continue;
+          }
+          case 49: {
+            if (tag !== 394) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.secToUserId = reader.string();
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              noteWrongWireType("WebcastLinkMicMethod", tag);
+              break;
+            }
+
+            message.invitorInfo = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -10029,6 +12469,32 @@ export const WebcastLinkMicMethod: MessageFns<WebcastLinkMicMethod> = {
     message.shouldShowPopup = object.shouldShowPopup ?? false;
     message.rtcJoinChannel = object.rtcJoinChannel ?? false;
     message.fanTicketType = object.fanTicketType ?? 0;
+    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
+    message.userScores = object.userScores?.map((e) => e) || [];
+    message.linkmicLayout = (object.linkmicLayout !== undefined && object.linkmicLayout !== null)
+      ? BigInt(object.linkmicLayout)
+      : 0n;
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    message.inviterRivalExtra = (object.inviterRivalExtra !== undefined && object.inviterRivalExtra !== null)
+      ? RivalExtraInfo.fromPartial(object.inviterRivalExtra)
+      : undefined;
+    message.rtcAppId = object.rtcAppId ?? "";
+    message.rtcAppSign = object.rtcAppSign ?? "";
+    message.secInviteUid = (object.secInviteUid !== undefined && object.secInviteUid !== null)
+      ? BigInt(object.secInviteUid)
+      : 0n;
+    message.scene = (object.scene !== undefined && object.scene !== null) ? BigInt(object.scene) : 0n;
+    message.secApplyUid = (object.secApplyUid !== undefined && object.secApplyUid !== null)
+      ? BigInt(object.secApplyUid)
+      : 0n;
+    message.linkedUsers = object.linkedUsers?.map((e) => User.fromPartial(e)) || [];
+    message.secFromUserId = object.secFromUserId ?? "";
+    message.replyType = object.replyType ?? 0;
+    message.replyPrompts = object.replyPrompts ?? "";
+    message.secToUserId = object.secToUserId ?? "";
+    message.invitorInfo = object.invitorInfo ?? new Uint8Array(0);
     return message;
   },
 };
@@ -11726,6 +14192,12 @@ function createBaseWebcastLinkLayerMessage(): WebcastLinkLayerMessage {
     p2pGroupChangeContent: undefined,
     groupChangeContent: undefined,
     businessContent: undefined,
+    version: 0n,
+    linkerMode: 0,
+    waitCrossData: false,
+    joinGroupDirectContent: undefined,
+    joinRoomDirectContent: undefined,
+    linkEnvelopeContent: undefined,
   };
 }
 
@@ -11819,6 +14291,27 @@ export const WebcastLinkLayerMessage: MessageFns<WebcastLinkLayerMessage> = {
     }
     if (message.businessContent !== undefined) {
       WebcastLinkLayerMessage_BusinessContent.encode(message.businessContent, writer.uint32(1602).fork()).join();
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(64).int64(message.version);
+    }
+    if (message.linkerMode !== 0) {
+      writer.uint32(72).int32(message.linkerMode);
+    }
+    if (message.waitCrossData !== false) {
+      writer.uint32(80).bool(message.waitCrossData);
+    }
+    if (message.joinGroupDirectContent !== undefined) {
+      JoinGroupDirectContent.encode(message.joinGroupDirectContent, writer.uint32(954).fork()).join();
+    }
+    if (message.joinRoomDirectContent !== undefined) {
+      JoinRoomDirectContent.encode(message.joinRoomDirectContent, writer.uint32(962).fork()).join();
+    }
+    if (message.linkEnvelopeContent !== undefined) {
+      LinkEnvelopeContent.encode(message.linkEnvelopeContent, writer.uint32(1202).fork()).join();
     }
     return writer;
   },
@@ -12162,6 +14655,75 @@ export const WebcastLinkLayerMessage: MessageFns<WebcastLinkLayerMessage> = {
             }
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            message.linkerMode = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            message.waitCrossData = reader.bool();
+            continue;
+          }
+          case 119: {
+            if (tag !== 954) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinGroupDirectContent = JoinGroupDirectContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 119, cause);
+            }
+            continue;
+          }
+          case 120: {
+            if (tag !== 962) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinRoomDirectContent = JoinRoomDirectContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 120, cause);
+            }
+            continue;
+          }
+          case 150: {
+            if (tag !== 1202) {
+              noteWrongWireType("WebcastLinkLayerMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkEnvelopeContent = LinkEnvelopeContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 150, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -12252,12 +14814,26 @@ export const WebcastLinkLayerMessage: MessageFns<WebcastLinkLayerMessage> = {
     message.businessContent = (object.businessContent !== undefined && object.businessContent !== null)
       ? WebcastLinkLayerMessage_BusinessContent.fromPartial(object.businessContent)
       : undefined;
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    message.linkerMode = object.linkerMode ?? 0;
+    message.waitCrossData = object.waitCrossData ?? false;
+    message.joinGroupDirectContent =
+      (object.joinGroupDirectContent !== undefined && object.joinGroupDirectContent !== null)
+        ? JoinGroupDirectContent.fromPartial(object.joinGroupDirectContent)
+        : undefined;
+    message.joinRoomDirectContent =
+      (object.joinRoomDirectContent !== undefined && object.joinRoomDirectContent !== null)
+        ? JoinRoomDirectContent.fromPartial(object.joinRoomDirectContent)
+        : undefined;
+    message.linkEnvelopeContent = (object.linkEnvelopeContent !== undefined && object.linkEnvelopeContent !== null)
+      ? LinkEnvelopeContent.fromPartial(object.linkEnvelopeContent)
+      : undefined;
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_CreateChannelContent(): WebcastLinkLayerMessage_CreateChannelContent {
-  return { owner: undefined, ownerLinkMicId: "" };
+  return { owner: undefined, ownerLinkMicId: "", ownerLinkerSessionId: "" };
 }
 
 export const WebcastLinkLayerMessage_CreateChannelContent: MessageFns<WebcastLinkLayerMessage_CreateChannelContent> = {
@@ -12270,6 +14846,9 @@ export const WebcastLinkLayerMessage_CreateChannelContent: MessageFns<WebcastLin
     }
     if (message.ownerLinkMicId !== "") {
       writer.uint32(18).string(message.ownerLinkMicId);
+    }
+    if (message.ownerLinkerSessionId !== "") {
+      writer.uint32(26).string(message.ownerLinkerSessionId);
     }
     return writer;
   },
@@ -12310,6 +14889,15 @@ export const WebcastLinkLayerMessage_CreateChannelContent: MessageFns<WebcastLin
             message.ownerLinkMicId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastLinkLayerMessage_CreateChannelContent", tag);
+              break;
+            }
+
+            message.ownerLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -12338,6 +14926,7 @@ export const WebcastLinkLayerMessage_CreateChannelContent: MessageFns<WebcastLin
       ? BattlePlayer.fromPartial(object.owner)
       : undefined;
     message.ownerLinkMicId = object.ownerLinkMicId ?? "";
+    message.ownerLinkerSessionId = object.ownerLinkerSessionId ?? "";
     return message;
   },
 };
@@ -12705,6 +15294,7 @@ function createBaseWebcastLinkLayerMessage_InviteContent(): WebcastLinkLayerMess
     dsl: undefined,
     invitee: undefined,
     operator: undefined,
+    inviteeLinkerSessionId: "",
   };
 }
 
@@ -12736,6 +15326,9 @@ export const WebcastLinkLayerMessage_InviteContent: MessageFns<WebcastLinkLayerM
     }
     if (message.operator !== undefined) {
       BattlePlayer.encode(message.operator, writer.uint32(74).fork()).join();
+    }
+    if (message.inviteeLinkerSessionId !== "") {
+      writer.uint32(82).string(message.inviteeLinkerSessionId);
     }
     return writer;
   },
@@ -12864,6 +15457,15 @@ export const WebcastLinkLayerMessage_InviteContent: MessageFns<WebcastLinkLayerM
             }
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("WebcastLinkLayerMessage_InviteContent", tag);
+              break;
+            }
+
+            message.inviteeLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -12909,12 +15511,24 @@ export const WebcastLinkLayerMessage_InviteContent: MessageFns<WebcastLinkLayerM
     message.operator = (object.operator !== undefined && object.operator !== null)
       ? BattlePlayer.fromPartial(object.operator)
       : undefined;
+    message.inviteeLinkerSessionId = object.inviteeLinkerSessionId ?? "";
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_RTCExtraInfo(): WebcastLinkLayerMessage_RTCExtraInfo {
-  return { rtcFps: 0, rtcBusinessId: "", interactClientType: 0 };
+  return {
+    rtcFps: 0,
+    rtcBusinessId: "",
+    interactClientType: 0,
+    liveRtcEngineConfig: undefined,
+    liveRtcVideoParam: [],
+    rtcBitrateMap: undefined,
+    rtcMixBase: undefined,
+    byteRtcExtInfo: undefined,
+    extra: undefined,
+    rtcOther: undefined,
+  };
 }
 
 export const WebcastLinkLayerMessage_RTCExtraInfo: MessageFns<WebcastLinkLayerMessage_RTCExtraInfo> = {
@@ -12927,6 +15541,27 @@ export const WebcastLinkLayerMessage_RTCExtraInfo: MessageFns<WebcastLinkLayerMe
     }
     if (message.interactClientType !== 0) {
       writer.uint32(80).int32(message.interactClientType);
+    }
+    if (message.liveRtcEngineConfig !== undefined) {
+      RTCEngineConfig.encode(message.liveRtcEngineConfig, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.liveRtcVideoParam) {
+      RTCLiveVideoParam.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.rtcBitrateMap !== undefined) {
+      RTCBitRateMap.encode(message.rtcBitrateMap, writer.uint32(26).fork()).join();
+    }
+    if (message.rtcMixBase !== undefined) {
+      RTCMixBase.encode(message.rtcMixBase, writer.uint32(42).fork()).join();
+    }
+    if (message.byteRtcExtInfo !== undefined) {
+      ByteRTCExtInfo.encode(message.byteRtcExtInfo, writer.uint32(50).fork()).join();
+    }
+    if (message.extra !== undefined) {
+      RTCInfoExtra.encode(message.extra, writer.uint32(58).fork()).join();
+    }
+    if (message.rtcOther !== undefined) {
+      RTCOther.encode(message.rtcOther, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -12971,6 +15606,104 @@ export const WebcastLinkLayerMessage_RTCExtraInfo: MessageFns<WebcastLinkLayerMe
             message.interactClientType = reader.int32();
             continue;
           }
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.liveRtcEngineConfig = RTCEngineConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.liveRtcVideoParam.push(RTCLiveVideoParam.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rtcBitrateMap = RTCBitRateMap.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 3, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rtcMixBase = RTCMixBase.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.byteRtcExtInfo = ByteRTCExtInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extra = RTCInfoExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 7, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkLayerMessage_RTCExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rtcOther = RTCOther.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_RTCExtraInfo", 9, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -12998,6 +15731,25 @@ export const WebcastLinkLayerMessage_RTCExtraInfo: MessageFns<WebcastLinkLayerMe
     message.rtcFps = object.rtcFps ?? 0;
     message.rtcBusinessId = object.rtcBusinessId ?? "";
     message.interactClientType = object.interactClientType ?? 0;
+    message.liveRtcEngineConfig = (object.liveRtcEngineConfig !== undefined && object.liveRtcEngineConfig !== null)
+      ? RTCEngineConfig.fromPartial(object.liveRtcEngineConfig)
+      : undefined;
+    message.liveRtcVideoParam = object.liveRtcVideoParam?.map((e) => RTCLiveVideoParam.fromPartial(e)) || [];
+    message.rtcBitrateMap = (object.rtcBitrateMap !== undefined && object.rtcBitrateMap !== null)
+      ? RTCBitRateMap.fromPartial(object.rtcBitrateMap)
+      : undefined;
+    message.rtcMixBase = (object.rtcMixBase !== undefined && object.rtcMixBase !== null)
+      ? RTCMixBase.fromPartial(object.rtcMixBase)
+      : undefined;
+    message.byteRtcExtInfo = (object.byteRtcExtInfo !== undefined && object.byteRtcExtInfo !== null)
+      ? ByteRTCExtInfo.fromPartial(object.byteRtcExtInfo)
+      : undefined;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? RTCInfoExtra.fromPartial(object.extra)
+      : undefined;
+    message.rtcOther = (object.rtcOther !== undefined && object.rtcOther !== null)
+      ? RTCOther.fromPartial(object.rtcOther)
+      : undefined;
     return message;
   },
 };
@@ -13079,7 +15831,7 @@ export const WebcastLinkLayerMessage_DSLConfig: MessageFns<WebcastLinkLayerMessa
 };
 
 function createBaseWebcastLinkLayerMessage_ApplyContent(): WebcastLinkLayerMessage_ApplyContent {
-  return { applicant: undefined, applicantLinkMicId: "" };
+  return { applicant: undefined, applicantLinkMicId: "", applierLinkerSessionId: "" };
 }
 
 export const WebcastLinkLayerMessage_ApplyContent: MessageFns<WebcastLinkLayerMessage_ApplyContent> = {
@@ -13089,6 +15841,9 @@ export const WebcastLinkLayerMessage_ApplyContent: MessageFns<WebcastLinkLayerMe
     }
     if (message.applicantLinkMicId !== "") {
       writer.uint32(18).string(message.applicantLinkMicId);
+    }
+    if (message.applierLinkerSessionId !== "") {
+      writer.uint32(26).string(message.applierLinkerSessionId);
     }
     return writer;
   },
@@ -13129,6 +15884,15 @@ export const WebcastLinkLayerMessage_ApplyContent: MessageFns<WebcastLinkLayerMe
             message.applicantLinkMicId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastLinkLayerMessage_ApplyContent", tag);
+              break;
+            }
+
+            message.applierLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13157,6 +15921,7 @@ export const WebcastLinkLayerMessage_ApplyContent: MessageFns<WebcastLinkLayerMe
       ? BattlePlayer.fromPartial(object.applicant)
       : undefined;
     message.applicantLinkMicId = object.applicantLinkMicId ?? "";
+    message.applierLinkerSessionId = object.applierLinkerSessionId ?? "";
     return message;
   },
 };
@@ -13174,6 +15939,9 @@ function createBaseWebcastLinkLayerMessage_PermitApplyContent(): WebcastLinkLaye
     linkedUserUiPositions: [],
     applierRtcToken: "",
     uiPos: [],
+    layout: undefined,
+    spotList: [],
+    applierLinkerSessionId: "",
   };
 }
 
@@ -13211,6 +15979,15 @@ export const WebcastLinkLayerMessage_PermitApplyContent: MessageFns<WebcastLinkL
     }
     for (const v of message.uiPos) {
       BattlePosIdentity.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(98).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(106).fork()).join();
+    }
+    if (message.applierLinkerSessionId !== "") {
+      writer.uint32(114).string(message.applierLinkerSessionId);
     }
     return writer;
   },
@@ -13357,6 +16134,43 @@ export const WebcastLinkLayerMessage_PermitApplyContent: MessageFns<WebcastLinkL
             }
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastLinkLayerMessage_PermitApplyContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_PermitApplyContent", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastLinkLayerMessage_PermitApplyContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_PermitApplyContent", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("WebcastLinkLayerMessage_PermitApplyContent", tag);
+              break;
+            }
+
+            message.applierLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13402,6 +16216,11 @@ export const WebcastLinkLayerMessage_PermitApplyContent: MessageFns<WebcastLinkL
     message.linkedUserUiPositions = object.linkedUserUiPositions?.map((e) => e) || [];
     message.applierRtcToken = object.applierRtcToken ?? "";
     message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.applierLinkerSessionId = object.applierLinkerSessionId ?? "";
     return message;
   },
 };
@@ -13415,6 +16234,9 @@ function createBaseWebcastLinkLayerMessage_ReplyInviteContent(): WebcastLinkLaye
     inviteOperatorUser: undefined,
     linkedUserUiPositions: [],
     uiPos: [],
+    layout: undefined,
+    spotList: [],
+    inviteeLinkerSessionId: "",
   };
 }
 
@@ -13440,6 +16262,15 @@ export const WebcastLinkLayerMessage_ReplyInviteContent: MessageFns<WebcastLinkL
     }
     for (const v of message.uiPos) {
       BattlePosIdentity.encode(v!, writer.uint32(58).fork()).join();
+    }
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(74).fork()).join();
+    }
+    if (message.inviteeLinkerSessionId !== "") {
+      writer.uint32(82).string(message.inviteeLinkerSessionId);
     }
     return writer;
   },
@@ -13540,6 +16371,43 @@ export const WebcastLinkLayerMessage_ReplyInviteContent: MessageFns<WebcastLinkL
             }
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastLinkLayerMessage_ReplyInviteContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_ReplyInviteContent", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkLayerMessage_ReplyInviteContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_ReplyInviteContent", 9, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("WebcastLinkLayerMessage_ReplyInviteContent", tag);
+              break;
+            }
+
+            message.inviteeLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13577,12 +16445,25 @@ export const WebcastLinkLayerMessage_ReplyInviteContent: MessageFns<WebcastLinkL
       : undefined;
     message.linkedUserUiPositions = object.linkedUserUiPositions?.map((e) => e) || [];
     message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.inviteeLinkerSessionId = object.inviteeLinkerSessionId ?? "";
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_KickOutContent(): WebcastLinkLayerMessage_KickOutContent {
-  return { leftUser: undefined, kickOutReason: 0, linkedUserUiPositions: [], uiPos: [] };
+  return {
+    leftUser: undefined,
+    kickOutReason: 0,
+    linkedUserUiPositions: [],
+    uiPos: [],
+    layout: undefined,
+    spotList: [],
+    offlinerLinkerSessionId: "",
+  };
 }
 
 export const WebcastLinkLayerMessage_KickOutContent: MessageFns<WebcastLinkLayerMessage_KickOutContent> = {
@@ -13598,6 +16479,15 @@ export const WebcastLinkLayerMessage_KickOutContent: MessageFns<WebcastLinkLayer
     }
     for (const v of message.uiPos) {
       BattlePosIdentity.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.offlinerLinkerSessionId !== "") {
+      writer.uint32(58).string(message.offlinerLinkerSessionId);
     }
     return writer;
   },
@@ -13661,6 +16551,43 @@ export const WebcastLinkLayerMessage_KickOutContent: MessageFns<WebcastLinkLayer
             }
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastLinkLayerMessage_KickOutContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_KickOutContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkLayerMessage_KickOutContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_KickOutContent", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkLayerMessage_KickOutContent", tag);
+              break;
+            }
+
+            message.offlinerLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13691,12 +16618,17 @@ export const WebcastLinkLayerMessage_KickOutContent: MessageFns<WebcastLinkLayer
     message.kickOutReason = object.kickOutReason ?? 0;
     message.linkedUserUiPositions = object.linkedUserUiPositions?.map((e) => e) || [];
     message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.offlinerLinkerSessionId = object.offlinerLinkerSessionId ?? "";
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_CancelApplyContent(): WebcastLinkLayerMessage_CancelApplyContent {
-  return { applicant: undefined, applicantLinkMicId: "" };
+  return { applicant: undefined, applicantLinkMicId: "", applierLinkerSessionId: "" };
 }
 
 export const WebcastLinkLayerMessage_CancelApplyContent: MessageFns<WebcastLinkLayerMessage_CancelApplyContent> = {
@@ -13706,6 +16638,9 @@ export const WebcastLinkLayerMessage_CancelApplyContent: MessageFns<WebcastLinkL
     }
     if (message.applicantLinkMicId !== "") {
       writer.uint32(18).string(message.applicantLinkMicId);
+    }
+    if (message.applierLinkerSessionId !== "") {
+      writer.uint32(26).string(message.applierLinkerSessionId);
     }
     return writer;
   },
@@ -13746,6 +16681,15 @@ export const WebcastLinkLayerMessage_CancelApplyContent: MessageFns<WebcastLinkL
             message.applicantLinkMicId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastLinkLayerMessage_CancelApplyContent", tag);
+              break;
+            }
+
+            message.applierLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13774,12 +16718,20 @@ export const WebcastLinkLayerMessage_CancelApplyContent: MessageFns<WebcastLinkL
       ? BattlePlayer.fromPartial(object.applicant)
       : undefined;
     message.applicantLinkMicId = object.applicantLinkMicId ?? "";
+    message.applierLinkerSessionId = object.applierLinkerSessionId ?? "";
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_CancelInviteContent(): WebcastLinkLayerMessage_CancelInviteContent {
-  return { inviter: undefined, inviterLinkMicId: "", inviteeLinkMicId: "", inviteSeqId: 0n, invitee: undefined };
+  return {
+    inviter: undefined,
+    inviterLinkMicId: "",
+    inviteeLinkMicId: "",
+    inviteSeqId: 0n,
+    invitee: undefined,
+    inviteeLinkerSessionId: "",
+  };
 }
 
 export const WebcastLinkLayerMessage_CancelInviteContent: MessageFns<WebcastLinkLayerMessage_CancelInviteContent> = {
@@ -13804,6 +16756,9 @@ export const WebcastLinkLayerMessage_CancelInviteContent: MessageFns<WebcastLink
     }
     if (message.invitee !== undefined) {
       BattlePlayer.encode(message.invitee, writer.uint32(42).fork()).join();
+    }
+    if (message.inviteeLinkerSessionId !== "") {
+      writer.uint32(50).string(message.inviteeLinkerSessionId);
     }
     return writer;
   },
@@ -13876,6 +16831,15 @@ export const WebcastLinkLayerMessage_CancelInviteContent: MessageFns<WebcastLink
             }
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkLayerMessage_CancelInviteContent", tag);
+              break;
+            }
+
+            message.inviteeLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13911,12 +16875,21 @@ export const WebcastLinkLayerMessage_CancelInviteContent: MessageFns<WebcastLink
     message.invitee = (object.invitee !== undefined && object.invitee !== null)
       ? BattlePlayer.fromPartial(object.invitee)
       : undefined;
+    message.inviteeLinkerSessionId = object.inviteeLinkerSessionId ?? "";
     return message;
   },
 };
 
 function createBaseWebcastLinkLayerMessage_LeaveContent(): WebcastLinkLayerMessage_LeaveContent {
-  return { leftUser: undefined, leaveReason: 0n, linkedUserUiPositions: [], uiPos: [] };
+  return {
+    leftUser: undefined,
+    leaveReason: 0n,
+    linkedUserUiPositions: [],
+    uiPos: [],
+    layout: undefined,
+    spotList: [],
+    leaverLinkerSessionId: "",
+  };
 }
 
 export const WebcastLinkLayerMessage_LeaveContent: MessageFns<WebcastLinkLayerMessage_LeaveContent> = {
@@ -13935,6 +16908,15 @@ export const WebcastLinkLayerMessage_LeaveContent: MessageFns<WebcastLinkLayerMe
     }
     for (const v of message.uiPos) {
       BattlePosIdentity.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.leaverLinkerSessionId !== "") {
+      writer.uint32(58).string(message.leaverLinkerSessionId);
     }
     return writer;
   },
@@ -13998,6 +16980,43 @@ export const WebcastLinkLayerMessage_LeaveContent: MessageFns<WebcastLinkLayerMe
             }
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastLinkLayerMessage_LeaveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_LeaveContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkLayerMessage_LeaveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_LeaveContent", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkLayerMessage_LeaveContent", tag);
+              break;
+            }
+
+            message.leaverLinkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14030,6 +17049,11 @@ export const WebcastLinkLayerMessage_LeaveContent: MessageFns<WebcastLinkLayerMe
       : 0n;
     message.linkedUserUiPositions = object.linkedUserUiPositions?.map((e) => e) || [];
     message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.leaverLinkerSessionId = object.leaverLinkerSessionId ?? "";
     return message;
   },
 };
@@ -14216,7 +17240,15 @@ export const WebcastLinkLayerMessage_JoinDirectContent: MessageFns<WebcastLinkLa
 };
 
 function createBaseWebcastLinkLayerMessage_LinkLayerListUser(): WebcastLinkLayerMessage_LinkLayerListUser {
-  return { linkUser: undefined, linkMicId: "", positionData: undefined, linkedTimeNano: 0n, appVersion: "" };
+  return {
+    linkUser: undefined,
+    linkMicId: "",
+    positionData: undefined,
+    linkedTimeNano: 0n,
+    appVersion: "",
+    userType: 0,
+    linkerSessionId: "",
+  };
 }
 
 export const WebcastLinkLayerMessage_LinkLayerListUser: MessageFns<WebcastLinkLayerMessage_LinkLayerListUser> = {
@@ -14238,6 +17270,12 @@ export const WebcastLinkLayerMessage_LinkLayerListUser: MessageFns<WebcastLinkLa
     }
     if (message.appVersion !== "") {
       writer.uint32(42).string(message.appVersion);
+    }
+    if (message.userType !== 0) {
+      writer.uint32(48).int32(message.userType);
+    }
+    if (message.linkerSessionId !== "") {
+      writer.uint32(58).string(message.linkerSessionId);
     }
     return writer;
   },
@@ -14310,6 +17348,24 @@ export const WebcastLinkLayerMessage_LinkLayerListUser: MessageFns<WebcastLinkLa
             message.appVersion = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastLinkLayerMessage_LinkLayerListUser", tag);
+              break;
+            }
+
+            message.userType = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastLinkLayerMessage_LinkLayerListUser", tag);
+              break;
+            }
+
+            message.linkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14345,6 +17401,8 @@ export const WebcastLinkLayerMessage_LinkLayerListUser: MessageFns<WebcastLinkLa
       ? BigInt(object.linkedTimeNano)
       : 0n;
     message.appVersion = object.appVersion ?? "";
+    message.userType = object.userType ?? 0;
+    message.linkerSessionId = object.linkerSessionId ?? "";
     return message;
   },
 };
@@ -14471,7 +17529,7 @@ export const WebcastLinkLayerMessage_JoinGroupContent: MessageFns<WebcastLinkLay
 };
 
 function createBaseWebcastLinkLayerMessage_GroupChannelAllUser(): WebcastLinkLayerMessage_GroupChannelAllUser {
-  return { groupChannelId: 0n, contentVersion: 0n };
+  return { groupChannelId: 0n, contentVersion: 0n, user: [] };
 }
 
 export const WebcastLinkLayerMessage_GroupChannelAllUser: MessageFns<WebcastLinkLayerMessage_GroupChannelAllUser> = {
@@ -14490,6 +17548,9 @@ export const WebcastLinkLayerMessage_GroupChannelAllUser: MessageFns<WebcastLink
         throw new globalThis.Error("value provided for field message.contentVersion of type int64 too large");
       }
       writer.uint32(24).int64(message.contentVersion);
+    }
+    for (const v of message.user) {
+      GroupChannelUser.encode(v!, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -14525,6 +17586,20 @@ export const WebcastLinkLayerMessage_GroupChannelAllUser: MessageFns<WebcastLink
             message.contentVersion = reader.int64() as bigint;
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkLayerMessage_GroupChannelAllUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user.push(GroupChannelUser.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_GroupChannelAllUser", 2, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14555,6 +17630,7 @@ export const WebcastLinkLayerMessage_GroupChannelAllUser: MessageFns<WebcastLink
     message.contentVersion = (object.contentVersion !== undefined && object.contentVersion !== null)
       ? BigInt(object.contentVersion)
       : 0n;
+    message.user = object.user?.map((e) => GroupChannelUser.fromPartial(e)) || [];
     return message;
   },
 };
@@ -14654,6 +17730,8 @@ function createBaseWebcastLinkLayerMessage_PermitJoinGroupContent(): WebcastLink
     groupUser: undefined,
     migrationDetails: undefined,
     linkedUserUiPositions: [],
+    permitGroupType: 0,
+    crossRoomLayout: undefined,
   };
 }
 
@@ -14684,6 +17762,12 @@ export const WebcastLinkLayerMessage_PermitJoinGroupContent: MessageFns<
     }
     for (const v of message.linkedUserUiPositions) {
       writer.uint32(58).string(v!);
+    }
+    if (message.permitGroupType !== 0) {
+      writer.uint32(64).int32(message.permitGroupType);
+    }
+    if (message.crossRoomLayout !== undefined) {
+      LayoutData.encode(message.crossRoomLayout, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -14784,6 +17868,29 @@ export const WebcastLinkLayerMessage_PermitJoinGroupContent: MessageFns<
             message.linkedUserUiPositions.push(reader.string());
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("WebcastLinkLayerMessage_PermitJoinGroupContent", tag);
+              break;
+            }
+
+            message.permitGroupType = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkLayerMessage_PermitJoinGroupContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.crossRoomLayout = LayoutData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_PermitJoinGroupContent", 9, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14821,6 +17928,10 @@ export const WebcastLinkLayerMessage_PermitJoinGroupContent: MessageFns<
       ? WebcastLinkLayerMessage_MigrationDetails.fromPartial(object.migrationDetails)
       : undefined;
     message.linkedUserUiPositions = object.linkedUserUiPositions?.map((e) => e) || [];
+    message.permitGroupType = object.permitGroupType ?? 0;
+    message.crossRoomLayout = (object.crossRoomLayout !== undefined && object.crossRoomLayout !== null)
+      ? LayoutData.fromPartial(object.crossRoomLayout)
+      : undefined;
     return message;
   },
 };
@@ -15157,7 +18268,13 @@ export const WebcastLinkLayerMessage_LeaveJoinGroupContent: MessageFns<WebcastLi
   };
 
 function createBaseWebcastLinkLayerMessage_P2PGroupChangeContent(): WebcastLinkLayerMessage_P2PGroupChangeContent {
-  return { groupExtInfo: [], groupUser: undefined, migrationDetails: undefined, contentPos: [] };
+  return {
+    groupExtInfo: [],
+    groupUser: undefined,
+    migrationDetails: undefined,
+    contentPos: [],
+    crossRoomLayout: undefined,
+  };
 }
 
 export const WebcastLinkLayerMessage_P2PGroupChangeContent: MessageFns<WebcastLinkLayerMessage_P2PGroupChangeContent> =
@@ -15177,6 +18294,9 @@ export const WebcastLinkLayerMessage_P2PGroupChangeContent: MessageFns<WebcastLi
       }
       for (const v of message.contentPos) {
         WebcastLinkLayerMessage_ContentPosition.encode(v!, writer.uint32(34).fork()).join();
+      }
+      if (message.crossRoomLayout !== undefined) {
+        LayoutData.encode(message.crossRoomLayout, writer.uint32(42).fork()).join();
       }
       return writer;
     },
@@ -15226,6 +18346,14 @@ export const WebcastLinkLayerMessage_P2PGroupChangeContent: MessageFns<WebcastLi
               message.contentPos.push(WebcastLinkLayerMessage_ContentPosition.decode(reader, reader.uint32()));
               continue;
             }
+            case 5: {
+              if (tag !== 42) {
+                break;
+              }
+
+              message.crossRoomLayout = LayoutData.decode(reader, reader.uint32());
+              continue;
+            }
           }
           if ((tag & 7) === 4 || tag === 0) {
             break;
@@ -15255,6 +18383,9 @@ export const WebcastLinkLayerMessage_P2PGroupChangeContent: MessageFns<WebcastLi
         ? WebcastLinkLayerMessage_MigrationDetails.fromPartial(object.migrationDetails)
         : undefined;
       message.contentPos = object.contentPos?.map((e) => WebcastLinkLayerMessage_ContentPosition.fromPartial(e)) || [];
+      message.crossRoomLayout = (object.crossRoomLayout !== undefined && object.crossRoomLayout !== null)
+        ? LayoutData.fromPartial(object.crossRoomLayout)
+        : undefined;
       return message;
     },
   };
@@ -15343,7 +18474,7 @@ export const WebcastLinkLayerMessage_GroupChangeContent: MessageFns<WebcastLinkL
 };
 
 function createBaseWebcastLinkLayerMessage_BusinessContent(): WebcastLinkLayerMessage_BusinessContent {
-  return { overLength: 0n };
+  return { overLength: 0n, multiLiveContent: undefined, cohostContent: undefined };
 }
 
 export const WebcastLinkLayerMessage_BusinessContent: MessageFns<WebcastLinkLayerMessage_BusinessContent> = {
@@ -15353,6 +18484,12 @@ export const WebcastLinkLayerMessage_BusinessContent: MessageFns<WebcastLinkLaye
         throw new globalThis.Error("value provided for field message.overLength of type int64 too large");
       }
       writer.uint32(8).int64(message.overLength);
+    }
+    if (message.multiLiveContent !== undefined) {
+      MultiLiveContent.encode(message.multiLiveContent, writer.uint32(802).fork()).join();
+    }
+    if (message.cohostContent !== undefined) {
+      CohostContent.encode(message.cohostContent, writer.uint32(1602).fork()).join();
     }
     return writer;
   },
@@ -15377,6 +18514,34 @@ export const WebcastLinkLayerMessage_BusinessContent: MessageFns<WebcastLinkLaye
             }
 
             message.overLength = reader.int64() as bigint;
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("WebcastLinkLayerMessage_BusinessContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiLiveContent = MultiLiveContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_BusinessContent", 100, cause);
+            }
+            continue;
+          }
+          case 200: {
+            if (tag !== 1602) {
+              noteWrongWireType("WebcastLinkLayerMessage_BusinessContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostContent = CohostContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkLayerMessage_BusinessContent", 200, cause);
+            }
             continue;
           }
         }
@@ -15406,6 +18571,12 @@ export const WebcastLinkLayerMessage_BusinessContent: MessageFns<WebcastLinkLaye
     message.overLength = (object.overLength !== undefined && object.overLength !== null)
       ? BigInt(object.overLength)
       : 0n;
+    message.multiLiveContent = (object.multiLiveContent !== undefined && object.multiLiveContent !== null)
+      ? MultiLiveContent.fromPartial(object.multiLiveContent)
+      : undefined;
+    message.cohostContent = (object.cohostContent !== undefined && object.cohostContent !== null)
+      ? CohostContent.fromPartial(object.cohostContent)
+      : undefined;
     return message;
   },
 };
@@ -15605,6 +18776,7 @@ function createBaseWebcastLinkMessage(): WebcastLinkMessage {
     extraStr: "",
     expireTimestamp: 0n,
     transferExtra: "",
+    version: 0n,
   };
 }
 
@@ -15709,6 +18881,12 @@ export const WebcastLinkMessage: MessageFns<WebcastLinkMessage> = {
     }
     if (message.transferExtra !== "") {
       writer.uint32(1618).string(message.transferExtra);
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(1624).int64(message.version);
     }
     return writer;
   },
@@ -16080,6 +19258,15 @@ export const WebcastLinkMessage: MessageFns<WebcastLinkMessage> = {
             message.transferExtra = reader.string();
             continue;
           }
+          case 203: {
+            if (tag !== 1624) {
+              noteWrongWireType("WebcastLinkMessage", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -16178,6 +19365,7 @@ export const WebcastLinkMessage: MessageFns<WebcastLinkMessage> = {
       ? BigInt(object.expireTimestamp)
       : 0n;
     message.transferExtra = object.transferExtra ?? "";
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
     return message;
   },
 };
@@ -16204,6 +19392,8 @@ function createBaseWebcastLinkMessage_LinkerInviteContent(): WebcastLinkMessage_
     punishEventInfo: undefined,
     fromRoomAgeRestricted: 0,
     inviteExtra: undefined,
+    fromTag: undefined,
+    abTestSetting: [],
   };
 }
 
@@ -16283,6 +19473,12 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
     }
     if (message.inviteExtra !== undefined) {
       WebcastLinkMessage_LinkerInviteMessageExtra.encode(message.inviteExtra, writer.uint32(810).fork()).join();
+    }
+    if (message.fromTag !== undefined) {
+      Tag.encode(message.fromTag, writer.uint32(178).fork()).join();
+    }
+    for (const v of message.abTestSetting) {
+      CohostABTestSetting.encode(v!, writer.uint32(186).fork()).join();
     }
     return writer;
   },
@@ -16523,6 +19719,34 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
             }
             continue;
           }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fromTag = Tag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 22, cause);
+            }
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.abTestSetting.push(CohostABTestSetting.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 23, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -16591,6 +19815,10 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
     message.inviteExtra = (object.inviteExtra !== undefined && object.inviteExtra !== null)
       ? WebcastLinkMessage_LinkerInviteMessageExtra.fromPartial(object.inviteExtra)
       : undefined;
+    message.fromTag = (object.fromTag !== undefined && object.fromTag !== null)
+      ? Tag.fromPartial(object.fromTag)
+      : undefined;
+    message.abTestSetting = object.abTestSetting?.map((e) => CohostABTestSetting.fromPartial(e)) || [];
     return message;
   },
 };
@@ -16692,6 +19920,14 @@ function createBaseWebcastLinkMessage_MultiLiveAnchorPanelSettings(): WebcastLin
     allowRequestFromFollowers: 0,
     allowRequestFromOthers: 0,
     enableShowMultiGuestLayout: 0,
+    disableVideoLinkmic: 0,
+    multiGuestApplyAutoApprove: 0,
+    multiGuestShareRevenueInfoVersion: 0n,
+    showAvailableSpot: 0,
+    saveAsDefaultLayout: 0,
+    multiGuestAllowCohostInvitation: 0,
+    multiGuestAllowCohostInvitationOnce: 0,
+    disableGuestOpenCamera: 0,
   };
 }
 
@@ -16742,6 +19978,35 @@ export const WebcastLinkMessage_MultiLiveAnchorPanelSettings: MessageFns<
     }
     if (message.enableShowMultiGuestLayout !== 0) {
       writer.uint32(96).int32(message.enableShowMultiGuestLayout);
+    }
+    if (message.disableVideoLinkmic !== 0) {
+      writer.uint32(104).int32(message.disableVideoLinkmic);
+    }
+    if (message.multiGuestApplyAutoApprove !== 0) {
+      writer.uint32(112).int32(message.multiGuestApplyAutoApprove);
+    }
+    if (message.multiGuestShareRevenueInfoVersion !== 0n) {
+      if (BigInt.asIntN(64, message.multiGuestShareRevenueInfoVersion) !== message.multiGuestShareRevenueInfoVersion) {
+        throw new globalThis.Error(
+          "value provided for field message.multiGuestShareRevenueInfoVersion of type int64 too large",
+        );
+      }
+      writer.uint32(120).int64(message.multiGuestShareRevenueInfoVersion);
+    }
+    if (message.showAvailableSpot !== 0) {
+      writer.uint32(128).int32(message.showAvailableSpot);
+    }
+    if (message.saveAsDefaultLayout !== 0) {
+      writer.uint32(136).int32(message.saveAsDefaultLayout);
+    }
+    if (message.multiGuestAllowCohostInvitation !== 0) {
+      writer.uint32(144).int32(message.multiGuestAllowCohostInvitation);
+    }
+    if (message.multiGuestAllowCohostInvitationOnce !== 0) {
+      writer.uint32(152).int32(message.multiGuestAllowCohostInvitationOnce);
+    }
+    if (message.disableGuestOpenCamera !== 0) {
+      writer.uint32(160).int32(message.disableGuestOpenCamera);
     }
     return writer;
   },
@@ -16858,6 +20123,78 @@ export const WebcastLinkMessage_MultiLiveAnchorPanelSettings: MessageFns<
             message.enableShowMultiGuestLayout = reader.int32();
             continue;
           }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.disableVideoLinkmic = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.multiGuestApplyAutoApprove = reader.int32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.multiGuestShareRevenueInfoVersion = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.showAvailableSpot = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.saveAsDefaultLayout = reader.int32();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.multiGuestAllowCohostInvitation = reader.int32();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.multiGuestAllowCohostInvitationOnce = reader.int32();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveAnchorPanelSettings", tag);
+              break;
+            }
+
+            message.disableGuestOpenCamera = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -16896,6 +20233,17 @@ export const WebcastLinkMessage_MultiLiveAnchorPanelSettings: MessageFns<
     message.allowRequestFromFollowers = object.allowRequestFromFollowers ?? 0;
     message.allowRequestFromOthers = object.allowRequestFromOthers ?? 0;
     message.enableShowMultiGuestLayout = object.enableShowMultiGuestLayout ?? 0;
+    message.disableVideoLinkmic = object.disableVideoLinkmic ?? 0;
+    message.multiGuestApplyAutoApprove = object.multiGuestApplyAutoApprove ?? 0;
+    message.multiGuestShareRevenueInfoVersion =
+      (object.multiGuestShareRevenueInfoVersion !== undefined && object.multiGuestShareRevenueInfoVersion !== null)
+        ? BigInt(object.multiGuestShareRevenueInfoVersion)
+        : 0n;
+    message.showAvailableSpot = object.showAvailableSpot ?? 0;
+    message.saveAsDefaultLayout = object.saveAsDefaultLayout ?? 0;
+    message.multiGuestAllowCohostInvitation = object.multiGuestAllowCohostInvitation ?? 0;
+    message.multiGuestAllowCohostInvitationOnce = object.multiGuestAllowCohostInvitationOnce ?? 0;
+    message.disableGuestOpenCamera = object.disableGuestOpenCamera ?? 0;
     return message;
   },
 };
@@ -19192,7 +22540,7 @@ export const WebcastLinkMessage_LinkerLeaveContent: MessageFns<WebcastLinkMessag
 };
 
 function createBaseWebcastLinkMessage_LinkerCancelContent(): WebcastLinkMessage_LinkerCancelContent {
-  return { inviterUid: 0n, inviteeUid: 0n, cancelType: 0 };
+  return { inviterUid: 0n, inviteeUid: 0n, cancelType: 0, actionId: 0n };
 }
 
 export const WebcastLinkMessage_LinkerCancelContent: MessageFns<WebcastLinkMessage_LinkerCancelContent> = {
@@ -19211,6 +22559,12 @@ export const WebcastLinkMessage_LinkerCancelContent: MessageFns<WebcastLinkMessa
     }
     if (message.cancelType !== 0) {
       writer.uint32(24).int32(message.cancelType);
+    }
+    if (message.actionId !== 0n) {
+      if (BigInt.asIntN(64, message.actionId) !== message.actionId) {
+        throw new globalThis.Error("value provided for field message.actionId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.actionId);
     }
     return writer;
   },
@@ -19255,6 +22609,15 @@ export const WebcastLinkMessage_LinkerCancelContent: MessageFns<WebcastLinkMessa
             message.cancelType = reader.int32();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastLinkMessage_LinkerCancelContent", tag);
+              break;
+            }
+
+            message.actionId = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -19286,6 +22649,7 @@ export const WebcastLinkMessage_LinkerCancelContent: MessageFns<WebcastLinkMessa
       ? BigInt(object.inviteeUid)
       : 0n;
     message.cancelType = object.cancelType ?? 0;
+    message.actionId = (object.actionId !== undefined && object.actionId !== null) ? BigInt(object.actionId) : 0n;
     return message;
   },
 };
@@ -19767,7 +23131,17 @@ export const WebcastLinkMessage_LinkerMuteContent: MessageFns<WebcastLinkMessage
 };
 
 function createBaseWebcastLinkMessage_LinkerRandomMatchContent(): WebcastLinkMessage_LinkerRandomMatchContent {
-  return { user: undefined, roomId: 0n, inviteType: 0n, matchId: "", innerChannelId: 0n };
+  return {
+    user: undefined,
+    roomId: 0n,
+    inviteType: 0n,
+    matchId: "",
+    innerChannelId: 0n,
+    sourceType: 0n,
+    groupChannelId: 0n,
+    playType: 0,
+    pairedTime: 0n,
+  };
 }
 
 export const WebcastLinkMessage_LinkerRandomMatchContent: MessageFns<WebcastLinkMessage_LinkerRandomMatchContent> = {
@@ -19798,6 +23172,27 @@ export const WebcastLinkMessage_LinkerRandomMatchContent: MessageFns<WebcastLink
         throw new globalThis.Error("value provided for field message.innerChannelId of type int64 too large");
       }
       writer.uint32(40).int64(message.innerChannelId);
+    }
+    if (message.sourceType !== 0n) {
+      if (BigInt.asIntN(64, message.sourceType) !== message.sourceType) {
+        throw new globalThis.Error("value provided for field message.sourceType of type int64 too large");
+      }
+      writer.uint32(48).int64(message.sourceType);
+    }
+    if (message.groupChannelId !== 0n) {
+      if (BigInt.asIntN(64, message.groupChannelId) !== message.groupChannelId) {
+        throw new globalThis.Error("value provided for field message.groupChannelId of type int64 too large");
+      }
+      writer.uint32(56).int64(message.groupChannelId);
+    }
+    if (message.playType !== 0) {
+      writer.uint32(64).int32(message.playType);
+    }
+    if (message.pairedTime !== 0n) {
+      if (BigInt.asIntN(64, message.pairedTime) !== message.pairedTime) {
+        throw new globalThis.Error("value provided for field message.pairedTime of type int64 too large");
+      }
+      writer.uint32(72).int64(message.pairedTime);
     }
     return writer;
   },
@@ -19865,6 +23260,42 @@ export const WebcastLinkMessage_LinkerRandomMatchContent: MessageFns<WebcastLink
             message.innerChannelId = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastLinkMessage_LinkerRandomMatchContent", tag);
+              break;
+            }
+
+            message.sourceType = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastLinkMessage_LinkerRandomMatchContent", tag);
+              break;
+            }
+
+            message.groupChannelId = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("WebcastLinkMessage_LinkerRandomMatchContent", tag);
+              break;
+            }
+
+            message.playType = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("WebcastLinkMessage_LinkerRandomMatchContent", tag);
+              break;
+            }
+
+            message.pairedTime = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -19898,12 +23329,22 @@ export const WebcastLinkMessage_LinkerRandomMatchContent: MessageFns<WebcastLink
     message.innerChannelId = (object.innerChannelId !== undefined && object.innerChannelId !== null)
       ? BigInt(object.innerChannelId)
       : 0n;
+    message.sourceType = (object.sourceType !== undefined && object.sourceType !== null)
+      ? BigInt(object.sourceType)
+      : 0n;
+    message.groupChannelId = (object.groupChannelId !== undefined && object.groupChannelId !== null)
+      ? BigInt(object.groupChannelId)
+      : 0n;
+    message.playType = object.playType ?? 0;
+    message.pairedTime = (object.pairedTime !== undefined && object.pairedTime !== null)
+      ? BigInt(object.pairedTime)
+      : 0n;
     return message;
   },
 };
 
 function createBaseWebcastLinkMessage_MultiLiveUpdateUserSettingContent(): WebcastLinkMessage_MultiLiveUpdateUserSettingContent {
-  return { multiLiveAnchorPanelSettings: undefined };
+  return { multiLiveAnchorPanelSettings: undefined, anchorLayoutSetting: undefined, resetPointAfterLeave: 0 };
 }
 
 export const WebcastLinkMessage_MultiLiveUpdateUserSettingContent: MessageFns<
@@ -19918,6 +23359,12 @@ export const WebcastLinkMessage_MultiLiveUpdateUserSettingContent: MessageFns<
         message.multiLiveAnchorPanelSettings,
         writer.uint32(10).fork(),
       ).join();
+    }
+    if (message.anchorLayoutSetting !== undefined) {
+      AnchorLayoutSetting.encode(message.anchorLayoutSetting, writer.uint32(18).fork()).join();
+    }
+    if (message.resetPointAfterLeave !== 0) {
+      writer.uint32(24).int32(message.resetPointAfterLeave);
     }
     return writer;
   },
@@ -19945,6 +23392,29 @@ export const WebcastLinkMessage_MultiLiveUpdateUserSettingContent: MessageFns<
               reader,
               reader.uint32(),
             );
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveUpdateUserSettingContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorLayoutSetting = AnchorLayoutSetting.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMessage_MultiLiveUpdateUserSettingContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastLinkMessage_MultiLiveUpdateUserSettingContent", tag);
+              break;
+            }
+
+            message.resetPointAfterLeave = reader.int32();
             continue;
           }
         }
@@ -19975,6 +23445,10 @@ export const WebcastLinkMessage_MultiLiveUpdateUserSettingContent: MessageFns<
       (object.multiLiveAnchorPanelSettings !== undefined && object.multiLiveAnchorPanelSettings !== null)
         ? WebcastLinkMessage_MultiLiveAnchorPanelSettings.fromPartial(object.multiLiveAnchorPanelSettings)
         : undefined;
+    message.anchorLayoutSetting = (object.anchorLayoutSetting !== undefined && object.anchorLayoutSetting !== null)
+      ? AnchorLayoutSetting.fromPartial(object.anchorLayoutSetting)
+      : undefined;
+    message.resetPointAfterLeave = object.resetPointAfterLeave ?? 0;
     return message;
   },
 };
@@ -20167,6 +23641,7 @@ function createBaseWebcastLinkMessage_LinkListUser(): WebcastLinkMessage_LinkLis
     fanTicket: 0n,
     fanTicketType: 0,
     linkUserType: 0,
+    blurredAvatar: undefined,
   };
 }
 
@@ -20207,6 +23682,9 @@ export const WebcastLinkMessage_LinkListUser: MessageFns<WebcastLinkMessage_Link
     }
     if (message.linkUserType !== 0) {
       writer.uint32(72).int32(message.linkUserType);
+    }
+    if (message.blurredAvatar !== undefined) {
+      Image.encode(message.blurredAvatar, writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -20310,6 +23788,20 @@ export const WebcastLinkMessage_LinkListUser: MessageFns<WebcastLinkMessage_Link
             message.linkUserType = reader.int32();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("WebcastLinkMessage_LinkListUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.blurredAvatar = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMessage_LinkListUser", 10, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -20345,6 +23837,9 @@ export const WebcastLinkMessage_LinkListUser: MessageFns<WebcastLinkMessage_Link
     message.fanTicket = (object.fanTicket !== undefined && object.fanTicket !== null) ? BigInt(object.fanTicket) : 0n;
     message.fanTicketType = object.fanTicketType ?? 0;
     message.linkUserType = object.linkUserType ?? 0;
+    message.blurredAvatar = (object.blurredAvatar !== undefined && object.blurredAvatar !== null)
+      ? Image.fromPartial(object.blurredAvatar)
+      : undefined;
     return message;
   },
 };
@@ -21786,6 +25281,9 @@ function createBaseWebcastLinkStateMessage(): WebcastLinkStateMessage {
     background: undefined,
     wallpaperUrl: "",
     uiPos: [],
+    spotList: [],
+    audioMutedRemoteChannels: [],
+    linkerMode: 0,
   };
 }
 
@@ -21835,6 +25333,24 @@ export const WebcastLinkStateMessage: MessageFns<WebcastLinkStateMessage> = {
     }
     for (const v of message.uiPos) {
       BattlePosIdentity.encode(v!, writer.uint32(106).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(114).fork()).join();
+    }
+    if (message.audioMutedRemoteChannels.length !== 0) {
+      writer.uint32(122).fork();
+      for (const v of message.audioMutedRemoteChannels) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error(
+            "a value provided in array field audioMutedRemoteChannels of type int64 is too large",
+          );
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.linkerMode !== 0) {
+      writer.uint32(128).int32(message.linkerMode);
     }
     return writer;
   },
@@ -21985,6 +25501,48 @@ export const WebcastLinkStateMessage: MessageFns<WebcastLinkStateMessage> = {
             }
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("WebcastLinkStateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkStateMessage", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag === 120) {
+              message.audioMutedRemoteChannels.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 122) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.audioMutedRemoteChannels.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("WebcastLinkStateMessage", tag);
+            break;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("WebcastLinkStateMessage", tag);
+              break;
+            }
+
+            message.linkerMode = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -22025,18 +25583,43 @@ export const WebcastLinkStateMessage: MessageFns<WebcastLinkStateMessage> = {
       : undefined;
     message.wallpaperUrl = object.wallpaperUrl ?? "";
     message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.audioMutedRemoteChannels = object.audioMutedRemoteChannels?.map((e) => BigInt(e)) || [];
+    message.linkerMode = object.linkerMode ?? 0;
     return message;
   },
 };
 
 function createBaseWebcastLinkStateMessage_LayoutState(): WebcastLinkStateMessage_LayoutState {
-  return { layoutId: "" };
+  return {
+    layoutId: "",
+    layoutKey: "",
+    multiGuestLayoutExtra: undefined,
+    multiGuestLayoutNonSeiExtra: undefined,
+    cohostLayoutExtra: undefined,
+    cohostLayoutNonSeiExtra: undefined,
+  };
 }
 
 export const WebcastLinkStateMessage_LayoutState: MessageFns<WebcastLinkStateMessage_LayoutState> = {
   encode(message: WebcastLinkStateMessage_LayoutState, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.layoutId !== "") {
       writer.uint32(10).string(message.layoutId);
+    }
+    if (message.layoutKey !== "") {
+      writer.uint32(18).string(message.layoutKey);
+    }
+    if (message.multiGuestLayoutExtra !== undefined) {
+      MultiGuestLayoutExtra.encode(message.multiGuestLayoutExtra, writer.uint32(26).fork()).join();
+    }
+    if (message.multiGuestLayoutNonSeiExtra !== undefined) {
+      MultiGuestLayoutNonSeiExtra.encode(message.multiGuestLayoutNonSeiExtra, writer.uint32(34).fork()).join();
+    }
+    if (message.cohostLayoutExtra !== undefined) {
+      CohostTypeLayoutExtra.encode(message.cohostLayoutExtra, writer.uint32(42).fork()).join();
+    }
+    if (message.cohostLayoutNonSeiExtra !== undefined) {
+      CohostTypeLayoutNonSeiExtra.encode(message.cohostLayoutNonSeiExtra, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -22061,6 +25644,71 @@ export const WebcastLinkStateMessage_LayoutState: MessageFns<WebcastLinkStateMes
             }
 
             message.layoutId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastLinkStateMessage_LayoutState", tag);
+              break;
+            }
+
+            message.layoutKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastLinkStateMessage_LayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestLayoutExtra = MultiGuestLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkStateMessage_LayoutState", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastLinkStateMessage_LayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestLayoutNonSeiExtra = MultiGuestLayoutNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkStateMessage_LayoutState", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastLinkStateMessage_LayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostLayoutExtra = CohostTypeLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkStateMessage_LayoutState", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkStateMessage_LayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostLayoutNonSeiExtra = CohostTypeLayoutNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkStateMessage_LayoutState", 6, cause);
+            }
             continue;
           }
         }
@@ -22088,6 +25736,22 @@ export const WebcastLinkStateMessage_LayoutState: MessageFns<WebcastLinkStateMes
   ): WebcastLinkStateMessage_LayoutState {
     const message = createBaseWebcastLinkStateMessage_LayoutState();
     message.layoutId = object.layoutId ?? "";
+    message.layoutKey = object.layoutKey ?? "";
+    message.multiGuestLayoutExtra =
+      (object.multiGuestLayoutExtra !== undefined && object.multiGuestLayoutExtra !== null)
+        ? MultiGuestLayoutExtra.fromPartial(object.multiGuestLayoutExtra)
+        : undefined;
+    message.multiGuestLayoutNonSeiExtra =
+      (object.multiGuestLayoutNonSeiExtra !== undefined && object.multiGuestLayoutNonSeiExtra !== null)
+        ? MultiGuestLayoutNonSeiExtra.fromPartial(object.multiGuestLayoutNonSeiExtra)
+        : undefined;
+    message.cohostLayoutExtra = (object.cohostLayoutExtra !== undefined && object.cohostLayoutExtra !== null)
+      ? CohostTypeLayoutExtra.fromPartial(object.cohostLayoutExtra)
+      : undefined;
+    message.cohostLayoutNonSeiExtra =
+      (object.cohostLayoutNonSeiExtra !== undefined && object.cohostLayoutNonSeiExtra !== null)
+        ? CohostTypeLayoutNonSeiExtra.fromPartial(object.cohostLayoutNonSeiExtra)
+        : undefined;
     return message;
   },
 };
@@ -22104,6 +25768,7 @@ function createBaseWebcastLinkStateMessage_LinkUserState(): WebcastLinkStateMess
     rtcConnection: 0,
     networkState: 0,
     avatar: undefined,
+    linkerSessionId: "",
   };
 }
 
@@ -22141,6 +25806,9 @@ export const WebcastLinkStateMessage_LinkUserState: MessageFns<WebcastLinkStateM
     }
     if (message.avatar !== undefined) {
       WebcastLinkStateMessage_AvatarState.encode(message.avatar, writer.uint32(82).fork()).join();
+    }
+    if (message.linkerSessionId !== "") {
+      writer.uint32(90).string(message.linkerSessionId);
     }
     return writer;
   },
@@ -22263,6 +25931,15 @@ export const WebcastLinkStateMessage_LinkUserState: MessageFns<WebcastLinkStateM
             }
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastLinkStateMessage_LinkUserState", tag);
+              break;
+            }
+
+            message.linkerSessionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -22305,6 +25982,7 @@ export const WebcastLinkStateMessage_LinkUserState: MessageFns<WebcastLinkStateM
     message.avatar = (object.avatar !== undefined && object.avatar !== null)
       ? WebcastLinkStateMessage_AvatarState.fromPartial(object.avatar)
       : undefined;
+    message.linkerSessionId = object.linkerSessionId ?? "";
     return message;
   },
 };
@@ -31717,6 +35395,11 @@ function createBaseBattleSetting(): BattleSetting {
     battleType: 0,
     extraDurationSecond: 0n,
     endTimeMs: 0n,
+    scene: 0,
+    sourceType: 0n,
+    iceShowdownSetting: 0,
+    gameplayOption: 0,
+    giftModeMetaV2: undefined,
   };
 }
 
@@ -31766,6 +35449,24 @@ export const BattleSetting: MessageFns<BattleSetting> = {
         throw new globalThis.Error("value provided for field message.endTimeMs of type int64 too large");
       }
       writer.uint32(80).int64(message.endTimeMs);
+    }
+    if (message.scene !== 0) {
+      writer.uint32(88).int32(message.scene);
+    }
+    if (message.sourceType !== 0n) {
+      if (BigInt.asIntN(64, message.sourceType) !== message.sourceType) {
+        throw new globalThis.Error("value provided for field message.sourceType of type int64 too large");
+      }
+      writer.uint32(96).int64(message.sourceType);
+    }
+    if (message.iceShowdownSetting !== 0) {
+      writer.uint32(104).int32(message.iceShowdownSetting);
+    }
+    if (message.gameplayOption !== 0) {
+      writer.uint32(112).int32(message.gameplayOption);
+    }
+    if (message.giftModeMetaV2 !== undefined) {
+      GiftModeMetaV2.encode(message.giftModeMetaV2, writer.uint32(122).fork()).join();
     }
     return writer;
   },
@@ -31878,6 +35579,56 @@ export const BattleSetting: MessageFns<BattleSetting> = {
             message.endTimeMs = reader.int64() as bigint;
             continue;
           }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("BattleSetting", tag);
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("BattleSetting", tag);
+              break;
+            }
+
+            message.sourceType = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("BattleSetting", tag);
+              break;
+            }
+
+            message.iceShowdownSetting = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("BattleSetting", tag);
+              break;
+            }
+
+            message.gameplayOption = reader.int32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("BattleSetting", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftModeMetaV2 = GiftModeMetaV2.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BattleSetting", 15, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -31914,6 +35665,15 @@ export const BattleSetting: MessageFns<BattleSetting> = {
       ? BigInt(object.extraDurationSecond)
       : 0n;
     message.endTimeMs = (object.endTimeMs !== undefined && object.endTimeMs !== null) ? BigInt(object.endTimeMs) : 0n;
+    message.scene = object.scene ?? 0;
+    message.sourceType = (object.sourceType !== undefined && object.sourceType !== null)
+      ? BigInt(object.sourceType)
+      : 0n;
+    message.iceShowdownSetting = object.iceShowdownSetting ?? 0;
+    message.gameplayOption = object.gameplayOption ?? 0;
+    message.giftModeMetaV2 = (object.giftModeMetaV2 !== undefined && object.giftModeMetaV2 !== null)
+      ? GiftModeMetaV2.fromPartial(object.giftModeMetaV2)
+      : undefined;
     return message;
   },
 };
@@ -32034,7 +35794,7 @@ export const BattleGiftModeMeta: MessageFns<BattleGiftModeMeta> = {
 };
 
 function createBaseBattleUserArmies(): BattleUserArmies {
-  return { userArmies: [], hostScore: 0n, anchorIdStr: "" };
+  return { userArmies: [], hostScore: 0n, anchorIdStr: "", hostEnigmaScore: 0n, hostEnigmaUv: 0n };
 }
 
 export const BattleUserArmies: MessageFns<BattleUserArmies> = {
@@ -32050,6 +35810,18 @@ export const BattleUserArmies: MessageFns<BattleUserArmies> = {
     }
     if (message.anchorIdStr !== "") {
       writer.uint32(26).string(message.anchorIdStr);
+    }
+    if (message.hostEnigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.hostEnigmaScore) !== message.hostEnigmaScore) {
+        throw new globalThis.Error("value provided for field message.hostEnigmaScore of type int64 too large");
+      }
+      writer.uint32(32).int64(message.hostEnigmaScore);
+    }
+    if (message.hostEnigmaUv !== 0n) {
+      if (BigInt.asIntN(64, message.hostEnigmaUv) !== message.hostEnigmaUv) {
+        throw new globalThis.Error("value provided for field message.hostEnigmaUv of type int64 too large");
+      }
+      writer.uint32(40).int64(message.hostEnigmaUv);
     }
     return writer;
   },
@@ -32099,6 +35871,24 @@ export const BattleUserArmies: MessageFns<BattleUserArmies> = {
             message.anchorIdStr = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("BattleUserArmies", tag);
+              break;
+            }
+
+            message.hostEnigmaScore = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("BattleUserArmies", tag);
+              break;
+            }
+
+            message.hostEnigmaUv = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32122,12 +35912,27 @@ export const BattleUserArmies: MessageFns<BattleUserArmies> = {
     message.userArmies = object.userArmies?.map((e) => BattleUserArmy.fromPartial(e)) || [];
     message.hostScore = (object.hostScore !== undefined && object.hostScore !== null) ? BigInt(object.hostScore) : 0n;
     message.anchorIdStr = object.anchorIdStr ?? "";
+    message.hostEnigmaScore = (object.hostEnigmaScore !== undefined && object.hostEnigmaScore !== null)
+      ? BigInt(object.hostEnigmaScore)
+      : 0n;
+    message.hostEnigmaUv = (object.hostEnigmaUv !== undefined && object.hostEnigmaUv !== null)
+      ? BigInt(object.hostEnigmaUv)
+      : 0n;
     return message;
   },
 };
 
 function createBaseBattleUserArmy(): BattleUserArmy {
-  return { userId: 0n, score: 0n, nickname: "", avatarThumb: undefined, diamondScore: 0n, userIdStr: "" };
+  return {
+    userId: 0n,
+    score: 0n,
+    nickname: "",
+    avatarThumb: undefined,
+    diamondScore: 0n,
+    userIdStr: "",
+    enigmaScore: 0n,
+    isEnigma: false,
+  };
 }
 
 export const BattleUserArmy: MessageFns<BattleUserArmy> = {
@@ -32158,6 +35963,15 @@ export const BattleUserArmy: MessageFns<BattleUserArmy> = {
     }
     if (message.userIdStr !== "") {
       writer.uint32(50).string(message.userIdStr);
+    }
+    if (message.enigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaScore) !== message.enigmaScore) {
+        throw new globalThis.Error("value provided for field message.enigmaScore of type int64 too large");
+      }
+      writer.uint32(56).int64(message.enigmaScore);
+    }
+    if (message.isEnigma !== false) {
+      writer.uint32(64).bool(message.isEnigma);
     }
     return writer;
   },
@@ -32234,6 +36048,24 @@ export const BattleUserArmy: MessageFns<BattleUserArmy> = {
             message.userIdStr = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("BattleUserArmy", tag);
+              break;
+            }
+
+            message.enigmaScore = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("BattleUserArmy", tag);
+              break;
+            }
+
+            message.isEnigma = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32264,12 +36096,25 @@ export const BattleUserArmy: MessageFns<BattleUserArmy> = {
       ? BigInt(object.diamondScore)
       : 0n;
     message.userIdStr = object.userIdStr ?? "";
+    message.enigmaScore = (object.enigmaScore !== undefined && object.enigmaScore !== null)
+      ? BigInt(object.enigmaScore)
+      : 0n;
+    message.isEnigma = object.isEnigma ?? false;
     return message;
   },
 };
 
 function createBaseBattleTeamUserArmies(): BattleTeamUserArmies {
-  return { teamId: 0n, teamUsers: [], teamTotalScore: 0n, userArmies: undefined, hostRank: 0n };
+  return {
+    teamId: 0n,
+    teamUsers: [],
+    teamTotalScore: 0n,
+    userArmies: undefined,
+    hostRank: 0n,
+    teamTotalEnigmaScore: 0n,
+    teamTotalEnigmaUv: 0n,
+    hostVisibleRankFromTeamId: new Map(),
+  };
 }
 
 export const BattleTeamUserArmies: MessageFns<BattleTeamUserArmies> = {
@@ -32298,6 +36143,22 @@ export const BattleTeamUserArmies: MessageFns<BattleTeamUserArmies> = {
       }
       writer.uint32(40).int64(message.hostRank);
     }
+    if (message.teamTotalEnigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.teamTotalEnigmaScore) !== message.teamTotalEnigmaScore) {
+        throw new globalThis.Error("value provided for field message.teamTotalEnigmaScore of type int64 too large");
+      }
+      writer.uint32(48).int64(message.teamTotalEnigmaScore);
+    }
+    if (message.teamTotalEnigmaUv !== 0n) {
+      if (BigInt.asIntN(64, message.teamTotalEnigmaUv) !== message.teamTotalEnigmaUv) {
+        throw new globalThis.Error("value provided for field message.teamTotalEnigmaUv of type int64 too large");
+      }
+      writer.uint32(56).int64(message.teamTotalEnigmaUv);
+    }
+    message.hostVisibleRankFromTeamId.forEach((value, key) => {
+      BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry.encode({ key: key as any, value }, writer.uint32(66).fork())
+        .join();
+    });
     return writer;
   },
 
@@ -32369,6 +36230,41 @@ export const BattleTeamUserArmies: MessageFns<BattleTeamUserArmies> = {
             message.hostRank = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("BattleTeamUserArmies", tag);
+              break;
+            }
+
+            message.teamTotalEnigmaScore = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("BattleTeamUserArmies", tag);
+              break;
+            }
+
+            message.teamTotalEnigmaUv = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("BattleTeamUserArmies", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry8 = BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry.decode(reader, reader.uint32());
+              if (entry8.value !== undefined) {
+                message.hostVisibleRankFromTeamId.set(entry8.key, entry8.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "BattleTeamUserArmies", 8, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32398,12 +36294,114 @@ export const BattleTeamUserArmies: MessageFns<BattleTeamUserArmies> = {
       ? BattleUserArmies.fromPartial(object.userArmies)
       : undefined;
     message.hostRank = (object.hostRank !== undefined && object.hostRank !== null) ? BigInt(object.hostRank) : 0n;
+    message.teamTotalEnigmaScore = (object.teamTotalEnigmaScore !== undefined && object.teamTotalEnigmaScore !== null)
+      ? BigInt(object.teamTotalEnigmaScore)
+      : 0n;
+    message.teamTotalEnigmaUv = (object.teamTotalEnigmaUv !== undefined && object.teamTotalEnigmaUv !== null)
+      ? BigInt(object.teamTotalEnigmaUv)
+      : 0n;
+    message.hostVisibleRankFromTeamId = (() => {
+      const m = new Map();
+      (object.hostVisibleRankFromTeamId as Map<bigint, bigint> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, BigInt(value as string | number | bigint | boolean));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseBattleTeamUserArmies_HostVisibleRankFromTeamIdEntry(): BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry {
+  return { key: 0n, value: 0n };
+}
+
+export const BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry: MessageFns<
+  BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry
+> = {
+  encode(
+    message: BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== 0n) {
+      if (BigInt.asIntN(64, message.value) !== message.value) {
+        throw new globalThis.Error("value provided for field message.value of type int64 too large");
+      }
+      writer.uint32(16).int64(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleTeamUserArmies_HostVisibleRankFromTeamIdEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry", tag);
+              break;
+            }
+
+            message.value = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry>, I>>(
+    base?: I,
+  ): BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry {
+    return BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry>, I>>(
+    object: I,
+  ): BattleTeamUserArmies_HostVisibleRankFromTeamIdEntry {
+    const message = createBaseBattleTeamUserArmies_HostVisibleRankFromTeamIdEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null) ? BigInt(object.value) : 0n;
     return message;
   },
 };
 
 function createBaseBattleTeamUser(): BattleTeamUser {
-  return { userId: 0n, score: 0n, userIdStr: "" };
+  return { userId: 0n, score: 0n, userIdStr: "", enigmaScore: 0n };
 }
 
 export const BattleTeamUser: MessageFns<BattleTeamUser> = {
@@ -32422,6 +36420,12 @@ export const BattleTeamUser: MessageFns<BattleTeamUser> = {
     }
     if (message.userIdStr !== "") {
       writer.uint32(26).string(message.userIdStr);
+    }
+    if (message.enigmaScore !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaScore) !== message.enigmaScore) {
+        throw new globalThis.Error("value provided for field message.enigmaScore of type int64 too large");
+      }
+      writer.uint32(32).int64(message.enigmaScore);
     }
     return writer;
   },
@@ -32466,6 +36470,15 @@ export const BattleTeamUser: MessageFns<BattleTeamUser> = {
             message.userIdStr = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("BattleTeamUser", tag);
+              break;
+            }
+
+            message.enigmaScore = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32489,6 +36502,9 @@ export const BattleTeamUser: MessageFns<BattleTeamUser> = {
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.score = (object.score !== undefined && object.score !== null) ? BigInt(object.score) : 0n;
     message.userIdStr = object.userIdStr ?? "";
+    message.enigmaScore = (object.enigmaScore !== undefined && object.enigmaScore !== null)
+      ? BigInt(object.enigmaScore)
+      : 0n;
     return message;
   },
 };
@@ -32578,7 +36594,7 @@ export const BattleUserInfo: MessageFns<BattleUserInfo> = {
 };
 
 function createBaseBattleBaseUserInfo(): BattleBaseUserInfo {
-  return { userId: 0n, nickname: "", avatarThumb: undefined, displayId: "" };
+  return { userId: 0n, nickname: "", avatarThumb: undefined, displayId: "", roomId: 0n, invitationRole: 0 };
 }
 
 export const BattleBaseUserInfo: MessageFns<BattleBaseUserInfo> = {
@@ -32597,6 +36613,15 @@ export const BattleBaseUserInfo: MessageFns<BattleBaseUserInfo> = {
     }
     if (message.displayId !== "") {
       writer.uint32(34).string(message.displayId);
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(40).int64(message.roomId);
+    }
+    if (message.invitationRole !== 0) {
+      writer.uint32(48).int32(message.invitationRole);
     }
     return writer;
   },
@@ -32655,6 +36680,24 @@ export const BattleBaseUserInfo: MessageFns<BattleBaseUserInfo> = {
             message.displayId = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("BattleBaseUserInfo", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("BattleBaseUserInfo", tag);
+              break;
+            }
+
+            message.invitationRole = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32681,6 +36724,8 @@ export const BattleBaseUserInfo: MessageFns<BattleBaseUserInfo> = {
       ? Image.fromPartial(object.avatarThumb)
       : undefined;
     message.displayId = object.displayId ?? "";
+    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.invitationRole = object.invitationRole ?? 0;
     return message;
   },
 };
@@ -33346,7 +37391,7 @@ export const BattleCohostTopic: MessageFns<BattleCohostTopic> = {
 };
 
 function createBaseBattleOptPairInfo(): BattleOptPairInfo {
-  return { mappingId: 0n, displayUserList: [], buttonNoticeType: 0, expectedTimeSec: 0n, optPairType: 0n };
+  return { mappingId: 0n, expectedTimeSec: 0n, optPairStatus: 0, optPairType: 0n, teams: [] };
 }
 
 export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
@@ -33357,23 +37402,23 @@ export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
       }
       writer.uint32(8).int64(message.mappingId);
     }
-    for (const v of message.displayUserList) {
-      BattleOptPairInfo_OptPairUser.encode(v!, writer.uint32(18).fork()).join();
-    }
-    if (message.buttonNoticeType !== 0) {
-      writer.uint32(24).int32(message.buttonNoticeType);
-    }
     if (message.expectedTimeSec !== 0n) {
       if (BigInt.asIntN(64, message.expectedTimeSec) !== message.expectedTimeSec) {
         throw new globalThis.Error("value provided for field message.expectedTimeSec of type int64 too large");
       }
-      writer.uint32(32).int64(message.expectedTimeSec);
+      writer.uint32(16).int64(message.expectedTimeSec);
+    }
+    if (message.optPairStatus !== 0) {
+      writer.uint32(24).int32(message.optPairStatus);
     }
     if (message.optPairType !== 0n) {
       if (BigInt.asIntN(64, message.optPairType) !== message.optPairType) {
         throw new globalThis.Error("value provided for field message.optPairType of type int64 too large");
       }
-      writer.uint32(40).int64(message.optPairType);
+      writer.uint32(32).int64(message.optPairType);
+    }
+    for (const v of message.teams) {
+      BattleOptPairInfo_Team.encode(v!, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -33401,17 +37446,12 @@ export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
             continue;
           }
           case 2: {
-            if (tag !== 18) {
+            if (tag !== 16) {
               noteWrongWireType("BattleOptPairInfo", tag);
               break;
             }
 
-            const at = reader.pos;
-            try {
-              message.displayUserList.push(BattleOptPairInfo_OptPairUser.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "BattleOptPairInfo", 2, cause);
-            }
+            message.expectedTimeSec = reader.int64() as bigint;
             continue;
           }
           case 3: {
@@ -33420,7 +37460,7 @@ export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
               break;
             }
 
-            message.buttonNoticeType = reader.int32();
+            message.optPairStatus = reader.int32();
             continue;
           }
           case 4: {
@@ -33429,16 +37469,21 @@ export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
               break;
             }
 
-            message.expectedTimeSec = reader.int64() as bigint;
+            message.optPairType = reader.int64() as bigint;
             continue;
           }
           case 5: {
-            if (tag !== 40) {
+            if (tag !== 42) {
               noteWrongWireType("BattleOptPairInfo", tag);
               break;
             }
 
-            message.optPairType = reader.int64() as bigint;
+            const at = reader.pos;
+            try {
+              message.teams.push(BattleOptPairInfo_Team.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "BattleOptPairInfo", 5, cause);
+            }
             continue;
           }
         }
@@ -33462,37 +37507,44 @@ export const BattleOptPairInfo: MessageFns<BattleOptPairInfo> = {
   fromPartial<I extends Exact<DeepPartial<BattleOptPairInfo>, I>>(object: I): BattleOptPairInfo {
     const message = createBaseBattleOptPairInfo();
     message.mappingId = (object.mappingId !== undefined && object.mappingId !== null) ? BigInt(object.mappingId) : 0n;
-    message.displayUserList = object.displayUserList?.map((e) => BattleOptPairInfo_OptPairUser.fromPartial(e)) || [];
-    message.buttonNoticeType = object.buttonNoticeType ?? 0;
     message.expectedTimeSec = (object.expectedTimeSec !== undefined && object.expectedTimeSec !== null)
       ? BigInt(object.expectedTimeSec)
       : 0n;
+    message.optPairStatus = object.optPairStatus ?? 0;
     message.optPairType = (object.optPairType !== undefined && object.optPairType !== null)
       ? BigInt(object.optPairType)
       : 0n;
+    message.teams = object.teams?.map((e) => BattleOptPairInfo_Team.fromPartial(e)) || [];
     return message;
   },
 };
 
-function createBaseBattleOptPairInfo_OptPairUser(): BattleOptPairInfo_OptPairUser {
-  return { user: undefined, roomId: 0n };
+function createBaseBattleOptPairInfo_Team(): BattleOptPairInfo_Team {
+  return { teamId: 0n, userIds: [] };
 }
 
-export const BattleOptPairInfo_OptPairUser: MessageFns<BattleOptPairInfo_OptPairUser> = {
-  encode(message: BattleOptPairInfo_OptPairUser, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.user !== undefined) {
-      User.encode(message.user, writer.uint32(10).fork()).join();
-    }
-    if (message.roomId !== 0n) {
-      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
-        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+export const BattleOptPairInfo_Team: MessageFns<BattleOptPairInfo_Team> = {
+  encode(message: BattleOptPairInfo_Team, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.teamId !== 0n) {
+      if (BigInt.asIntN(64, message.teamId) !== message.teamId) {
+        throw new globalThis.Error("value provided for field message.teamId of type int64 too large");
       }
-      writer.uint32(16).int64(message.roomId);
+      writer.uint32(8).int64(message.teamId);
+    }
+    if (message.userIds.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.userIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field userIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
     }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): BattleOptPairInfo_OptPairUser {
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleOptPairInfo_Team {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -33501,31 +37553,177 @@ export const BattleOptPairInfo_OptPairUser: MessageFns<BattleOptPairInfo_OptPair
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseBattleOptPairInfo_OptPairUser();
+      const message = createBaseBattleOptPairInfo_Team();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleOptPairInfo_Team", tag);
+              break;
+            }
+
+            message.teamId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.userIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.userIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("BattleOptPairInfo_Team", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleOptPairInfo_Team>, I>>(base?: I): BattleOptPairInfo_Team {
+    return BattleOptPairInfo_Team.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleOptPairInfo_Team>, I>>(object: I): BattleOptPairInfo_Team {
+    const message = createBaseBattleOptPairInfo_Team();
+    message.teamId = (object.teamId !== undefined && object.teamId !== null) ? BigInt(object.teamId) : 0n;
+    message.userIds = object.userIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseWebcastLinkMicLayoutStateMessage(): WebcastLinkMicLayoutStateMessage {
+  return { common: undefined, channelId: 0n, scene: 0, version: 0n, bizLayoutState: undefined, bizSpotList: [] };
+}
+
+export const WebcastLinkMicLayoutStateMessage: MessageFns<WebcastLinkMicLayoutStateMessage> = {
+  encode(message: WebcastLinkMicLayoutStateMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.channelId !== 0n) {
+      if (BigInt.asIntN(64, message.channelId) !== message.channelId) {
+        throw new globalThis.Error("value provided for field message.channelId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.channelId);
+    }
+    if (message.scene !== 0) {
+      writer.uint32(24).int32(message.scene);
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(32).int64(message.version);
+    }
+    if (message.bizLayoutState !== undefined) {
+      BizLayoutState.encode(message.bizLayoutState, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.bizSpotList) {
+      BizSpotInfo.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastLinkMicLayoutStateMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastLinkMicLayoutStateMessage();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
           case 1: {
             if (tag !== 10) {
-              noteWrongWireType("BattleOptPairInfo_OptPairUser", tag);
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
               break;
             }
 
             const at = reader.pos;
             try {
-              message.user = User.decode(reader, reader.uint32());
+              message.common = CommonMessageData.decode(reader, reader.uint32());
             } catch (cause) {
-              skipBadField(reader, at, end, "BattleOptPairInfo_OptPairUser", 1, cause);
+              skipBadField(reader, at, end, "WebcastLinkMicLayoutStateMessage", 1, cause);
             }
             continue;
           }
           case 2: {
             if (tag !== 16) {
-              noteWrongWireType("BattleOptPairInfo_OptPairUser", tag);
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
               break;
             }
 
-            message.roomId = reader.int64() as bigint;
+            message.channelId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bizLayoutState = BizLayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicLayoutStateMessage", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastLinkMicLayoutStateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bizSpotList.push(BizSpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMicLayoutStateMessage", 6, cause);
+            }
             continue;
           }
         }
@@ -33543,15 +37741,16206 @@ export const BattleOptPairInfo_OptPairUser: MessageFns<BattleOptPairInfo_OptPair
     }
   },
 
-  create<I extends Exact<DeepPartial<BattleOptPairInfo_OptPairUser>, I>>(base?: I): BattleOptPairInfo_OptPairUser {
-    return BattleOptPairInfo_OptPairUser.fromPartial(base ?? ({} as any));
+  create<I extends Exact<DeepPartial<WebcastLinkMicLayoutStateMessage>, I>>(
+    base?: I,
+  ): WebcastLinkMicLayoutStateMessage {
+    return WebcastLinkMicLayoutStateMessage.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<BattleOptPairInfo_OptPairUser>, I>>(
+  fromPartial<I extends Exact<DeepPartial<WebcastLinkMicLayoutStateMessage>, I>>(
     object: I,
-  ): BattleOptPairInfo_OptPairUser {
-    const message = createBaseBattleOptPairInfo_OptPairUser();
+  ): WebcastLinkMicLayoutStateMessage {
+    const message = createBaseWebcastLinkMicLayoutStateMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.channelId = (object.channelId !== undefined && object.channelId !== null) ? BigInt(object.channelId) : 0n;
+    message.scene = object.scene ?? 0;
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    message.bizLayoutState = (object.bizLayoutState !== undefined && object.bizLayoutState !== null)
+      ? BizLayoutState.fromPartial(object.bizLayoutState)
+      : undefined;
+    message.bizSpotList = object.bizSpotList?.map((e) => BizSpotInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseJoinGroupDirectContent(): JoinGroupDirectContent {
+  return {
+    groupExtInfo: [],
+    groupUser: undefined,
+    migrationDetails: undefined,
+    contentPos: [],
+    crossRoomLayout: undefined,
+  };
+}
+
+export const JoinGroupDirectContent: MessageFns<JoinGroupDirectContent> = {
+  encode(message: JoinGroupDirectContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.groupExtInfo) {
+      WebcastLinkLayerMessage_RTCExtraInfo.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.groupUser !== undefined) {
+      WebcastLinkLayerMessage_GroupChannelAllUser.encode(message.groupUser, writer.uint32(18).fork()).join();
+    }
+    if (message.migrationDetails !== undefined) {
+      WebcastLinkLayerMessage_MigrationDetails.encode(message.migrationDetails, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.contentPos) {
+      WebcastLinkLayerMessage_ContentPosition.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.crossRoomLayout !== undefined) {
+      LayoutData.encode(message.crossRoomLayout, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupDirectContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupDirectContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("JoinGroupDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.groupExtInfo.push(WebcastLinkLayerMessage_RTCExtraInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.groupUser = WebcastLinkLayerMessage_GroupChannelAllUser.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("JoinGroupDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.migrationDetails = WebcastLinkLayerMessage_MigrationDetails.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("JoinGroupDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.contentPos.push(WebcastLinkLayerMessage_ContentPosition.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectContent", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("JoinGroupDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.crossRoomLayout = LayoutData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectContent", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupDirectContent>, I>>(base?: I): JoinGroupDirectContent {
+    return JoinGroupDirectContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupDirectContent>, I>>(object: I): JoinGroupDirectContent {
+    const message = createBaseJoinGroupDirectContent();
+    message.groupExtInfo = object.groupExtInfo?.map((e) => WebcastLinkLayerMessage_RTCExtraInfo.fromPartial(e)) || [];
+    message.groupUser = (object.groupUser !== undefined && object.groupUser !== null)
+      ? WebcastLinkLayerMessage_GroupChannelAllUser.fromPartial(object.groupUser)
+      : undefined;
+    message.migrationDetails = (object.migrationDetails !== undefined && object.migrationDetails !== null)
+      ? WebcastLinkLayerMessage_MigrationDetails.fromPartial(object.migrationDetails)
+      : undefined;
+    message.contentPos = object.contentPos?.map((e) => WebcastLinkLayerMessage_ContentPosition.fromPartial(e)) || [];
+    message.crossRoomLayout = (object.crossRoomLayout !== undefined && object.crossRoomLayout !== null)
+      ? LayoutData.fromPartial(object.crossRoomLayout)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseJoinRoomDirectContent(): JoinRoomDirectContent {
+  return {
+    joiner: undefined,
+    joinerLinkMicId: "",
+    joinerExtInfo: undefined,
+    layout: undefined,
+    spotList: [],
+    uiPos: [],
+  };
+}
+
+export const JoinRoomDirectContent: MessageFns<JoinRoomDirectContent> = {
+  encode(message: JoinRoomDirectContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.joiner !== undefined) {
+      BattlePlayer.encode(message.joiner, writer.uint32(10).fork()).join();
+    }
+    if (message.joinerLinkMicId !== "") {
+      writer.uint32(18).string(message.joinerLinkMicId);
+    }
+    if (message.joinerExtInfo !== undefined) {
+      WebcastLinkLayerMessage_RTCExtraInfo.encode(message.joinerExtInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(34).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.uiPos) {
+      BattlePosIdentity.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinRoomDirectContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinRoomDirectContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joiner = BattlePlayer.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinRoomDirectContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            message.joinerLinkMicId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinerExtInfo = WebcastLinkLayerMessage_RTCExtraInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinRoomDirectContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinRoomDirectContent", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinRoomDirectContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("JoinRoomDirectContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.uiPos.push(BattlePosIdentity.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinRoomDirectContent", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinRoomDirectContent>, I>>(base?: I): JoinRoomDirectContent {
+    return JoinRoomDirectContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinRoomDirectContent>, I>>(object: I): JoinRoomDirectContent {
+    const message = createBaseJoinRoomDirectContent();
+    message.joiner = (object.joiner !== undefined && object.joiner !== null)
+      ? BattlePlayer.fromPartial(object.joiner)
+      : undefined;
+    message.joinerLinkMicId = object.joinerLinkMicId ?? "";
+    message.joinerExtInfo = (object.joinerExtInfo !== undefined && object.joinerExtInfo !== null)
+      ? WebcastLinkLayerMessage_RTCExtraInfo.fromPartial(object.joinerExtInfo)
+      : undefined;
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseLinkEnvelopeContent(): LinkEnvelopeContent {
+  return { sender: undefined, receiver: undefined, messagePayload: undefined };
+}
+
+export const LinkEnvelopeContent: MessageFns<LinkEnvelopeContent> = {
+  encode(message: LinkEnvelopeContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sender !== undefined) {
+      LinkUserIdentity.encode(message.sender, writer.uint32(10).fork()).join();
+    }
+    if (message.receiver !== undefined) {
+      LinkUserIdentity.encode(message.receiver, writer.uint32(18).fork()).join();
+    }
+    if (message.messagePayload !== undefined) {
+      LinkEnvelopeMessagePayload.encode(message.messagePayload, writer.uint32(82).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkEnvelopeContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkEnvelopeContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkEnvelopeContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sender = LinkUserIdentity.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkEnvelopeContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LinkEnvelopeContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.receiver = LinkUserIdentity.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkEnvelopeContent", 2, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("LinkEnvelopeContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.messagePayload = LinkEnvelopeMessagePayload.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkEnvelopeContent", 10, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkEnvelopeContent>, I>>(base?: I): LinkEnvelopeContent {
+    return LinkEnvelopeContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkEnvelopeContent>, I>>(object: I): LinkEnvelopeContent {
+    const message = createBaseLinkEnvelopeContent();
+    message.sender = (object.sender !== undefined && object.sender !== null)
+      ? LinkUserIdentity.fromPartial(object.sender)
+      : undefined;
+    message.receiver = (object.receiver !== undefined && object.receiver !== null)
+      ? LinkUserIdentity.fromPartial(object.receiver)
+      : undefined;
+    message.messagePayload = (object.messagePayload !== undefined && object.messagePayload !== null)
+      ? LinkEnvelopeMessagePayload.fromPartial(object.messagePayload)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBattleEffectInfos(): BattleEffectInfos {
+  return { effectInfoList: [], effectListVersion: 0n };
+}
+
+export const BattleEffectInfos: MessageFns<BattleEffectInfos> = {
+  encode(message: BattleEffectInfos, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.effectInfoList) {
+      BattleEffect.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.effectListVersion !== 0n) {
+      if (BigInt.asIntN(64, message.effectListVersion) !== message.effectListVersion) {
+        throw new globalThis.Error("value provided for field message.effectListVersion of type int64 too large");
+      }
+      writer.uint32(16).int64(message.effectListVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleEffectInfos {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleEffectInfos();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BattleEffectInfos", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.effectInfoList.push(BattleEffect.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "BattleEffectInfos", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleEffectInfos", tag);
+              break;
+            }
+
+            message.effectListVersion = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleEffectInfos>, I>>(base?: I): BattleEffectInfos {
+    return BattleEffectInfos.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleEffectInfos>, I>>(object: I): BattleEffectInfos {
+    const message = createBaseBattleEffectInfos();
+    message.effectInfoList = object.effectInfoList?.map((e) => BattleEffect.fromPartial(e)) || [];
+    message.effectListVersion = (object.effectListVersion !== undefined && object.effectListVersion !== null)
+      ? BigInt(object.effectListVersion)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseEnigmaBattleExtraInfo(): EnigmaBattleExtraInfo {
+  return { hasStarted: false, isGiftFromEnigma: false };
+}
+
+export const EnigmaBattleExtraInfo: MessageFns<EnigmaBattleExtraInfo> = {
+  encode(message: EnigmaBattleExtraInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.hasStarted !== false) {
+      writer.uint32(8).bool(message.hasStarted);
+    }
+    if (message.isGiftFromEnigma !== false) {
+      writer.uint32(16).bool(message.isGiftFromEnigma);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnigmaBattleExtraInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnigmaBattleExtraInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EnigmaBattleExtraInfo", tag);
+              break;
+            }
+
+            message.hasStarted = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EnigmaBattleExtraInfo", tag);
+              break;
+            }
+
+            message.isGiftFromEnigma = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnigmaBattleExtraInfo>, I>>(base?: I): EnigmaBattleExtraInfo {
+    return EnigmaBattleExtraInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnigmaBattleExtraInfo>, I>>(object: I): EnigmaBattleExtraInfo {
+    const message = createBaseEnigmaBattleExtraInfo();
+    message.hasStarted = object.hasStarted ?? false;
+    message.isGiftFromEnigma = object.isGiftFromEnigma ?? false;
+    return message;
+  },
+};
+
+function createBaseGiftGalleryBadgeInfo(): GiftGalleryBadgeInfo {
+  return {
+    leagueInfo: undefined,
+    galleryInfo: undefined,
+    backgroundColor: "",
+    separatorColor: "",
+    darkModeBackgroundColor: "",
+    leagueName: "",
+    schema: "",
+  };
+}
+
+export const GiftGalleryBadgeInfo: MessageFns<GiftGalleryBadgeInfo> = {
+  encode(message: GiftGalleryBadgeInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.leagueInfo !== undefined) {
+      GiftGalleryBadgeSection.encode(message.leagueInfo, writer.uint32(10).fork()).join();
+    }
+    if (message.galleryInfo !== undefined) {
+      GiftGalleryBadgeSection.encode(message.galleryInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.backgroundColor !== "") {
+      writer.uint32(26).string(message.backgroundColor);
+    }
+    if (message.separatorColor !== "") {
+      writer.uint32(34).string(message.separatorColor);
+    }
+    if (message.darkModeBackgroundColor !== "") {
+      writer.uint32(42).string(message.darkModeBackgroundColor);
+    }
+    if (message.leagueName !== "") {
+      writer.uint32(50).string(message.leagueName);
+    }
+    if (message.schema !== "") {
+      writer.uint32(58).string(message.schema);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftGalleryBadgeInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftGalleryBadgeInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.leagueInfo = GiftGalleryBadgeSection.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftGalleryBadgeInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.galleryInfo = GiftGalleryBadgeSection.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftGalleryBadgeInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            message.backgroundColor = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            message.separatorColor = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            message.darkModeBackgroundColor = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            message.leagueName = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("GiftGalleryBadgeInfo", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftGalleryBadgeInfo>, I>>(base?: I): GiftGalleryBadgeInfo {
+    return GiftGalleryBadgeInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftGalleryBadgeInfo>, I>>(object: I): GiftGalleryBadgeInfo {
+    const message = createBaseGiftGalleryBadgeInfo();
+    message.leagueInfo = (object.leagueInfo !== undefined && object.leagueInfo !== null)
+      ? GiftGalleryBadgeSection.fromPartial(object.leagueInfo)
+      : undefined;
+    message.galleryInfo = (object.galleryInfo !== undefined && object.galleryInfo !== null)
+      ? GiftGalleryBadgeSection.fromPartial(object.galleryInfo)
+      : undefined;
+    message.backgroundColor = object.backgroundColor ?? "";
+    message.separatorColor = object.separatorColor ?? "";
+    message.darkModeBackgroundColor = object.darkModeBackgroundColor ?? "";
+    message.leagueName = object.leagueName ?? "";
+    message.schema = object.schema ?? "";
+    return message;
+  },
+};
+
+function createBaseLeagueScoreInfo(): LeagueScoreInfo {
+  return {
+    estimatedScore: 0n,
+    isOptOut: false,
+    isActivityPeriod: false,
+    contentText: undefined,
+    classOptOut: false,
+    contentTextOpen: undefined,
+    matchTheme: 0,
+    leftIcon: undefined,
+    rightIcon: undefined,
+    rightSchemaJumpLink: "",
+  };
+}
+
+export const LeagueScoreInfo: MessageFns<LeagueScoreInfo> = {
+  encode(message: LeagueScoreInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.estimatedScore !== 0n) {
+      if (BigInt.asIntN(64, message.estimatedScore) !== message.estimatedScore) {
+        throw new globalThis.Error("value provided for field message.estimatedScore of type int64 too large");
+      }
+      writer.uint32(8).int64(message.estimatedScore);
+    }
+    if (message.isOptOut !== false) {
+      writer.uint32(16).bool(message.isOptOut);
+    }
+    if (message.isActivityPeriod !== false) {
+      writer.uint32(24).bool(message.isActivityPeriod);
+    }
+    if (message.contentText !== undefined) {
+      Text.encode(message.contentText, writer.uint32(34).fork()).join();
+    }
+    if (message.classOptOut !== false) {
+      writer.uint32(40).bool(message.classOptOut);
+    }
+    if (message.contentTextOpen !== undefined) {
+      Text.encode(message.contentTextOpen, writer.uint32(50).fork()).join();
+    }
+    if (message.matchTheme !== 0) {
+      writer.uint32(56).int32(message.matchTheme);
+    }
+    if (message.leftIcon !== undefined) {
+      Image.encode(message.leftIcon, writer.uint32(66).fork()).join();
+    }
+    if (message.rightIcon !== undefined) {
+      Image.encode(message.rightIcon, writer.uint32(74).fork()).join();
+    }
+    if (message.rightSchemaJumpLink !== "") {
+      writer.uint32(82).string(message.rightSchemaJumpLink);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LeagueScoreInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLeagueScoreInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.estimatedScore = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.isOptOut = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.isActivityPeriod = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.contentText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LeagueScoreInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.classOptOut = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.contentTextOpen = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LeagueScoreInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.matchTheme = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.leftIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LeagueScoreInfo", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rightIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LeagueScoreInfo", 9, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("LeagueScoreInfo", tag);
+              break;
+            }
+
+            message.rightSchemaJumpLink = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LeagueScoreInfo>, I>>(base?: I): LeagueScoreInfo {
+    return LeagueScoreInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LeagueScoreInfo>, I>>(object: I): LeagueScoreInfo {
+    const message = createBaseLeagueScoreInfo();
+    message.estimatedScore = (object.estimatedScore !== undefined && object.estimatedScore !== null)
+      ? BigInt(object.estimatedScore)
+      : 0n;
+    message.isOptOut = object.isOptOut ?? false;
+    message.isActivityPeriod = object.isActivityPeriod ?? false;
+    message.contentText = (object.contentText !== undefined && object.contentText !== null)
+      ? Text.fromPartial(object.contentText)
+      : undefined;
+    message.classOptOut = object.classOptOut ?? false;
+    message.contentTextOpen = (object.contentTextOpen !== undefined && object.contentTextOpen !== null)
+      ? Text.fromPartial(object.contentTextOpen)
+      : undefined;
+    message.matchTheme = object.matchTheme ?? 0;
+    message.leftIcon = (object.leftIcon !== undefined && object.leftIcon !== null)
+      ? Image.fromPartial(object.leftIcon)
+      : undefined;
+    message.rightIcon = (object.rightIcon !== undefined && object.rightIcon !== null)
+      ? Image.fromPartial(object.rightIcon)
+      : undefined;
+    message.rightSchemaJumpLink = object.rightSchemaJumpLink ?? "";
+    return message;
+  },
+};
+
+function createBaseMatchPunishExtraInfo(): MatchPunishExtraInfo {
+  return { matchPunishEffectInfo: undefined, cohostContentGuideInfo: undefined, recommendedPlaybookInfo: undefined };
+}
+
+export const MatchPunishExtraInfo: MessageFns<MatchPunishExtraInfo> = {
+  encode(message: MatchPunishExtraInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.matchPunishEffectInfo !== undefined) {
+      MatchPunishEffectInfo.encode(message.matchPunishEffectInfo, writer.uint32(10).fork()).join();
+    }
+    if (message.cohostContentGuideInfo !== undefined) {
+      CohostContentGuideInfo.encode(message.cohostContentGuideInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.recommendedPlaybookInfo !== undefined) {
+      RecommendedPlaybookInfo.encode(message.recommendedPlaybookInfo, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchPunishExtraInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchPunishExtraInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchPunishExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchPunishEffectInfo = MatchPunishEffectInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishExtraInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchPunishExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostContentGuideInfo = CohostContentGuideInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishExtraInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MatchPunishExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.recommendedPlaybookInfo = RecommendedPlaybookInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishExtraInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchPunishExtraInfo>, I>>(base?: I): MatchPunishExtraInfo {
+    return MatchPunishExtraInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchPunishExtraInfo>, I>>(object: I): MatchPunishExtraInfo {
+    const message = createBaseMatchPunishExtraInfo();
+    message.matchPunishEffectInfo =
+      (object.matchPunishEffectInfo !== undefined && object.matchPunishEffectInfo !== null)
+        ? MatchPunishEffectInfo.fromPartial(object.matchPunishEffectInfo)
+        : undefined;
+    message.cohostContentGuideInfo =
+      (object.cohostContentGuideInfo !== undefined && object.cohostContentGuideInfo !== null)
+        ? CohostContentGuideInfo.fromPartial(object.cohostContentGuideInfo)
+        : undefined;
+    message.recommendedPlaybookInfo =
+      (object.recommendedPlaybookInfo !== undefined && object.recommendedPlaybookInfo !== null)
+        ? RecommendedPlaybookInfo.fromPartial(object.recommendedPlaybookInfo)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseEnigmaBattleSetting(): EnigmaBattleSetting {
+  return {
+    isStartable: false,
+    enigmaBattleCampaignStart: 0n,
+    enigmaBattleCampaignEnd: 0n,
+    enigmaScoreRevealCountdownSec: [],
+    enigmaScoreRevealDurationSec: 0n,
+  };
+}
+
+export const EnigmaBattleSetting: MessageFns<EnigmaBattleSetting> = {
+  encode(message: EnigmaBattleSetting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isStartable !== false) {
+      writer.uint32(8).bool(message.isStartable);
+    }
+    if (message.enigmaBattleCampaignStart !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaBattleCampaignStart) !== message.enigmaBattleCampaignStart) {
+        throw new globalThis.Error(
+          "value provided for field message.enigmaBattleCampaignStart of type int64 too large",
+        );
+      }
+      writer.uint32(16).int64(message.enigmaBattleCampaignStart);
+    }
+    if (message.enigmaBattleCampaignEnd !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaBattleCampaignEnd) !== message.enigmaBattleCampaignEnd) {
+        throw new globalThis.Error("value provided for field message.enigmaBattleCampaignEnd of type int64 too large");
+      }
+      writer.uint32(24).int64(message.enigmaBattleCampaignEnd);
+    }
+    if (message.enigmaScoreRevealCountdownSec.length !== 0) {
+      writer.uint32(34).fork();
+      for (const v of message.enigmaScoreRevealCountdownSec) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error(
+            "a value provided in array field enigmaScoreRevealCountdownSec of type int64 is too large",
+          );
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.enigmaScoreRevealDurationSec !== 0n) {
+      if (BigInt.asIntN(64, message.enigmaScoreRevealDurationSec) !== message.enigmaScoreRevealDurationSec) {
+        throw new globalThis.Error(
+          "value provided for field message.enigmaScoreRevealDurationSec of type int64 too large",
+        );
+      }
+      writer.uint32(40).int64(message.enigmaScoreRevealDurationSec);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnigmaBattleSetting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnigmaBattleSetting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EnigmaBattleSetting", tag);
+              break;
+            }
+
+            message.isStartable = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EnigmaBattleSetting", tag);
+              break;
+            }
+
+            message.enigmaBattleCampaignStart = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("EnigmaBattleSetting", tag);
+              break;
+            }
+
+            message.enigmaBattleCampaignEnd = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag === 32) {
+              message.enigmaScoreRevealCountdownSec.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 34) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.enigmaScoreRevealCountdownSec.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("EnigmaBattleSetting", tag);
+            break;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("EnigmaBattleSetting", tag);
+              break;
+            }
+
+            message.enigmaScoreRevealDurationSec = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnigmaBattleSetting>, I>>(base?: I): EnigmaBattleSetting {
+    return EnigmaBattleSetting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnigmaBattleSetting>, I>>(object: I): EnigmaBattleSetting {
+    const message = createBaseEnigmaBattleSetting();
+    message.isStartable = object.isStartable ?? false;
+    message.enigmaBattleCampaignStart =
+      (object.enigmaBattleCampaignStart !== undefined && object.enigmaBattleCampaignStart !== null)
+        ? BigInt(object.enigmaBattleCampaignStart)
+        : 0n;
+    message.enigmaBattleCampaignEnd =
+      (object.enigmaBattleCampaignEnd !== undefined && object.enigmaBattleCampaignEnd !== null)
+        ? BigInt(object.enigmaBattleCampaignEnd)
+        : 0n;
+    message.enigmaScoreRevealCountdownSec = object.enigmaScoreRevealCountdownSec?.map((e) => BigInt(e)) || [];
+    message.enigmaScoreRevealDurationSec =
+      (object.enigmaScoreRevealDurationSec !== undefined && object.enigmaScoreRevealDurationSec !== null)
+        ? BigInt(object.enigmaScoreRevealDurationSec)
+        : 0n;
+    return message;
+  },
+};
+
+function createBaseAnchorMatchSettings(): AnchorMatchSettings {
+  return { enableAiCommentary: false };
+}
+
+export const AnchorMatchSettings: MessageFns<AnchorMatchSettings> = {
+  encode(message: AnchorMatchSettings, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.enableAiCommentary !== false) {
+      writer.uint32(8).bool(message.enableAiCommentary);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorMatchSettings {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorMatchSettings();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorMatchSettings", tag);
+              break;
+            }
+
+            message.enableAiCommentary = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorMatchSettings>, I>>(base?: I): AnchorMatchSettings {
+    return AnchorMatchSettings.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorMatchSettings>, I>>(object: I): AnchorMatchSettings {
+    const message = createBaseAnchorMatchSettings();
+    message.enableAiCommentary = object.enableAiCommentary ?? false;
+    return message;
+  },
+};
+
+function createBaseBattleFeatureFlags(): BattleFeatureFlags {
+  return { enableMatchCountdownOptimization: false, hideComboCountOnStart: false };
+}
+
+export const BattleFeatureFlags: MessageFns<BattleFeatureFlags> = {
+  encode(message: BattleFeatureFlags, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.enableMatchCountdownOptimization !== false) {
+      writer.uint32(8).bool(message.enableMatchCountdownOptimization);
+    }
+    if (message.hideComboCountOnStart !== false) {
+      writer.uint32(16).bool(message.hideComboCountOnStart);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleFeatureFlags {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleFeatureFlags();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleFeatureFlags", tag);
+              break;
+            }
+
+            message.enableMatchCountdownOptimization = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleFeatureFlags", tag);
+              break;
+            }
+
+            message.hideComboCountOnStart = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleFeatureFlags>, I>>(base?: I): BattleFeatureFlags {
+    return BattleFeatureFlags.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleFeatureFlags>, I>>(object: I): BattleFeatureFlags {
+    const message = createBaseBattleFeatureFlags();
+    message.enableMatchCountdownOptimization = object.enableMatchCountdownOptimization ?? false;
+    message.hideComboCountOnStart = object.hideComboCountOnStart ?? false;
+    return message;
+  },
+};
+
+function createBaseLayoutData(): LayoutData {
+  return { layout: undefined, spotList: [], version: 0n, groupChannelId: 0n, uiPos: [] };
+}
+
+export const LayoutData: MessageFns<LayoutData> = {
+  encode(message: LayoutData, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.layout !== undefined) {
+      WebcastLinkStateMessage_LayoutState.encode(message.layout, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.spotList) {
+      SpotInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(24).int64(message.version);
+    }
+    if (message.groupChannelId !== 0n) {
+      if (BigInt.asIntN(64, message.groupChannelId) !== message.groupChannelId) {
+        throw new globalThis.Error("value provided for field message.groupChannelId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.groupChannelId);
+    }
+    for (const v of message.uiPos) {
+      BattlePosIdentity.encode(v!, writer.uint32(810).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LayoutData {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLayoutData();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LayoutData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layout = WebcastLinkStateMessage_LayoutState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LayoutData", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LayoutData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.spotList.push(SpotInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "LayoutData", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("LayoutData", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("LayoutData", tag);
+              break;
+            }
+
+            message.groupChannelId = reader.int64() as bigint;
+            continue;
+          }
+          case 101: {
+            if (tag !== 810) {
+              noteWrongWireType("LayoutData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.uiPos.push(BattlePosIdentity.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "LayoutData", 101, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LayoutData>, I>>(base?: I): LayoutData {
+    return LayoutData.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LayoutData>, I>>(object: I): LayoutData {
+    const message = createBaseLayoutData();
+    message.layout = (object.layout !== undefined && object.layout !== null)
+      ? WebcastLinkStateMessage_LayoutState.fromPartial(object.layout)
+      : undefined;
+    message.spotList = object.spotList?.map((e) => SpotInfo.fromPartial(e)) || [];
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    message.groupChannelId = (object.groupChannelId !== undefined && object.groupChannelId !== null)
+      ? BigInt(object.groupChannelId)
+      : 0n;
+    message.uiPos = object.uiPos?.map((e) => BattlePosIdentity.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseMatchThemeDisplayResource(): MatchThemeDisplayResource {
+  return {
+    matchTheme: 0,
+    matchOpeningAnimationConfig: undefined,
+    matchTitleBarConfig: undefined,
+    matchInvitePanelConfig: undefined,
+  };
+}
+
+export const MatchThemeDisplayResource: MessageFns<MatchThemeDisplayResource> = {
+  encode(message: MatchThemeDisplayResource, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.matchTheme !== 0) {
+      writer.uint32(8).int32(message.matchTheme);
+    }
+    if (message.matchOpeningAnimationConfig !== undefined) {
+      MatchOpeningAnimationConfig.encode(message.matchOpeningAnimationConfig, writer.uint32(18).fork()).join();
+    }
+    if (message.matchTitleBarConfig !== undefined) {
+      MatchTitleBarConfig.encode(message.matchTitleBarConfig, writer.uint32(26).fork()).join();
+    }
+    if (message.matchInvitePanelConfig !== undefined) {
+      MatchInvitePanelConfig.encode(message.matchInvitePanelConfig, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchThemeDisplayResource {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchThemeDisplayResource();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MatchThemeDisplayResource", tag);
+              break;
+            }
+
+            message.matchTheme = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchThemeDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchOpeningAnimationConfig = MatchOpeningAnimationConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchThemeDisplayResource", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MatchThemeDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchTitleBarConfig = MatchTitleBarConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchThemeDisplayResource", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("MatchThemeDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.matchInvitePanelConfig = MatchInvitePanelConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchThemeDisplayResource", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchThemeDisplayResource>, I>>(base?: I): MatchThemeDisplayResource {
+    return MatchThemeDisplayResource.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchThemeDisplayResource>, I>>(object: I): MatchThemeDisplayResource {
+    const message = createBaseMatchThemeDisplayResource();
+    message.matchTheme = object.matchTheme ?? 0;
+    message.matchOpeningAnimationConfig =
+      (object.matchOpeningAnimationConfig !== undefined && object.matchOpeningAnimationConfig !== null)
+        ? MatchOpeningAnimationConfig.fromPartial(object.matchOpeningAnimationConfig)
+        : undefined;
+    message.matchTitleBarConfig = (object.matchTitleBarConfig !== undefined && object.matchTitleBarConfig !== null)
+      ? MatchTitleBarConfig.fromPartial(object.matchTitleBarConfig)
+      : undefined;
+    message.matchInvitePanelConfig =
+      (object.matchInvitePanelConfig !== undefined && object.matchInvitePanelConfig !== null)
+        ? MatchInvitePanelConfig.fromPartial(object.matchInvitePanelConfig)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseUseVaultGloveCard(): UseVaultGloveCard {
+  return { cardInfo: undefined, anchorId: 0n, displayContent: undefined };
+}
+
+export const UseVaultGloveCard: MessageFns<UseVaultGloveCard> = {
+  encode(message: UseVaultGloveCard, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cardInfo !== undefined) {
+      VaultGloveCardInfo.encode(message.cardInfo, writer.uint32(10).fork()).join();
+    }
+    if (message.anchorId !== 0n) {
+      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
+        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.anchorId);
+    }
+    if (message.displayContent !== undefined) {
+      Text.encode(message.displayContent, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UseVaultGloveCard {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUseVaultGloveCard();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("UseVaultGloveCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cardInfo = VaultGloveCardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UseVaultGloveCard", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("UseVaultGloveCard", tag);
+              break;
+            }
+
+            message.anchorId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("UseVaultGloveCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayContent = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UseVaultGloveCard", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UseVaultGloveCard>, I>>(base?: I): UseVaultGloveCard {
+    return UseVaultGloveCard.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UseVaultGloveCard>, I>>(object: I): UseVaultGloveCard {
+    const message = createBaseUseVaultGloveCard();
+    message.cardInfo = (object.cardInfo !== undefined && object.cardInfo !== null)
+      ? VaultGloveCardInfo.fromPartial(object.cardInfo)
+      : undefined;
+    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
+    message.displayContent = (object.displayContent !== undefined && object.displayContent !== null)
+      ? Text.fromPartial(object.displayContent)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRivalExtraInfo(): RivalExtraInfo {
+  return {
+    text: "",
+    textType: 0,
+    label: "",
+    anchorLayer: 0,
+    linkerInfo: undefined,
+    linkmicUserSettings: undefined,
+    battleUserSettings: undefined,
+    inviteBlockReason: 0,
+    showPlayType: 0,
+    topHostInfo: undefined,
+    tag: undefined,
+    reserveInfo: undefined,
+    detailBlockReason: 0,
+    optPairInfo: undefined,
+    tagV2: undefined,
+    eoyLevel: 0n,
+    battleInfo: undefined,
+    cohostLayoutMode: 0,
+    gameTag: undefined,
+    giftGalleryBadgeInfo: undefined,
+    offliveInviteInfo: undefined,
+    userSuggestionInfo: undefined,
+    friendSuggestionInfo: undefined,
+    activityBadgeInfo: undefined,
+  };
+}
+
+export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
+  encode(message: RivalExtraInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.text !== "") {
+      writer.uint32(10).string(message.text);
+    }
+    if (message.textType !== 0) {
+      writer.uint32(16).int32(message.textType);
+    }
+    if (message.label !== "") {
+      writer.uint32(26).string(message.label);
+    }
+    if (message.anchorLayer !== 0) {
+      writer.uint32(32).int32(message.anchorLayer);
+    }
+    if (message.linkerInfo !== undefined) {
+      LinkerInfo.encode(message.linkerInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.linkmicUserSettings !== undefined) {
+      AnchorLinkmicUserSettings.encode(message.linkmicUserSettings, writer.uint32(50).fork()).join();
+    }
+    if (message.battleUserSettings !== undefined) {
+      BattleUserSettings.encode(message.battleUserSettings, writer.uint32(58).fork()).join();
+    }
+    if (message.inviteBlockReason !== 0) {
+      writer.uint32(64).int32(message.inviteBlockReason);
+    }
+    if (message.showPlayType !== 0) {
+      writer.uint32(72).int32(message.showPlayType);
+    }
+    if (message.topHostInfo !== undefined) {
+      TopHostRank.encode(message.topHostInfo, writer.uint32(82).fork()).join();
+    }
+    if (message.tag !== undefined) {
+      Tag.encode(message.tag, writer.uint32(90).fork()).join();
+    }
+    if (message.reserveInfo !== undefined) {
+      CohostReserveInfo.encode(message.reserveInfo, writer.uint32(98).fork()).join();
+    }
+    if (message.detailBlockReason !== 0) {
+      writer.uint32(104).int32(message.detailBlockReason);
+    }
+    if (message.optPairInfo !== undefined) {
+      BattleOptPairInfo.encode(message.optPairInfo, writer.uint32(114).fork()).join();
+    }
+    if (message.tagV2 !== undefined) {
+      TagV2.encode(message.tagV2, writer.uint32(122).fork()).join();
+    }
+    if (message.eoyLevel !== 0n) {
+      if (BigInt.asIntN(64, message.eoyLevel) !== message.eoyLevel) {
+        throw new globalThis.Error("value provided for field message.eoyLevel of type int64 too large");
+      }
+      writer.uint32(128).int64(message.eoyLevel);
+    }
+    if (message.battleInfo !== undefined) {
+      BattleInfo.encode(message.battleInfo, writer.uint32(138).fork()).join();
+    }
+    if (message.cohostLayoutMode !== 0) {
+      writer.uint32(144).int32(message.cohostLayoutMode);
+    }
+    if (message.gameTag !== undefined) {
+      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
+    }
+    if (message.giftGalleryBadgeInfo !== undefined) {
+      GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
+    }
+    if (message.offliveInviteInfo !== undefined) {
+      OffliveInviteInfo.encode(message.offliveInviteInfo, writer.uint32(170).fork()).join();
+    }
+    if (message.userSuggestionInfo !== undefined) {
+      UserSuggestionInfo.encode(message.userSuggestionInfo, writer.uint32(178).fork()).join();
+    }
+    if (message.friendSuggestionInfo !== undefined) {
+      UserSuggestionInfo.encode(message.friendSuggestionInfo, writer.uint32(186).fork()).join();
+    }
+    if (message.activityBadgeInfo !== undefined) {
+      ActivityBadgeInfo.encode(message.activityBadgeInfo, writer.uint32(194).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalExtraInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRivalExtraInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.textType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.anchorLayer = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkerInfo = LinkerInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkmicUserSettings = AnchorLinkmicUserSettings.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.battleUserSettings = BattleUserSettings.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.inviteBlockReason = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.showPlayType = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tag = Tag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.reserveInfo = CohostReserveInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.detailBlockReason = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.optPairInfo = BattleOptPairInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tagV2 = TagV2.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 15, cause);
+            }
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.eoyLevel = reader.int64() as bigint;
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.battleInfo = BattleInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 17, cause);
+            }
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            message.cohostLayoutMode = reader.int32();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 19, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftGalleryBadgeInfo = GiftGalleryBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 20, cause);
+            }
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.offliveInviteInfo = OffliveInviteInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 21, cause);
+            }
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userSuggestionInfo = UserSuggestionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 22, cause);
+            }
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.friendSuggestionInfo = UserSuggestionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 23, cause);
+            }
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              noteWrongWireType("RivalExtraInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.activityBadgeInfo = ActivityBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalExtraInfo", 24, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RivalExtraInfo>, I>>(base?: I): RivalExtraInfo {
+    return RivalExtraInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RivalExtraInfo>, I>>(object: I): RivalExtraInfo {
+    const message = createBaseRivalExtraInfo();
+    message.text = object.text ?? "";
+    message.textType = object.textType ?? 0;
+    message.label = object.label ?? "";
+    message.anchorLayer = object.anchorLayer ?? 0;
+    message.linkerInfo = (object.linkerInfo !== undefined && object.linkerInfo !== null)
+      ? LinkerInfo.fromPartial(object.linkerInfo)
+      : undefined;
+    message.linkmicUserSettings = (object.linkmicUserSettings !== undefined && object.linkmicUserSettings !== null)
+      ? AnchorLinkmicUserSettings.fromPartial(object.linkmicUserSettings)
+      : undefined;
+    message.battleUserSettings = (object.battleUserSettings !== undefined && object.battleUserSettings !== null)
+      ? BattleUserSettings.fromPartial(object.battleUserSettings)
+      : undefined;
+    message.inviteBlockReason = object.inviteBlockReason ?? 0;
+    message.showPlayType = object.showPlayType ?? 0;
+    message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
+      ? TopHostRank.fromPartial(object.topHostInfo)
+      : undefined;
+    message.tag = (object.tag !== undefined && object.tag !== null) ? Tag.fromPartial(object.tag) : undefined;
+    message.reserveInfo = (object.reserveInfo !== undefined && object.reserveInfo !== null)
+      ? CohostReserveInfo.fromPartial(object.reserveInfo)
+      : undefined;
+    message.detailBlockReason = object.detailBlockReason ?? 0;
+    message.optPairInfo = (object.optPairInfo !== undefined && object.optPairInfo !== null)
+      ? BattleOptPairInfo.fromPartial(object.optPairInfo)
+      : undefined;
+    message.tagV2 = (object.tagV2 !== undefined && object.tagV2 !== null) ? TagV2.fromPartial(object.tagV2) : undefined;
+    message.eoyLevel = (object.eoyLevel !== undefined && object.eoyLevel !== null) ? BigInt(object.eoyLevel) : 0n;
+    message.battleInfo = (object.battleInfo !== undefined && object.battleInfo !== null)
+      ? BattleInfo.fromPartial(object.battleInfo)
+      : undefined;
+    message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
+    message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
+      ? RivalGameTag.fromPartial(object.gameTag)
+      : undefined;
+    message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
+      ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
+      : undefined;
+    message.offliveInviteInfo = (object.offliveInviteInfo !== undefined && object.offliveInviteInfo !== null)
+      ? OffliveInviteInfo.fromPartial(object.offliveInviteInfo)
+      : undefined;
+    message.userSuggestionInfo = (object.userSuggestionInfo !== undefined && object.userSuggestionInfo !== null)
+      ? UserSuggestionInfo.fromPartial(object.userSuggestionInfo)
+      : undefined;
+    message.friendSuggestionInfo = (object.friendSuggestionInfo !== undefined && object.friendSuggestionInfo !== null)
+      ? UserSuggestionInfo.fromPartial(object.friendSuggestionInfo)
+      : undefined;
+    message.activityBadgeInfo = (object.activityBadgeInfo !== undefined && object.activityBadgeInfo !== null)
+      ? ActivityBadgeInfo.fromPartial(object.activityBadgeInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSpotInfo(): SpotInfo {
+  return {
+    spotId: 0,
+    posIdentity: undefined,
+    multiGuestSpotExtra: undefined,
+    multiGuestSpotNonSeiExtra: undefined,
+    cohostSpotExtra: undefined,
+    cohostSpotNonSeiExtra: undefined,
+    posIdentityExtra: undefined,
+  };
+}
+
+export const SpotInfo: MessageFns<SpotInfo> = {
+  encode(message: SpotInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.spotId !== 0) {
+      writer.uint32(8).int32(message.spotId);
+    }
+    if (message.posIdentity !== undefined) {
+      BattlePosIdentity.encode(message.posIdentity, writer.uint32(18).fork()).join();
+    }
+    if (message.multiGuestSpotExtra !== undefined) {
+      MultiGuestSpotExtra.encode(message.multiGuestSpotExtra, writer.uint32(26).fork()).join();
+    }
+    if (message.multiGuestSpotNonSeiExtra !== undefined) {
+      MultiGuestSpotNonSeiExtra.encode(message.multiGuestSpotNonSeiExtra, writer.uint32(34).fork()).join();
+    }
+    if (message.cohostSpotExtra !== undefined) {
+      CohostTypeSpotExtra.encode(message.cohostSpotExtra, writer.uint32(42).fork()).join();
+    }
+    if (message.cohostSpotNonSeiExtra !== undefined) {
+      CohostTypeSpotNonSeiExtra.encode(message.cohostSpotNonSeiExtra, writer.uint32(50).fork()).join();
+    }
+    if (message.posIdentityExtra !== undefined) {
+      PosIdentityExtra.encode(message.posIdentityExtra, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SpotInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSpotInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            message.spotId = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.posIdentity = BattlePosIdentity.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestSpotExtra = MultiGuestSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestSpotNonSeiExtra = MultiGuestSpotNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostSpotExtra = CohostTypeSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostSpotNonSeiExtra = CohostTypeSpotNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("SpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.posIdentityExtra = PosIdentityExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SpotInfo", 7, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SpotInfo>, I>>(base?: I): SpotInfo {
+    return SpotInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SpotInfo>, I>>(object: I): SpotInfo {
+    const message = createBaseSpotInfo();
+    message.spotId = object.spotId ?? 0;
+    message.posIdentity = (object.posIdentity !== undefined && object.posIdentity !== null)
+      ? BattlePosIdentity.fromPartial(object.posIdentity)
+      : undefined;
+    message.multiGuestSpotExtra = (object.multiGuestSpotExtra !== undefined && object.multiGuestSpotExtra !== null)
+      ? MultiGuestSpotExtra.fromPartial(object.multiGuestSpotExtra)
+      : undefined;
+    message.multiGuestSpotNonSeiExtra =
+      (object.multiGuestSpotNonSeiExtra !== undefined && object.multiGuestSpotNonSeiExtra !== null)
+        ? MultiGuestSpotNonSeiExtra.fromPartial(object.multiGuestSpotNonSeiExtra)
+        : undefined;
+    message.cohostSpotExtra = (object.cohostSpotExtra !== undefined && object.cohostSpotExtra !== null)
+      ? CohostTypeSpotExtra.fromPartial(object.cohostSpotExtra)
+      : undefined;
+    message.cohostSpotNonSeiExtra =
+      (object.cohostSpotNonSeiExtra !== undefined && object.cohostSpotNonSeiExtra !== null)
+        ? CohostTypeSpotNonSeiExtra.fromPartial(object.cohostSpotNonSeiExtra)
+        : undefined;
+    message.posIdentityExtra = (object.posIdentityExtra !== undefined && object.posIdentityExtra !== null)
+      ? PosIdentityExtra.fromPartial(object.posIdentityExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMultiLiveContent(): MultiLiveContent {
+  return {
+    applyBizContent: undefined,
+    inviteBizContent: undefined,
+    replyBizContent: undefined,
+    permitBizContent: undefined,
+    joinDirectBizContent: undefined,
+    kickOutBizContent: undefined,
+    joinRoomDirectBizContent: undefined,
+  };
+}
+
+export const MultiLiveContent: MessageFns<MultiLiveContent> = {
+  encode(message: MultiLiveContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applyBizContent !== undefined) {
+      ApplyBizContent.encode(message.applyBizContent, writer.uint32(10).fork()).join();
+    }
+    if (message.inviteBizContent !== undefined) {
+      InviteBizContent.encode(message.inviteBizContent, writer.uint32(18).fork()).join();
+    }
+    if (message.replyBizContent !== undefined) {
+      ReplyBizContent.encode(message.replyBizContent, writer.uint32(26).fork()).join();
+    }
+    if (message.permitBizContent !== undefined) {
+      PermitBizContent.encode(message.permitBizContent, writer.uint32(34).fork()).join();
+    }
+    if (message.joinDirectBizContent !== undefined) {
+      JoinDirectBizContent.encode(message.joinDirectBizContent, writer.uint32(42).fork()).join();
+    }
+    if (message.kickOutBizContent !== undefined) {
+      KickOutBizContent.encode(message.kickOutBizContent, writer.uint32(50).fork()).join();
+    }
+    if (message.joinRoomDirectBizContent !== undefined) {
+      JoinRoomDirectBizContent.encode(message.joinRoomDirectBizContent, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiLiveContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiLiveContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.applyBizContent = ApplyBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.inviteBizContent = InviteBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.replyBizContent = ReplyBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.permitBizContent = PermitBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinDirectBizContent = JoinDirectBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.kickOutBizContent = KickOutBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("MultiLiveContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinRoomDirectBizContent = JoinRoomDirectBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiLiveContent", 7, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiLiveContent>, I>>(base?: I): MultiLiveContent {
+    return MultiLiveContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiLiveContent>, I>>(object: I): MultiLiveContent {
+    const message = createBaseMultiLiveContent();
+    message.applyBizContent = (object.applyBizContent !== undefined && object.applyBizContent !== null)
+      ? ApplyBizContent.fromPartial(object.applyBizContent)
+      : undefined;
+    message.inviteBizContent = (object.inviteBizContent !== undefined && object.inviteBizContent !== null)
+      ? InviteBizContent.fromPartial(object.inviteBizContent)
+      : undefined;
+    message.replyBizContent = (object.replyBizContent !== undefined && object.replyBizContent !== null)
+      ? ReplyBizContent.fromPartial(object.replyBizContent)
+      : undefined;
+    message.permitBizContent = (object.permitBizContent !== undefined && object.permitBizContent !== null)
+      ? PermitBizContent.fromPartial(object.permitBizContent)
+      : undefined;
+    message.joinDirectBizContent = (object.joinDirectBizContent !== undefined && object.joinDirectBizContent !== null)
+      ? JoinDirectBizContent.fromPartial(object.joinDirectBizContent)
+      : undefined;
+    message.kickOutBizContent = (object.kickOutBizContent !== undefined && object.kickOutBizContent !== null)
+      ? KickOutBizContent.fromPartial(object.kickOutBizContent)
+      : undefined;
+    message.joinRoomDirectBizContent =
+      (object.joinRoomDirectBizContent !== undefined && object.joinRoomDirectBizContent !== null)
+        ? JoinRoomDirectBizContent.fromPartial(object.joinRoomDirectBizContent)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseCohostContent(): CohostContent {
+  return {
+    joinGroupBizContent: undefined,
+    permitJoinGroupBizContent: undefined,
+    listChangeBizContent: undefined,
+    joinGroupDirectBizContent: undefined,
+  };
+}
+
+export const CohostContent: MessageFns<CohostContent> = {
+  encode(message: CohostContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.joinGroupBizContent !== undefined) {
+      JoinGroupBizContent.encode(message.joinGroupBizContent, writer.uint32(10).fork()).join();
+    }
+    if (message.permitJoinGroupBizContent !== undefined) {
+      PermitJoinGroupBizContent.encode(message.permitJoinGroupBizContent, writer.uint32(18).fork()).join();
+    }
+    if (message.listChangeBizContent !== undefined) {
+      ListChangeBizContent.encode(message.listChangeBizContent, writer.uint32(90).fork()).join();
+    }
+    if (message.joinGroupDirectBizContent !== undefined) {
+      JoinGroupDirectBizContent.encode(message.joinGroupDirectBizContent, writer.uint32(954).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CohostContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinGroupBizContent = JoinGroupBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CohostContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.permitJoinGroupBizContent = PermitJoinGroupBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostContent", 2, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("CohostContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.listChangeBizContent = ListChangeBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostContent", 11, cause);
+            }
+            continue;
+          }
+          case 119: {
+            if (tag !== 954) {
+              noteWrongWireType("CohostContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinGroupDirectBizContent = JoinGroupDirectBizContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostContent", 119, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostContent>, I>>(base?: I): CohostContent {
+    return CohostContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostContent>, I>>(object: I): CohostContent {
+    const message = createBaseCohostContent();
+    message.joinGroupBizContent = (object.joinGroupBizContent !== undefined && object.joinGroupBizContent !== null)
+      ? JoinGroupBizContent.fromPartial(object.joinGroupBizContent)
+      : undefined;
+    message.permitJoinGroupBizContent =
+      (object.permitJoinGroupBizContent !== undefined && object.permitJoinGroupBizContent !== null)
+        ? PermitJoinGroupBizContent.fromPartial(object.permitJoinGroupBizContent)
+        : undefined;
+    message.listChangeBizContent = (object.listChangeBizContent !== undefined && object.listChangeBizContent !== null)
+      ? ListChangeBizContent.fromPartial(object.listChangeBizContent)
+      : undefined;
+    message.joinGroupDirectBizContent =
+      (object.joinGroupDirectBizContent !== undefined && object.joinGroupDirectBizContent !== null)
+        ? JoinGroupDirectBizContent.fromPartial(object.joinGroupDirectBizContent)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseTag(): Tag {
+  return { tagType: 0, tagValue: "", tagText: "" };
+}
+
+export const Tag: MessageFns<Tag> = {
+  encode(message: Tag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagType !== 0) {
+      writer.uint32(8).int32(message.tagType);
+    }
+    if (message.tagValue !== "") {
+      writer.uint32(18).string(message.tagValue);
+    }
+    if (message.tagText !== "") {
+      writer.uint32(26).string(message.tagText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Tag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("Tag", tag);
+              break;
+            }
+
+            message.tagType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("Tag", tag);
+              break;
+            }
+
+            message.tagValue = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("Tag", tag);
+              break;
+            }
+
+            message.tagText = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Tag>, I>>(base?: I): Tag {
+    return Tag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Tag>, I>>(object: I): Tag {
+    const message = createBaseTag();
+    message.tagType = object.tagType ?? 0;
+    message.tagValue = object.tagValue ?? "";
+    message.tagText = object.tagText ?? "";
+    return message;
+  },
+};
+
+function createBaseCohostABTestSetting(): CohostABTestSetting {
+  return { key: 0n, value: undefined };
+}
+
+export const CohostABTestSetting: MessageFns<CohostABTestSetting> = {
+  encode(message: CohostABTestSetting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      CohostABTestList.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostABTestSetting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostABTestSetting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostABTestSetting", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CohostABTestSetting", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = CohostABTestList.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostABTestSetting", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostABTestSetting>, I>>(base?: I): CohostABTestSetting {
+    return CohostABTestSetting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostABTestSetting>, I>>(object: I): CohostABTestSetting {
+    const message = createBaseCohostABTestSetting();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? CohostABTestList.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAnchorLayoutSetting(): AnchorLayoutSetting {
+  return { latestLayoutStyle: 0, layoutStyleSettings: [], panelLayoutTypeSetting: [] };
+}
+
+export const AnchorLayoutSetting: MessageFns<AnchorLayoutSetting> = {
+  encode(message: AnchorLayoutSetting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.latestLayoutStyle !== 0) {
+      writer.uint32(8).int32(message.latestLayoutStyle);
+    }
+    for (const v of message.layoutStyleSettings) {
+      AnchorLayoutStyleSetting.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.panelLayoutTypeSetting) {
+      AnchorPanelLayoutTypeSetting.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorLayoutSetting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorLayoutSetting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorLayoutSetting", tag);
+              break;
+            }
+
+            message.latestLayoutStyle = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AnchorLayoutSetting", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.layoutStyleSettings.push(AnchorLayoutStyleSetting.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AnchorLayoutSetting", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AnchorLayoutSetting", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.panelLayoutTypeSetting.push(AnchorPanelLayoutTypeSetting.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AnchorLayoutSetting", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorLayoutSetting>, I>>(base?: I): AnchorLayoutSetting {
+    return AnchorLayoutSetting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorLayoutSetting>, I>>(object: I): AnchorLayoutSetting {
+    const message = createBaseAnchorLayoutSetting();
+    message.latestLayoutStyle = object.latestLayoutStyle ?? 0;
+    message.layoutStyleSettings = object.layoutStyleSettings?.map((e) => AnchorLayoutStyleSetting.fromPartial(e)) || [];
+    message.panelLayoutTypeSetting =
+      object.panelLayoutTypeSetting?.map((e) => AnchorPanelLayoutTypeSetting.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftModeMetaV2(): GiftModeMetaV2 {
+  return { anchorGiftModeMetaByType: new Map() };
+}
+
+export const GiftModeMetaV2: MessageFns<GiftModeMetaV2> = {
+  encode(message: GiftModeMetaV2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.anchorGiftModeMetaByType.forEach((value, key) => {
+      GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftModeMetaV2 {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftModeMetaV2();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftModeMetaV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.anchorGiftModeMetaByType.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftModeMetaV2", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftModeMetaV2>, I>>(base?: I): GiftModeMetaV2 {
+    return GiftModeMetaV2.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftModeMetaV2>, I>>(object: I): GiftModeMetaV2 {
+    const message = createBaseGiftModeMetaV2();
+    message.anchorGiftModeMetaByType = (() => {
+      const m = new Map();
+      (object.anchorGiftModeMetaByType as Map<bigint, AnchorGiftModeMetaMap> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, AnchorGiftModeMetaMap.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseGiftModeMetaV2_AnchorGiftModeMetaByTypeEntry(): GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry: MessageFns<GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry> = {
+  encode(
+    message: GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      AnchorGiftModeMetaMap.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftModeMetaV2_AnchorGiftModeMetaByTypeEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = AnchorGiftModeMetaMap.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry>, I>>(
+    base?: I,
+  ): GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry {
+    return GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry>, I>>(
+    object: I,
+  ): GiftModeMetaV2_AnchorGiftModeMetaByTypeEntry {
+    const message = createBaseGiftModeMetaV2_AnchorGiftModeMetaByTypeEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? AnchorGiftModeMetaMap.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCommunityHeartMeInfo(): CommunityHeartMeInfo {
+  return { slots: {}, thrownItemImage: undefined, anchorCommunityLevel: 0n };
+}
+
+export const CommunityHeartMeInfo: MessageFns<CommunityHeartMeInfo> = {
+  encode(message: CommunityHeartMeInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    globalThis.Object.entries(message.slots).forEach(([key, value]: [string, CommunityActiveDecoration]) => {
+      CommunityHeartMeInfo_SlotsEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    if (message.thrownItemImage !== undefined) {
+      Image.encode(message.thrownItemImage, writer.uint32(18).fork()).join();
+    }
+    if (message.anchorCommunityLevel !== 0n) {
+      if (BigInt.asIntN(64, message.anchorCommunityLevel) !== message.anchorCommunityLevel) {
+        throw new globalThis.Error("value provided for field message.anchorCommunityLevel of type int64 too large");
+      }
+      writer.uint32(24).int64(message.anchorCommunityLevel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommunityHeartMeInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommunityHeartMeInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CommunityHeartMeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = CommunityHeartMeInfo_SlotsEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.slots[entry1.key] = entry1.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommunityHeartMeInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommunityHeartMeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.thrownItemImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommunityHeartMeInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CommunityHeartMeInfo", tag);
+              break;
+            }
+
+            message.anchorCommunityLevel = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommunityHeartMeInfo>, I>>(base?: I): CommunityHeartMeInfo {
+    return CommunityHeartMeInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommunityHeartMeInfo>, I>>(object: I): CommunityHeartMeInfo {
+    const message = createBaseCommunityHeartMeInfo();
+    message.slots = (globalThis.Object.entries(object.slots ?? {}) as [string, CommunityActiveDecoration][]).reduce(
+      (acc: { [key: number]: CommunityActiveDecoration }, [key, value]: [string, CommunityActiveDecoration]) => {
+        if (value !== undefined) {
+          acc[globalThis.Number(key)] = CommunityActiveDecoration.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.thrownItemImage = (object.thrownItemImage !== undefined && object.thrownItemImage !== null)
+      ? Image.fromPartial(object.thrownItemImage)
+      : undefined;
+    message.anchorCommunityLevel = (object.anchorCommunityLevel !== undefined && object.anchorCommunityLevel !== null)
+      ? BigInt(object.anchorCommunityLevel)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseCommunityHeartMeInfo_SlotsEntry(): CommunityHeartMeInfo_SlotsEntry {
+  return { key: 0, value: undefined };
+}
+
+export const CommunityHeartMeInfo_SlotsEntry: MessageFns<CommunityHeartMeInfo_SlotsEntry> = {
+  encode(message: CommunityHeartMeInfo_SlotsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0) {
+      writer.uint32(8).int32(message.key);
+    }
+    if (message.value !== undefined) {
+      CommunityActiveDecoration.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommunityHeartMeInfo_SlotsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommunityHeartMeInfo_SlotsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CommunityHeartMeInfo_SlotsEntry", tag);
+              break;
+            }
+
+            message.key = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommunityHeartMeInfo_SlotsEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = CommunityActiveDecoration.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommunityHeartMeInfo_SlotsEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommunityHeartMeInfo_SlotsEntry>, I>>(base?: I): CommunityHeartMeInfo_SlotsEntry {
+    return CommunityHeartMeInfo_SlotsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommunityHeartMeInfo_SlotsEntry>, I>>(
+    object: I,
+  ): CommunityHeartMeInfo_SlotsEntry {
+    const message = createBaseCommunityHeartMeInfo_SlotsEntry();
+    message.key = object.key ?? 0;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? CommunityActiveDecoration.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMultiGuestLayoutExtra(): MultiGuestLayoutExtra {
+  return {
+    originLayoutStyle: 0,
+    currentLayoutStyle: 0,
+    originMaxPosition: 0,
+    currentMaxPosition: 0,
+    enlargeStatus: 0,
+    currentPanelLayoutType: 0,
+    socialGame: undefined,
+  };
+}
+
+export const MultiGuestLayoutExtra: MessageFns<MultiGuestLayoutExtra> = {
+  encode(message: MultiGuestLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.originLayoutStyle !== 0) {
+      writer.uint32(8).int32(message.originLayoutStyle);
+    }
+    if (message.currentLayoutStyle !== 0) {
+      writer.uint32(16).int32(message.currentLayoutStyle);
+    }
+    if (message.originMaxPosition !== 0) {
+      writer.uint32(24).int32(message.originMaxPosition);
+    }
+    if (message.currentMaxPosition !== 0) {
+      writer.uint32(32).int32(message.currentMaxPosition);
+    }
+    if (message.enlargeStatus !== 0) {
+      writer.uint32(40).int32(message.enlargeStatus);
+    }
+    if (message.currentPanelLayoutType !== 0) {
+      writer.uint32(48).int32(message.currentPanelLayoutType);
+    }
+    if (message.socialGame !== undefined) {
+      SocialGameLayoutExtra.encode(message.socialGame, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.originLayoutStyle = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.currentLayoutStyle = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.originMaxPosition = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.currentMaxPosition = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.enlargeStatus = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            message.currentPanelLayoutType = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("MultiGuestLayoutExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.socialGame = SocialGameLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestLayoutExtra", 7, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestLayoutExtra>, I>>(base?: I): MultiGuestLayoutExtra {
+    return MultiGuestLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestLayoutExtra>, I>>(object: I): MultiGuestLayoutExtra {
+    const message = createBaseMultiGuestLayoutExtra();
+    message.originLayoutStyle = object.originLayoutStyle ?? 0;
+    message.currentLayoutStyle = object.currentLayoutStyle ?? 0;
+    message.originMaxPosition = object.originMaxPosition ?? 0;
+    message.currentMaxPosition = object.currentMaxPosition ?? 0;
+    message.enlargeStatus = object.enlargeStatus ?? 0;
+    message.currentPanelLayoutType = object.currentPanelLayoutType ?? 0;
+    message.socialGame = (object.socialGame !== undefined && object.socialGame !== null)
+      ? SocialGameLayoutExtra.fromPartial(object.socialGame)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMultiGuestLayoutNonSeiExtra(): MultiGuestLayoutNonSeiExtra {
+  return { socialGame: undefined };
+}
+
+export const MultiGuestLayoutNonSeiExtra: MessageFns<MultiGuestLayoutNonSeiExtra> = {
+  encode(message: MultiGuestLayoutNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.socialGame !== undefined) {
+      SocialGameLayoutNonSeiExtra.encode(message.socialGame, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestLayoutNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestLayoutNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MultiGuestLayoutNonSeiExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.socialGame = SocialGameLayoutNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestLayoutNonSeiExtra", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestLayoutNonSeiExtra>, I>>(base?: I): MultiGuestLayoutNonSeiExtra {
+    return MultiGuestLayoutNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestLayoutNonSeiExtra>, I>>(object: I): MultiGuestLayoutNonSeiExtra {
+    const message = createBaseMultiGuestLayoutNonSeiExtra();
+    message.socialGame = (object.socialGame !== undefined && object.socialGame !== null)
+      ? SocialGameLayoutNonSeiExtra.fromPartial(object.socialGame)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCohostTypeLayoutExtra(): CohostTypeLayoutExtra {
+  return {
+    isZoomLayout: 0,
+    offsetY: 0,
+    scene: 0,
+    localLayoutOnly: false,
+    isEnlargeMode: 0,
+    disableMatchComponent: false,
+    rematchSpotId: 0,
+  };
+}
+
+export const CohostTypeLayoutExtra: MessageFns<CohostTypeLayoutExtra> = {
+  encode(message: CohostTypeLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isZoomLayout !== 0) {
+      writer.uint32(8).int32(message.isZoomLayout);
+    }
+    if (message.offsetY !== 0) {
+      writer.uint32(16).int32(message.offsetY);
+    }
+    if (message.scene !== 0) {
+      writer.uint32(24).int32(message.scene);
+    }
+    if (message.localLayoutOnly !== false) {
+      writer.uint32(32).bool(message.localLayoutOnly);
+    }
+    if (message.isEnlargeMode !== 0) {
+      writer.uint32(40).int32(message.isEnlargeMode);
+    }
+    if (message.disableMatchComponent !== false) {
+      writer.uint32(48).bool(message.disableMatchComponent);
+    }
+    if (message.rematchSpotId !== 0) {
+      writer.uint32(56).int32(message.rematchSpotId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostTypeLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostTypeLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.isZoomLayout = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.offsetY = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.localLayoutOnly = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.isEnlargeMode = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.disableMatchComponent = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("CohostTypeLayoutExtra", tag);
+              break;
+            }
+
+            message.rematchSpotId = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostTypeLayoutExtra>, I>>(base?: I): CohostTypeLayoutExtra {
+    return CohostTypeLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostTypeLayoutExtra>, I>>(object: I): CohostTypeLayoutExtra {
+    const message = createBaseCohostTypeLayoutExtra();
+    message.isZoomLayout = object.isZoomLayout ?? 0;
+    message.offsetY = object.offsetY ?? 0;
+    message.scene = object.scene ?? 0;
+    message.localLayoutOnly = object.localLayoutOnly ?? false;
+    message.isEnlargeMode = object.isEnlargeMode ?? 0;
+    message.disableMatchComponent = object.disableMatchComponent ?? false;
+    message.rematchSpotId = object.rematchSpotId ?? 0;
+    return message;
+  },
+};
+
+function createBaseCohostTypeLayoutNonSeiExtra(): CohostTypeLayoutNonSeiExtra {
+  return {};
+}
+
+export const CohostTypeLayoutNonSeiExtra: MessageFns<CohostTypeLayoutNonSeiExtra> = {
+  encode(_: CohostTypeLayoutNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostTypeLayoutNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostTypeLayoutNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostTypeLayoutNonSeiExtra>, I>>(base?: I): CohostTypeLayoutNonSeiExtra {
+    return CohostTypeLayoutNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostTypeLayoutNonSeiExtra>, I>>(_: I): CohostTypeLayoutNonSeiExtra {
+    const message = createBaseCohostTypeLayoutNonSeiExtra();
+    return message;
+  },
+};
+
+function createBaseRTCEngineConfig(): RTCEngineConfig {
+  return { rtcAppId: "", rtcUserId: "", rtcToken: "", rtcChannelId: 0n };
+}
+
+export const RTCEngineConfig: MessageFns<RTCEngineConfig> = {
+  encode(message: RTCEngineConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rtcAppId !== "") {
+      writer.uint32(10).string(message.rtcAppId);
+    }
+    if (message.rtcUserId !== "") {
+      writer.uint32(18).string(message.rtcUserId);
+    }
+    if (message.rtcToken !== "") {
+      writer.uint32(26).string(message.rtcToken);
+    }
+    if (message.rtcChannelId !== 0n) {
+      if (BigInt.asIntN(64, message.rtcChannelId) !== message.rtcChannelId) {
+        throw new globalThis.Error("value provided for field message.rtcChannelId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.rtcChannelId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCEngineConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCEngineConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("RTCEngineConfig", tag);
+              break;
+            }
+
+            message.rtcAppId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RTCEngineConfig", tag);
+              break;
+            }
+
+            message.rtcUserId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("RTCEngineConfig", tag);
+              break;
+            }
+
+            message.rtcToken = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RTCEngineConfig", tag);
+              break;
+            }
+
+            message.rtcChannelId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCEngineConfig>, I>>(base?: I): RTCEngineConfig {
+    return RTCEngineConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCEngineConfig>, I>>(object: I): RTCEngineConfig {
+    const message = createBaseRTCEngineConfig();
+    message.rtcAppId = object.rtcAppId ?? "";
+    message.rtcUserId = object.rtcUserId ?? "";
+    message.rtcToken = object.rtcToken ?? "";
+    message.rtcChannelId = (object.rtcChannelId !== undefined && object.rtcChannelId !== null)
+      ? BigInt(object.rtcChannelId)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseRTCLiveVideoParam(): RTCLiveVideoParam {
+  return { strategyId: 0, params: undefined };
+}
+
+export const RTCLiveVideoParam: MessageFns<RTCLiveVideoParam> = {
+  encode(message: RTCLiveVideoParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.strategyId !== 0) {
+      writer.uint32(8).int32(message.strategyId);
+    }
+    if (message.params !== undefined) {
+      RTCVideoParam.encode(message.params, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCLiveVideoParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCLiveVideoParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RTCLiveVideoParam", tag);
+              break;
+            }
+
+            message.strategyId = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RTCLiveVideoParam", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.params = RTCVideoParam.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RTCLiveVideoParam", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCLiveVideoParam>, I>>(base?: I): RTCLiveVideoParam {
+    return RTCLiveVideoParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCLiveVideoParam>, I>>(object: I): RTCLiveVideoParam {
+    const message = createBaseRTCLiveVideoParam();
+    message.strategyId = object.strategyId ?? 0;
+    message.params = (object.params !== undefined && object.params !== null)
+      ? RTCVideoParam.fromPartial(object.params)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseRTCBitRateMap(): RTCBitRateMap {
+  return { xx1: 0, xx2: 0, xx3: 0, xx4: 0 };
+}
+
+export const RTCBitRateMap: MessageFns<RTCBitRateMap> = {
+  encode(message: RTCBitRateMap, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.xx1 !== 0) {
+      writer.uint32(8).int32(message.xx1);
+    }
+    if (message.xx2 !== 0) {
+      writer.uint32(16).int32(message.xx2);
+    }
+    if (message.xx3 !== 0) {
+      writer.uint32(24).int32(message.xx3);
+    }
+    if (message.xx4 !== 0) {
+      writer.uint32(32).int32(message.xx4);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCBitRateMap {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCBitRateMap();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RTCBitRateMap", tag);
+              break;
+            }
+
+            message.xx1 = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RTCBitRateMap", tag);
+              break;
+            }
+
+            message.xx2 = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("RTCBitRateMap", tag);
+              break;
+            }
+
+            message.xx3 = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RTCBitRateMap", tag);
+              break;
+            }
+
+            message.xx4 = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCBitRateMap>, I>>(base?: I): RTCBitRateMap {
+    return RTCBitRateMap.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCBitRateMap>, I>>(object: I): RTCBitRateMap {
+    const message = createBaseRTCBitRateMap();
+    message.xx1 = object.xx1 ?? 0;
+    message.xx2 = object.xx2 ?? 0;
+    message.xx3 = object.xx3 ?? 0;
+    message.xx4 = object.xx4 ?? 0;
+    return message;
+  },
+};
+
+function createBaseRTCMixBase(): RTCMixBase {
+  return { bitrate: 0 };
+}
+
+export const RTCMixBase: MessageFns<RTCMixBase> = {
+  encode(message: RTCMixBase, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bitrate !== 0) {
+      writer.uint32(8).int32(message.bitrate);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCMixBase {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCMixBase();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RTCMixBase", tag);
+              break;
+            }
+
+            message.bitrate = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCMixBase>, I>>(base?: I): RTCMixBase {
+    return RTCMixBase.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCMixBase>, I>>(object: I): RTCMixBase {
+    const message = createBaseRTCMixBase();
+    message.bitrate = object.bitrate ?? 0;
+    return message;
+  },
+};
+
+function createBaseByteRTCExtInfo(): ByteRTCExtInfo {
+  return { defaultSignalingServerFirst: 0 };
+}
+
+export const ByteRTCExtInfo: MessageFns<ByteRTCExtInfo> = {
+  encode(message: ByteRTCExtInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.defaultSignalingServerFirst !== 0) {
+      writer.uint32(8).int32(message.defaultSignalingServerFirst);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ByteRTCExtInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseByteRTCExtInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ByteRTCExtInfo", tag);
+              break;
+            }
+
+            message.defaultSignalingServerFirst = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ByteRTCExtInfo>, I>>(base?: I): ByteRTCExtInfo {
+    return ByteRTCExtInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ByteRTCExtInfo>, I>>(object: I): ByteRTCExtInfo {
+    const message = createBaseByteRTCExtInfo();
+    message.defaultSignalingServerFirst = object.defaultSignalingServerFirst ?? 0;
+    return message;
+  },
+};
+
+function createBaseRTCInfoExtra(): RTCInfoExtra {
+  return { version: "" };
+}
+
+export const RTCInfoExtra: MessageFns<RTCInfoExtra> = {
+  encode(message: RTCInfoExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.version !== "") {
+      writer.uint32(10).string(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCInfoExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCInfoExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("RTCInfoExtra", tag);
+              break;
+            }
+
+            message.version = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCInfoExtra>, I>>(base?: I): RTCInfoExtra {
+    return RTCInfoExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCInfoExtra>, I>>(object: I): RTCInfoExtra {
+    const message = createBaseRTCInfoExtra();
+    message.version = object.version ?? "";
+    return message;
+  },
+};
+
+function createBaseRTCOther(): RTCOther {
+  return { maxTranscodingCbIntervalSecond: 0 };
+}
+
+export const RTCOther: MessageFns<RTCOther> = {
+  encode(message: RTCOther, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.maxTranscodingCbIntervalSecond !== 0) {
+      writer.uint32(8).int32(message.maxTranscodingCbIntervalSecond);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCOther {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCOther();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RTCOther", tag);
+              break;
+            }
+
+            message.maxTranscodingCbIntervalSecond = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCOther>, I>>(base?: I): RTCOther {
+    return RTCOther.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCOther>, I>>(object: I): RTCOther {
+    const message = createBaseRTCOther();
+    message.maxTranscodingCbIntervalSecond = object.maxTranscodingCbIntervalSecond ?? 0;
+    return message;
+  },
+};
+
+function createBaseGroupChannelUser(): GroupChannelUser {
+  return {
+    channelId: 0n,
+    status: 0,
+    type: 0,
+    allUser: undefined,
+    joinTime: 0n,
+    linkedTime: 0n,
+    ownerUser: undefined,
+    groupLinkmicId: "",
+  };
+}
+
+export const GroupChannelUser: MessageFns<GroupChannelUser> = {
+  encode(message: GroupChannelUser, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.channelId !== 0n) {
+      if (BigInt.asIntN(64, message.channelId) !== message.channelId) {
+        throw new globalThis.Error("value provided for field message.channelId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.channelId);
+    }
+    if (message.status !== 0) {
+      writer.uint32(16).int32(message.status);
+    }
+    if (message.type !== 0) {
+      writer.uint32(24).int32(message.type);
+    }
+    if (message.allUser !== undefined) {
+      WebcastLinkLayerMessage_AllListUser.encode(message.allUser, writer.uint32(34).fork()).join();
+    }
+    if (message.joinTime !== 0n) {
+      if (BigInt.asIntN(64, message.joinTime) !== message.joinTime) {
+        throw new globalThis.Error("value provided for field message.joinTime of type int64 too large");
+      }
+      writer.uint32(40).int64(message.joinTime);
+    }
+    if (message.linkedTime !== 0n) {
+      if (BigInt.asIntN(64, message.linkedTime) !== message.linkedTime) {
+        throw new globalThis.Error("value provided for field message.linkedTime of type int64 too large");
+      }
+      writer.uint32(48).int64(message.linkedTime);
+    }
+    if (message.ownerUser !== undefined) {
+      WebcastLinkLayerMessage_GroupPlayer.encode(message.ownerUser, writer.uint32(58).fork()).join();
+    }
+    if (message.groupLinkmicId !== "") {
+      writer.uint32(66).string(message.groupLinkmicId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GroupChannelUser {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGroupChannelUser();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.channelId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.allUser = WebcastLinkLayerMessage_AllListUser.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GroupChannelUser", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.joinTime = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.linkedTime = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ownerUser = WebcastLinkLayerMessage_GroupPlayer.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GroupChannelUser", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("GroupChannelUser", tag);
+              break;
+            }
+
+            message.groupLinkmicId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GroupChannelUser>, I>>(base?: I): GroupChannelUser {
+    return GroupChannelUser.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GroupChannelUser>, I>>(object: I): GroupChannelUser {
+    const message = createBaseGroupChannelUser();
+    message.channelId = (object.channelId !== undefined && object.channelId !== null) ? BigInt(object.channelId) : 0n;
+    message.status = object.status ?? 0;
+    message.type = object.type ?? 0;
+    message.allUser = (object.allUser !== undefined && object.allUser !== null)
+      ? WebcastLinkLayerMessage_AllListUser.fromPartial(object.allUser)
+      : undefined;
+    message.joinTime = (object.joinTime !== undefined && object.joinTime !== null) ? BigInt(object.joinTime) : 0n;
+    message.linkedTime = (object.linkedTime !== undefined && object.linkedTime !== null)
+      ? BigInt(object.linkedTime)
+      : 0n;
+    message.ownerUser = (object.ownerUser !== undefined && object.ownerUser !== null)
+      ? WebcastLinkLayerMessage_GroupPlayer.fromPartial(object.ownerUser)
+      : undefined;
+    message.groupLinkmicId = object.groupLinkmicId ?? "";
+    return message;
+  },
+};
+
+function createBaseBizLayoutState(): BizLayoutState {
+  return { multiGuestBizLayoutExtra: undefined, coHostBizLayoutExtra: undefined };
+}
+
+export const BizLayoutState: MessageFns<BizLayoutState> = {
+  encode(message: BizLayoutState, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.multiGuestBizLayoutExtra !== undefined) {
+      MultiGuestBizLayoutExtra.encode(message.multiGuestBizLayoutExtra, writer.uint32(10).fork()).join();
+    }
+    if (message.coHostBizLayoutExtra !== undefined) {
+      CoHostBizLayoutExtra.encode(message.coHostBizLayoutExtra, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BizLayoutState {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBizLayoutState();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BizLayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestBizLayoutExtra = MultiGuestBizLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizLayoutState", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BizLayoutState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.coHostBizLayoutExtra = CoHostBizLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizLayoutState", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BizLayoutState>, I>>(base?: I): BizLayoutState {
+    return BizLayoutState.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BizLayoutState>, I>>(object: I): BizLayoutState {
+    const message = createBaseBizLayoutState();
+    message.multiGuestBizLayoutExtra =
+      (object.multiGuestBizLayoutExtra !== undefined && object.multiGuestBizLayoutExtra !== null)
+        ? MultiGuestBizLayoutExtra.fromPartial(object.multiGuestBizLayoutExtra)
+        : undefined;
+    message.coHostBizLayoutExtra = (object.coHostBizLayoutExtra !== undefined && object.coHostBizLayoutExtra !== null)
+      ? CoHostBizLayoutExtra.fromPartial(object.coHostBizLayoutExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBizSpotInfo(): BizSpotInfo {
+  return { spotId: 0, posIdentity: undefined, bizSpotExtra: undefined };
+}
+
+export const BizSpotInfo: MessageFns<BizSpotInfo> = {
+  encode(message: BizSpotInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.spotId !== 0) {
+      writer.uint32(8).int32(message.spotId);
+    }
+    if (message.posIdentity !== undefined) {
+      BattlePosIdentity.encode(message.posIdentity, writer.uint32(18).fork()).join();
+    }
+    if (message.bizSpotExtra !== undefined) {
+      BizSpotExtra.encode(message.bizSpotExtra, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BizSpotInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBizSpotInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BizSpotInfo", tag);
+              break;
+            }
+
+            message.spotId = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BizSpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.posIdentity = BattlePosIdentity.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizSpotInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("BizSpotInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bizSpotExtra = BizSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizSpotInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BizSpotInfo>, I>>(base?: I): BizSpotInfo {
+    return BizSpotInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BizSpotInfo>, I>>(object: I): BizSpotInfo {
+    const message = createBaseBizSpotInfo();
+    message.spotId = object.spotId ?? 0;
+    message.posIdentity = (object.posIdentity !== undefined && object.posIdentity !== null)
+      ? BattlePosIdentity.fromPartial(object.posIdentity)
+      : undefined;
+    message.bizSpotExtra = (object.bizSpotExtra !== undefined && object.bizSpotExtra !== null)
+      ? BizSpotExtra.fromPartial(object.bizSpotExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseLinkUserIdentity(): LinkUserIdentity {
+  return { player: undefined, linkMicId: "", channelId: 0n };
+}
+
+export const LinkUserIdentity: MessageFns<LinkUserIdentity> = {
+  encode(message: LinkUserIdentity, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.player !== undefined) {
+      BattlePlayer.encode(message.player, writer.uint32(10).fork()).join();
+    }
+    if (message.linkMicId !== "") {
+      writer.uint32(18).string(message.linkMicId);
+    }
+    if (message.channelId !== 0n) {
+      if (BigInt.asIntN(64, message.channelId) !== message.channelId) {
+        throw new globalThis.Error("value provided for field message.channelId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.channelId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkUserIdentity {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkUserIdentity();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkUserIdentity", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.player = BattlePlayer.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkUserIdentity", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LinkUserIdentity", tag);
+              break;
+            }
+
+            message.linkMicId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("LinkUserIdentity", tag);
+              break;
+            }
+
+            message.channelId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkUserIdentity>, I>>(base?: I): LinkUserIdentity {
+    return LinkUserIdentity.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkUserIdentity>, I>>(object: I): LinkUserIdentity {
+    const message = createBaseLinkUserIdentity();
+    message.player = (object.player !== undefined && object.player !== null)
+      ? BattlePlayer.fromPartial(object.player)
+      : undefined;
+    message.linkMicId = object.linkMicId ?? "";
+    message.channelId = (object.channelId !== undefined && object.channelId !== null) ? BigInt(object.channelId) : 0n;
+    return message;
+  },
+};
+
+function createBaseLinkEnvelopeMessagePayload(): LinkEnvelopeMessagePayload {
+  return { messageType: 0, resolutionDemandPayload: undefined };
+}
+
+export const LinkEnvelopeMessagePayload: MessageFns<LinkEnvelopeMessagePayload> = {
+  encode(message: LinkEnvelopeMessagePayload, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.messageType !== 0) {
+      writer.uint32(8).int32(message.messageType);
+    }
+    if (message.resolutionDemandPayload !== undefined) {
+      ResolutionDemandPayload.encode(message.resolutionDemandPayload, writer.uint32(802).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkEnvelopeMessagePayload {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkEnvelopeMessagePayload();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("LinkEnvelopeMessagePayload", tag);
+              break;
+            }
+
+            message.messageType = reader.int32();
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("LinkEnvelopeMessagePayload", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.resolutionDemandPayload = ResolutionDemandPayload.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkEnvelopeMessagePayload", 100, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkEnvelopeMessagePayload>, I>>(base?: I): LinkEnvelopeMessagePayload {
+    return LinkEnvelopeMessagePayload.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkEnvelopeMessagePayload>, I>>(object: I): LinkEnvelopeMessagePayload {
+    const message = createBaseLinkEnvelopeMessagePayload();
+    message.messageType = object.messageType ?? 0;
+    message.resolutionDemandPayload =
+      (object.resolutionDemandPayload !== undefined && object.resolutionDemandPayload !== null)
+        ? ResolutionDemandPayload.fromPartial(object.resolutionDemandPayload)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseBattleEffect(): BattleEffect {
+  return { type: "", uidList: [], effectExtra: "" };
+}
+
+export const BattleEffect: MessageFns<BattleEffect> = {
+  encode(message: BattleEffect, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    for (const v of message.uidList) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.effectExtra !== "") {
+      writer.uint32(26).string(message.effectExtra);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleEffect {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleEffect();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BattleEffect", tag);
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BattleEffect", tag);
+              break;
+            }
+
+            message.uidList.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("BattleEffect", tag);
+              break;
+            }
+
+            message.effectExtra = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleEffect>, I>>(base?: I): BattleEffect {
+    return BattleEffect.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleEffect>, I>>(object: I): BattleEffect {
+    const message = createBaseBattleEffect();
+    message.type = object.type ?? "";
+    message.uidList = object.uidList?.map((e) => e) || [];
+    message.effectExtra = object.effectExtra ?? "";
+    return message;
+  },
+};
+
+function createBaseMatchPunishEffectInfo(): MatchPunishEffectInfo {
+  return { userToEffectMap: new Map(), effectToEffectStructMap: new Map() };
+}
+
+export const MatchPunishEffectInfo: MessageFns<MatchPunishEffectInfo> = {
+  encode(message: MatchPunishEffectInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.userToEffectMap.forEach((value, key) => {
+      MatchPunishEffectInfo_UserToEffectMapEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    message.effectToEffectStructMap.forEach((value, key) => {
+      MatchPunishEffectInfo_EffectToEffectStructMapEntry.encode({ key: key as any, value }, writer.uint32(18).fork())
+        .join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchPunishEffectInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchPunishEffectInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchPunishEffectInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = MatchPunishEffectInfo_UserToEffectMapEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.userToEffectMap.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishEffectInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchPunishEffectInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry2 = MatchPunishEffectInfo_EffectToEffectStructMapEntry.decode(reader, reader.uint32());
+              if (entry2.value !== undefined) {
+                message.effectToEffectStructMap.set(entry2.key, entry2.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishEffectInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchPunishEffectInfo>, I>>(base?: I): MatchPunishEffectInfo {
+    return MatchPunishEffectInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchPunishEffectInfo>, I>>(object: I): MatchPunishEffectInfo {
+    const message = createBaseMatchPunishEffectInfo();
+    message.userToEffectMap = (() => {
+      const m = new Map();
+      (object.userToEffectMap as Map<bigint, bigint> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, BigInt(value as string | number | bigint | boolean));
+        }
+      });
+      return m;
+    })();
+    message.effectToEffectStructMap = (() => {
+      const m = new Map();
+      (object.effectToEffectStructMap as Map<bigint, EffectStruct> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, EffectStruct.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseMatchPunishEffectInfo_UserToEffectMapEntry(): MatchPunishEffectInfo_UserToEffectMapEntry {
+  return { key: 0n, value: 0n };
+}
+
+export const MatchPunishEffectInfo_UserToEffectMapEntry: MessageFns<MatchPunishEffectInfo_UserToEffectMapEntry> = {
+  encode(message: MatchPunishEffectInfo_UserToEffectMapEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== 0n) {
+      if (BigInt.asIntN(64, message.value) !== message.value) {
+        throw new globalThis.Error("value provided for field message.value of type int64 too large");
+      }
+      writer.uint32(16).int64(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchPunishEffectInfo_UserToEffectMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchPunishEffectInfo_UserToEffectMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MatchPunishEffectInfo_UserToEffectMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("MatchPunishEffectInfo_UserToEffectMapEntry", tag);
+              break;
+            }
+
+            message.value = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchPunishEffectInfo_UserToEffectMapEntry>, I>>(
+    base?: I,
+  ): MatchPunishEffectInfo_UserToEffectMapEntry {
+    return MatchPunishEffectInfo_UserToEffectMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchPunishEffectInfo_UserToEffectMapEntry>, I>>(
+    object: I,
+  ): MatchPunishEffectInfo_UserToEffectMapEntry {
+    const message = createBaseMatchPunishEffectInfo_UserToEffectMapEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null) ? BigInt(object.value) : 0n;
+    return message;
+  },
+};
+
+function createBaseMatchPunishEffectInfo_EffectToEffectStructMapEntry(): MatchPunishEffectInfo_EffectToEffectStructMapEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const MatchPunishEffectInfo_EffectToEffectStructMapEntry: MessageFns<
+  MatchPunishEffectInfo_EffectToEffectStructMapEntry
+> = {
+  encode(
+    message: MatchPunishEffectInfo_EffectToEffectStructMapEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      EffectStruct.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchPunishEffectInfo_EffectToEffectStructMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchPunishEffectInfo_EffectToEffectStructMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MatchPunishEffectInfo_EffectToEffectStructMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchPunishEffectInfo_EffectToEffectStructMapEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = EffectStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchPunishEffectInfo_EffectToEffectStructMapEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchPunishEffectInfo_EffectToEffectStructMapEntry>, I>>(
+    base?: I,
+  ): MatchPunishEffectInfo_EffectToEffectStructMapEntry {
+    return MatchPunishEffectInfo_EffectToEffectStructMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchPunishEffectInfo_EffectToEffectStructMapEntry>, I>>(
+    object: I,
+  ): MatchPunishEffectInfo_EffectToEffectStructMapEntry {
+    const message = createBaseMatchPunishEffectInfo_EffectToEffectStructMapEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? EffectStruct.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCohostContentGuideInfo(): CohostContentGuideInfo {
+  return { recommendedBattleType: 0 };
+}
+
+export const CohostContentGuideInfo: MessageFns<CohostContentGuideInfo> = {
+  encode(message: CohostContentGuideInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recommendedBattleType !== 0) {
+      writer.uint32(8).int32(message.recommendedBattleType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostContentGuideInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostContentGuideInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostContentGuideInfo", tag);
+              break;
+            }
+
+            message.recommendedBattleType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostContentGuideInfo>, I>>(base?: I): CohostContentGuideInfo {
+    return CohostContentGuideInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostContentGuideInfo>, I>>(object: I): CohostContentGuideInfo {
+    const message = createBaseCohostContentGuideInfo();
+    message.recommendedBattleType = object.recommendedBattleType ?? 0;
+    return message;
+  },
+};
+
+function createBaseRecommendedPlaybookInfo(): RecommendedPlaybookInfo {
+  return { playbookIds: [], playbookBizExtras: new Map() };
+}
+
+export const RecommendedPlaybookInfo: MessageFns<RecommendedPlaybookInfo> = {
+  encode(message: RecommendedPlaybookInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.playbookIds.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.playbookIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field playbookIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    message.playbookBizExtras.forEach((value, key) => {
+      RecommendedPlaybookInfo_PlaybookBizExtrasEntry.encode({ key: key as any, value }, writer.uint32(18).fork())
+        .join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecommendedPlaybookInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecommendedPlaybookInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.playbookIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.playbookIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("RecommendedPlaybookInfo", tag);
+            break;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RecommendedPlaybookInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry2 = RecommendedPlaybookInfo_PlaybookBizExtrasEntry.decode(reader, reader.uint32());
+              if (entry2.value !== undefined) {
+                message.playbookBizExtras.set(entry2.key, entry2.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "RecommendedPlaybookInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RecommendedPlaybookInfo>, I>>(base?: I): RecommendedPlaybookInfo {
+    return RecommendedPlaybookInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecommendedPlaybookInfo>, I>>(object: I): RecommendedPlaybookInfo {
+    const message = createBaseRecommendedPlaybookInfo();
+    message.playbookIds = object.playbookIds?.map((e) => BigInt(e)) || [];
+    message.playbookBizExtras = (() => {
+      const m = new Map();
+      (object.playbookBizExtras as Map<bigint, PlaybookBizExtra> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, PlaybookBizExtra.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseRecommendedPlaybookInfo_PlaybookBizExtrasEntry(): RecommendedPlaybookInfo_PlaybookBizExtrasEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const RecommendedPlaybookInfo_PlaybookBizExtrasEntry: MessageFns<
+  RecommendedPlaybookInfo_PlaybookBizExtrasEntry
+> = {
+  encode(
+    message: RecommendedPlaybookInfo_PlaybookBizExtrasEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      PlaybookBizExtra.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RecommendedPlaybookInfo_PlaybookBizExtrasEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRecommendedPlaybookInfo_PlaybookBizExtrasEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RecommendedPlaybookInfo_PlaybookBizExtrasEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RecommendedPlaybookInfo_PlaybookBizExtrasEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = PlaybookBizExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RecommendedPlaybookInfo_PlaybookBizExtrasEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RecommendedPlaybookInfo_PlaybookBizExtrasEntry>, I>>(
+    base?: I,
+  ): RecommendedPlaybookInfo_PlaybookBizExtrasEntry {
+    return RecommendedPlaybookInfo_PlaybookBizExtrasEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RecommendedPlaybookInfo_PlaybookBizExtrasEntry>, I>>(
+    object: I,
+  ): RecommendedPlaybookInfo_PlaybookBizExtrasEntry {
+    const message = createBaseRecommendedPlaybookInfo_PlaybookBizExtrasEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? PlaybookBizExtra.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMatchOpeningAnimationConfig(): MatchOpeningAnimationConfig {
+  return { startAnimationRule: "" };
+}
+
+export const MatchOpeningAnimationConfig: MessageFns<MatchOpeningAnimationConfig> = {
+  encode(message: MatchOpeningAnimationConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.startAnimationRule !== "") {
+      writer.uint32(10).string(message.startAnimationRule);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchOpeningAnimationConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchOpeningAnimationConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchOpeningAnimationConfig", tag);
+              break;
+            }
+
+            message.startAnimationRule = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchOpeningAnimationConfig>, I>>(base?: I): MatchOpeningAnimationConfig {
+    return MatchOpeningAnimationConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchOpeningAnimationConfig>, I>>(object: I): MatchOpeningAnimationConfig {
+    const message = createBaseMatchOpeningAnimationConfig();
+    message.startAnimationRule = object.startAnimationRule ?? "";
+    return message;
+  },
+};
+
+function createBaseMatchTitleBarConfig(): MatchTitleBarConfig {
+  return { displayRules: [] };
+}
+
+export const MatchTitleBarConfig: MessageFns<MatchTitleBarConfig> = {
+  encode(message: MatchTitleBarConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.displayRules) {
+      MatchTitleBarDisplayRule.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchTitleBarConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchTitleBarConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchTitleBarConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayRules.push(MatchTitleBarDisplayRule.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchTitleBarConfig", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchTitleBarConfig>, I>>(base?: I): MatchTitleBarConfig {
+    return MatchTitleBarConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchTitleBarConfig>, I>>(object: I): MatchTitleBarConfig {
+    const message = createBaseMatchTitleBarConfig();
+    message.displayRules = object.displayRules?.map((e) => MatchTitleBarDisplayRule.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseMatchInvitePanelConfig(): MatchInvitePanelConfig {
+  return { headerText: undefined, headerTextDarkMode: undefined, descText: undefined, descTextDarkMode: undefined };
+}
+
+export const MatchInvitePanelConfig: MessageFns<MatchInvitePanelConfig> = {
+  encode(message: MatchInvitePanelConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.headerText !== undefined) {
+      Text.encode(message.headerText, writer.uint32(10).fork()).join();
+    }
+    if (message.headerTextDarkMode !== undefined) {
+      Text.encode(message.headerTextDarkMode, writer.uint32(18).fork()).join();
+    }
+    if (message.descText !== undefined) {
+      Text.encode(message.descText, writer.uint32(26).fork()).join();
+    }
+    if (message.descTextDarkMode !== undefined) {
+      Text.encode(message.descTextDarkMode, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchInvitePanelConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchInvitePanelConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchInvitePanelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.headerText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchInvitePanelConfig", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchInvitePanelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.headerTextDarkMode = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchInvitePanelConfig", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MatchInvitePanelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.descText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchInvitePanelConfig", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("MatchInvitePanelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.descTextDarkMode = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchInvitePanelConfig", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchInvitePanelConfig>, I>>(base?: I): MatchInvitePanelConfig {
+    return MatchInvitePanelConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchInvitePanelConfig>, I>>(object: I): MatchInvitePanelConfig {
+    const message = createBaseMatchInvitePanelConfig();
+    message.headerText = (object.headerText !== undefined && object.headerText !== null)
+      ? Text.fromPartial(object.headerText)
+      : undefined;
+    message.headerTextDarkMode = (object.headerTextDarkMode !== undefined && object.headerTextDarkMode !== null)
+      ? Text.fromPartial(object.headerTextDarkMode)
+      : undefined;
+    message.descText = (object.descText !== undefined && object.descText !== null)
+      ? Text.fromPartial(object.descText)
+      : undefined;
+    message.descTextDarkMode = (object.descTextDarkMode !== undefined && object.descTextDarkMode !== null)
+      ? Text.fromPartial(object.descTextDarkMode)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseVaultGloveCardInfo(): VaultGloveCardInfo {
+  return {
+    common: undefined,
+    giftNameKey: "",
+    multiple: 0n,
+    multipleOther: 0n,
+    criticalStrikeRateLow: 0n,
+    criticalStrikeRateHigh: 0n,
+  };
+}
+
+export const VaultGloveCardInfo: MessageFns<VaultGloveCardInfo> = {
+  encode(message: VaultGloveCardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      WebcastLinkMicBattleItemCard_CommonCardInfo.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.giftNameKey !== "") {
+      writer.uint32(18).string(message.giftNameKey);
+    }
+    if (message.multiple !== 0n) {
+      if (BigInt.asIntN(64, message.multiple) !== message.multiple) {
+        throw new globalThis.Error("value provided for field message.multiple of type int64 too large");
+      }
+      writer.uint32(24).int64(message.multiple);
+    }
+    if (message.multipleOther !== 0n) {
+      if (BigInt.asIntN(64, message.multipleOther) !== message.multipleOther) {
+        throw new globalThis.Error("value provided for field message.multipleOther of type int64 too large");
+      }
+      writer.uint32(32).int64(message.multipleOther);
+    }
+    if (message.criticalStrikeRateLow !== 0n) {
+      if (BigInt.asIntN(64, message.criticalStrikeRateLow) !== message.criticalStrikeRateLow) {
+        throw new globalThis.Error("value provided for field message.criticalStrikeRateLow of type int64 too large");
+      }
+      writer.uint32(40).int64(message.criticalStrikeRateLow);
+    }
+    if (message.criticalStrikeRateHigh !== 0n) {
+      if (BigInt.asIntN(64, message.criticalStrikeRateHigh) !== message.criticalStrikeRateHigh) {
+        throw new globalThis.Error("value provided for field message.criticalStrikeRateHigh of type int64 too large");
+      }
+      writer.uint32(48).int64(message.criticalStrikeRateHigh);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VaultGloveCardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVaultGloveCardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = WebcastLinkMicBattleItemCard_CommonCardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "VaultGloveCardInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            message.giftNameKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            message.multiple = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            message.multipleOther = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            message.criticalStrikeRateLow = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("VaultGloveCardInfo", tag);
+              break;
+            }
+
+            message.criticalStrikeRateHigh = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<VaultGloveCardInfo>, I>>(base?: I): VaultGloveCardInfo {
+    return VaultGloveCardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VaultGloveCardInfo>, I>>(object: I): VaultGloveCardInfo {
+    const message = createBaseVaultGloveCardInfo();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? WebcastLinkMicBattleItemCard_CommonCardInfo.fromPartial(object.common)
+      : undefined;
+    message.giftNameKey = object.giftNameKey ?? "";
+    message.multiple = (object.multiple !== undefined && object.multiple !== null) ? BigInt(object.multiple) : 0n;
+    message.multipleOther = (object.multipleOther !== undefined && object.multipleOther !== null)
+      ? BigInt(object.multipleOther)
+      : 0n;
+    message.criticalStrikeRateLow =
+      (object.criticalStrikeRateLow !== undefined && object.criticalStrikeRateLow !== null)
+        ? BigInt(object.criticalStrikeRateLow)
+        : 0n;
+    message.criticalStrikeRateHigh =
+      (object.criticalStrikeRateHigh !== undefined && object.criticalStrikeRateHigh !== null)
+        ? BigInt(object.criticalStrikeRateHigh)
+        : 0n;
+    return message;
+  },
+};
+
+function createBaseLinkerInfo(): LinkerInfo {
+  return { linkedUsers: [], inQuickPairing: false, linkedGuestUsers: [] };
+}
+
+export const LinkerInfo: MessageFns<LinkerInfo> = {
+  encode(message: LinkerInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.linkedUsers) {
+      UserInfo.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.inQuickPairing !== false) {
+      writer.uint32(16).bool(message.inQuickPairing);
+    }
+    for (const v of message.linkedGuestUsers) {
+      UserInfo.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkerInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkerInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkerInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkedUsers.push(UserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkerInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("LinkerInfo", tag);
+              break;
+            }
+
+            message.inQuickPairing = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("LinkerInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.linkedGuestUsers.push(UserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkerInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkerInfo>, I>>(base?: I): LinkerInfo {
+    return LinkerInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkerInfo>, I>>(object: I): LinkerInfo {
+    const message = createBaseLinkerInfo();
+    message.linkedUsers = object.linkedUsers?.map((e) => UserInfo.fromPartial(e)) || [];
+    message.inQuickPairing = object.inQuickPairing ?? false;
+    message.linkedGuestUsers = object.linkedGuestUsers?.map((e) => UserInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAnchorLinkmicUserSettings(): AnchorLinkmicUserSettings {
+  return {
+    isTurnOn: false,
+    acceptMultiLinkmic: false,
+    acceptNotFollowerInvite: false,
+    allowGiftToOtherAnchors: false,
+    blockInvitationOfThisLive: false,
+    receiveFriendMultiHostInvites: false,
+    receiveFriendMultiHostApplication: false,
+    blockThisMultiHostInvites: false,
+    blockThisMultiHostApplication: false,
+    receiveNotFriendMultiHostInvites: false,
+    receiveNotFriendMultiHostApplication: false,
+    allowLiveNoticeOfFriends: false,
+    allowFriendInvites: false,
+    allowSuggestedInvites: false,
+    allowFriendInvitesWhenOfflive: false,
+    allowUserCohostSuggestions: false,
+    allowMissedInvitationNotice: false,
+    allowLiveNoticeOfSuggested: false,
+    allowGuestRequestDuringCohost: false,
+    allowGuestApplyDuringCohost: false,
+    subtitleSetting: undefined,
+  };
+}
+
+export const AnchorLinkmicUserSettings: MessageFns<AnchorLinkmicUserSettings> = {
+  encode(message: AnchorLinkmicUserSettings, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isTurnOn !== false) {
+      writer.uint32(8).bool(message.isTurnOn);
+    }
+    if (message.acceptMultiLinkmic !== false) {
+      writer.uint32(16).bool(message.acceptMultiLinkmic);
+    }
+    if (message.acceptNotFollowerInvite !== false) {
+      writer.uint32(24).bool(message.acceptNotFollowerInvite);
+    }
+    if (message.allowGiftToOtherAnchors !== false) {
+      writer.uint32(32).bool(message.allowGiftToOtherAnchors);
+    }
+    if (message.blockInvitationOfThisLive !== false) {
+      writer.uint32(40).bool(message.blockInvitationOfThisLive);
+    }
+    if (message.receiveFriendMultiHostInvites !== false) {
+      writer.uint32(48).bool(message.receiveFriendMultiHostInvites);
+    }
+    if (message.receiveFriendMultiHostApplication !== false) {
+      writer.uint32(56).bool(message.receiveFriendMultiHostApplication);
+    }
+    if (message.blockThisMultiHostInvites !== false) {
+      writer.uint32(64).bool(message.blockThisMultiHostInvites);
+    }
+    if (message.blockThisMultiHostApplication !== false) {
+      writer.uint32(72).bool(message.blockThisMultiHostApplication);
+    }
+    if (message.receiveNotFriendMultiHostInvites !== false) {
+      writer.uint32(80).bool(message.receiveNotFriendMultiHostInvites);
+    }
+    if (message.receiveNotFriendMultiHostApplication !== false) {
+      writer.uint32(88).bool(message.receiveNotFriendMultiHostApplication);
+    }
+    if (message.allowLiveNoticeOfFriends !== false) {
+      writer.uint32(96).bool(message.allowLiveNoticeOfFriends);
+    }
+    if (message.allowFriendInvites !== false) {
+      writer.uint32(104).bool(message.allowFriendInvites);
+    }
+    if (message.allowSuggestedInvites !== false) {
+      writer.uint32(112).bool(message.allowSuggestedInvites);
+    }
+    if (message.allowFriendInvitesWhenOfflive !== false) {
+      writer.uint32(120).bool(message.allowFriendInvitesWhenOfflive);
+    }
+    if (message.allowUserCohostSuggestions !== false) {
+      writer.uint32(128).bool(message.allowUserCohostSuggestions);
+    }
+    if (message.allowMissedInvitationNotice !== false) {
+      writer.uint32(136).bool(message.allowMissedInvitationNotice);
+    }
+    if (message.allowLiveNoticeOfSuggested !== false) {
+      writer.uint32(144).bool(message.allowLiveNoticeOfSuggested);
+    }
+    if (message.allowGuestRequestDuringCohost !== false) {
+      writer.uint32(152).bool(message.allowGuestRequestDuringCohost);
+    }
+    if (message.allowGuestApplyDuringCohost !== false) {
+      writer.uint32(160).bool(message.allowGuestApplyDuringCohost);
+    }
+    if (message.subtitleSetting !== undefined) {
+      SubtitleSettings.encode(message.subtitleSetting, writer.uint32(170).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorLinkmicUserSettings {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorLinkmicUserSettings();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.isTurnOn = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.acceptMultiLinkmic = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.acceptNotFollowerInvite = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowGiftToOtherAnchors = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.blockInvitationOfThisLive = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.receiveFriendMultiHostInvites = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.receiveFriendMultiHostApplication = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.blockThisMultiHostInvites = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.blockThisMultiHostApplication = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.receiveNotFriendMultiHostInvites = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.receiveNotFriendMultiHostApplication = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowLiveNoticeOfFriends = reader.bool();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowFriendInvites = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowSuggestedInvites = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowFriendInvitesWhenOfflive = reader.bool();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowUserCohostSuggestions = reader.bool();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowMissedInvitationNotice = reader.bool();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowLiveNoticeOfSuggested = reader.bool();
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowGuestRequestDuringCohost = reader.bool();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            message.allowGuestApplyDuringCohost = reader.bool();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("AnchorLinkmicUserSettings", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.subtitleSetting = SubtitleSettings.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AnchorLinkmicUserSettings", 21, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorLinkmicUserSettings>, I>>(base?: I): AnchorLinkmicUserSettings {
+    return AnchorLinkmicUserSettings.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorLinkmicUserSettings>, I>>(object: I): AnchorLinkmicUserSettings {
+    const message = createBaseAnchorLinkmicUserSettings();
+    message.isTurnOn = object.isTurnOn ?? false;
+    message.acceptMultiLinkmic = object.acceptMultiLinkmic ?? false;
+    message.acceptNotFollowerInvite = object.acceptNotFollowerInvite ?? false;
+    message.allowGiftToOtherAnchors = object.allowGiftToOtherAnchors ?? false;
+    message.blockInvitationOfThisLive = object.blockInvitationOfThisLive ?? false;
+    message.receiveFriendMultiHostInvites = object.receiveFriendMultiHostInvites ?? false;
+    message.receiveFriendMultiHostApplication = object.receiveFriendMultiHostApplication ?? false;
+    message.blockThisMultiHostInvites = object.blockThisMultiHostInvites ?? false;
+    message.blockThisMultiHostApplication = object.blockThisMultiHostApplication ?? false;
+    message.receiveNotFriendMultiHostInvites = object.receiveNotFriendMultiHostInvites ?? false;
+    message.receiveNotFriendMultiHostApplication = object.receiveNotFriendMultiHostApplication ?? false;
+    message.allowLiveNoticeOfFriends = object.allowLiveNoticeOfFriends ?? false;
+    message.allowFriendInvites = object.allowFriendInvites ?? false;
+    message.allowSuggestedInvites = object.allowSuggestedInvites ?? false;
+    message.allowFriendInvitesWhenOfflive = object.allowFriendInvitesWhenOfflive ?? false;
+    message.allowUserCohostSuggestions = object.allowUserCohostSuggestions ?? false;
+    message.allowMissedInvitationNotice = object.allowMissedInvitationNotice ?? false;
+    message.allowLiveNoticeOfSuggested = object.allowLiveNoticeOfSuggested ?? false;
+    message.allowGuestRequestDuringCohost = object.allowGuestRequestDuringCohost ?? false;
+    message.allowGuestApplyDuringCohost = object.allowGuestApplyDuringCohost ?? false;
+    message.subtitleSetting = (object.subtitleSetting !== undefined && object.subtitleSetting !== null)
+      ? SubtitleSettings.fromPartial(object.subtitleSetting)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBattleUserSettings(): BattleUserSettings {
+  return { isTurnOn: false, acceptNotFollowerInvite: false, allowGiftToOtherAnchors: false };
+}
+
+export const BattleUserSettings: MessageFns<BattleUserSettings> = {
+  encode(message: BattleUserSettings, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isTurnOn !== false) {
+      writer.uint32(8).bool(message.isTurnOn);
+    }
+    if (message.acceptNotFollowerInvite !== false) {
+      writer.uint32(16).bool(message.acceptNotFollowerInvite);
+    }
+    if (message.allowGiftToOtherAnchors !== false) {
+      writer.uint32(24).bool(message.allowGiftToOtherAnchors);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleUserSettings {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleUserSettings();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleUserSettings", tag);
+              break;
+            }
+
+            message.isTurnOn = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleUserSettings", tag);
+              break;
+            }
+
+            message.acceptNotFollowerInvite = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("BattleUserSettings", tag);
+              break;
+            }
+
+            message.allowGiftToOtherAnchors = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleUserSettings>, I>>(base?: I): BattleUserSettings {
+    return BattleUserSettings.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleUserSettings>, I>>(object: I): BattleUserSettings {
+    const message = createBaseBattleUserSettings();
+    message.isTurnOn = object.isTurnOn ?? false;
+    message.acceptNotFollowerInvite = object.acceptNotFollowerInvite ?? false;
+    message.allowGiftToOtherAnchors = object.allowGiftToOtherAnchors ?? false;
+    return message;
+  },
+};
+
+function createBaseTopHostRank(): TopHostRank {
+  return { rankType: "", topIndex: 0n };
+}
+
+export const TopHostRank: MessageFns<TopHostRank> = {
+  encode(message: TopHostRank, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rankType !== "") {
+      writer.uint32(10).string(message.rankType);
+    }
+    if (message.topIndex !== 0n) {
+      if (BigInt.asIntN(64, message.topIndex) !== message.topIndex) {
+        throw new globalThis.Error("value provided for field message.topIndex of type int64 too large");
+      }
+      writer.uint32(16).int64(message.topIndex);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TopHostRank {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTopHostRank();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("TopHostRank", tag);
+              break;
+            }
+
+            message.rankType = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TopHostRank", tag);
+              break;
+            }
+
+            message.topIndex = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TopHostRank>, I>>(base?: I): TopHostRank {
+    return TopHostRank.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TopHostRank>, I>>(object: I): TopHostRank {
+    const message = createBaseTopHostRank();
+    message.rankType = object.rankType ?? "";
+    message.topIndex = (object.topIndex !== undefined && object.topIndex !== null) ? BigInt(object.topIndex) : 0n;
+    return message;
+  },
+};
+
+function createBaseCohostReserveInfo(): CohostReserveInfo {
+  return {
+    reservationId: 0n,
+    replyStatus: 0,
+    bubbleTip: "",
+    responseTime: 0n,
+    isReservationSender: false,
+    createdTimestamp: 0n,
+    viewed: false,
+  };
+}
+
+export const CohostReserveInfo: MessageFns<CohostReserveInfo> = {
+  encode(message: CohostReserveInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reservationId !== 0n) {
+      if (BigInt.asIntN(64, message.reservationId) !== message.reservationId) {
+        throw new globalThis.Error("value provided for field message.reservationId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.reservationId);
+    }
+    if (message.replyStatus !== 0) {
+      writer.uint32(16).int32(message.replyStatus);
+    }
+    if (message.bubbleTip !== "") {
+      writer.uint32(26).string(message.bubbleTip);
+    }
+    if (message.responseTime !== 0n) {
+      if (BigInt.asIntN(64, message.responseTime) !== message.responseTime) {
+        throw new globalThis.Error("value provided for field message.responseTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.responseTime);
+    }
+    if (message.isReservationSender !== false) {
+      writer.uint32(40).bool(message.isReservationSender);
+    }
+    if (message.createdTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.createdTimestamp) !== message.createdTimestamp) {
+        throw new globalThis.Error("value provided for field message.createdTimestamp of type int64 too large");
+      }
+      writer.uint32(48).int64(message.createdTimestamp);
+    }
+    if (message.viewed !== false) {
+      writer.uint32(56).bool(message.viewed);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostReserveInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostReserveInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.reservationId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.replyStatus = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.bubbleTip = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.responseTime = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.isReservationSender = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.createdTimestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("CohostReserveInfo", tag);
+              break;
+            }
+
+            message.viewed = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostReserveInfo>, I>>(base?: I): CohostReserveInfo {
+    return CohostReserveInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostReserveInfo>, I>>(object: I): CohostReserveInfo {
+    const message = createBaseCohostReserveInfo();
+    message.reservationId = (object.reservationId !== undefined && object.reservationId !== null)
+      ? BigInt(object.reservationId)
+      : 0n;
+    message.replyStatus = object.replyStatus ?? 0;
+    message.bubbleTip = object.bubbleTip ?? "";
+    message.responseTime = (object.responseTime !== undefined && object.responseTime !== null)
+      ? BigInt(object.responseTime)
+      : 0n;
+    message.isReservationSender = object.isReservationSender ?? false;
+    message.createdTimestamp = (object.createdTimestamp !== undefined && object.createdTimestamp !== null)
+      ? BigInt(object.createdTimestamp)
+      : 0n;
+    message.viewed = object.viewed ?? false;
+    return message;
+  },
+};
+
+function createBaseTagV2(): TagV2 {
+  return {
+    tagClassification: 0,
+    tagType: 0,
+    tagValue: "",
+    starlingKey: "",
+    secondDegreeRelationContent: undefined,
+    cohostHistoryDay: 0n,
+    similarInterestContent: undefined,
+  };
+}
+
+export const TagV2: MessageFns<TagV2> = {
+  encode(message: TagV2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagClassification !== 0) {
+      writer.uint32(8).int32(message.tagClassification);
+    }
+    if (message.tagType !== 0) {
+      writer.uint32(16).int32(message.tagType);
+    }
+    if (message.tagValue !== "") {
+      writer.uint32(26).string(message.tagValue);
+    }
+    if (message.starlingKey !== "") {
+      writer.uint32(34).string(message.starlingKey);
+    }
+    if (message.secondDegreeRelationContent !== undefined) {
+      SecondDegreeRelationContent.encode(message.secondDegreeRelationContent, writer.uint32(82).fork()).join();
+    }
+    if (message.cohostHistoryDay !== 0n) {
+      if (BigInt.asIntN(64, message.cohostHistoryDay) !== message.cohostHistoryDay) {
+        throw new globalThis.Error("value provided for field message.cohostHistoryDay of type int64 too large");
+      }
+      writer.uint32(88).int64(message.cohostHistoryDay);
+    }
+    if (message.similarInterestContent !== undefined) {
+      SimilarInterestContent.encode(message.similarInterestContent, writer.uint32(98).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TagV2 {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTagV2();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            message.tagClassification = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            message.tagType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            message.tagValue = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            message.starlingKey = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.secondDegreeRelationContent = SecondDegreeRelationContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TagV2", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            message.cohostHistoryDay = reader.int64() as bigint;
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("TagV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.similarInterestContent = SimilarInterestContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TagV2", 12, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TagV2>, I>>(base?: I): TagV2 {
+    return TagV2.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TagV2>, I>>(object: I): TagV2 {
+    const message = createBaseTagV2();
+    message.tagClassification = object.tagClassification ?? 0;
+    message.tagType = object.tagType ?? 0;
+    message.tagValue = object.tagValue ?? "";
+    message.starlingKey = object.starlingKey ?? "";
+    message.secondDegreeRelationContent =
+      (object.secondDegreeRelationContent !== undefined && object.secondDegreeRelationContent !== null)
+        ? SecondDegreeRelationContent.fromPartial(object.secondDegreeRelationContent)
+        : undefined;
+    message.cohostHistoryDay = (object.cohostHistoryDay !== undefined && object.cohostHistoryDay !== null)
+      ? BigInt(object.cohostHistoryDay)
+      : 0n;
+    message.similarInterestContent =
+      (object.similarInterestContent !== undefined && object.similarInterestContent !== null)
+        ? SimilarInterestContent.fromPartial(object.similarInterestContent)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseBattleInfo(): BattleInfo {
+  return { infoType: 0, value: 0n };
+}
+
+export const BattleInfo: MessageFns<BattleInfo> = {
+  encode(message: BattleInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.infoType !== 0) {
+      writer.uint32(8).int32(message.infoType);
+    }
+    if (message.value !== 0n) {
+      if (BigInt.asIntN(64, message.value) !== message.value) {
+        throw new globalThis.Error("value provided for field message.value of type int64 too large");
+      }
+      writer.uint32(16).int64(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleInfo", tag);
+              break;
+            }
+
+            message.infoType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleInfo", tag);
+              break;
+            }
+
+            message.value = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleInfo>, I>>(base?: I): BattleInfo {
+    return BattleInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleInfo>, I>>(object: I): BattleInfo {
+    const message = createBaseBattleInfo();
+    message.infoType = object.infoType ?? 0;
+    message.value = (object.value !== undefined && object.value !== null) ? BigInt(object.value) : 0n;
+    return message;
+  },
+};
+
+function createBaseRivalGameTag(): RivalGameTag {
+  return { tagId: 0n, tagDisplayText: "", gapTimeTag: 0n };
+}
+
+export const RivalGameTag: MessageFns<RivalGameTag> = {
+  encode(message: RivalGameTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagId !== 0n) {
+      if (BigInt.asIntN(64, message.tagId) !== message.tagId) {
+        throw new globalThis.Error("value provided for field message.tagId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.tagId);
+    }
+    if (message.tagDisplayText !== "") {
+      writer.uint32(18).string(message.tagDisplayText);
+    }
+    if (message.gapTimeTag !== 0n) {
+      if (BigInt.asIntN(64, message.gapTimeTag) !== message.gapTimeTag) {
+        throw new globalThis.Error("value provided for field message.gapTimeTag of type int64 too large");
+      }
+      writer.uint32(24).int64(message.gapTimeTag);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalGameTag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRivalGameTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RivalGameTag", tag);
+              break;
+            }
+
+            message.tagId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RivalGameTag", tag);
+              break;
+            }
+
+            message.tagDisplayText = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("RivalGameTag", tag);
+              break;
+            }
+
+            message.gapTimeTag = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RivalGameTag>, I>>(base?: I): RivalGameTag {
+    return RivalGameTag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RivalGameTag>, I>>(object: I): RivalGameTag {
+    const message = createBaseRivalGameTag();
+    message.tagId = (object.tagId !== undefined && object.tagId !== null) ? BigInt(object.tagId) : 0n;
+    message.tagDisplayText = object.tagDisplayText ?? "";
+    message.gapTimeTag = (object.gapTimeTag !== undefined && object.gapTimeTag !== null)
+      ? BigInt(object.gapTimeTag)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseOffliveInviteInfo(): OffliveInviteInfo {
+  return { inviterTimestamp: 0n };
+}
+
+export const OffliveInviteInfo: MessageFns<OffliveInviteInfo> = {
+  encode(message: OffliveInviteInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.inviterTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.inviterTimestamp) !== message.inviterTimestamp) {
+        throw new globalThis.Error("value provided for field message.inviterTimestamp of type int64 too large");
+      }
+      writer.uint32(8).int64(message.inviterTimestamp);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OffliveInviteInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOffliveInviteInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("OffliveInviteInfo", tag);
+              break;
+            }
+
+            message.inviterTimestamp = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OffliveInviteInfo>, I>>(base?: I): OffliveInviteInfo {
+    return OffliveInviteInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OffliveInviteInfo>, I>>(object: I): OffliveInviteInfo {
+    const message = createBaseOffliveInviteInfo();
+    message.inviterTimestamp = (object.inviterTimestamp !== undefined && object.inviterTimestamp !== null)
+      ? BigInt(object.inviterTimestamp)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseUserSuggestionInfo(): UserSuggestionInfo {
+  return { voteCount: 0n, voterInfoList: [], detailPageLynx: "" };
+}
+
+export const UserSuggestionInfo: MessageFns<UserSuggestionInfo> = {
+  encode(message: UserSuggestionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.voteCount !== 0n) {
+      if (BigInt.asIntN(64, message.voteCount) !== message.voteCount) {
+        throw new globalThis.Error("value provided for field message.voteCount of type int64 too large");
+      }
+      writer.uint32(8).int64(message.voteCount);
+    }
+    for (const v of message.voterInfoList) {
+      UserInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.detailPageLynx !== "") {
+      writer.uint32(26).string(message.detailPageLynx);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UserSuggestionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUserSuggestionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("UserSuggestionInfo", tag);
+              break;
+            }
+
+            message.voteCount = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("UserSuggestionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.voterInfoList.push(UserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "UserSuggestionInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("UserSuggestionInfo", tag);
+              break;
+            }
+
+            message.detailPageLynx = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UserSuggestionInfo>, I>>(base?: I): UserSuggestionInfo {
+    return UserSuggestionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UserSuggestionInfo>, I>>(object: I): UserSuggestionInfo {
+    const message = createBaseUserSuggestionInfo();
+    message.voteCount = (object.voteCount !== undefined && object.voteCount !== null) ? BigInt(object.voteCount) : 0n;
+    message.voterInfoList = object.voterInfoList?.map((e) => UserInfo.fromPartial(e)) || [];
+    message.detailPageLynx = object.detailPageLynx ?? "";
+    return message;
+  },
+};
+
+function createBaseActivityBadgeInfo(): ActivityBadgeInfo {
+  return {
+    badgeText: undefined,
+    badgeTextDark: undefined,
+    backgroundColor: "",
+    backgroundColorDark: "",
+    eventTrace: {},
+  };
+}
+
+export const ActivityBadgeInfo: MessageFns<ActivityBadgeInfo> = {
+  encode(message: ActivityBadgeInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.badgeText !== undefined) {
+      LinkmicDisplayText.encode(message.badgeText, writer.uint32(10).fork()).join();
+    }
+    if (message.badgeTextDark !== undefined) {
+      LinkmicDisplayText.encode(message.badgeTextDark, writer.uint32(18).fork()).join();
+    }
+    if (message.backgroundColor !== "") {
+      writer.uint32(26).string(message.backgroundColor);
+    }
+    if (message.backgroundColorDark !== "") {
+      writer.uint32(34).string(message.backgroundColorDark);
+    }
+    globalThis.Object.entries(message.eventTrace).forEach(([key, value]: [string, string]) => {
+      ActivityBadgeInfo_EventTraceEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActivityBadgeInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActivityBadgeInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ActivityBadgeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.badgeText = LinkmicDisplayText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActivityBadgeInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ActivityBadgeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.badgeTextDark = LinkmicDisplayText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActivityBadgeInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ActivityBadgeInfo", tag);
+              break;
+            }
+
+            message.backgroundColor = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ActivityBadgeInfo", tag);
+              break;
+            }
+
+            message.backgroundColorDark = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ActivityBadgeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry5 = ActivityBadgeInfo_EventTraceEntry.decode(reader, reader.uint32());
+              if (entry5.value !== undefined) {
+                message.eventTrace[entry5.key] = entry5.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActivityBadgeInfo", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ActivityBadgeInfo>, I>>(base?: I): ActivityBadgeInfo {
+    return ActivityBadgeInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActivityBadgeInfo>, I>>(object: I): ActivityBadgeInfo {
+    const message = createBaseActivityBadgeInfo();
+    message.badgeText = (object.badgeText !== undefined && object.badgeText !== null)
+      ? LinkmicDisplayText.fromPartial(object.badgeText)
+      : undefined;
+    message.badgeTextDark = (object.badgeTextDark !== undefined && object.badgeTextDark !== null)
+      ? LinkmicDisplayText.fromPartial(object.badgeTextDark)
+      : undefined;
+    message.backgroundColor = object.backgroundColor ?? "";
+    message.backgroundColorDark = object.backgroundColorDark ?? "";
+    message.eventTrace = (globalThis.Object.entries(object.eventTrace ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseActivityBadgeInfo_EventTraceEntry(): ActivityBadgeInfo_EventTraceEntry {
+  return { key: "", value: "" };
+}
+
+export const ActivityBadgeInfo_EventTraceEntry: MessageFns<ActivityBadgeInfo_EventTraceEntry> = {
+  encode(message: ActivityBadgeInfo_EventTraceEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActivityBadgeInfo_EventTraceEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActivityBadgeInfo_EventTraceEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ActivityBadgeInfo_EventTraceEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ActivityBadgeInfo_EventTraceEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ActivityBadgeInfo_EventTraceEntry>, I>>(
+    base?: I,
+  ): ActivityBadgeInfo_EventTraceEntry {
+    return ActivityBadgeInfo_EventTraceEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActivityBadgeInfo_EventTraceEntry>, I>>(
+    object: I,
+  ): ActivityBadgeInfo_EventTraceEntry {
+    const message = createBaseActivityBadgeInfo_EventTraceEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseMultiGuestSpotExtra(): MultiGuestSpotExtra {
+  return {
+    isEnlarged: false,
+    isSingleZoomEnabled: false,
+    isDoubleZoomEnabled: false,
+    isSwitchSpotEnabled: false,
+    spotRank: 0,
+    contentPositionType: 0,
+    socialGameUser: undefined,
+  };
+}
+
+export const MultiGuestSpotExtra: MessageFns<MultiGuestSpotExtra> = {
+  encode(message: MultiGuestSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEnlarged !== false) {
+      writer.uint32(8).bool(message.isEnlarged);
+    }
+    if (message.isSingleZoomEnabled !== false) {
+      writer.uint32(16).bool(message.isSingleZoomEnabled);
+    }
+    if (message.isDoubleZoomEnabled !== false) {
+      writer.uint32(24).bool(message.isDoubleZoomEnabled);
+    }
+    if (message.isSwitchSpotEnabled !== false) {
+      writer.uint32(32).bool(message.isSwitchSpotEnabled);
+    }
+    if (message.spotRank !== 0) {
+      writer.uint32(40).int32(message.spotRank);
+    }
+    if (message.contentPositionType !== 0) {
+      writer.uint32(48).int32(message.contentPositionType);
+    }
+    if (message.socialGameUser !== undefined) {
+      SocialGameUserSpotExtra.encode(message.socialGameUser, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.isEnlarged = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.isSingleZoomEnabled = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.isDoubleZoomEnabled = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.isSwitchSpotEnabled = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.spotRank = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            message.contentPositionType = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("MultiGuestSpotExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.socialGameUser = SocialGameUserSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestSpotExtra", 7, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestSpotExtra>, I>>(base?: I): MultiGuestSpotExtra {
+    return MultiGuestSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestSpotExtra>, I>>(object: I): MultiGuestSpotExtra {
+    const message = createBaseMultiGuestSpotExtra();
+    message.isEnlarged = object.isEnlarged ?? false;
+    message.isSingleZoomEnabled = object.isSingleZoomEnabled ?? false;
+    message.isDoubleZoomEnabled = object.isDoubleZoomEnabled ?? false;
+    message.isSwitchSpotEnabled = object.isSwitchSpotEnabled ?? false;
+    message.spotRank = object.spotRank ?? 0;
+    message.contentPositionType = object.contentPositionType ?? 0;
+    message.socialGameUser = (object.socialGameUser !== undefined && object.socialGameUser !== null)
+      ? SocialGameUserSpotExtra.fromPartial(object.socialGameUser)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMultiGuestSpotNonSeiExtra(): MultiGuestSpotNonSeiExtra {
+  return { socialGameUser: undefined };
+}
+
+export const MultiGuestSpotNonSeiExtra: MessageFns<MultiGuestSpotNonSeiExtra> = {
+  encode(message: MultiGuestSpotNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.socialGameUser !== undefined) {
+      SocialGameUserSpotNonSeiExtra.encode(message.socialGameUser, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestSpotNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestSpotNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MultiGuestSpotNonSeiExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.socialGameUser = SocialGameUserSpotNonSeiExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestSpotNonSeiExtra", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestSpotNonSeiExtra>, I>>(base?: I): MultiGuestSpotNonSeiExtra {
+    return MultiGuestSpotNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestSpotNonSeiExtra>, I>>(object: I): MultiGuestSpotNonSeiExtra {
+    const message = createBaseMultiGuestSpotNonSeiExtra();
+    message.socialGameUser = (object.socialGameUser !== undefined && object.socialGameUser !== null)
+      ? SocialGameUserSpotNonSeiExtra.fromPartial(object.socialGameUser)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCohostTypeSpotExtra(): CohostTypeSpotExtra {
+  return { isEnlarged: false, contentType: 0, preEnlargeSpotId: 0 };
+}
+
+export const CohostTypeSpotExtra: MessageFns<CohostTypeSpotExtra> = {
+  encode(message: CohostTypeSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEnlarged !== false) {
+      writer.uint32(8).bool(message.isEnlarged);
+    }
+    if (message.contentType !== 0) {
+      writer.uint32(16).int32(message.contentType);
+    }
+    if (message.preEnlargeSpotId !== 0) {
+      writer.uint32(24).int32(message.preEnlargeSpotId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostTypeSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostTypeSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostTypeSpotExtra", tag);
+              break;
+            }
+
+            message.isEnlarged = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostTypeSpotExtra", tag);
+              break;
+            }
+
+            message.contentType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CohostTypeSpotExtra", tag);
+              break;
+            }
+
+            message.preEnlargeSpotId = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostTypeSpotExtra>, I>>(base?: I): CohostTypeSpotExtra {
+    return CohostTypeSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostTypeSpotExtra>, I>>(object: I): CohostTypeSpotExtra {
+    const message = createBaseCohostTypeSpotExtra();
+    message.isEnlarged = object.isEnlarged ?? false;
+    message.contentType = object.contentType ?? 0;
+    message.preEnlargeSpotId = object.preEnlargeSpotId ?? 0;
+    return message;
+  },
+};
+
+function createBaseCohostTypeSpotNonSeiExtra(): CohostTypeSpotNonSeiExtra {
+  return {};
+}
+
+export const CohostTypeSpotNonSeiExtra: MessageFns<CohostTypeSpotNonSeiExtra> = {
+  encode(_: CohostTypeSpotNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostTypeSpotNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostTypeSpotNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostTypeSpotNonSeiExtra>, I>>(base?: I): CohostTypeSpotNonSeiExtra {
+    return CohostTypeSpotNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostTypeSpotNonSeiExtra>, I>>(_: I): CohostTypeSpotNonSeiExtra {
+    const message = createBaseCohostTypeSpotNonSeiExtra();
+    return message;
+  },
+};
+
+function createBasePosIdentityExtra(): PosIdentityExtra {
+  return { contentLinkmicId: "" };
+}
+
+export const PosIdentityExtra: MessageFns<PosIdentityExtra> = {
+  encode(message: PosIdentityExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.contentLinkmicId !== "") {
+      writer.uint32(10).string(message.contentLinkmicId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PosIdentityExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePosIdentityExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PosIdentityExtra", tag);
+              break;
+            }
+
+            message.contentLinkmicId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PosIdentityExtra>, I>>(base?: I): PosIdentityExtra {
+    return PosIdentityExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PosIdentityExtra>, I>>(object: I): PosIdentityExtra {
+    const message = createBasePosIdentityExtra();
+    message.contentLinkmicId = object.contentLinkmicId ?? "";
+    return message;
+  },
+};
+
+function createBaseApplyBizContent(): ApplyBizContent {
+  return { user: undefined };
+}
+
+export const ApplyBizContent: MessageFns<ApplyBizContent> = {
+  encode(message: ApplyBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ApplyBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseApplyBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ApplyBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ApplyBizContent", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ApplyBizContent>, I>>(base?: I): ApplyBizContent {
+    return ApplyBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ApplyBizContent>, I>>(object: I): ApplyBizContent {
+    const message = createBaseApplyBizContent();
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    return message;
+  },
+};
+
+function createBaseInviteBizContent(): InviteBizContent {
+  return {
+    anchorSettingInfo: undefined,
+    inviteSource: 0,
+    operatorUserInfo: undefined,
+    operatorLinkAdminType: 0,
+    inviteeUserInfo: undefined,
+    shareRevenueSetting: 0,
+    shareRevenueSettingStruct: undefined,
+  };
+}
+
+export const InviteBizContent: MessageFns<InviteBizContent> = {
+  encode(message: InviteBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.anchorSettingInfo !== undefined) {
+      WebcastLinkMessage_MultiLiveAnchorPanelSettings.encode(message.anchorSettingInfo, writer.uint32(10).fork())
+        .join();
+    }
+    if (message.inviteSource !== 0) {
+      writer.uint32(16).int32(message.inviteSource);
+    }
+    if (message.operatorUserInfo !== undefined) {
+      User.encode(message.operatorUserInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.operatorLinkAdminType !== 0) {
+      writer.uint32(32).int32(message.operatorLinkAdminType);
+    }
+    if (message.inviteeUserInfo !== undefined) {
+      User.encode(message.inviteeUserInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.shareRevenueSetting !== 0) {
+      writer.uint32(48).int32(message.shareRevenueSetting);
+    }
+    if (message.shareRevenueSettingStruct !== undefined) {
+      LinkmicShareRevenueSettingStruct.encode(message.shareRevenueSettingStruct, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InviteBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInviteBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorSettingInfo = WebcastLinkMessage_MultiLiveAnchorPanelSettings.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "InviteBizContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            message.inviteSource = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.operatorUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "InviteBizContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            message.operatorLinkAdminType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.inviteeUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "InviteBizContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            message.shareRevenueSetting = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("InviteBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.shareRevenueSettingStruct = LinkmicShareRevenueSettingStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "InviteBizContent", 7, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<InviteBizContent>, I>>(base?: I): InviteBizContent {
+    return InviteBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InviteBizContent>, I>>(object: I): InviteBizContent {
+    const message = createBaseInviteBizContent();
+    message.anchorSettingInfo = (object.anchorSettingInfo !== undefined && object.anchorSettingInfo !== null)
+      ? WebcastLinkMessage_MultiLiveAnchorPanelSettings.fromPartial(object.anchorSettingInfo)
+      : undefined;
+    message.inviteSource = object.inviteSource ?? 0;
+    message.operatorUserInfo = (object.operatorUserInfo !== undefined && object.operatorUserInfo !== null)
+      ? User.fromPartial(object.operatorUserInfo)
+      : undefined;
+    message.operatorLinkAdminType = object.operatorLinkAdminType ?? 0;
+    message.inviteeUserInfo = (object.inviteeUserInfo !== undefined && object.inviteeUserInfo !== null)
+      ? User.fromPartial(object.inviteeUserInfo)
+      : undefined;
+    message.shareRevenueSetting = object.shareRevenueSetting ?? 0;
+    message.shareRevenueSettingStruct =
+      (object.shareRevenueSettingStruct !== undefined && object.shareRevenueSettingStruct !== null)
+        ? LinkmicShareRevenueSettingStruct.fromPartial(object.shareRevenueSettingStruct)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseReplyBizContent(): ReplyBizContent {
+  return { linkType: 0, isTurnOffInvitation: 0, replyUserInfo: undefined, isFullPositionPreApproved: false };
+}
+
+export const ReplyBizContent: MessageFns<ReplyBizContent> = {
+  encode(message: ReplyBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.linkType !== 0) {
+      writer.uint32(8).int32(message.linkType);
+    }
+    if (message.isTurnOffInvitation !== 0) {
+      writer.uint32(16).int32(message.isTurnOffInvitation);
+    }
+    if (message.replyUserInfo !== undefined) {
+      User.encode(message.replyUserInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.isFullPositionPreApproved !== false) {
+      writer.uint32(32).bool(message.isFullPositionPreApproved);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReplyBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReplyBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ReplyBizContent", tag);
+              break;
+            }
+
+            message.linkType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ReplyBizContent", tag);
+              break;
+            }
+
+            message.isTurnOffInvitation = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ReplyBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.replyUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ReplyBizContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("ReplyBizContent", tag);
+              break;
+            }
+
+            message.isFullPositionPreApproved = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ReplyBizContent>, I>>(base?: I): ReplyBizContent {
+    return ReplyBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReplyBizContent>, I>>(object: I): ReplyBizContent {
+    const message = createBaseReplyBizContent();
+    message.linkType = object.linkType ?? 0;
+    message.isTurnOffInvitation = object.isTurnOffInvitation ?? 0;
+    message.replyUserInfo = (object.replyUserInfo !== undefined && object.replyUserInfo !== null)
+      ? User.fromPartial(object.replyUserInfo)
+      : undefined;
+    message.isFullPositionPreApproved = object.isFullPositionPreApproved ?? false;
+    return message;
+  },
+};
+
+function createBasePermitBizContent(): PermitBizContent {
+  return {
+    anchorSettingInfo: undefined,
+    expireTimestamp: 0n,
+    operatorUserInfo: undefined,
+    operatorLinkAdminType: 0,
+    linkUserType: 0,
+    isApplyAutoApproved: false,
+    linkTypePermission: 0n,
+    isFullPositionPreApproved: false,
+    isQuickCallAutoApproved: false,
+  };
+}
+
+export const PermitBizContent: MessageFns<PermitBizContent> = {
+  encode(message: PermitBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.anchorSettingInfo !== undefined) {
+      WebcastLinkMessage_MultiLiveAnchorPanelSettings.encode(message.anchorSettingInfo, writer.uint32(10).fork())
+        .join();
+    }
+    if (message.expireTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.expireTimestamp) !== message.expireTimestamp) {
+        throw new globalThis.Error("value provided for field message.expireTimestamp of type int64 too large");
+      }
+      writer.uint32(16).int64(message.expireTimestamp);
+    }
+    if (message.operatorUserInfo !== undefined) {
+      User.encode(message.operatorUserInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.operatorLinkAdminType !== 0) {
+      writer.uint32(32).int32(message.operatorLinkAdminType);
+    }
+    if (message.linkUserType !== 0) {
+      writer.uint32(40).int32(message.linkUserType);
+    }
+    if (message.isApplyAutoApproved !== false) {
+      writer.uint32(48).bool(message.isApplyAutoApproved);
+    }
+    if (message.linkTypePermission !== 0n) {
+      if (BigInt.asIntN(64, message.linkTypePermission) !== message.linkTypePermission) {
+        throw new globalThis.Error("value provided for field message.linkTypePermission of type int64 too large");
+      }
+      writer.uint32(56).int64(message.linkTypePermission);
+    }
+    if (message.isFullPositionPreApproved !== false) {
+      writer.uint32(64).bool(message.isFullPositionPreApproved);
+    }
+    if (message.isQuickCallAutoApproved !== false) {
+      writer.uint32(72).bool(message.isQuickCallAutoApproved);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PermitBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePermitBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorSettingInfo = WebcastLinkMessage_MultiLiveAnchorPanelSettings.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PermitBizContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.expireTimestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.operatorUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PermitBizContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.operatorLinkAdminType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.linkUserType = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.isApplyAutoApproved = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.linkTypePermission = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.isFullPositionPreApproved = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("PermitBizContent", tag);
+              break;
+            }
+
+            message.isQuickCallAutoApproved = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PermitBizContent>, I>>(base?: I): PermitBizContent {
+    return PermitBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PermitBizContent>, I>>(object: I): PermitBizContent {
+    const message = createBasePermitBizContent();
+    message.anchorSettingInfo = (object.anchorSettingInfo !== undefined && object.anchorSettingInfo !== null)
+      ? WebcastLinkMessage_MultiLiveAnchorPanelSettings.fromPartial(object.anchorSettingInfo)
+      : undefined;
+    message.expireTimestamp = (object.expireTimestamp !== undefined && object.expireTimestamp !== null)
+      ? BigInt(object.expireTimestamp)
+      : 0n;
+    message.operatorUserInfo = (object.operatorUserInfo !== undefined && object.operatorUserInfo !== null)
+      ? User.fromPartial(object.operatorUserInfo)
+      : undefined;
+    message.operatorLinkAdminType = object.operatorLinkAdminType ?? 0;
+    message.linkUserType = object.linkUserType ?? 0;
+    message.isApplyAutoApproved = object.isApplyAutoApproved ?? false;
+    message.linkTypePermission = (object.linkTypePermission !== undefined && object.linkTypePermission !== null)
+      ? BigInt(object.linkTypePermission)
+      : 0n;
+    message.isFullPositionPreApproved = object.isFullPositionPreApproved ?? false;
+    message.isQuickCallAutoApproved = object.isQuickCallAutoApproved ?? false;
+    return message;
+  },
+};
+
+function createBaseJoinDirectBizContent(): JoinDirectBizContent {
+  return { replyImMsgId: 0n, outsideRoomInviteSource: 0, isFullPositionPreApproved: false, mgSourceRole: 0 };
+}
+
+export const JoinDirectBizContent: MessageFns<JoinDirectBizContent> = {
+  encode(message: JoinDirectBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.replyImMsgId !== 0n) {
+      if (BigInt.asIntN(64, message.replyImMsgId) !== message.replyImMsgId) {
+        throw new globalThis.Error("value provided for field message.replyImMsgId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.replyImMsgId);
+    }
+    if (message.outsideRoomInviteSource !== 0) {
+      writer.uint32(16).int32(message.outsideRoomInviteSource);
+    }
+    if (message.isFullPositionPreApproved !== false) {
+      writer.uint32(24).bool(message.isFullPositionPreApproved);
+    }
+    if (message.mgSourceRole !== 0) {
+      writer.uint32(32).int32(message.mgSourceRole);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinDirectBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinDirectBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinDirectBizContent", tag);
+              break;
+            }
+
+            message.replyImMsgId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("JoinDirectBizContent", tag);
+              break;
+            }
+
+            message.outsideRoomInviteSource = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("JoinDirectBizContent", tag);
+              break;
+            }
+
+            message.isFullPositionPreApproved = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("JoinDirectBizContent", tag);
+              break;
+            }
+
+            message.mgSourceRole = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinDirectBizContent>, I>>(base?: I): JoinDirectBizContent {
+    return JoinDirectBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinDirectBizContent>, I>>(object: I): JoinDirectBizContent {
+    const message = createBaseJoinDirectBizContent();
+    message.replyImMsgId = (object.replyImMsgId !== undefined && object.replyImMsgId !== null)
+      ? BigInt(object.replyImMsgId)
+      : 0n;
+    message.outsideRoomInviteSource = object.outsideRoomInviteSource ?? 0;
+    message.isFullPositionPreApproved = object.isFullPositionPreApproved ?? false;
+    message.mgSourceRole = object.mgSourceRole ?? 0;
+    return message;
+  },
+};
+
+function createBaseKickOutBizContent(): KickOutBizContent {
+  return { operatorUserInfo: undefined, operatorLinkAdminType: 0, kickPlayerUserInfo: undefined };
+}
+
+export const KickOutBizContent: MessageFns<KickOutBizContent> = {
+  encode(message: KickOutBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.operatorUserInfo !== undefined) {
+      User.encode(message.operatorUserInfo, writer.uint32(10).fork()).join();
+    }
+    if (message.operatorLinkAdminType !== 0) {
+      writer.uint32(16).int32(message.operatorLinkAdminType);
+    }
+    if (message.kickPlayerUserInfo !== undefined) {
+      User.encode(message.kickPlayerUserInfo, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KickOutBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKickOutBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("KickOutBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.operatorUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "KickOutBizContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("KickOutBizContent", tag);
+              break;
+            }
+
+            message.operatorLinkAdminType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("KickOutBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.kickPlayerUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "KickOutBizContent", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<KickOutBizContent>, I>>(base?: I): KickOutBizContent {
+    return KickOutBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<KickOutBizContent>, I>>(object: I): KickOutBizContent {
+    const message = createBaseKickOutBizContent();
+    message.operatorUserInfo = (object.operatorUserInfo !== undefined && object.operatorUserInfo !== null)
+      ? User.fromPartial(object.operatorUserInfo)
+      : undefined;
+    message.operatorLinkAdminType = object.operatorLinkAdminType ?? 0;
+    message.kickPlayerUserInfo = (object.kickPlayerUserInfo !== undefined && object.kickPlayerUserInfo !== null)
+      ? User.fromPartial(object.kickPlayerUserInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseJoinRoomDirectBizContent(): JoinRoomDirectBizContent {
+  return { linkTypePermission: 0n, isFullPositionPreApproved: false };
+}
+
+export const JoinRoomDirectBizContent: MessageFns<JoinRoomDirectBizContent> = {
+  encode(message: JoinRoomDirectBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.linkTypePermission !== 0n) {
+      if (BigInt.asIntN(64, message.linkTypePermission) !== message.linkTypePermission) {
+        throw new globalThis.Error("value provided for field message.linkTypePermission of type int64 too large");
+      }
+      writer.uint32(8).int64(message.linkTypePermission);
+    }
+    if (message.isFullPositionPreApproved !== false) {
+      writer.uint32(16).bool(message.isFullPositionPreApproved);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinRoomDirectBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinRoomDirectBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinRoomDirectBizContent", tag);
+              break;
+            }
+
+            message.linkTypePermission = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("JoinRoomDirectBizContent", tag);
+              break;
+            }
+
+            message.isFullPositionPreApproved = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinRoomDirectBizContent>, I>>(base?: I): JoinRoomDirectBizContent {
+    return JoinRoomDirectBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinRoomDirectBizContent>, I>>(object: I): JoinRoomDirectBizContent {
+    const message = createBaseJoinRoomDirectBizContent();
+    message.linkTypePermission = (object.linkTypePermission !== undefined && object.linkTypePermission !== null)
+      ? BigInt(object.linkTypePermission)
+      : 0n;
+    message.isFullPositionPreApproved = object.isFullPositionPreApproved ?? false;
+    return message;
+  },
+};
+
+function createBaseJoinGroupBizContent(): JoinGroupBizContent {
+  return {
+    fromRoomAgeRestricted: 0,
+    fromTag: undefined,
+    dialog: undefined,
+    punishInfo: undefined,
+    topicInfo: undefined,
+    algoRequestId: "",
+    cohostLayoutMode: 0,
+    tag: undefined,
+    gameTag: undefined,
+    newUserEducation: "",
+    abInfos: new Map(),
+    matchedPreferenceTag: 0,
+    joinGroupMsgExtra: undefined,
+  };
+}
+
+export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
+  encode(message: JoinGroupBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fromRoomAgeRestricted !== 0) {
+      writer.uint32(8).int32(message.fromRoomAgeRestricted);
+    }
+    if (message.fromTag !== undefined) {
+      Tag.encode(message.fromTag, writer.uint32(18).fork()).join();
+    }
+    if (message.dialog !== undefined) {
+      PerceptionDialog.encode(message.dialog, writer.uint32(26).fork()).join();
+    }
+    if (message.punishInfo !== undefined) {
+      PunishEventInfo.encode(message.punishInfo, writer.uint32(34).fork()).join();
+    }
+    if (message.topicInfo !== undefined) {
+      BattleCohostTopic.encode(message.topicInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.algoRequestId !== "") {
+      writer.uint32(50).string(message.algoRequestId);
+    }
+    if (message.cohostLayoutMode !== 0) {
+      writer.uint32(56).int32(message.cohostLayoutMode);
+    }
+    if (message.tag !== undefined) {
+      TagV2.encode(message.tag, writer.uint32(66).fork()).join();
+    }
+    if (message.gameTag !== undefined) {
+      RivalGameTag.encode(message.gameTag, writer.uint32(74).fork()).join();
+    }
+    if (message.newUserEducation !== "") {
+      writer.uint32(90).string(message.newUserEducation);
+    }
+    message.abInfos.forEach((value, key) => {
+      JoinGroupBizContent_AbInfosEntry.encode({ key: key as any, value }, writer.uint32(98).fork()).join();
+    });
+    if (message.matchedPreferenceTag !== 0) {
+      writer.uint32(104).int32(message.matchedPreferenceTag);
+    }
+    if (message.joinGroupMsgExtra !== undefined) {
+      JoinGroupMessageExtra.encode(message.joinGroupMsgExtra, writer.uint32(810).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            message.fromRoomAgeRestricted = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fromTag = Tag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.dialog = PerceptionDialog.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.punishInfo = PunishEventInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topicInfo = BattleCohostTopic.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            message.algoRequestId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            message.cohostLayoutMode = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tag = TagV2.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 9, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            message.newUserEducation = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry12 = JoinGroupBizContent_AbInfosEntry.decode(reader, reader.uint32());
+              if (entry12.value !== undefined) {
+                message.abInfos.set(entry12.key, entry12.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            message.matchedPreferenceTag = reader.int32();
+            continue;
+          }
+          case 101: {
+            if (tag !== 810) {
+              noteWrongWireType("JoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.joinGroupMsgExtra = JoinGroupMessageExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent", 101, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupBizContent>, I>>(base?: I): JoinGroupBizContent {
+    return JoinGroupBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupBizContent>, I>>(object: I): JoinGroupBizContent {
+    const message = createBaseJoinGroupBizContent();
+    message.fromRoomAgeRestricted = object.fromRoomAgeRestricted ?? 0;
+    message.fromTag = (object.fromTag !== undefined && object.fromTag !== null)
+      ? Tag.fromPartial(object.fromTag)
+      : undefined;
+    message.dialog = (object.dialog !== undefined && object.dialog !== null)
+      ? PerceptionDialog.fromPartial(object.dialog)
+      : undefined;
+    message.punishInfo = (object.punishInfo !== undefined && object.punishInfo !== null)
+      ? PunishEventInfo.fromPartial(object.punishInfo)
+      : undefined;
+    message.topicInfo = (object.topicInfo !== undefined && object.topicInfo !== null)
+      ? BattleCohostTopic.fromPartial(object.topicInfo)
+      : undefined;
+    message.algoRequestId = object.algoRequestId ?? "";
+    message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
+    message.tag = (object.tag !== undefined && object.tag !== null) ? TagV2.fromPartial(object.tag) : undefined;
+    message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
+      ? RivalGameTag.fromPartial(object.gameTag)
+      : undefined;
+    message.newUserEducation = object.newUserEducation ?? "";
+    message.abInfos = (() => {
+      const m = new Map();
+      (object.abInfos as Map<bigint, CohostABInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, CohostABInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.matchedPreferenceTag = object.matchedPreferenceTag ?? 0;
+    message.joinGroupMsgExtra = (object.joinGroupMsgExtra !== undefined && object.joinGroupMsgExtra !== null)
+      ? JoinGroupMessageExtra.fromPartial(object.joinGroupMsgExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseJoinGroupBizContent_AbInfosEntry(): JoinGroupBizContent_AbInfosEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const JoinGroupBizContent_AbInfosEntry: MessageFns<JoinGroupBizContent_AbInfosEntry> = {
+  encode(message: JoinGroupBizContent_AbInfosEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      CohostABInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupBizContent_AbInfosEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupBizContent_AbInfosEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinGroupBizContent_AbInfosEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupBizContent_AbInfosEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = CohostABInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupBizContent_AbInfosEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupBizContent_AbInfosEntry>, I>>(
+    base?: I,
+  ): JoinGroupBizContent_AbInfosEntry {
+    return JoinGroupBizContent_AbInfosEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupBizContent_AbInfosEntry>, I>>(
+    object: I,
+  ): JoinGroupBizContent_AbInfosEntry {
+    const message = createBaseJoinGroupBizContent_AbInfosEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? CohostABInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePermitJoinGroupBizContent(): PermitJoinGroupBizContent {
+  return {
+    replyStatus: 0,
+    sourceType: 0,
+    skipCancelMatch: false,
+    matchedPreferenceTag: 0,
+    quickCohostInviteeUserInfo: undefined,
+  };
+}
+
+export const PermitJoinGroupBizContent: MessageFns<PermitJoinGroupBizContent> = {
+  encode(message: PermitJoinGroupBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.replyStatus !== 0) {
+      writer.uint32(8).int32(message.replyStatus);
+    }
+    if (message.sourceType !== 0) {
+      writer.uint32(16).int32(message.sourceType);
+    }
+    if (message.skipCancelMatch !== false) {
+      writer.uint32(24).bool(message.skipCancelMatch);
+    }
+    if (message.matchedPreferenceTag !== 0) {
+      writer.uint32(32).int32(message.matchedPreferenceTag);
+    }
+    if (message.quickCohostInviteeUserInfo !== undefined) {
+      QuickCohostInviteeUserInfo.encode(message.quickCohostInviteeUserInfo, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PermitJoinGroupBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePermitJoinGroupBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("PermitJoinGroupBizContent", tag);
+              break;
+            }
+
+            message.replyStatus = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PermitJoinGroupBizContent", tag);
+              break;
+            }
+
+            message.sourceType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("PermitJoinGroupBizContent", tag);
+              break;
+            }
+
+            message.skipCancelMatch = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("PermitJoinGroupBizContent", tag);
+              break;
+            }
+
+            message.matchedPreferenceTag = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("PermitJoinGroupBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.quickCohostInviteeUserInfo = QuickCohostInviteeUserInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PermitJoinGroupBizContent", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PermitJoinGroupBizContent>, I>>(base?: I): PermitJoinGroupBizContent {
+    return PermitJoinGroupBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PermitJoinGroupBizContent>, I>>(object: I): PermitJoinGroupBizContent {
+    const message = createBasePermitJoinGroupBizContent();
+    message.replyStatus = object.replyStatus ?? 0;
+    message.sourceType = object.sourceType ?? 0;
+    message.skipCancelMatch = object.skipCancelMatch ?? false;
+    message.matchedPreferenceTag = object.matchedPreferenceTag ?? 0;
+    message.quickCohostInviteeUserInfo =
+      (object.quickCohostInviteeUserInfo !== undefined && object.quickCohostInviteeUserInfo !== null)
+        ? QuickCohostInviteeUserInfo.fromPartial(object.quickCohostInviteeUserInfo)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseListChangeBizContent(): ListChangeBizContent {
+  return {
+    userInfos: new Map(),
+    waitingUsers: [],
+    abInfos: new Map(),
+    guestUserInfos: new Map(),
+    gameplayContent: undefined,
+  };
+}
+
+export const ListChangeBizContent: MessageFns<ListChangeBizContent> = {
+  encode(message: ListChangeBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.userInfos.forEach((value, key) => {
+      ListChangeBizContent_UserInfosEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    for (const v of message.waitingUsers) {
+      VirtualWaitingUser.encode(v!, writer.uint32(18).fork()).join();
+    }
+    message.abInfos.forEach((value, key) => {
+      ListChangeBizContent_AbInfosEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+    });
+    message.guestUserInfos.forEach((value, key) => {
+      ListChangeBizContent_GuestUserInfosEntry.encode({ key: key as any, value }, writer.uint32(34).fork()).join();
+    });
+    if (message.gameplayContent !== undefined) {
+      GamePlayContent.encode(message.gameplayContent, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListChangeBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListChangeBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ListChangeBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = ListChangeBizContent_UserInfosEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.userInfos.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ListChangeBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.waitingUsers.push(VirtualWaitingUser.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ListChangeBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry3 = ListChangeBizContent_AbInfosEntry.decode(reader, reader.uint32());
+              if (entry3.value !== undefined) {
+                message.abInfos.set(entry3.key, entry3.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ListChangeBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry4 = ListChangeBizContent_GuestUserInfosEntry.decode(reader, reader.uint32());
+              if (entry4.value !== undefined) {
+                message.guestUserInfos.set(entry4.key, entry4.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ListChangeBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameplayContent = GamePlayContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ListChangeBizContent>, I>>(base?: I): ListChangeBizContent {
+    return ListChangeBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListChangeBizContent>, I>>(object: I): ListChangeBizContent {
+    const message = createBaseListChangeBizContent();
+    message.userInfos = (() => {
+      const m = new Map();
+      (object.userInfos as Map<bigint, CohostUserInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, CohostUserInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.waitingUsers = object.waitingUsers?.map((e) => VirtualWaitingUser.fromPartial(e)) || [];
+    message.abInfos = (() => {
+      const m = new Map();
+      (object.abInfos as Map<bigint, CohostABInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, CohostABInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.guestUserInfos = (() => {
+      const m = new Map();
+      (object.guestUserInfos as Map<bigint, GuestUserInfo> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, GuestUserInfo.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.gameplayContent = (object.gameplayContent !== undefined && object.gameplayContent !== null)
+      ? GamePlayContent.fromPartial(object.gameplayContent)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListChangeBizContent_UserInfosEntry(): ListChangeBizContent_UserInfosEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const ListChangeBizContent_UserInfosEntry: MessageFns<ListChangeBizContent_UserInfosEntry> = {
+  encode(message: ListChangeBizContent_UserInfosEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      CohostUserInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListChangeBizContent_UserInfosEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListChangeBizContent_UserInfosEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ListChangeBizContent_UserInfosEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ListChangeBizContent_UserInfosEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = CohostUserInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent_UserInfosEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ListChangeBizContent_UserInfosEntry>, I>>(
+    base?: I,
+  ): ListChangeBizContent_UserInfosEntry {
+    return ListChangeBizContent_UserInfosEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListChangeBizContent_UserInfosEntry>, I>>(
+    object: I,
+  ): ListChangeBizContent_UserInfosEntry {
+    const message = createBaseListChangeBizContent_UserInfosEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? CohostUserInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListChangeBizContent_AbInfosEntry(): ListChangeBizContent_AbInfosEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const ListChangeBizContent_AbInfosEntry: MessageFns<ListChangeBizContent_AbInfosEntry> = {
+  encode(message: ListChangeBizContent_AbInfosEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      CohostABInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListChangeBizContent_AbInfosEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListChangeBizContent_AbInfosEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ListChangeBizContent_AbInfosEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ListChangeBizContent_AbInfosEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = CohostABInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent_AbInfosEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ListChangeBizContent_AbInfosEntry>, I>>(
+    base?: I,
+  ): ListChangeBizContent_AbInfosEntry {
+    return ListChangeBizContent_AbInfosEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListChangeBizContent_AbInfosEntry>, I>>(
+    object: I,
+  ): ListChangeBizContent_AbInfosEntry {
+    const message = createBaseListChangeBizContent_AbInfosEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? CohostABInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseListChangeBizContent_GuestUserInfosEntry(): ListChangeBizContent_GuestUserInfosEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const ListChangeBizContent_GuestUserInfosEntry: MessageFns<ListChangeBizContent_GuestUserInfosEntry> = {
+  encode(message: ListChangeBizContent_GuestUserInfosEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      GuestUserInfo.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListChangeBizContent_GuestUserInfosEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListChangeBizContent_GuestUserInfosEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ListChangeBizContent_GuestUserInfosEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ListChangeBizContent_GuestUserInfosEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = GuestUserInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ListChangeBizContent_GuestUserInfosEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ListChangeBizContent_GuestUserInfosEntry>, I>>(
+    base?: I,
+  ): ListChangeBizContent_GuestUserInfosEntry {
+    return ListChangeBizContent_GuestUserInfosEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ListChangeBizContent_GuestUserInfosEntry>, I>>(
+    object: I,
+  ): ListChangeBizContent_GuestUserInfosEntry {
+    const message = createBaseListChangeBizContent_GuestUserInfosEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? GuestUserInfo.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseJoinGroupDirectBizContent(): JoinGroupDirectBizContent {
+  return { gameplayContent: undefined, randomMatchContent: undefined, skipCancelMatch: false };
+}
+
+export const JoinGroupDirectBizContent: MessageFns<JoinGroupDirectBizContent> = {
+  encode(message: JoinGroupDirectBizContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameplayContent !== undefined) {
+      GamePlayContent.encode(message.gameplayContent, writer.uint32(10).fork()).join();
+    }
+    if (message.randomMatchContent !== undefined) {
+      RandomMatchContent.encode(message.randomMatchContent, writer.uint32(18).fork()).join();
+    }
+    if (message.skipCancelMatch !== false) {
+      writer.uint32(24).bool(message.skipCancelMatch);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupDirectBizContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupDirectBizContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("JoinGroupDirectBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameplayContent = GamePlayContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectBizContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupDirectBizContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.randomMatchContent = RandomMatchContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupDirectBizContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("JoinGroupDirectBizContent", tag);
+              break;
+            }
+
+            message.skipCancelMatch = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupDirectBizContent>, I>>(base?: I): JoinGroupDirectBizContent {
+    return JoinGroupDirectBizContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupDirectBizContent>, I>>(object: I): JoinGroupDirectBizContent {
+    const message = createBaseJoinGroupDirectBizContent();
+    message.gameplayContent = (object.gameplayContent !== undefined && object.gameplayContent !== null)
+      ? GamePlayContent.fromPartial(object.gameplayContent)
+      : undefined;
+    message.randomMatchContent = (object.randomMatchContent !== undefined && object.randomMatchContent !== null)
+      ? RandomMatchContent.fromPartial(object.randomMatchContent)
+      : undefined;
+    message.skipCancelMatch = object.skipCancelMatch ?? false;
+    return message;
+  },
+};
+
+function createBaseCohostABTestList(): CohostABTestList {
+  return { abTestList: [] };
+}
+
+export const CohostABTestList: MessageFns<CohostABTestList> = {
+  encode(message: CohostABTestList, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.abTestList) {
+      CohostABTest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostABTestList {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostABTestList();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CohostABTestList", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.abTestList.push(CohostABTest.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostABTestList", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostABTestList>, I>>(base?: I): CohostABTestList {
+    return CohostABTestList.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostABTestList>, I>>(object: I): CohostABTestList {
+    const message = createBaseCohostABTestList();
+    message.abTestList = object.abTestList?.map((e) => CohostABTest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAnchorLayoutStyleSetting(): AnchorLayoutStyleSetting {
+  return { layoutStyle: 0, maxPosition: 0 };
+}
+
+export const AnchorLayoutStyleSetting: MessageFns<AnchorLayoutStyleSetting> = {
+  encode(message: AnchorLayoutStyleSetting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.layoutStyle !== 0) {
+      writer.uint32(8).int32(message.layoutStyle);
+    }
+    if (message.maxPosition !== 0) {
+      writer.uint32(16).int32(message.maxPosition);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorLayoutStyleSetting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorLayoutStyleSetting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorLayoutStyleSetting", tag);
+              break;
+            }
+
+            message.layoutStyle = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("AnchorLayoutStyleSetting", tag);
+              break;
+            }
+
+            message.maxPosition = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorLayoutStyleSetting>, I>>(base?: I): AnchorLayoutStyleSetting {
+    return AnchorLayoutStyleSetting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorLayoutStyleSetting>, I>>(object: I): AnchorLayoutStyleSetting {
+    const message = createBaseAnchorLayoutStyleSetting();
+    message.layoutStyle = object.layoutStyle ?? 0;
+    message.maxPosition = object.maxPosition ?? 0;
+    return message;
+  },
+};
+
+function createBaseAnchorPanelLayoutTypeSetting(): AnchorPanelLayoutTypeSetting {
+  return { panelLayoutType: 0, maxPosition: 0 };
+}
+
+export const AnchorPanelLayoutTypeSetting: MessageFns<AnchorPanelLayoutTypeSetting> = {
+  encode(message: AnchorPanelLayoutTypeSetting, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.panelLayoutType !== 0) {
+      writer.uint32(8).int32(message.panelLayoutType);
+    }
+    if (message.maxPosition !== 0) {
+      writer.uint32(16).int32(message.maxPosition);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorPanelLayoutTypeSetting {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorPanelLayoutTypeSetting();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorPanelLayoutTypeSetting", tag);
+              break;
+            }
+
+            message.panelLayoutType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("AnchorPanelLayoutTypeSetting", tag);
+              break;
+            }
+
+            message.maxPosition = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorPanelLayoutTypeSetting>, I>>(base?: I): AnchorPanelLayoutTypeSetting {
+    return AnchorPanelLayoutTypeSetting.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorPanelLayoutTypeSetting>, I>>(object: I): AnchorPanelLayoutTypeSetting {
+    const message = createBaseAnchorPanelLayoutTypeSetting();
+    message.panelLayoutType = object.panelLayoutType ?? 0;
+    message.maxPosition = object.maxPosition ?? 0;
+    return message;
+  },
+};
+
+function createBaseAnchorGiftModeMetaMap(): AnchorGiftModeMetaMap {
+  return { anchorGiftModeMetas: new Map() };
+}
+
+export const AnchorGiftModeMetaMap: MessageFns<AnchorGiftModeMetaMap> = {
+  encode(message: AnchorGiftModeMetaMap, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.anchorGiftModeMetas.forEach((value, key) => {
+      AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry.encode({ key: key as any, value }, writer.uint32(10).fork())
+        .join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorGiftModeMetaMap {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorGiftModeMetaMap();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AnchorGiftModeMetaMap", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.anchorGiftModeMetas.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "AnchorGiftModeMetaMap", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorGiftModeMetaMap>, I>>(base?: I): AnchorGiftModeMetaMap {
+    return AnchorGiftModeMetaMap.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorGiftModeMetaMap>, I>>(object: I): AnchorGiftModeMetaMap {
+    const message = createBaseAnchorGiftModeMetaMap();
+    message.anchorGiftModeMetas = (() => {
+      const m = new Map();
+      (object.anchorGiftModeMetas as Map<bigint, GiftModeMetaList> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, GiftModeMetaList.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseAnchorGiftModeMetaMap_AnchorGiftModeMetasEntry(): AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry: MessageFns<
+  AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry
+> = {
+  encode(
+    message: AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      GiftModeMetaList.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAnchorGiftModeMetaMap_AnchorGiftModeMetasEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = GiftModeMetaList.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry>, I>>(
+    base?: I,
+  ): AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry {
+    return AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry>, I>>(
+    object: I,
+  ): AnchorGiftModeMetaMap_AnchorGiftModeMetasEntry {
+    const message = createBaseAnchorGiftModeMetaMap_AnchorGiftModeMetasEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? GiftModeMetaList.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCommunityActiveDecoration(): CommunityActiveDecoration {
+  return { decorationId: 0n, slotType: 0, images: {} };
+}
+
+export const CommunityActiveDecoration: MessageFns<CommunityActiveDecoration> = {
+  encode(message: CommunityActiveDecoration, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.decorationId !== 0n) {
+      if (BigInt.asIntN(64, message.decorationId) !== message.decorationId) {
+        throw new globalThis.Error("value provided for field message.decorationId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.decorationId);
+    }
+    if (message.slotType !== 0) {
+      writer.uint32(16).int32(message.slotType);
+    }
+    globalThis.Object.entries(message.images).forEach(([key, value]: [string, Image]) => {
+      CommunityActiveDecoration_ImagesEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommunityActiveDecoration {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommunityActiveDecoration();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CommunityActiveDecoration", tag);
+              break;
+            }
+
+            message.decorationId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CommunityActiveDecoration", tag);
+              break;
+            }
+
+            message.slotType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CommunityActiveDecoration", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry3 = CommunityActiveDecoration_ImagesEntry.decode(reader, reader.uint32());
+              if (entry3.value !== undefined) {
+                message.images[entry3.key] = entry3.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommunityActiveDecoration", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommunityActiveDecoration>, I>>(base?: I): CommunityActiveDecoration {
+    return CommunityActiveDecoration.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommunityActiveDecoration>, I>>(object: I): CommunityActiveDecoration {
+    const message = createBaseCommunityActiveDecoration();
+    message.decorationId = (object.decorationId !== undefined && object.decorationId !== null)
+      ? BigInt(object.decorationId)
+      : 0n;
+    message.slotType = object.slotType ?? 0;
+    message.images = (globalThis.Object.entries(object.images ?? {}) as [string, Image][]).reduce(
+      (acc: { [key: number]: Image }, [key, value]: [string, Image]) => {
+        if (value !== undefined) {
+          acc[globalThis.Number(key)] = Image.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseCommunityActiveDecoration_ImagesEntry(): CommunityActiveDecoration_ImagesEntry {
+  return { key: 0, value: undefined };
+}
+
+export const CommunityActiveDecoration_ImagesEntry: MessageFns<CommunityActiveDecoration_ImagesEntry> = {
+  encode(message: CommunityActiveDecoration_ImagesEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0) {
+      writer.uint32(8).int32(message.key);
+    }
+    if (message.value !== undefined) {
+      Image.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommunityActiveDecoration_ImagesEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommunityActiveDecoration_ImagesEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CommunityActiveDecoration_ImagesEntry", tag);
+              break;
+            }
+
+            message.key = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommunityActiveDecoration_ImagesEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommunityActiveDecoration_ImagesEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommunityActiveDecoration_ImagesEntry>, I>>(
+    base?: I,
+  ): CommunityActiveDecoration_ImagesEntry {
+    return CommunityActiveDecoration_ImagesEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommunityActiveDecoration_ImagesEntry>, I>>(
+    object: I,
+  ): CommunityActiveDecoration_ImagesEntry {
+    const message = createBaseCommunityActiveDecoration_ImagesEntry();
+    message.key = object.key ?? 0;
+    message.value = (object.value !== undefined && object.value !== null) ? Image.fromPartial(object.value) : undefined;
+    return message;
+  },
+};
+
+function createBaseSocialGameLayoutExtra(): SocialGameLayoutExtra {
+  return {
+    gameId: 0,
+    gameJustDanceStatus: 0,
+    gameSessionId: 0n,
+    gameStartPlayMs: 0n,
+    gameOptionId: 0n,
+    lokiPanelName: "",
+    requiredLokiResourceId: "",
+    optionalLokiResourceId: "",
+  };
+}
+
+export const SocialGameLayoutExtra: MessageFns<SocialGameLayoutExtra> = {
+  encode(message: SocialGameLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameId !== 0) {
+      writer.uint32(8).int32(message.gameId);
+    }
+    if (message.gameJustDanceStatus !== 0) {
+      writer.uint32(16).int32(message.gameJustDanceStatus);
+    }
+    if (message.gameSessionId !== 0n) {
+      if (BigInt.asIntN(64, message.gameSessionId) !== message.gameSessionId) {
+        throw new globalThis.Error("value provided for field message.gameSessionId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.gameSessionId);
+    }
+    if (message.gameStartPlayMs !== 0n) {
+      if (BigInt.asIntN(64, message.gameStartPlayMs) !== message.gameStartPlayMs) {
+        throw new globalThis.Error("value provided for field message.gameStartPlayMs of type int64 too large");
+      }
+      writer.uint32(32).int64(message.gameStartPlayMs);
+    }
+    if (message.gameOptionId !== 0n) {
+      if (BigInt.asIntN(64, message.gameOptionId) !== message.gameOptionId) {
+        throw new globalThis.Error("value provided for field message.gameOptionId of type int64 too large");
+      }
+      writer.uint32(40).int64(message.gameOptionId);
+    }
+    if (message.lokiPanelName !== "") {
+      writer.uint32(50).string(message.lokiPanelName);
+    }
+    if (message.requiredLokiResourceId !== "") {
+      writer.uint32(58).string(message.requiredLokiResourceId);
+    }
+    if (message.optionalLokiResourceId !== "") {
+      writer.uint32(66).string(message.optionalLokiResourceId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SocialGameLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSocialGameLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.gameId = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.gameJustDanceStatus = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.gameSessionId = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.gameStartPlayMs = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.gameOptionId = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.lokiPanelName = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.requiredLokiResourceId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("SocialGameLayoutExtra", tag);
+              break;
+            }
+
+            message.optionalLokiResourceId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SocialGameLayoutExtra>, I>>(base?: I): SocialGameLayoutExtra {
+    return SocialGameLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SocialGameLayoutExtra>, I>>(object: I): SocialGameLayoutExtra {
+    const message = createBaseSocialGameLayoutExtra();
+    message.gameId = object.gameId ?? 0;
+    message.gameJustDanceStatus = object.gameJustDanceStatus ?? 0;
+    message.gameSessionId = (object.gameSessionId !== undefined && object.gameSessionId !== null)
+      ? BigInt(object.gameSessionId)
+      : 0n;
+    message.gameStartPlayMs = (object.gameStartPlayMs !== undefined && object.gameStartPlayMs !== null)
+      ? BigInt(object.gameStartPlayMs)
+      : 0n;
+    message.gameOptionId = (object.gameOptionId !== undefined && object.gameOptionId !== null)
+      ? BigInt(object.gameOptionId)
+      : 0n;
+    message.lokiPanelName = object.lokiPanelName ?? "";
+    message.requiredLokiResourceId = object.requiredLokiResourceId ?? "";
+    message.optionalLokiResourceId = object.optionalLokiResourceId ?? "";
+    return message;
+  },
+};
+
+function createBaseSocialGameLayoutNonSeiExtra(): SocialGameLayoutNonSeiExtra {
+  return { justDanceSongTitle: "" };
+}
+
+export const SocialGameLayoutNonSeiExtra: MessageFns<SocialGameLayoutNonSeiExtra> = {
+  encode(message: SocialGameLayoutNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.justDanceSongTitle !== "") {
+      writer.uint32(10).string(message.justDanceSongTitle);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SocialGameLayoutNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSocialGameLayoutNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SocialGameLayoutNonSeiExtra", tag);
+              break;
+            }
+
+            message.justDanceSongTitle = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SocialGameLayoutNonSeiExtra>, I>>(base?: I): SocialGameLayoutNonSeiExtra {
+    return SocialGameLayoutNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SocialGameLayoutNonSeiExtra>, I>>(object: I): SocialGameLayoutNonSeiExtra {
+    const message = createBaseSocialGameLayoutNonSeiExtra();
+    message.justDanceSongTitle = object.justDanceSongTitle ?? "";
+    return message;
+  },
+};
+
+function createBaseRTCVideoParam(): RTCVideoParam {
+  return { width: 0, height: 0, fps: 0, bitrateKbps: 0 };
+}
+
+export const RTCVideoParam: MessageFns<RTCVideoParam> = {
+  encode(message: RTCVideoParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.width !== 0) {
+      writer.uint32(8).int32(message.width);
+    }
+    if (message.height !== 0) {
+      writer.uint32(16).int32(message.height);
+    }
+    if (message.fps !== 0) {
+      writer.uint32(24).int32(message.fps);
+    }
+    if (message.bitrateKbps !== 0) {
+      writer.uint32(32).int32(message.bitrateKbps);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RTCVideoParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRTCVideoParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RTCVideoParam", tag);
+              break;
+            }
+
+            message.width = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RTCVideoParam", tag);
+              break;
+            }
+
+            message.height = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("RTCVideoParam", tag);
+              break;
+            }
+
+            message.fps = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RTCVideoParam", tag);
+              break;
+            }
+
+            message.bitrateKbps = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RTCVideoParam>, I>>(base?: I): RTCVideoParam {
+    return RTCVideoParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RTCVideoParam>, I>>(object: I): RTCVideoParam {
+    const message = createBaseRTCVideoParam();
+    message.width = object.width ?? 0;
+    message.height = object.height ?? 0;
+    message.fps = object.fps ?? 0;
+    message.bitrateKbps = object.bitrateKbps ?? 0;
+    return message;
+  },
+};
+
+function createBaseMultiGuestBizLayoutExtra(): MultiGuestBizLayoutExtra {
+  return { justDanceLayoutExtra: undefined };
+}
+
+export const MultiGuestBizLayoutExtra: MessageFns<MultiGuestBizLayoutExtra> = {
+  encode(message: MultiGuestBizLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.justDanceLayoutExtra !== undefined) {
+      JustDanceLayoutExtra.encode(message.justDanceLayoutExtra, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestBizLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestBizLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MultiGuestBizLayoutExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.justDanceLayoutExtra = JustDanceLayoutExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestBizLayoutExtra", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestBizLayoutExtra>, I>>(base?: I): MultiGuestBizLayoutExtra {
+    return MultiGuestBizLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestBizLayoutExtra>, I>>(object: I): MultiGuestBizLayoutExtra {
+    const message = createBaseMultiGuestBizLayoutExtra();
+    message.justDanceLayoutExtra = (object.justDanceLayoutExtra !== undefined && object.justDanceLayoutExtra !== null)
+      ? JustDanceLayoutExtra.fromPartial(object.justDanceLayoutExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCoHostBizLayoutExtra(): CoHostBizLayoutExtra {
+  return {};
+}
+
+export const CoHostBizLayoutExtra: MessageFns<CoHostBizLayoutExtra> = {
+  encode(_: CoHostBizLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CoHostBizLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCoHostBizLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CoHostBizLayoutExtra>, I>>(base?: I): CoHostBizLayoutExtra {
+    return CoHostBizLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CoHostBizLayoutExtra>, I>>(_: I): CoHostBizLayoutExtra {
+    const message = createBaseCoHostBizLayoutExtra();
+    return message;
+  },
+};
+
+function createBaseBizSpotExtra(): BizSpotExtra {
+  return { multiGuestBizSpotExtra: undefined, coHostBizSpotExtra: undefined };
+}
+
+export const BizSpotExtra: MessageFns<BizSpotExtra> = {
+  encode(message: BizSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.multiGuestBizSpotExtra !== undefined) {
+      MultiGuestBizSpotExtra.encode(message.multiGuestBizSpotExtra, writer.uint32(10).fork()).join();
+    }
+    if (message.coHostBizSpotExtra !== undefined) {
+      CoHostBizSpotExtra.encode(message.coHostBizSpotExtra, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BizSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBizSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BizSpotExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestBizSpotExtra = MultiGuestBizSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizSpotExtra", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BizSpotExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.coHostBizSpotExtra = CoHostBizSpotExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BizSpotExtra", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BizSpotExtra>, I>>(base?: I): BizSpotExtra {
+    return BizSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BizSpotExtra>, I>>(object: I): BizSpotExtra {
+    const message = createBaseBizSpotExtra();
+    message.multiGuestBizSpotExtra =
+      (object.multiGuestBizSpotExtra !== undefined && object.multiGuestBizSpotExtra !== null)
+        ? MultiGuestBizSpotExtra.fromPartial(object.multiGuestBizSpotExtra)
+        : undefined;
+    message.coHostBizSpotExtra = (object.coHostBizSpotExtra !== undefined && object.coHostBizSpotExtra !== null)
+      ? CoHostBizSpotExtra.fromPartial(object.coHostBizSpotExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseResolutionDemandPayload(): ResolutionDemandPayload {
+  return {
+    action: 0,
+    widthRatio: 0,
+    heightRatio: 0,
+    configId: "",
+    layoutKey: "",
+    spotId: 0n,
+    canvasWidth: 0n,
+    canvasHeight: 0n,
+    timestampMs: 0n,
+  };
+}
+
+export const ResolutionDemandPayload: MessageFns<ResolutionDemandPayload> = {
+  encode(message: ResolutionDemandPayload, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.action !== 0) {
+      writer.uint32(8).int32(message.action);
+    }
+    if (message.widthRatio !== 0) {
+      writer.uint32(17).double(message.widthRatio);
+    }
+    if (message.heightRatio !== 0) {
+      writer.uint32(25).double(message.heightRatio);
+    }
+    if (message.configId !== "") {
+      writer.uint32(34).string(message.configId);
+    }
+    if (message.layoutKey !== "") {
+      writer.uint32(42).string(message.layoutKey);
+    }
+    if (message.spotId !== 0n) {
+      if (BigInt.asIntN(64, message.spotId) !== message.spotId) {
+        throw new globalThis.Error("value provided for field message.spotId of type int64 too large");
+      }
+      writer.uint32(48).int64(message.spotId);
+    }
+    if (message.canvasWidth !== 0n) {
+      if (BigInt.asIntN(64, message.canvasWidth) !== message.canvasWidth) {
+        throw new globalThis.Error("value provided for field message.canvasWidth of type int64 too large");
+      }
+      writer.uint32(56).int64(message.canvasWidth);
+    }
+    if (message.canvasHeight !== 0n) {
+      if (BigInt.asIntN(64, message.canvasHeight) !== message.canvasHeight) {
+        throw new globalThis.Error("value provided for field message.canvasHeight of type int64 too large");
+      }
+      writer.uint32(64).int64(message.canvasHeight);
+    }
+    if (message.timestampMs !== 0n) {
+      if (BigInt.asIntN(64, message.timestampMs) !== message.timestampMs) {
+        throw new globalThis.Error("value provided for field message.timestampMs of type int64 too large");
+      }
+      writer.uint32(72).int64(message.timestampMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResolutionDemandPayload {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResolutionDemandPayload();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.action = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 17) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.widthRatio = reader.double();
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.heightRatio = reader.double();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.configId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.layoutKey = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.spotId = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.canvasWidth = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.canvasHeight = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("ResolutionDemandPayload", tag);
+              break;
+            }
+
+            message.timestampMs = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ResolutionDemandPayload>, I>>(base?: I): ResolutionDemandPayload {
+    return ResolutionDemandPayload.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ResolutionDemandPayload>, I>>(object: I): ResolutionDemandPayload {
+    const message = createBaseResolutionDemandPayload();
+    message.action = object.action ?? 0;
+    message.widthRatio = object.widthRatio ?? 0;
+    message.heightRatio = object.heightRatio ?? 0;
+    message.configId = object.configId ?? "";
+    message.layoutKey = object.layoutKey ?? "";
+    message.spotId = (object.spotId !== undefined && object.spotId !== null) ? BigInt(object.spotId) : 0n;
+    message.canvasWidth = (object.canvasWidth !== undefined && object.canvasWidth !== null)
+      ? BigInt(object.canvasWidth)
+      : 0n;
+    message.canvasHeight = (object.canvasHeight !== undefined && object.canvasHeight !== null)
+      ? BigInt(object.canvasHeight)
+      : 0n;
+    message.timestampMs = (object.timestampMs !== undefined && object.timestampMs !== null)
+      ? BigInt(object.timestampMs)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseEffectStruct(): EffectStruct {
+  return {
+    name: "",
+    hint: "",
+    hintIcon: undefined,
+    sdkVersion: "",
+    appVersion: "",
+    fileUrl: undefined,
+    iconUrl: undefined,
+    id: "",
+    effectId: "",
+    devicePlatform: "",
+    types: [],
+    tags: [],
+    tagsUpdatedAt: "",
+    parent: "",
+    children: [],
+    effectType: 0,
+    music: [],
+    source: 0,
+    designerId: "",
+    schema: "",
+    requirements: [],
+    extra: "",
+    isBusi: false,
+    designerEncryptedId: "",
+    sdkExtra: "",
+    resourceId: "",
+    adRawData: "",
+    bindIds: [],
+    ptime: 0n,
+    gradeKey: "",
+    composerParams: "",
+    hintFile: undefined,
+    useNumber: 0n,
+    typesSec: [],
+    requirementsSec: [],
+    panel: "",
+    modelNames: "",
+    modelNamesSec: "",
+    hintFileFormat: 0,
+    poiId: "",
+    isPoi: false,
+    challenge: [],
+    systemList: [],
+    originalEffectId: "",
+    transFileUrl: undefined,
+    templateEffectId: "",
+    recTag: 0n,
+    templateEffectExtra: undefined,
+    fileDiff: undefined,
+    provider: 0,
+    packageSize: 0n,
+    fromAppId: 0n,
+  };
+}
+
+export const EffectStruct: MessageFns<EffectStruct> = {
+  encode(message: EffectStruct, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.name !== "") {
+      writer.uint32(10).string(message.name);
+    }
+    if (message.hint !== "") {
+      writer.uint32(18).string(message.hint);
+    }
+    if (message.hintIcon !== undefined) {
+      UrlDataStruct.encode(message.hintIcon, writer.uint32(26).fork()).join();
+    }
+    if (message.sdkVersion !== "") {
+      writer.uint32(34).string(message.sdkVersion);
+    }
+    if (message.appVersion !== "") {
+      writer.uint32(42).string(message.appVersion);
+    }
+    if (message.fileUrl !== undefined) {
+      UrlDataStruct.encode(message.fileUrl, writer.uint32(50).fork()).join();
+    }
+    if (message.iconUrl !== undefined) {
+      UrlDataStruct.encode(message.iconUrl, writer.uint32(58).fork()).join();
+    }
+    if (message.id !== "") {
+      writer.uint32(66).string(message.id);
+    }
+    if (message.effectId !== "") {
+      writer.uint32(74).string(message.effectId);
+    }
+    if (message.devicePlatform !== "") {
+      writer.uint32(82).string(message.devicePlatform);
+    }
+    for (const v of message.types) {
+      writer.uint32(90).string(v!);
+    }
+    for (const v of message.tags) {
+      writer.uint32(98).string(v!);
+    }
+    if (message.tagsUpdatedAt !== "") {
+      writer.uint32(106).string(message.tagsUpdatedAt);
+    }
+    if (message.parent !== "") {
+      writer.uint32(114).string(message.parent);
+    }
+    for (const v of message.children) {
+      writer.uint32(122).string(v!);
+    }
+    if (message.effectType !== 0) {
+      writer.uint32(128).int32(message.effectType);
+    }
+    for (const v of message.music) {
+      writer.uint32(138).string(v!);
+    }
+    if (message.source !== 0) {
+      writer.uint32(144).int32(message.source);
+    }
+    if (message.designerId !== "") {
+      writer.uint32(154).string(message.designerId);
+    }
+    if (message.schema !== "") {
+      writer.uint32(162).string(message.schema);
+    }
+    for (const v of message.requirements) {
+      writer.uint32(170).string(v!);
+    }
+    if (message.extra !== "") {
+      writer.uint32(178).string(message.extra);
+    }
+    if (message.isBusi !== false) {
+      writer.uint32(184).bool(message.isBusi);
+    }
+    if (message.designerEncryptedId !== "") {
+      writer.uint32(210).string(message.designerEncryptedId);
+    }
+    if (message.sdkExtra !== "") {
+      writer.uint32(218).string(message.sdkExtra);
+    }
+    if (message.resourceId !== "") {
+      writer.uint32(226).string(message.resourceId);
+    }
+    if (message.adRawData !== "") {
+      writer.uint32(234).string(message.adRawData);
+    }
+    for (const v of message.bindIds) {
+      writer.uint32(242).string(v!);
+    }
+    if (message.ptime !== 0n) {
+      if (BigInt.asIntN(64, message.ptime) !== message.ptime) {
+        throw new globalThis.Error("value provided for field message.ptime of type int64 too large");
+      }
+      writer.uint32(248).int64(message.ptime);
+    }
+    if (message.gradeKey !== "") {
+      writer.uint32(258).string(message.gradeKey);
+    }
+    if (message.composerParams !== "") {
+      writer.uint32(266).string(message.composerParams);
+    }
+    if (message.hintFile !== undefined) {
+      UrlDataStruct.encode(message.hintFile, writer.uint32(274).fork()).join();
+    }
+    if (message.useNumber !== 0n) {
+      if (BigInt.asIntN(64, message.useNumber) !== message.useNumber) {
+        throw new globalThis.Error("value provided for field message.useNumber of type int64 too large");
+      }
+      writer.uint32(280).int64(message.useNumber);
+    }
+    for (const v of message.typesSec) {
+      writer.uint32(290).string(v!);
+    }
+    for (const v of message.requirementsSec) {
+      writer.uint32(298).string(v!);
+    }
+    if (message.panel !== "") {
+      writer.uint32(306).string(message.panel);
+    }
+    if (message.modelNames !== "") {
+      writer.uint32(314).string(message.modelNames);
+    }
+    if (message.modelNamesSec !== "") {
+      writer.uint32(322).string(message.modelNamesSec);
+    }
+    if (message.hintFileFormat !== 0) {
+      writer.uint32(328).int32(message.hintFileFormat);
+    }
+    if (message.poiId !== "") {
+      writer.uint32(338).string(message.poiId);
+    }
+    if (message.isPoi !== false) {
+      writer.uint32(344).bool(message.isPoi);
+    }
+    for (const v of message.challenge) {
+      writer.uint32(354).string(v!);
+    }
+    for (const v of message.systemList) {
+      writer.uint32(362).string(v!);
+    }
+    if (message.originalEffectId !== "") {
+      writer.uint32(370).string(message.originalEffectId);
+    }
+    if (message.transFileUrl !== undefined) {
+      UrlDataStruct.encode(message.transFileUrl, writer.uint32(378).fork()).join();
+    }
+    if (message.templateEffectId !== "") {
+      writer.uint32(386).string(message.templateEffectId);
+    }
+    if (message.recTag !== 0n) {
+      if (BigInt.asIntN(64, message.recTag) !== message.recTag) {
+        throw new globalThis.Error("value provided for field message.recTag of type int64 too large");
+      }
+      writer.uint32(392).int64(message.recTag);
+    }
+    if (message.templateEffectExtra !== undefined) {
+      TemplateEffectExtra.encode(message.templateEffectExtra, writer.uint32(402).fork()).join();
+    }
+    if (message.fileDiff !== undefined) {
+      DiffInfo.encode(message.fileDiff, writer.uint32(410).fork()).join();
+    }
+    if (message.provider !== 0) {
+      writer.uint32(416).int32(message.provider);
+    }
+    if (message.packageSize !== 0n) {
+      if (BigInt.asIntN(64, message.packageSize) !== message.packageSize) {
+        throw new globalThis.Error("value provided for field message.packageSize of type int64 too large");
+      }
+      writer.uint32(424).int64(message.packageSize);
+    }
+    if (message.fromAppId !== 0n) {
+      if (BigInt.asIntN(64, message.fromAppId) !== message.fromAppId) {
+        throw new globalThis.Error("value provided for field message.fromAppId of type int64 too large");
+      }
+      writer.uint32(432).int64(message.fromAppId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EffectStruct {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEffectStruct();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.hint = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hintIcon = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.sdkVersion = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.appVersion = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fileUrl = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.iconUrl = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.effectId = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.devicePlatform = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.types.push(reader.string());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.tags.push(reader.string());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.tagsUpdatedAt = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.parent = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.children.push(reader.string());
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.effectType = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.music.push(reader.string());
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.source = reader.int32();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.designerId = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.requirements.push(reader.string());
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.extra = reader.string();
+            continue;
+          }
+          case 23: {
+            if (tag !== 184) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.isBusi = reader.bool();
+            continue;
+          }
+          case 26: {
+            if (tag !== 210) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.designerEncryptedId = reader.string();
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.sdkExtra = reader.string();
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.resourceId = reader.string();
+            continue;
+          }
+          case 29: {
+            if (tag !== 234) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.adRawData = reader.string();
+            continue;
+          }
+          case 30: {
+            if (tag !== 242) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.bindIds.push(reader.string());
+            continue;
+          }
+          case 31: {
+            if (tag !== 248) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.ptime = reader.int64() as bigint;
+            continue;
+          }
+          case 32: {
+            if (tag !== 258) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.gradeKey = reader.string();
+            continue;
+          }
+          case 33: {
+            if (tag !== 266) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.composerParams = reader.string();
+            continue;
+          }
+          case 34: {
+            if (tag !== 274) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hintFile = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 34, cause);
+            }
+            continue;
+          }
+          case 35: {
+            if (tag !== 280) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.useNumber = reader.int64() as bigint;
+            continue;
+          }
+          case 36: {
+            if (tag !== 290) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.typesSec.push(reader.string());
+            continue;
+          }
+          case 37: {
+            if (tag !== 298) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.requirementsSec.push(reader.string());
+            continue;
+          }
+          case 38: {
+            if (tag !== 306) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.panel = reader.string();
+            continue;
+          }
+          case 39: {
+            if (tag !== 314) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.modelNames = reader.string();
+            continue;
+          }
+          case 40: {
+            if (tag !== 322) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.modelNamesSec = reader.string();
+            continue;
+          }
+          case 41: {
+            if (tag !== 328) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.hintFileFormat = reader.int32();
+            continue;
+          }
+          case 42: {
+            if (tag !== 338) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.poiId = reader.string();
+            continue;
+          }
+          case 43: {
+            if (tag !== 344) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.isPoi = reader.bool();
+            continue;
+          }
+          case 44: {
+            if (tag !== 354) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.challenge.push(reader.string());
+            continue;
+          }
+          case 45: {
+            if (tag !== 362) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.systemList.push(reader.string());
+            continue;
+          }
+          case 46: {
+            if (tag !== 370) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.originalEffectId = reader.string();
+            continue;
+          }
+          case 47: {
+            if (tag !== 378) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.transFileUrl = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 47, cause);
+            }
+            continue;
+          }
+          case 48: {
+            if (tag !== 386) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.templateEffectId = reader.string();
+            continue;
+          }
+          case 49: {
+            if (tag !== 392) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.recTag = reader.int64() as bigint;
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.templateEffectExtra = TemplateEffectExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 50, cause);
+            }
+            continue;
+          }
+          case 51: {
+            if (tag !== 410) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fileDiff = DiffInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EffectStruct", 51, cause);
+            }
+            continue;
+          }
+          case 52: {
+            if (tag !== 416) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.provider = reader.int32();
+            continue;
+          }
+          case 53: {
+            if (tag !== 424) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.packageSize = reader.int64() as bigint;
+            continue;
+          }
+          case 54: {
+            if (tag !== 432) {
+              noteWrongWireType("EffectStruct", tag);
+              break;
+            }
+
+            message.fromAppId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EffectStruct>, I>>(base?: I): EffectStruct {
+    return EffectStruct.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EffectStruct>, I>>(object: I): EffectStruct {
+    const message = createBaseEffectStruct();
+    message.name = object.name ?? "";
+    message.hint = object.hint ?? "";
+    message.hintIcon = (object.hintIcon !== undefined && object.hintIcon !== null)
+      ? UrlDataStruct.fromPartial(object.hintIcon)
+      : undefined;
+    message.sdkVersion = object.sdkVersion ?? "";
+    message.appVersion = object.appVersion ?? "";
+    message.fileUrl = (object.fileUrl !== undefined && object.fileUrl !== null)
+      ? UrlDataStruct.fromPartial(object.fileUrl)
+      : undefined;
+    message.iconUrl = (object.iconUrl !== undefined && object.iconUrl !== null)
+      ? UrlDataStruct.fromPartial(object.iconUrl)
+      : undefined;
+    message.id = object.id ?? "";
+    message.effectId = object.effectId ?? "";
+    message.devicePlatform = object.devicePlatform ?? "";
+    message.types = object.types?.map((e) => e) || [];
+    message.tags = object.tags?.map((e) => e) || [];
+    message.tagsUpdatedAt = object.tagsUpdatedAt ?? "";
+    message.parent = object.parent ?? "";
+    message.children = object.children?.map((e) => e) || [];
+    message.effectType = object.effectType ?? 0;
+    message.music = object.music?.map((e) => e) || [];
+    message.source = object.source ?? 0;
+    message.designerId = object.designerId ?? "";
+    message.schema = object.schema ?? "";
+    message.requirements = object.requirements?.map((e) => e) || [];
+    message.extra = object.extra ?? "";
+    message.isBusi = object.isBusi ?? false;
+    message.designerEncryptedId = object.designerEncryptedId ?? "";
+    message.sdkExtra = object.sdkExtra ?? "";
+    message.resourceId = object.resourceId ?? "";
+    message.adRawData = object.adRawData ?? "";
+    message.bindIds = object.bindIds?.map((e) => e) || [];
+    message.ptime = (object.ptime !== undefined && object.ptime !== null) ? BigInt(object.ptime) : 0n;
+    message.gradeKey = object.gradeKey ?? "";
+    message.composerParams = object.composerParams ?? "";
+    message.hintFile = (object.hintFile !== undefined && object.hintFile !== null)
+      ? UrlDataStruct.fromPartial(object.hintFile)
+      : undefined;
+    message.useNumber = (object.useNumber !== undefined && object.useNumber !== null) ? BigInt(object.useNumber) : 0n;
+    message.typesSec = object.typesSec?.map((e) => e) || [];
+    message.requirementsSec = object.requirementsSec?.map((e) => e) || [];
+    message.panel = object.panel ?? "";
+    message.modelNames = object.modelNames ?? "";
+    message.modelNamesSec = object.modelNamesSec ?? "";
+    message.hintFileFormat = object.hintFileFormat ?? 0;
+    message.poiId = object.poiId ?? "";
+    message.isPoi = object.isPoi ?? false;
+    message.challenge = object.challenge?.map((e) => e) || [];
+    message.systemList = object.systemList?.map((e) => e) || [];
+    message.originalEffectId = object.originalEffectId ?? "";
+    message.transFileUrl = (object.transFileUrl !== undefined && object.transFileUrl !== null)
+      ? UrlDataStruct.fromPartial(object.transFileUrl)
+      : undefined;
+    message.templateEffectId = object.templateEffectId ?? "";
+    message.recTag = (object.recTag !== undefined && object.recTag !== null) ? BigInt(object.recTag) : 0n;
+    message.templateEffectExtra = (object.templateEffectExtra !== undefined && object.templateEffectExtra !== null)
+      ? TemplateEffectExtra.fromPartial(object.templateEffectExtra)
+      : undefined;
+    message.fileDiff = (object.fileDiff !== undefined && object.fileDiff !== null)
+      ? DiffInfo.fromPartial(object.fileDiff)
+      : undefined;
+    message.provider = object.provider ?? 0;
+    message.packageSize = (object.packageSize !== undefined && object.packageSize !== null)
+      ? BigInt(object.packageSize)
+      : 0n;
+    message.fromAppId = (object.fromAppId !== undefined && object.fromAppId !== null) ? BigInt(object.fromAppId) : 0n;
+    return message;
+  },
+};
+
+function createBasePlaybookBizExtra(): PlaybookBizExtra {
+  return { customAtomicCapabilities: {} };
+}
+
+export const PlaybookBizExtra: MessageFns<PlaybookBizExtra> = {
+  encode(message: PlaybookBizExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    globalThis.Object.entries(message.customAtomicCapabilities).forEach(([key, value]: [string, string]) => {
+      PlaybookBizExtra_CustomAtomicCapabilitiesEntry.encode({ key: key as any, value }, writer.uint32(10).fork())
+        .join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PlaybookBizExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePlaybookBizExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PlaybookBizExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = PlaybookBizExtra_CustomAtomicCapabilitiesEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.customAtomicCapabilities[entry1.key] = entry1.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "PlaybookBizExtra", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PlaybookBizExtra>, I>>(base?: I): PlaybookBizExtra {
+    return PlaybookBizExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PlaybookBizExtra>, I>>(object: I): PlaybookBizExtra {
+    const message = createBasePlaybookBizExtra();
+    message.customAtomicCapabilities =
+      (globalThis.Object.entries(object.customAtomicCapabilities ?? {}) as [string, string][]).reduce(
+        (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+          if (value !== undefined) {
+            acc[key] = globalThis.String(value);
+          }
+          return acc;
+        },
+        {},
+      );
+    return message;
+  },
+};
+
+function createBasePlaybookBizExtra_CustomAtomicCapabilitiesEntry(): PlaybookBizExtra_CustomAtomicCapabilitiesEntry {
+  return { key: "", value: "" };
+}
+
+export const PlaybookBizExtra_CustomAtomicCapabilitiesEntry: MessageFns<
+  PlaybookBizExtra_CustomAtomicCapabilitiesEntry
+> = {
+  encode(
+    message: PlaybookBizExtra_CustomAtomicCapabilitiesEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PlaybookBizExtra_CustomAtomicCapabilitiesEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePlaybookBizExtra_CustomAtomicCapabilitiesEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PlaybookBizExtra_CustomAtomicCapabilitiesEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PlaybookBizExtra_CustomAtomicCapabilitiesEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PlaybookBizExtra_CustomAtomicCapabilitiesEntry>, I>>(
+    base?: I,
+  ): PlaybookBizExtra_CustomAtomicCapabilitiesEntry {
+    return PlaybookBizExtra_CustomAtomicCapabilitiesEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PlaybookBizExtra_CustomAtomicCapabilitiesEntry>, I>>(
+    object: I,
+  ): PlaybookBizExtra_CustomAtomicCapabilitiesEntry {
+    const message = createBasePlaybookBizExtra_CustomAtomicCapabilitiesEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseMatchTitleBarDisplayRule(): MatchTitleBarDisplayRule {
+  return { trigger: undefined, displayResource: undefined };
+}
+
+export const MatchTitleBarDisplayRule: MessageFns<MatchTitleBarDisplayRule> = {
+  encode(message: MatchTitleBarDisplayRule, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.trigger !== undefined) {
+      MatchTitleBarTrigger.encode(message.trigger, writer.uint32(10).fork()).join();
+    }
+    if (message.displayResource !== undefined) {
+      TitleBarDisplayResource.encode(message.displayResource, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchTitleBarDisplayRule {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchTitleBarDisplayRule();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MatchTitleBarDisplayRule", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.trigger = MatchTitleBarTrigger.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchTitleBarDisplayRule", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MatchTitleBarDisplayRule", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayResource = TitleBarDisplayResource.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MatchTitleBarDisplayRule", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchTitleBarDisplayRule>, I>>(base?: I): MatchTitleBarDisplayRule {
+    return MatchTitleBarDisplayRule.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchTitleBarDisplayRule>, I>>(object: I): MatchTitleBarDisplayRule {
+    const message = createBaseMatchTitleBarDisplayRule();
+    message.trigger = (object.trigger !== undefined && object.trigger !== null)
+      ? MatchTitleBarTrigger.fromPartial(object.trigger)
+      : undefined;
+    message.displayResource = (object.displayResource !== undefined && object.displayResource !== null)
+      ? TitleBarDisplayResource.fromPartial(object.displayResource)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUserInfo(): UserInfo {
+  return { userId: 0n, nickName: "", avatarThumb: undefined };
+}
+
+export const UserInfo: MessageFns<UserInfo> = {
+  encode(message: UserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.nickName !== "") {
+      writer.uint32(18).string(message.nickName);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("UserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("UserInfo", tag);
+              break;
+            }
+
+            message.nickName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("UserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UserInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UserInfo>, I>>(base?: I): UserInfo {
+    return UserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UserInfo>, I>>(object: I): UserInfo {
+    const message = createBaseUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.nickName = object.nickName ?? "";
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubtitleSettings(): SubtitleSettings {
+  return { hasRight: 0, temporaryBan: 0, enable: 0, expireDate: 0n, targetLanguage: "", labelText: "" };
+}
+
+export const SubtitleSettings: MessageFns<SubtitleSettings> = {
+  encode(message: SubtitleSettings, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.hasRight !== 0) {
+      writer.uint32(8).int32(message.hasRight);
+    }
+    if (message.temporaryBan !== 0) {
+      writer.uint32(16).int32(message.temporaryBan);
+    }
+    if (message.enable !== 0) {
+      writer.uint32(24).int32(message.enable);
+    }
+    if (message.expireDate !== 0n) {
+      if (BigInt.asIntN(64, message.expireDate) !== message.expireDate) {
+        throw new globalThis.Error("value provided for field message.expireDate of type int64 too large");
+      }
+      writer.uint32(32).int64(message.expireDate);
+    }
+    if (message.targetLanguage !== "") {
+      writer.uint32(42).string(message.targetLanguage);
+    }
+    if (message.labelText !== "") {
+      writer.uint32(50).string(message.labelText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubtitleSettings {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubtitleSettings();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.hasRight = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.temporaryBan = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.enable = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.expireDate = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.targetLanguage = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("SubtitleSettings", tag);
+              break;
+            }
+
+            message.labelText = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubtitleSettings>, I>>(base?: I): SubtitleSettings {
+    return SubtitleSettings.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubtitleSettings>, I>>(object: I): SubtitleSettings {
+    const message = createBaseSubtitleSettings();
+    message.hasRight = object.hasRight ?? 0;
+    message.temporaryBan = object.temporaryBan ?? 0;
+    message.enable = object.enable ?? 0;
+    message.expireDate = (object.expireDate !== undefined && object.expireDate !== null)
+      ? BigInt(object.expireDate)
+      : 0n;
+    message.targetLanguage = object.targetLanguage ?? "";
+    message.labelText = object.labelText ?? "";
+    return message;
+  },
+};
+
+function createBaseSecondDegreeRelationContent(): SecondDegreeRelationContent {
+  return { relatedUsers: [], totalRelatedUserCnt: 0n };
+}
+
+export const SecondDegreeRelationContent: MessageFns<SecondDegreeRelationContent> = {
+  encode(message: SecondDegreeRelationContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.relatedUsers) {
+      UserInfo.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.totalRelatedUserCnt !== 0n) {
+      if (BigInt.asIntN(64, message.totalRelatedUserCnt) !== message.totalRelatedUserCnt) {
+        throw new globalThis.Error("value provided for field message.totalRelatedUserCnt of type int64 too large");
+      }
+      writer.uint32(16).int64(message.totalRelatedUserCnt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SecondDegreeRelationContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSecondDegreeRelationContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SecondDegreeRelationContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.relatedUsers.push(UserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "SecondDegreeRelationContent", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SecondDegreeRelationContent", tag);
+              break;
+            }
+
+            message.totalRelatedUserCnt = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SecondDegreeRelationContent>, I>>(base?: I): SecondDegreeRelationContent {
+    return SecondDegreeRelationContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SecondDegreeRelationContent>, I>>(object: I): SecondDegreeRelationContent {
+    const message = createBaseSecondDegreeRelationContent();
+    message.relatedUsers = object.relatedUsers?.map((e) => UserInfo.fromPartial(e)) || [];
+    message.totalRelatedUserCnt = (object.totalRelatedUserCnt !== undefined && object.totalRelatedUserCnt !== null)
+      ? BigInt(object.totalRelatedUserCnt)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseSimilarInterestContent(): SimilarInterestContent {
+  return { contentId: 0n, displayText: "" };
+}
+
+export const SimilarInterestContent: MessageFns<SimilarInterestContent> = {
+  encode(message: SimilarInterestContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.contentId !== 0n) {
+      if (BigInt.asIntN(64, message.contentId) !== message.contentId) {
+        throw new globalThis.Error("value provided for field message.contentId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.contentId);
+    }
+    if (message.displayText !== "") {
+      writer.uint32(18).string(message.displayText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SimilarInterestContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSimilarInterestContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SimilarInterestContent", tag);
+              break;
+            }
+
+            message.contentId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SimilarInterestContent", tag);
+              break;
+            }
+
+            message.displayText = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SimilarInterestContent>, I>>(base?: I): SimilarInterestContent {
+    return SimilarInterestContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SimilarInterestContent>, I>>(object: I): SimilarInterestContent {
+    const message = createBaseSimilarInterestContent();
+    message.contentId = (object.contentId !== undefined && object.contentId !== null) ? BigInt(object.contentId) : 0n;
+    message.displayText = object.displayText ?? "";
+    return message;
+  },
+};
+
+function createBaseLinkmicDisplayText(): LinkmicDisplayText {
+  return { color: "", key: "", defaultPattern: "", pieces: [] };
+}
+
+export const LinkmicDisplayText: MessageFns<LinkmicDisplayText> = {
+  encode(message: LinkmicDisplayText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.color !== "") {
+      writer.uint32(10).string(message.color);
+    }
+    if (message.key !== "") {
+      writer.uint32(162).string(message.key);
+    }
+    if (message.defaultPattern !== "") {
+      writer.uint32(170).string(message.defaultPattern);
+    }
+    for (const v of message.pieces) {
+      LinkmicDisplayTextPieces.encode(v!, writer.uint32(178).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkmicDisplayText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkmicDisplayText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkmicDisplayText", tag);
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("LinkmicDisplayText", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("LinkmicDisplayText", tag);
+              break;
+            }
+
+            message.defaultPattern = reader.string();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("LinkmicDisplayText", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.pieces.push(LinkmicDisplayTextPieces.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkmicDisplayText", 22, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkmicDisplayText>, I>>(base?: I): LinkmicDisplayText {
+    return LinkmicDisplayText.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkmicDisplayText>, I>>(object: I): LinkmicDisplayText {
+    const message = createBaseLinkmicDisplayText();
+    message.color = object.color ?? "";
+    message.key = object.key ?? "";
+    message.defaultPattern = object.defaultPattern ?? "";
+    message.pieces = object.pieces?.map((e) => LinkmicDisplayTextPieces.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSocialGameUserSpotExtra(): SocialGameUserSpotExtra {
+  return { gameJustDanceUserStatus: 0, isEnlarged: false, isMainContent: false };
+}
+
+export const SocialGameUserSpotExtra: MessageFns<SocialGameUserSpotExtra> = {
+  encode(message: SocialGameUserSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameJustDanceUserStatus !== 0) {
+      writer.uint32(8).int32(message.gameJustDanceUserStatus);
+    }
+    if (message.isEnlarged !== false) {
+      writer.uint32(16).bool(message.isEnlarged);
+    }
+    if (message.isMainContent !== false) {
+      writer.uint32(24).bool(message.isMainContent);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SocialGameUserSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSocialGameUserSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SocialGameUserSpotExtra", tag);
+              break;
+            }
+
+            message.gameJustDanceUserStatus = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SocialGameUserSpotExtra", tag);
+              break;
+            }
+
+            message.isEnlarged = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SocialGameUserSpotExtra", tag);
+              break;
+            }
+
+            message.isMainContent = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SocialGameUserSpotExtra>, I>>(base?: I): SocialGameUserSpotExtra {
+    return SocialGameUserSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SocialGameUserSpotExtra>, I>>(object: I): SocialGameUserSpotExtra {
+    const message = createBaseSocialGameUserSpotExtra();
+    message.gameJustDanceUserStatus = object.gameJustDanceUserStatus ?? 0;
+    message.isEnlarged = object.isEnlarged ?? false;
+    message.isMainContent = object.isMainContent ?? false;
+    return message;
+  },
+};
+
+function createBaseSocialGameUserSpotNonSeiExtra(): SocialGameUserSpotNonSeiExtra {
+  return { gameScore: 0 };
+}
+
+export const SocialGameUserSpotNonSeiExtra: MessageFns<SocialGameUserSpotNonSeiExtra> = {
+  encode(message: SocialGameUserSpotNonSeiExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameScore !== 0) {
+      writer.uint32(8).int32(message.gameScore);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SocialGameUserSpotNonSeiExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSocialGameUserSpotNonSeiExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SocialGameUserSpotNonSeiExtra", tag);
+              break;
+            }
+
+            message.gameScore = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SocialGameUserSpotNonSeiExtra>, I>>(base?: I): SocialGameUserSpotNonSeiExtra {
+    return SocialGameUserSpotNonSeiExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SocialGameUserSpotNonSeiExtra>, I>>(
+    object: I,
+  ): SocialGameUserSpotNonSeiExtra {
+    const message = createBaseSocialGameUserSpotNonSeiExtra();
+    message.gameScore = object.gameScore ?? 0;
+    return message;
+  },
+};
+
+function createBaseLinkmicShareRevenueSettingStruct(): LinkmicShareRevenueSettingStruct {
+  return {
+    shareRevenueSettingVersionCode: 0n,
+    linkmicShareRevenueSetting: 0,
+    linkmicShareRevenueSettingRatio: 0,
+    enableSettingRatio: false,
+  };
+}
+
+export const LinkmicShareRevenueSettingStruct: MessageFns<LinkmicShareRevenueSettingStruct> = {
+  encode(message: LinkmicShareRevenueSettingStruct, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.shareRevenueSettingVersionCode !== 0n) {
+      if (BigInt.asIntN(64, message.shareRevenueSettingVersionCode) !== message.shareRevenueSettingVersionCode) {
+        throw new globalThis.Error(
+          "value provided for field message.shareRevenueSettingVersionCode of type int64 too large",
+        );
+      }
+      writer.uint32(8).int64(message.shareRevenueSettingVersionCode);
+    }
+    if (message.linkmicShareRevenueSetting !== 0) {
+      writer.uint32(16).int32(message.linkmicShareRevenueSetting);
+    }
+    if (message.linkmicShareRevenueSettingRatio !== 0) {
+      writer.uint32(24).int32(message.linkmicShareRevenueSettingRatio);
+    }
+    if (message.enableSettingRatio !== false) {
+      writer.uint32(32).bool(message.enableSettingRatio);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkmicShareRevenueSettingStruct {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkmicShareRevenueSettingStruct();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("LinkmicShareRevenueSettingStruct", tag);
+              break;
+            }
+
+            message.shareRevenueSettingVersionCode = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("LinkmicShareRevenueSettingStruct", tag);
+              break;
+            }
+
+            message.linkmicShareRevenueSetting = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("LinkmicShareRevenueSettingStruct", tag);
+              break;
+            }
+
+            message.linkmicShareRevenueSettingRatio = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("LinkmicShareRevenueSettingStruct", tag);
+              break;
+            }
+
+            message.enableSettingRatio = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkmicShareRevenueSettingStruct>, I>>(
+    base?: I,
+  ): LinkmicShareRevenueSettingStruct {
+    return LinkmicShareRevenueSettingStruct.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkmicShareRevenueSettingStruct>, I>>(
+    object: I,
+  ): LinkmicShareRevenueSettingStruct {
+    const message = createBaseLinkmicShareRevenueSettingStruct();
+    message.shareRevenueSettingVersionCode =
+      (object.shareRevenueSettingVersionCode !== undefined && object.shareRevenueSettingVersionCode !== null)
+        ? BigInt(object.shareRevenueSettingVersionCode)
+        : 0n;
+    message.linkmicShareRevenueSetting = object.linkmicShareRevenueSetting ?? 0;
+    message.linkmicShareRevenueSettingRatio = object.linkmicShareRevenueSettingRatio ?? 0;
+    message.enableSettingRatio = object.enableSettingRatio ?? false;
+    return message;
+  },
+};
+
+function createBaseCohostABInfo(): CohostABInfo {
+  return {
+    liveMatchButtonOpt: false,
+    isCohostMultiguest: false,
+    isMatchPlaybookEnabled: false,
+    isCohostDuringMultiguestEnabled: false,
+    isMatchPlaybookOptimisationEnabled: false,
+  };
+}
+
+export const CohostABInfo: MessageFns<CohostABInfo> = {
+  encode(message: CohostABInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.liveMatchButtonOpt !== false) {
+      writer.uint32(8).bool(message.liveMatchButtonOpt);
+    }
+    if (message.isCohostMultiguest !== false) {
+      writer.uint32(16).bool(message.isCohostMultiguest);
+    }
+    if (message.isMatchPlaybookEnabled !== false) {
+      writer.uint32(24).bool(message.isMatchPlaybookEnabled);
+    }
+    if (message.isCohostDuringMultiguestEnabled !== false) {
+      writer.uint32(32).bool(message.isCohostDuringMultiguestEnabled);
+    }
+    if (message.isMatchPlaybookOptimisationEnabled !== false) {
+      writer.uint32(40).bool(message.isMatchPlaybookOptimisationEnabled);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostABInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostABInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostABInfo", tag);
+              break;
+            }
+
+            message.liveMatchButtonOpt = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostABInfo", tag);
+              break;
+            }
+
+            message.isCohostMultiguest = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CohostABInfo", tag);
+              break;
+            }
+
+            message.isMatchPlaybookEnabled = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("CohostABInfo", tag);
+              break;
+            }
+
+            message.isCohostDuringMultiguestEnabled = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("CohostABInfo", tag);
+              break;
+            }
+
+            message.isMatchPlaybookOptimisationEnabled = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostABInfo>, I>>(base?: I): CohostABInfo {
+    return CohostABInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostABInfo>, I>>(object: I): CohostABInfo {
+    const message = createBaseCohostABInfo();
+    message.liveMatchButtonOpt = object.liveMatchButtonOpt ?? false;
+    message.isCohostMultiguest = object.isCohostMultiguest ?? false;
+    message.isMatchPlaybookEnabled = object.isMatchPlaybookEnabled ?? false;
+    message.isCohostDuringMultiguestEnabled = object.isCohostDuringMultiguestEnabled ?? false;
+    message.isMatchPlaybookOptimisationEnabled = object.isMatchPlaybookOptimisationEnabled ?? false;
+    return message;
+  },
+};
+
+function createBaseJoinGroupMessageExtra(): JoinGroupMessageExtra {
+  return {
+    sourceType: 0n,
+    extra: undefined,
+    otherUsers: [],
+    invitationReorderExtra: undefined,
+    rivalGuestsMap: new Map(),
+    isFromCohostOverIssue: false,
+  };
+}
+
+export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
+  encode(message: JoinGroupMessageExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sourceType !== 0n) {
+      if (BigInt.asIntN(64, message.sourceType) !== message.sourceType) {
+        throw new globalThis.Error("value provided for field message.sourceType of type int64 too large");
+      }
+      writer.uint32(8).int64(message.sourceType);
+    }
+    if (message.extra !== undefined) {
+      RivalUserExtra.encode(message.extra, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.otherUsers) {
+      RivalUserExtra.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.invitationReorderExtra !== undefined) {
+      InvitationReorderExtra.encode(message.invitationReorderExtra, writer.uint32(34).fork()).join();
+    }
+    message.rivalGuestsMap.forEach((value, key) => {
+      JoinGroupMessageExtra_RivalGuestsMapEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    if (message.isFromCohostOverIssue !== false) {
+      writer.uint32(48).bool(message.isFromCohostOverIssue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupMessageExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupMessageExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            message.sourceType = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extra = RivalUserExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupMessageExtra", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.otherUsers.push(RivalUserExtra.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupMessageExtra", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.invitationReorderExtra = InvitationReorderExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupMessageExtra", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry5 = JoinGroupMessageExtra_RivalGuestsMapEntry.decode(reader, reader.uint32());
+              if (entry5.value !== undefined) {
+                message.rivalGuestsMap.set(entry5.key, entry5.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupMessageExtra", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("JoinGroupMessageExtra", tag);
+              break;
+            }
+
+            message.isFromCohostOverIssue = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupMessageExtra>, I>>(base?: I): JoinGroupMessageExtra {
+    return JoinGroupMessageExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupMessageExtra>, I>>(object: I): JoinGroupMessageExtra {
+    const message = createBaseJoinGroupMessageExtra();
+    message.sourceType = (object.sourceType !== undefined && object.sourceType !== null)
+      ? BigInt(object.sourceType)
+      : 0n;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? RivalUserExtra.fromPartial(object.extra)
+      : undefined;
+    message.otherUsers = object.otherUsers?.map((e) => RivalUserExtra.fromPartial(e)) || [];
+    message.invitationReorderExtra =
+      (object.invitationReorderExtra !== undefined && object.invitationReorderExtra !== null)
+        ? InvitationReorderExtra.fromPartial(object.invitationReorderExtra)
+        : undefined;
+    message.rivalGuestsMap = (() => {
+      const m = new Map();
+      (object.rivalGuestsMap as Map<bigint, RivalGuestExtras> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, RivalGuestExtras.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.isFromCohostOverIssue = object.isFromCohostOverIssue ?? false;
+    return message;
+  },
+};
+
+function createBaseJoinGroupMessageExtra_RivalGuestsMapEntry(): JoinGroupMessageExtra_RivalGuestsMapEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const JoinGroupMessageExtra_RivalGuestsMapEntry: MessageFns<JoinGroupMessageExtra_RivalGuestsMapEntry> = {
+  encode(message: JoinGroupMessageExtra_RivalGuestsMapEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      RivalGuestExtras.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JoinGroupMessageExtra_RivalGuestsMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJoinGroupMessageExtra_RivalGuestsMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("JoinGroupMessageExtra_RivalGuestsMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("JoinGroupMessageExtra_RivalGuestsMapEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = RivalGuestExtras.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "JoinGroupMessageExtra_RivalGuestsMapEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JoinGroupMessageExtra_RivalGuestsMapEntry>, I>>(
+    base?: I,
+  ): JoinGroupMessageExtra_RivalGuestsMapEntry {
+    return JoinGroupMessageExtra_RivalGuestsMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JoinGroupMessageExtra_RivalGuestsMapEntry>, I>>(
+    object: I,
+  ): JoinGroupMessageExtra_RivalGuestsMapEntry {
+    const message = createBaseJoinGroupMessageExtra_RivalGuestsMapEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? RivalGuestExtras.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseQuickCohostInviteeUserInfo(): QuickCohostInviteeUserInfo {
+  return { avatarThumb: undefined, nickname: "" };
+}
+
+export const QuickCohostInviteeUserInfo: MessageFns<QuickCohostInviteeUserInfo> = {
+  encode(message: QuickCohostInviteeUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(10).fork()).join();
+    }
+    if (message.nickname !== "") {
+      writer.uint32(18).string(message.nickname);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): QuickCohostInviteeUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseQuickCohostInviteeUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("QuickCohostInviteeUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "QuickCohostInviteeUserInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("QuickCohostInviteeUserInfo", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<QuickCohostInviteeUserInfo>, I>>(base?: I): QuickCohostInviteeUserInfo {
+    return QuickCohostInviteeUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<QuickCohostInviteeUserInfo>, I>>(object: I): QuickCohostInviteeUserInfo {
+    const message = createBaseQuickCohostInviteeUserInfo();
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    message.nickname = object.nickname ?? "";
+    return message;
+  },
+};
+
+function createBaseCohostUserInfo(): CohostUserInfo {
+  return {
+    permissionType: 0n,
+    sourceType: 0,
+    isLowVersion: false,
+    bestTeammateUid: 0n,
+    hasTopicPerm: false,
+    streamConfig: undefined,
+    inDifferentInviteTypeControlGroup: false,
+    cohostMode: undefined,
+    nickname: "",
+    displayId: "",
+    avatarThumb: undefined,
+    followStatus: 0n,
+    userIdStr: "",
+    isEnigma: false,
+  };
+}
+
+export const CohostUserInfo: MessageFns<CohostUserInfo> = {
+  encode(message: CohostUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.permissionType !== 0n) {
+      if (BigInt.asIntN(64, message.permissionType) !== message.permissionType) {
+        throw new globalThis.Error("value provided for field message.permissionType of type int64 too large");
+      }
+      writer.uint32(8).int64(message.permissionType);
+    }
+    if (message.sourceType !== 0) {
+      writer.uint32(16).int32(message.sourceType);
+    }
+    if (message.isLowVersion !== false) {
+      writer.uint32(24).bool(message.isLowVersion);
+    }
+    if (message.bestTeammateUid !== 0n) {
+      if (BigInt.asIntN(64, message.bestTeammateUid) !== message.bestTeammateUid) {
+        throw new globalThis.Error("value provided for field message.bestTeammateUid of type int64 too large");
+      }
+      writer.uint32(32).int64(message.bestTeammateUid);
+    }
+    if (message.hasTopicPerm !== false) {
+      writer.uint32(40).bool(message.hasTopicPerm);
+    }
+    if (message.streamConfig !== undefined) {
+      CohostStreamConfig.encode(message.streamConfig, writer.uint32(50).fork()).join();
+    }
+    if (message.inDifferentInviteTypeControlGroup !== false) {
+      writer.uint32(56).bool(message.inDifferentInviteTypeControlGroup);
+    }
+    if (message.cohostMode !== undefined) {
+      CohostMode.encode(message.cohostMode, writer.uint32(66).fork()).join();
+    }
+    if (message.nickname !== "") {
+      writer.uint32(90).string(message.nickname);
+    }
+    if (message.displayId !== "") {
+      writer.uint32(98).string(message.displayId);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(106).fork()).join();
+    }
+    if (message.followStatus !== 0n) {
+      if (BigInt.asIntN(64, message.followStatus) !== message.followStatus) {
+        throw new globalThis.Error("value provided for field message.followStatus of type int64 too large");
+      }
+      writer.uint32(112).int64(message.followStatus);
+    }
+    if (message.userIdStr !== "") {
+      writer.uint32(122).string(message.userIdStr);
+    }
+    if (message.isEnigma !== false) {
+      writer.uint32(128).bool(message.isEnigma);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.permissionType = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.sourceType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.isLowVersion = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.bestTeammateUid = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.hasTopicPerm = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.streamConfig = CohostStreamConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostUserInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.inDifferentInviteTypeControlGroup = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cohostMode = CohostMode.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostUserInfo", 8, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.displayId = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CohostUserInfo", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.followStatus = reader.int64() as bigint;
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.userIdStr = reader.string();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("CohostUserInfo", tag);
+              break;
+            }
+
+            message.isEnigma = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostUserInfo>, I>>(base?: I): CohostUserInfo {
+    return CohostUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostUserInfo>, I>>(object: I): CohostUserInfo {
+    const message = createBaseCohostUserInfo();
+    message.permissionType = (object.permissionType !== undefined && object.permissionType !== null)
+      ? BigInt(object.permissionType)
+      : 0n;
+    message.sourceType = object.sourceType ?? 0;
+    message.isLowVersion = object.isLowVersion ?? false;
+    message.bestTeammateUid = (object.bestTeammateUid !== undefined && object.bestTeammateUid !== null)
+      ? BigInt(object.bestTeammateUid)
+      : 0n;
+    message.hasTopicPerm = object.hasTopicPerm ?? false;
+    message.streamConfig = (object.streamConfig !== undefined && object.streamConfig !== null)
+      ? CohostStreamConfig.fromPartial(object.streamConfig)
+      : undefined;
+    message.inDifferentInviteTypeControlGroup = object.inDifferentInviteTypeControlGroup ?? false;
+    message.cohostMode = (object.cohostMode !== undefined && object.cohostMode !== null)
+      ? CohostMode.fromPartial(object.cohostMode)
+      : undefined;
+    message.nickname = object.nickname ?? "";
+    message.displayId = object.displayId ?? "";
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    message.followStatus = (object.followStatus !== undefined && object.followStatus !== null)
+      ? BigInt(object.followStatus)
+      : 0n;
+    message.userIdStr = object.userIdStr ?? "";
+    message.isEnigma = object.isEnigma ?? false;
+    return message;
+  },
+};
+
+function createBaseVirtualWaitingUser(): VirtualWaitingUser {
+  return { sendUserId: 0n, sendTimestamp: 0n, avatars: [] };
+}
+
+export const VirtualWaitingUser: MessageFns<VirtualWaitingUser> = {
+  encode(message: VirtualWaitingUser, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sendUserId !== 0n) {
+      if (BigInt.asIntN(64, message.sendUserId) !== message.sendUserId) {
+        throw new globalThis.Error("value provided for field message.sendUserId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.sendUserId);
+    }
+    if (message.sendTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.sendTimestamp) !== message.sendTimestamp) {
+        throw new globalThis.Error("value provided for field message.sendTimestamp of type int64 too large");
+      }
+      writer.uint32(16).int64(message.sendTimestamp);
+    }
+    for (const v of message.avatars) {
+      Image.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VirtualWaitingUser {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVirtualWaitingUser();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("VirtualWaitingUser", tag);
+              break;
+            }
+
+            message.sendUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("VirtualWaitingUser", tag);
+              break;
+            }
+
+            message.sendTimestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("VirtualWaitingUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatars.push(Image.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "VirtualWaitingUser", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<VirtualWaitingUser>, I>>(base?: I): VirtualWaitingUser {
+    return VirtualWaitingUser.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VirtualWaitingUser>, I>>(object: I): VirtualWaitingUser {
+    const message = createBaseVirtualWaitingUser();
+    message.sendUserId = (object.sendUserId !== undefined && object.sendUserId !== null)
+      ? BigInt(object.sendUserId)
+      : 0n;
+    message.sendTimestamp = (object.sendTimestamp !== undefined && object.sendTimestamp !== null)
+      ? BigInt(object.sendTimestamp)
+      : 0n;
+    message.avatars = object.avatars?.map((e) => Image.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGuestUserInfo(): GuestUserInfo {
+  return {
+    userIdStr: "",
+    nickname: "",
+    displayId: "",
+    avatarThumb: undefined,
+    roomId: 0n,
+    linkmicIdStr: "",
+    isEnigma: false,
+  };
+}
+
+export const GuestUserInfo: MessageFns<GuestUserInfo> = {
+  encode(message: GuestUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userIdStr !== "") {
+      writer.uint32(10).string(message.userIdStr);
+    }
+    if (message.nickname !== "") {
+      writer.uint32(18).string(message.nickname);
+    }
+    if (message.displayId !== "") {
+      writer.uint32(26).string(message.displayId);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(34).fork()).join();
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(40).int64(message.roomId);
+    }
+    if (message.linkmicIdStr !== "") {
+      writer.uint32(50).string(message.linkmicIdStr);
+    }
+    if (message.isEnigma !== false) {
+      writer.uint32(56).bool(message.isEnigma);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GuestUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGuestUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.userIdStr = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.displayId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GuestUserInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.linkmicIdStr = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("GuestUserInfo", tag);
+              break;
+            }
+
+            message.isEnigma = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GuestUserInfo>, I>>(base?: I): GuestUserInfo {
+    return GuestUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GuestUserInfo>, I>>(object: I): GuestUserInfo {
+    const message = createBaseGuestUserInfo();
+    message.userIdStr = object.userIdStr ?? "";
+    message.nickname = object.nickname ?? "";
+    message.displayId = object.displayId ?? "";
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
     message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.linkmicIdStr = object.linkmicIdStr ?? "";
+    message.isEnigma = object.isEnigma ?? false;
+    return message;
+  },
+};
+
+function createBaseGamePlayContent(): GamePlayContent {
+  return { battleGameplayContent: undefined };
+}
+
+export const GamePlayContent: MessageFns<GamePlayContent> = {
+  encode(message: GamePlayContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.battleGameplayContent !== undefined) {
+      BattleGamePlayContent.encode(message.battleGameplayContent, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GamePlayContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGamePlayContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GamePlayContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.battleGameplayContent = BattleGamePlayContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GamePlayContent", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GamePlayContent>, I>>(base?: I): GamePlayContent {
+    return GamePlayContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GamePlayContent>, I>>(object: I): GamePlayContent {
+    const message = createBaseGamePlayContent();
+    message.battleGameplayContent =
+      (object.battleGameplayContent !== undefined && object.battleGameplayContent !== null)
+        ? BattleGamePlayContent.fromPartial(object.battleGameplayContent)
+        : undefined;
+    return message;
+  },
+};
+
+function createBaseRandomMatchContent(): RandomMatchContent {
+  return { matchId: "", sourceType: 0n, pairedTime: 0n, pairedGroupList: [], matchedPreferenceTag: 0 };
+}
+
+export const RandomMatchContent: MessageFns<RandomMatchContent> = {
+  encode(message: RandomMatchContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.matchId !== "") {
+      writer.uint32(10).string(message.matchId);
+    }
+    if (message.sourceType !== 0n) {
+      if (BigInt.asIntN(64, message.sourceType) !== message.sourceType) {
+        throw new globalThis.Error("value provided for field message.sourceType of type int64 too large");
+      }
+      writer.uint32(16).int64(message.sourceType);
+    }
+    if (message.pairedTime !== 0n) {
+      if (BigInt.asIntN(64, message.pairedTime) !== message.pairedTime) {
+        throw new globalThis.Error("value provided for field message.pairedTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.pairedTime);
+    }
+    for (const v of message.pairedGroupList) {
+      UserGroup.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.matchedPreferenceTag !== 0) {
+      writer.uint32(160).int32(message.matchedPreferenceTag);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RandomMatchContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRandomMatchContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("RandomMatchContent", tag);
+              break;
+            }
+
+            message.matchId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RandomMatchContent", tag);
+              break;
+            }
+
+            message.sourceType = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("RandomMatchContent", tag);
+              break;
+            }
+
+            message.pairedTime = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("RandomMatchContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.pairedGroupList.push(UserGroup.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "RandomMatchContent", 4, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("RandomMatchContent", tag);
+              break;
+            }
+
+            message.matchedPreferenceTag = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RandomMatchContent>, I>>(base?: I): RandomMatchContent {
+    return RandomMatchContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RandomMatchContent>, I>>(object: I): RandomMatchContent {
+    const message = createBaseRandomMatchContent();
+    message.matchId = object.matchId ?? "";
+    message.sourceType = (object.sourceType !== undefined && object.sourceType !== null)
+      ? BigInt(object.sourceType)
+      : 0n;
+    message.pairedTime = (object.pairedTime !== undefined && object.pairedTime !== null)
+      ? BigInt(object.pairedTime)
+      : 0n;
+    message.pairedGroupList = object.pairedGroupList?.map((e) => UserGroup.fromPartial(e)) || [];
+    message.matchedPreferenceTag = object.matchedPreferenceTag ?? 0;
+    return message;
+  },
+};
+
+function createBaseCohostABTest(): CohostABTest {
+  return { abTestType: 0, group: 0n };
+}
+
+export const CohostABTest: MessageFns<CohostABTest> = {
+  encode(message: CohostABTest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.abTestType !== 0) {
+      writer.uint32(8).int32(message.abTestType);
+    }
+    if (message.group !== 0n) {
+      if (BigInt.asIntN(64, message.group) !== message.group) {
+        throw new globalThis.Error("value provided for field message.group of type int64 too large");
+      }
+      writer.uint32(16).int64(message.group);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostABTest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostABTest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostABTest", tag);
+              break;
+            }
+
+            message.abTestType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostABTest", tag);
+              break;
+            }
+
+            message.group = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostABTest>, I>>(base?: I): CohostABTest {
+    return CohostABTest.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostABTest>, I>>(object: I): CohostABTest {
+    const message = createBaseCohostABTest();
+    message.abTestType = object.abTestType ?? 0;
+    message.group = (object.group !== undefined && object.group !== null) ? BigInt(object.group) : 0n;
+    return message;
+  },
+};
+
+function createBaseGiftModeMetaList(): GiftModeMetaList {
+  return { giftModeMeta: [] };
+}
+
+export const GiftModeMetaList: MessageFns<GiftModeMetaList> = {
+  encode(message: GiftModeMetaList, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.giftModeMeta) {
+      BattleGiftModeMeta.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftModeMetaList {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftModeMetaList();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftModeMetaList", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftModeMeta.push(BattleGiftModeMeta.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftModeMetaList", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftModeMetaList>, I>>(base?: I): GiftModeMetaList {
+    return GiftModeMetaList.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftModeMetaList>, I>>(object: I): GiftModeMetaList {
+    const message = createBaseGiftModeMetaList();
+    message.giftModeMeta = object.giftModeMeta?.map((e) => BattleGiftModeMeta.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseJustDanceLayoutExtra(): JustDanceLayoutExtra {
+  return { justDanceSongTitle: "" };
+}
+
+export const JustDanceLayoutExtra: MessageFns<JustDanceLayoutExtra> = {
+  encode(message: JustDanceLayoutExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.justDanceSongTitle !== "") {
+      writer.uint32(10).string(message.justDanceSongTitle);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JustDanceLayoutExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJustDanceLayoutExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("JustDanceLayoutExtra", tag);
+              break;
+            }
+
+            message.justDanceSongTitle = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JustDanceLayoutExtra>, I>>(base?: I): JustDanceLayoutExtra {
+    return JustDanceLayoutExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JustDanceLayoutExtra>, I>>(object: I): JustDanceLayoutExtra {
+    const message = createBaseJustDanceLayoutExtra();
+    message.justDanceSongTitle = object.justDanceSongTitle ?? "";
+    return message;
+  },
+};
+
+function createBaseMultiGuestBizSpotExtra(): MultiGuestBizSpotExtra {
+  return { soundWareEffectExtra: undefined, justDanceExtra: undefined };
+}
+
+export const MultiGuestBizSpotExtra: MessageFns<MultiGuestBizSpotExtra> = {
+  encode(message: MultiGuestBizSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.soundWareEffectExtra !== undefined) {
+      SoundWareEffectExtra.encode(message.soundWareEffectExtra, writer.uint32(10).fork()).join();
+    }
+    if (message.justDanceExtra !== undefined) {
+      JustDanceExtra.encode(message.justDanceExtra, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MultiGuestBizSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMultiGuestBizSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MultiGuestBizSpotExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.soundWareEffectExtra = SoundWareEffectExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestBizSpotExtra", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MultiGuestBizSpotExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.justDanceExtra = JustDanceExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MultiGuestBizSpotExtra", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MultiGuestBizSpotExtra>, I>>(base?: I): MultiGuestBizSpotExtra {
+    return MultiGuestBizSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MultiGuestBizSpotExtra>, I>>(object: I): MultiGuestBizSpotExtra {
+    const message = createBaseMultiGuestBizSpotExtra();
+    message.soundWareEffectExtra = (object.soundWareEffectExtra !== undefined && object.soundWareEffectExtra !== null)
+      ? SoundWareEffectExtra.fromPartial(object.soundWareEffectExtra)
+      : undefined;
+    message.justDanceExtra = (object.justDanceExtra !== undefined && object.justDanceExtra !== null)
+      ? JustDanceExtra.fromPartial(object.justDanceExtra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCoHostBizSpotExtra(): CoHostBizSpotExtra {
+  return {};
+}
+
+export const CoHostBizSpotExtra: MessageFns<CoHostBizSpotExtra> = {
+  encode(_: CoHostBizSpotExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CoHostBizSpotExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCoHostBizSpotExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CoHostBizSpotExtra>, I>>(base?: I): CoHostBizSpotExtra {
+    return CoHostBizSpotExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CoHostBizSpotExtra>, I>>(_: I): CoHostBizSpotExtra {
+    const message = createBaseCoHostBizSpotExtra();
+    return message;
+  },
+};
+
+function createBaseUrlDataStruct(): UrlDataStruct {
+  return { uri: "", urlList: [], urlSubType: 0, md5: "", urlPrefix: [] };
+}
+
+export const UrlDataStruct: MessageFns<UrlDataStruct> = {
+  encode(message: UrlDataStruct, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.uri !== "") {
+      writer.uint32(10).string(message.uri);
+    }
+    for (const v of message.urlList) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.urlSubType !== 0) {
+      writer.uint32(24).int32(message.urlSubType);
+    }
+    if (message.md5 !== "") {
+      writer.uint32(34).string(message.md5);
+    }
+    for (const v of message.urlPrefix) {
+      writer.uint32(42).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UrlDataStruct {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUrlDataStruct();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("UrlDataStruct", tag);
+              break;
+            }
+
+            message.uri = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("UrlDataStruct", tag);
+              break;
+            }
+
+            message.urlList.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("UrlDataStruct", tag);
+              break;
+            }
+
+            message.urlSubType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("UrlDataStruct", tag);
+              break;
+            }
+
+            message.md5 = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("UrlDataStruct", tag);
+              break;
+            }
+
+            message.urlPrefix.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UrlDataStruct>, I>>(base?: I): UrlDataStruct {
+    return UrlDataStruct.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UrlDataStruct>, I>>(object: I): UrlDataStruct {
+    const message = createBaseUrlDataStruct();
+    message.uri = object.uri ?? "";
+    message.urlList = object.urlList?.map((e) => e) || [];
+    message.urlSubType = object.urlSubType ?? 0;
+    message.md5 = object.md5 ?? "";
+    message.urlPrefix = object.urlPrefix?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseTemplateEffectExtra(): TemplateEffectExtra {
+  return { resourceId: "" };
+}
+
+export const TemplateEffectExtra: MessageFns<TemplateEffectExtra> = {
+  encode(message: TemplateEffectExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.resourceId !== "") {
+      writer.uint32(10).string(message.resourceId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TemplateEffectExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTemplateEffectExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("TemplateEffectExtra", tag);
+              break;
+            }
+
+            message.resourceId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TemplateEffectExtra>, I>>(base?: I): TemplateEffectExtra {
+    return TemplateEffectExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TemplateEffectExtra>, I>>(object: I): TemplateEffectExtra {
+    const message = createBaseTemplateEffectExtra();
+    message.resourceId = object.resourceId ?? "";
+    return message;
+  },
+};
+
+function createBaseDiffInfo(): DiffInfo {
+  return { diffUrl: undefined, baseUrl: undefined, extra: "" };
+}
+
+export const DiffInfo: MessageFns<DiffInfo> = {
+  encode(message: DiffInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.diffUrl !== undefined) {
+      UrlDataStruct.encode(message.diffUrl, writer.uint32(10).fork()).join();
+    }
+    if (message.baseUrl !== undefined) {
+      UrlDataStruct.encode(message.baseUrl, writer.uint32(18).fork()).join();
+    }
+    if (message.extra !== "") {
+      writer.uint32(26).string(message.extra);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DiffInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDiffInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("DiffInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.diffUrl = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "DiffInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("DiffInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.baseUrl = UrlDataStruct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "DiffInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("DiffInfo", tag);
+              break;
+            }
+
+            message.extra = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DiffInfo>, I>>(base?: I): DiffInfo {
+    return DiffInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DiffInfo>, I>>(object: I): DiffInfo {
+    const message = createBaseDiffInfo();
+    message.diffUrl = (object.diffUrl !== undefined && object.diffUrl !== null)
+      ? UrlDataStruct.fromPartial(object.diffUrl)
+      : undefined;
+    message.baseUrl = (object.baseUrl !== undefined && object.baseUrl !== null)
+      ? UrlDataStruct.fromPartial(object.baseUrl)
+      : undefined;
+    message.extra = object.extra ?? "";
+    return message;
+  },
+};
+
+function createBaseMatchTitleBarTrigger(): MatchTitleBarTrigger {
+  return { type: 0 };
+}
+
+export const MatchTitleBarTrigger: MessageFns<MatchTitleBarTrigger> = {
+  encode(message: MatchTitleBarTrigger, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MatchTitleBarTrigger {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMatchTitleBarTrigger();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MatchTitleBarTrigger", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MatchTitleBarTrigger>, I>>(base?: I): MatchTitleBarTrigger {
+    return MatchTitleBarTrigger.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MatchTitleBarTrigger>, I>>(object: I): MatchTitleBarTrigger {
+    const message = createBaseMatchTitleBarTrigger();
+    message.type = object.type ?? 0;
+    return message;
+  },
+};
+
+function createBaseTitleBarDisplayResource(): TitleBarDisplayResource {
+  return { leftIcon: undefined, contentText: undefined, rightIcon: undefined, rightIconSchemaUrl: "", durationMs: 0n };
+}
+
+export const TitleBarDisplayResource: MessageFns<TitleBarDisplayResource> = {
+  encode(message: TitleBarDisplayResource, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.leftIcon !== undefined) {
+      Image.encode(message.leftIcon, writer.uint32(10).fork()).join();
+    }
+    if (message.contentText !== undefined) {
+      Text.encode(message.contentText, writer.uint32(18).fork()).join();
+    }
+    if (message.rightIcon !== undefined) {
+      Image.encode(message.rightIcon, writer.uint32(26).fork()).join();
+    }
+    if (message.rightIconSchemaUrl !== "") {
+      writer.uint32(34).string(message.rightIconSchemaUrl);
+    }
+    if (message.durationMs !== 0n) {
+      if (BigInt.asIntN(64, message.durationMs) !== message.durationMs) {
+        throw new globalThis.Error("value provided for field message.durationMs of type int64 too large");
+      }
+      writer.uint32(40).int64(message.durationMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TitleBarDisplayResource {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTitleBarDisplayResource();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("TitleBarDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.leftIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TitleBarDisplayResource", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("TitleBarDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.contentText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TitleBarDisplayResource", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("TitleBarDisplayResource", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rightIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TitleBarDisplayResource", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("TitleBarDisplayResource", tag);
+              break;
+            }
+
+            message.rightIconSchemaUrl = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("TitleBarDisplayResource", tag);
+              break;
+            }
+
+            message.durationMs = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TitleBarDisplayResource>, I>>(base?: I): TitleBarDisplayResource {
+    return TitleBarDisplayResource.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TitleBarDisplayResource>, I>>(object: I): TitleBarDisplayResource {
+    const message = createBaseTitleBarDisplayResource();
+    message.leftIcon = (object.leftIcon !== undefined && object.leftIcon !== null)
+      ? Image.fromPartial(object.leftIcon)
+      : undefined;
+    message.contentText = (object.contentText !== undefined && object.contentText !== null)
+      ? Text.fromPartial(object.contentText)
+      : undefined;
+    message.rightIcon = (object.rightIcon !== undefined && object.rightIcon !== null)
+      ? Image.fromPartial(object.rightIcon)
+      : undefined;
+    message.rightIconSchemaUrl = object.rightIconSchemaUrl ?? "";
+    message.durationMs = (object.durationMs !== undefined && object.durationMs !== null)
+      ? BigInt(object.durationMs)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseLinkmicDisplayTextPieces(): LinkmicDisplayTextPieces {
+  return { stringPiece: "" };
+}
+
+export const LinkmicDisplayTextPieces: MessageFns<LinkmicDisplayTextPieces> = {
+  encode(message: LinkmicDisplayTextPieces, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.stringPiece !== "") {
+      writer.uint32(10).string(message.stringPiece);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkmicDisplayTextPieces {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkmicDisplayTextPieces();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkmicDisplayTextPieces", tag);
+              break;
+            }
+
+            message.stringPiece = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkmicDisplayTextPieces>, I>>(base?: I): LinkmicDisplayTextPieces {
+    return LinkmicDisplayTextPieces.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkmicDisplayTextPieces>, I>>(object: I): LinkmicDisplayTextPieces {
+    const message = createBaseLinkmicDisplayTextPieces();
+    message.stringPiece = object.stringPiece ?? "";
+    return message;
+  },
+};
+
+function createBaseRivalUserExtra(): RivalUserExtra {
+  return {
+    userCount: 0n,
+    avatarThumb: undefined,
+    displayId: "",
+    authenticationInfo: undefined,
+    nickname: "",
+    followStatus: 0n,
+    hashtag: undefined,
+    topHostInfo: undefined,
+    userId: 0n,
+    isBestTeammate: false,
+    optPairInfo: undefined,
+    eoyLevel: 0n,
+    nudgeInfo: 0,
+    reservationId: 0n,
+    followerCount: 0n,
+    gameTag: undefined,
+    giftGalleryBadgeInfo: undefined,
+    roomId: 0n,
+    activityBadgeInfo: undefined,
+  };
+}
+
+export const RivalUserExtra: MessageFns<RivalUserExtra> = {
+  encode(message: RivalUserExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userCount !== 0n) {
+      if (BigInt.asIntN(64, message.userCount) !== message.userCount) {
+        throw new globalThis.Error("value provided for field message.userCount of type int64 too large");
+      }
+      writer.uint32(32).int64(message.userCount);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(42).fork()).join();
+    }
+    if (message.displayId !== "") {
+      writer.uint32(50).string(message.displayId);
+    }
+    if (message.authenticationInfo !== undefined) {
+      AuthenticationInfo.encode(message.authenticationInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.nickname !== "") {
+      writer.uint32(66).string(message.nickname);
+    }
+    if (message.followStatus !== 0n) {
+      if (BigInt.asIntN(64, message.followStatus) !== message.followStatus) {
+        throw new globalThis.Error("value provided for field message.followStatus of type int64 too large");
+      }
+      writer.uint32(72).int64(message.followStatus);
+    }
+    if (message.hashtag !== undefined) {
+      WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
+    }
+    if (message.topHostInfo !== undefined) {
+      TopHostRank.encode(message.topHostInfo, writer.uint32(90).fork()).join();
+    }
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(96).int64(message.userId);
+    }
+    if (message.isBestTeammate !== false) {
+      writer.uint32(104).bool(message.isBestTeammate);
+    }
+    if (message.optPairInfo !== undefined) {
+      BattleOptPairInfo.encode(message.optPairInfo, writer.uint32(114).fork()).join();
+    }
+    if (message.eoyLevel !== 0n) {
+      if (BigInt.asIntN(64, message.eoyLevel) !== message.eoyLevel) {
+        throw new globalThis.Error("value provided for field message.eoyLevel of type int64 too large");
+      }
+      writer.uint32(120).int64(message.eoyLevel);
+    }
+    if (message.nudgeInfo !== 0) {
+      writer.uint32(128).int32(message.nudgeInfo);
+    }
+    if (message.reservationId !== 0n) {
+      if (BigInt.asIntN(64, message.reservationId) !== message.reservationId) {
+        throw new globalThis.Error("value provided for field message.reservationId of type int64 too large");
+      }
+      writer.uint32(136).int64(message.reservationId);
+    }
+    if (message.followerCount !== 0n) {
+      if (BigInt.asIntN(64, message.followerCount) !== message.followerCount) {
+        throw new globalThis.Error("value provided for field message.followerCount of type int64 too large");
+      }
+      writer.uint32(144).int64(message.followerCount);
+    }
+    if (message.gameTag !== undefined) {
+      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
+    }
+    if (message.giftGalleryBadgeInfo !== undefined) {
+      GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(168).int64(message.roomId);
+    }
+    if (message.activityBadgeInfo !== undefined) {
+      ActivityBadgeInfo.encode(message.activityBadgeInfo, writer.uint32(178).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalUserExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRivalUserExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.userCount = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.displayId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.authenticationInfo = AuthenticationInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.followStatus = reader.int64() as bigint;
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hashtag = WebcastHashtagMessage_Hashtag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.isBestTeammate = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.optPairInfo = BattleOptPairInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.eoyLevel = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.nudgeInfo = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.reservationId = reader.int64() as bigint;
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.followerCount = reader.int64() as bigint;
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 19, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftGalleryBadgeInfo = GiftGalleryBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 20, cause);
+            }
+            continue;
+          }
+          case 21: {
+            if (tag !== 168) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("RivalUserExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.activityBadgeInfo = ActivityBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalUserExtra", 22, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RivalUserExtra>, I>>(base?: I): RivalUserExtra {
+    return RivalUserExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RivalUserExtra>, I>>(object: I): RivalUserExtra {
+    const message = createBaseRivalUserExtra();
+    message.userCount = (object.userCount !== undefined && object.userCount !== null) ? BigInt(object.userCount) : 0n;
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    message.displayId = object.displayId ?? "";
+    message.authenticationInfo = (object.authenticationInfo !== undefined && object.authenticationInfo !== null)
+      ? AuthenticationInfo.fromPartial(object.authenticationInfo)
+      : undefined;
+    message.nickname = object.nickname ?? "";
+    message.followStatus = (object.followStatus !== undefined && object.followStatus !== null)
+      ? BigInt(object.followStatus)
+      : 0n;
+    message.hashtag = (object.hashtag !== undefined && object.hashtag !== null)
+      ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
+      : undefined;
+    message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
+      ? TopHostRank.fromPartial(object.topHostInfo)
+      : undefined;
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.isBestTeammate = object.isBestTeammate ?? false;
+    message.optPairInfo = (object.optPairInfo !== undefined && object.optPairInfo !== null)
+      ? BattleOptPairInfo.fromPartial(object.optPairInfo)
+      : undefined;
+    message.eoyLevel = (object.eoyLevel !== undefined && object.eoyLevel !== null) ? BigInt(object.eoyLevel) : 0n;
+    message.nudgeInfo = object.nudgeInfo ?? 0;
+    message.reservationId = (object.reservationId !== undefined && object.reservationId !== null)
+      ? BigInt(object.reservationId)
+      : 0n;
+    message.followerCount = (object.followerCount !== undefined && object.followerCount !== null)
+      ? BigInt(object.followerCount)
+      : 0n;
+    message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
+      ? RivalGameTag.fromPartial(object.gameTag)
+      : undefined;
+    message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
+      ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
+      : undefined;
+    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.activityBadgeInfo = (object.activityBadgeInfo !== undefined && object.activityBadgeInfo !== null)
+      ? ActivityBadgeInfo.fromPartial(object.activityBadgeInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseInvitationReorderExtra(): InvitationReorderExtra {
+  return { strategyNumber: 0n, strategyName: "", strategyScore: 0 };
+}
+
+export const InvitationReorderExtra: MessageFns<InvitationReorderExtra> = {
+  encode(message: InvitationReorderExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.strategyNumber !== 0n) {
+      if (BigInt.asIntN(64, message.strategyNumber) !== message.strategyNumber) {
+        throw new globalThis.Error("value provided for field message.strategyNumber of type int64 too large");
+      }
+      writer.uint32(8).int64(message.strategyNumber);
+    }
+    if (message.strategyName !== "") {
+      writer.uint32(18).string(message.strategyName);
+    }
+    if (message.strategyScore !== 0) {
+      writer.uint32(25).double(message.strategyScore);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): InvitationReorderExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseInvitationReorderExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("InvitationReorderExtra", tag);
+              break;
+            }
+
+            message.strategyNumber = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("InvitationReorderExtra", tag);
+              break;
+            }
+
+            message.strategyName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 25) {
+              noteWrongWireType("InvitationReorderExtra", tag);
+              break;
+            }
+
+            message.strategyScore = reader.double();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<InvitationReorderExtra>, I>>(base?: I): InvitationReorderExtra {
+    return InvitationReorderExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<InvitationReorderExtra>, I>>(object: I): InvitationReorderExtra {
+    const message = createBaseInvitationReorderExtra();
+    message.strategyNumber = (object.strategyNumber !== undefined && object.strategyNumber !== null)
+      ? BigInt(object.strategyNumber)
+      : 0n;
+    message.strategyName = object.strategyName ?? "";
+    message.strategyScore = object.strategyScore ?? 0;
+    return message;
+  },
+};
+
+function createBaseRivalGuestExtras(): RivalGuestExtras {
+  return { rivalGuests: [] };
+}
+
+export const RivalGuestExtras: MessageFns<RivalGuestExtras> = {
+  encode(message: RivalGuestExtras, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.rivalGuests) {
+      RivalGuestExtra.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalGuestExtras {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRivalGuestExtras();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("RivalGuestExtras", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rivalGuests.push(RivalGuestExtra.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalGuestExtras", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RivalGuestExtras>, I>>(base?: I): RivalGuestExtras {
+    return RivalGuestExtras.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RivalGuestExtras>, I>>(object: I): RivalGuestExtras {
+    const message = createBaseRivalGuestExtras();
+    message.rivalGuests = object.rivalGuests?.map((e) => RivalGuestExtra.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseCohostStreamConfig(): CohostStreamConfig {
+  return { screenShareStreamId: "" };
+}
+
+export const CohostStreamConfig: MessageFns<CohostStreamConfig> = {
+  encode(message: CohostStreamConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.screenShareStreamId !== "") {
+      writer.uint32(10).string(message.screenShareStreamId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostStreamConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostStreamConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CohostStreamConfig", tag);
+              break;
+            }
+
+            message.screenShareStreamId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostStreamConfig>, I>>(base?: I): CohostStreamConfig {
+    return CohostStreamConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostStreamConfig>, I>>(object: I): CohostStreamConfig {
+    const message = createBaseCohostStreamConfig();
+    message.screenShareStreamId = object.screenShareStreamId ?? "";
+    return message;
+  },
+};
+
+function createBaseCohostMode(): CohostMode {
+  return { isTakeTheStageV2Supported: false, highestTakeTheStageVersionSupported: 0n };
+}
+
+export const CohostMode: MessageFns<CohostMode> = {
+  encode(message: CohostMode, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isTakeTheStageV2Supported !== false) {
+      writer.uint32(8).bool(message.isTakeTheStageV2Supported);
+    }
+    if (message.highestTakeTheStageVersionSupported !== 0n) {
+      if (
+        BigInt.asIntN(64, message.highestTakeTheStageVersionSupported) !== message.highestTakeTheStageVersionSupported
+      ) {
+        throw new globalThis.Error(
+          "value provided for field message.highestTakeTheStageVersionSupported of type int64 too large",
+        );
+      }
+      writer.uint32(16).int64(message.highestTakeTheStageVersionSupported);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CohostMode {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCohostMode();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CohostMode", tag);
+              break;
+            }
+
+            message.isTakeTheStageV2Supported = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CohostMode", tag);
+              break;
+            }
+
+            message.highestTakeTheStageVersionSupported = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CohostMode>, I>>(base?: I): CohostMode {
+    return CohostMode.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CohostMode>, I>>(object: I): CohostMode {
+    const message = createBaseCohostMode();
+    message.isTakeTheStageV2Supported = object.isTakeTheStageV2Supported ?? false;
+    message.highestTakeTheStageVersionSupported =
+      (object.highestTakeTheStageVersionSupported !== undefined && object.highestTakeTheStageVersionSupported !== null)
+        ? BigInt(object.highestTakeTheStageVersionSupported)
+        : 0n;
+    return message;
+  },
+};
+
+function createBaseBattleGamePlayContent(): BattleGamePlayContent {
+  return { battleId: 0n, groupChannelId: 0n, teamMember: [], sourceType: 0n, inviteType: 0 };
+}
+
+export const BattleGamePlayContent: MessageFns<BattleGamePlayContent> = {
+  encode(message: BattleGamePlayContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.battleId !== 0n) {
+      if (BigInt.asIntN(64, message.battleId) !== message.battleId) {
+        throw new globalThis.Error("value provided for field message.battleId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.battleId);
+    }
+    if (message.groupChannelId !== 0n) {
+      if (BigInt.asIntN(64, message.groupChannelId) !== message.groupChannelId) {
+        throw new globalThis.Error("value provided for field message.groupChannelId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.groupChannelId);
+    }
+    for (const v of message.teamMember) {
+      TeamUser.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.sourceType !== 0n) {
+      if (BigInt.asIntN(64, message.sourceType) !== message.sourceType) {
+        throw new globalThis.Error("value provided for field message.sourceType of type int64 too large");
+      }
+      writer.uint32(32).int64(message.sourceType);
+    }
+    if (message.inviteType !== 0) {
+      writer.uint32(40).int32(message.inviteType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleGamePlayContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleGamePlayContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleGamePlayContent", tag);
+              break;
+            }
+
+            message.battleId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleGamePlayContent", tag);
+              break;
+            }
+
+            message.groupChannelId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("BattleGamePlayContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.teamMember.push(TeamUser.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "BattleGamePlayContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("BattleGamePlayContent", tag);
+              break;
+            }
+
+            message.sourceType = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("BattleGamePlayContent", tag);
+              break;
+            }
+
+            message.inviteType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleGamePlayContent>, I>>(base?: I): BattleGamePlayContent {
+    return BattleGamePlayContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleGamePlayContent>, I>>(object: I): BattleGamePlayContent {
+    const message = createBaseBattleGamePlayContent();
+    message.battleId = (object.battleId !== undefined && object.battleId !== null) ? BigInt(object.battleId) : 0n;
+    message.groupChannelId = (object.groupChannelId !== undefined && object.groupChannelId !== null)
+      ? BigInt(object.groupChannelId)
+      : 0n;
+    message.teamMember = object.teamMember?.map((e) => TeamUser.fromPartial(e)) || [];
+    message.sourceType = (object.sourceType !== undefined && object.sourceType !== null)
+      ? BigInt(object.sourceType)
+      : 0n;
+    message.inviteType = object.inviteType ?? 0;
+    return message;
+  },
+};
+
+function createBaseUserGroup(): UserGroup {
+  return { userInfo: [] };
+}
+
+export const UserGroup: MessageFns<UserGroup> = {
+  encode(message: UserGroup, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.userInfo) {
+      RandomMatchContentUserInfo.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UserGroup {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUserGroup();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("UserGroup", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userInfo.push(RandomMatchContentUserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "UserGroup", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UserGroup>, I>>(base?: I): UserGroup {
+    return UserGroup.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UserGroup>, I>>(object: I): UserGroup {
+    const message = createBaseUserGroup();
+    message.userInfo = object.userInfo?.map((e) => RandomMatchContentUserInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSoundWareEffectExtra(): SoundWareEffectExtra {
+  return { staticImageName: "", dynamicImageName: "", userRightId: 0n, rightId: 0n };
+}
+
+export const SoundWareEffectExtra: MessageFns<SoundWareEffectExtra> = {
+  encode(message: SoundWareEffectExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.staticImageName !== "") {
+      writer.uint32(10).string(message.staticImageName);
+    }
+    if (message.dynamicImageName !== "") {
+      writer.uint32(18).string(message.dynamicImageName);
+    }
+    if (message.userRightId !== 0n) {
+      if (BigInt.asIntN(64, message.userRightId) !== message.userRightId) {
+        throw new globalThis.Error("value provided for field message.userRightId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.userRightId);
+    }
+    if (message.rightId !== 0n) {
+      if (BigInt.asIntN(64, message.rightId) !== message.rightId) {
+        throw new globalThis.Error("value provided for field message.rightId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.rightId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SoundWareEffectExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSoundWareEffectExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SoundWareEffectExtra", tag);
+              break;
+            }
+
+            message.staticImageName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SoundWareEffectExtra", tag);
+              break;
+            }
+
+            message.dynamicImageName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SoundWareEffectExtra", tag);
+              break;
+            }
+
+            message.userRightId = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SoundWareEffectExtra", tag);
+              break;
+            }
+
+            message.rightId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SoundWareEffectExtra>, I>>(base?: I): SoundWareEffectExtra {
+    return SoundWareEffectExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SoundWareEffectExtra>, I>>(object: I): SoundWareEffectExtra {
+    const message = createBaseSoundWareEffectExtra();
+    message.staticImageName = object.staticImageName ?? "";
+    message.dynamicImageName = object.dynamicImageName ?? "";
+    message.userRightId = (object.userRightId !== undefined && object.userRightId !== null)
+      ? BigInt(object.userRightId)
+      : 0n;
+    message.rightId = (object.rightId !== undefined && object.rightId !== null) ? BigInt(object.rightId) : 0n;
+    return message;
+  },
+};
+
+function createBaseJustDanceExtra(): JustDanceExtra {
+  return {};
+}
+
+export const JustDanceExtra: MessageFns<JustDanceExtra> = {
+  encode(_: JustDanceExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): JustDanceExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseJustDanceExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<JustDanceExtra>, I>>(base?: I): JustDanceExtra {
+    return JustDanceExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<JustDanceExtra>, I>>(_: I): JustDanceExtra {
+    const message = createBaseJustDanceExtra();
+    return message;
+  },
+};
+
+function createBaseRivalGuestExtra(): RivalGuestExtra {
+  return { userId: 0n, avatarThumb: undefined, nickname: "" };
+}
+
+export const RivalGuestExtra: MessageFns<RivalGuestExtra> = {
+  encode(message: RivalGuestExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(18).fork()).join();
+    }
+    if (message.nickname !== "") {
+      writer.uint32(26).string(message.nickname);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RivalGuestExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRivalGuestExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RivalGuestExtra", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RivalGuestExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RivalGuestExtra", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("RivalGuestExtra", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RivalGuestExtra>, I>>(base?: I): RivalGuestExtra {
+    return RivalGuestExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RivalGuestExtra>, I>>(object: I): RivalGuestExtra {
+    const message = createBaseRivalGuestExtra();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    message.nickname = object.nickname ?? "";
+    return message;
+  },
+};
+
+function createBaseTeamUser(): TeamUser {
+  return { teamId: 0n, userId: [], userInfoList: [] };
+}
+
+export const TeamUser: MessageFns<TeamUser> = {
+  encode(message: TeamUser, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.teamId !== 0n) {
+      if (BigInt.asIntN(64, message.teamId) !== message.teamId) {
+        throw new globalThis.Error("value provided for field message.teamId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.teamId);
+    }
+    if (message.userId.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.userId) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field userId of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    for (const v of message.userInfoList) {
+      BattleGamePlayContentUserInfo.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TeamUser {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTeamUser();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TeamUser", tag);
+              break;
+            }
+
+            message.teamId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.userId.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.userId.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("TeamUser", tag);
+            break;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("TeamUser", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userInfoList.push(BattleGamePlayContentUserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "TeamUser", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TeamUser>, I>>(base?: I): TeamUser {
+    return TeamUser.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TeamUser>, I>>(object: I): TeamUser {
+    const message = createBaseTeamUser();
+    message.teamId = (object.teamId !== undefined && object.teamId !== null) ? BigInt(object.teamId) : 0n;
+    message.userId = object.userId?.map((e) => BigInt(e)) || [];
+    message.userInfoList = object.userInfoList?.map((e) => BattleGamePlayContentUserInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRandomMatchContentUserInfo(): RandomMatchContentUserInfo {
+  return { userId: 0n, roomId: 0n, invitationRoleType: 0, avatarThumb: undefined, nickname: "" };
+}
+
+export const RandomMatchContentUserInfo: MessageFns<RandomMatchContentUserInfo> = {
+  encode(message: RandomMatchContentUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.roomId);
+    }
+    if (message.invitationRoleType !== 0) {
+      writer.uint32(24).int32(message.invitationRoleType);
+    }
+    if (message.avatarThumb !== undefined) {
+      Image.encode(message.avatarThumb, writer.uint32(34).fork()).join();
+    }
+    if (message.nickname !== "") {
+      writer.uint32(42).string(message.nickname);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RandomMatchContentUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRandomMatchContentUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RandomMatchContentUserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RandomMatchContentUserInfo", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("RandomMatchContentUserInfo", tag);
+              break;
+            }
+
+            message.invitationRoleType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("RandomMatchContentUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatarThumb = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RandomMatchContentUserInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("RandomMatchContentUserInfo", tag);
+              break;
+            }
+
+            message.nickname = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RandomMatchContentUserInfo>, I>>(base?: I): RandomMatchContentUserInfo {
+    return RandomMatchContentUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RandomMatchContentUserInfo>, I>>(object: I): RandomMatchContentUserInfo {
+    const message = createBaseRandomMatchContentUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.invitationRoleType = object.invitationRoleType ?? 0;
+    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
+      ? Image.fromPartial(object.avatarThumb)
+      : undefined;
+    message.nickname = object.nickname ?? "";
+    return message;
+  },
+};
+
+function createBaseBattleGamePlayContentUserInfo(): BattleGamePlayContentUserInfo {
+  return { userId: 0n, roomId: 0n, invitationRole: 0 };
+}
+
+export const BattleGamePlayContentUserInfo: MessageFns<BattleGamePlayContentUserInfo> = {
+  encode(message: BattleGamePlayContentUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.roomId);
+    }
+    if (message.invitationRole !== 0) {
+      writer.uint32(24).int32(message.invitationRole);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BattleGamePlayContentUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBattleGamePlayContentUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BattleGamePlayContentUserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BattleGamePlayContentUserInfo", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("BattleGamePlayContentUserInfo", tag);
+              break;
+            }
+
+            message.invitationRole = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BattleGamePlayContentUserInfo>, I>>(base?: I): BattleGamePlayContentUserInfo {
+    return BattleGamePlayContentUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BattleGamePlayContentUserInfo>, I>>(
+    object: I,
+  ): BattleGamePlayContentUserInfo {
+    const message = createBaseBattleGamePlayContentUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.invitationRole = object.invitationRole ?? 0;
     return message;
   },
 };

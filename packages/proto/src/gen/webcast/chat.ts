@@ -34,7 +34,10 @@ export interface WebcastChatMessage {
   content: string;
   contentLanguage: string;
   emotes: EmoteWithIndex[];
-  /** The viewer the comment is addressed to (an @mention), if any. */
+  /**
+   * The viewer the comment is addressed to (an @mention), if any.
+   * decided: as in v3, the newest; TikTokLiveSharp says repeated User.
+   */
   atUser: User | undefined;
   userIdentity: UserIdentity | undefined;
   msgFilter:
@@ -55,12 +58,19 @@ export interface WebcastChatMessage {
   quickChatScene: number;
   communityFlaggedStatus: number;
   commentQualityScores: WebcastChatMessage_CommentQualityScore[];
-  /** 0 normal, 1 candidate, 2 overage. */
+  /**
+   * 0 normal, 1 candidate, 2 overage.
+   * decided: as in v3, the newest; TikTokLiveJava says an enum.
+   */
   commentTags: number[];
   screenTime: bigint;
   signature: string;
   signatureVersion: string;
   ecStreamerKey: string;
+  commentLabelScores: CommentLabelScore[];
+  mentionUserList: bigint[];
+  mentionUsers: User[];
+  isOnCommentTray: boolean;
 }
 
 export interface WebcastChatMessage_CommentQualityScore {
@@ -71,7 +81,10 @@ export interface WebcastChatMessage_CommentQualityScore {
 /** A viewer sent one or more standalone emotes (subscriber or game emotes) into the chat. */
 export interface WebcastEmoteChatMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v1 says EmoteDetails. */
   emotes: Emote[];
   msgFilter: ChatMsgFilter | undefined;
   userIdentity: UserIdentity | undefined;
@@ -140,10 +153,14 @@ export interface WebcastBarrageMessage {
   useMarquee: boolean;
   hybridUrl: string;
   schema: string;
-  /** Timing and targeting. */
+  /**
+   * Timing and targeting.
+   * decided: as in v3, the newest; TikTokLiveJava says int32.
+   */
   duration: bigint;
   displayConfig: number;
-  scene: number;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
   control: DisplayControl | undefined;
   galleryGiftId: bigint;
   /** Extra data for specific `msg_type`s. */
@@ -152,6 +169,9 @@ export interface WebcastBarrageMessage {
   subscribeGiftParam: WebcastBarrageMessage_SubscribeGiftParam | undefined;
   privilegeLogExtra: PrivilegeLogExtra | undefined;
   giftGalleryParam: WebcastBarrageMessage_GiftGalleryParam | undefined;
+  user: User | undefined;
+  publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
+  ecomLiveParam: BarrageTypeEcomLiveParam | undefined;
 }
 
 export interface WebcastBarrageMessage_BarrageEvent {
@@ -369,6 +389,7 @@ export interface WebcastCaptionMessage {
   common: CommonMessageData | undefined;
   timestampMs: bigint;
   durationMs: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says CaptionData. */
   content: WebcastCaptionMessage_CaptionContent[];
   sentenceId: bigint;
   sequenceId: bigint;
@@ -426,13 +447,34 @@ export interface ChatStarComment {
 
 /** A question asked by a viewer. */
 export interface ChatQuestion {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   questionId: bigint;
   content: string;
   answerStatus: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   createTime: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   createFrom: number;
   answerFrom: number;
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface BarrageTypeEcomLiveParam {
+  plpParams: string;
+  scene: string;
+  anchoredProductId: string;
+  anchoredLabelKey: string;
+  entranceForm: string;
+  anchoredProductSource: string;
+  anchoredProductPlatform: number;
+}
+
+export interface CommentLabelScore {
+  labelName: string;
+  score: number;
 }
 
 function createBaseWebcastChatMessage(): WebcastChatMessage {
@@ -461,6 +503,10 @@ function createBaseWebcastChatMessage(): WebcastChatMessage {
     signature: "",
     signatureVersion: "",
     ecStreamerKey: "",
+    commentLabelScores: [],
+    mentionUserList: [],
+    mentionUsers: [],
+    isOnCommentTray: false,
   };
 }
 
@@ -544,6 +590,25 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
     }
     if (message.ecStreamerKey !== "") {
       writer.uint32(202).string(message.ecStreamerKey);
+    }
+    for (const v of message.commentLabelScores) {
+      CommentLabelScore.encode(v!, writer.uint32(210).fork()).join();
+    }
+    if (message.mentionUserList.length !== 0) {
+      writer.uint32(218).fork();
+      for (const v of message.mentionUserList) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field mentionUserList of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    for (const v of message.mentionUsers) {
+      User.encode(v!, writer.uint32(226).fork()).join();
+    }
+    if (message.isOnCommentTray !== false) {
+      writer.uint32(232).bool(message.isOnCommentTray);
     }
     return writer;
   },
@@ -847,6 +912,62 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
             message.ecStreamerKey = reader.string();
             continue;
           }
+          case 26: {
+            if (tag !== 210) {
+              noteWrongWireType("WebcastChatMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.commentLabelScores.push(CommentLabelScore.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastChatMessage", 26, cause);
+            }
+            continue;
+          }
+          case 27: {
+            if (tag === 216) {
+              message.mentionUserList.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 218) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.mentionUserList.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("WebcastChatMessage", tag);
+            break;
+          }
+          case 28: {
+            if (tag !== 226) {
+              noteWrongWireType("WebcastChatMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.mentionUsers.push(User.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastChatMessage", 28, cause);
+            }
+            continue;
+          }
+          case 29: {
+            if (tag !== 232) {
+              noteWrongWireType("WebcastChatMessage", tag);
+              break;
+            }
+
+            message.isOnCommentTray = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -913,6 +1034,10 @@ export const WebcastChatMessage: MessageFns<WebcastChatMessage> = {
     message.signature = object.signature ?? "";
     message.signatureVersion = object.signatureVersion ?? "";
     message.ecStreamerKey = object.ecStreamerKey ?? "";
+    message.commentLabelScores = object.commentLabelScores?.map((e) => CommentLabelScore.fromPartial(e)) || [];
+    message.mentionUserList = object.mentionUserList?.map((e) => BigInt(e)) || [];
+    message.mentionUsers = object.mentionUsers?.map((e) => User.fromPartial(e)) || [];
+    message.isOnCommentTray = object.isOnCommentTray ?? false;
     return message;
   },
 };
@@ -1485,7 +1610,7 @@ function createBaseWebcastBarrageMessage(): WebcastBarrageMessage {
     schema: "",
     duration: 0n,
     displayConfig: 0,
-    scene: 0,
+    scene: "",
     control: undefined,
     galleryGiftId: 0n,
     userGradeParam: undefined,
@@ -1493,6 +1618,9 @@ function createBaseWebcastBarrageMessage(): WebcastBarrageMessage {
     subscribeGiftParam: undefined,
     privilegeLogExtra: undefined,
     giftGalleryParam: undefined,
+    user: undefined,
+    publicAreaMessageCommon: undefined,
+    ecomLiveParam: undefined,
   };
 }
 
@@ -1564,8 +1692,8 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     if (message.displayConfig !== 0) {
       writer.uint32(72).int32(message.displayConfig);
     }
-    if (message.scene !== 0) {
-      writer.uint32(88).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(90).string(message.scene);
     }
     if (message.control !== undefined) {
       DisplayControl.encode(message.control, writer.uint32(98).fork()).join();
@@ -1590,6 +1718,15 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     }
     if (message.giftGalleryParam !== undefined) {
       WebcastBarrageMessage_GiftGalleryParam.encode(message.giftGalleryParam, writer.uint32(834).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(402).fork()).join();
+    }
+    if (message.publicAreaMessageCommon !== undefined) {
+      PublicAreaMessageCommon.encode(message.publicAreaMessageCommon, writer.uint32(842).fork()).join();
+    }
+    if (message.ecomLiveParam !== undefined) {
+      BarrageTypeEcomLiveParam.encode(message.ecomLiveParam, writer.uint32(850).fork()).join();
     }
     return writer;
   },
@@ -1852,12 +1989,12 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             continue;
           }
           case 11: {
-            if (tag !== 88) {
+            if (tag !== 90) {
               noteWrongWireType("WebcastBarrageMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 12: {
@@ -1953,6 +2090,48 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             }
             continue;
           }
+          case 50: {
+            if (tag !== 402) {
+              noteWrongWireType("WebcastBarrageMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastBarrageMessage", 50, cause);
+            }
+            continue;
+          }
+          case 105: {
+            if (tag !== 842) {
+              noteWrongWireType("WebcastBarrageMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.publicAreaMessageCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastBarrageMessage", 105, cause);
+            }
+            continue;
+          }
+          case 106: {
+            if (tag !== 850) {
+              noteWrongWireType("WebcastBarrageMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ecomLiveParam = BarrageTypeEcomLiveParam.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastBarrageMessage", 106, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2014,7 +2193,7 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
     message.schema = object.schema ?? "";
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
     message.displayConfig = object.displayConfig ?? 0;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.control = (object.control !== undefined && object.control !== null)
       ? DisplayControl.fromPartial(object.control)
       : undefined;
@@ -2035,6 +2214,14 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
       : undefined;
     message.giftGalleryParam = (object.giftGalleryParam !== undefined && object.giftGalleryParam !== null)
       ? WebcastBarrageMessage_GiftGalleryParam.fromPartial(object.giftGalleryParam)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.publicAreaMessageCommon =
+      (object.publicAreaMessageCommon !== undefined && object.publicAreaMessageCommon !== null)
+        ? PublicAreaMessageCommon.fromPartial(object.publicAreaMessageCommon)
+        : undefined;
+    message.ecomLiveParam = (object.ecomLiveParam !== undefined && object.ecomLiveParam !== null)
+      ? BarrageTypeEcomLiveParam.fromPartial(object.ecomLiveParam)
       : undefined;
     return message;
   },
@@ -6289,6 +6476,223 @@ export const ChatQuestion: MessageFns<ChatQuestion> = {
     message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
     message.createFrom = object.createFrom ?? 0;
     message.answerFrom = object.answerFrom ?? 0;
+    return message;
+  },
+};
+
+function createBaseBarrageTypeEcomLiveParam(): BarrageTypeEcomLiveParam {
+  return {
+    plpParams: "",
+    scene: "",
+    anchoredProductId: "",
+    anchoredLabelKey: "",
+    entranceForm: "",
+    anchoredProductSource: "",
+    anchoredProductPlatform: 0,
+  };
+}
+
+export const BarrageTypeEcomLiveParam: MessageFns<BarrageTypeEcomLiveParam> = {
+  encode(message: BarrageTypeEcomLiveParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.plpParams !== "") {
+      writer.uint32(10).string(message.plpParams);
+    }
+    if (message.scene !== "") {
+      writer.uint32(18).string(message.scene);
+    }
+    if (message.anchoredProductId !== "") {
+      writer.uint32(26).string(message.anchoredProductId);
+    }
+    if (message.anchoredLabelKey !== "") {
+      writer.uint32(34).string(message.anchoredLabelKey);
+    }
+    if (message.entranceForm !== "") {
+      writer.uint32(42).string(message.entranceForm);
+    }
+    if (message.anchoredProductSource !== "") {
+      writer.uint32(50).string(message.anchoredProductSource);
+    }
+    if (message.anchoredProductPlatform !== 0) {
+      writer.uint32(56).int32(message.anchoredProductPlatform);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BarrageTypeEcomLiveParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBarrageTypeEcomLiveParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.plpParams = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.anchoredProductId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.anchoredLabelKey = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.entranceForm = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.anchoredProductSource = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("BarrageTypeEcomLiveParam", tag);
+              break;
+            }
+
+            message.anchoredProductPlatform = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BarrageTypeEcomLiveParam>, I>>(base?: I): BarrageTypeEcomLiveParam {
+    return BarrageTypeEcomLiveParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BarrageTypeEcomLiveParam>, I>>(object: I): BarrageTypeEcomLiveParam {
+    const message = createBaseBarrageTypeEcomLiveParam();
+    message.plpParams = object.plpParams ?? "";
+    message.scene = object.scene ?? "";
+    message.anchoredProductId = object.anchoredProductId ?? "";
+    message.anchoredLabelKey = object.anchoredLabelKey ?? "";
+    message.entranceForm = object.entranceForm ?? "";
+    message.anchoredProductSource = object.anchoredProductSource ?? "";
+    message.anchoredProductPlatform = object.anchoredProductPlatform ?? 0;
+    return message;
+  },
+};
+
+function createBaseCommentLabelScore(): CommentLabelScore {
+  return { labelName: "", score: 0 };
+}
+
+export const CommentLabelScore: MessageFns<CommentLabelScore> = {
+  encode(message: CommentLabelScore, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.labelName !== "") {
+      writer.uint32(10).string(message.labelName);
+    }
+    if (message.score !== 0) {
+      writer.uint32(21).float(message.score);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommentLabelScore {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommentLabelScore();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CommentLabelScore", tag);
+              break;
+            }
+
+            message.labelName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 21) {
+              noteWrongWireType("CommentLabelScore", tag);
+              break;
+            }
+
+            message.score = reader.float();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommentLabelScore>, I>>(base?: I): CommentLabelScore {
+    return CommentLabelScore.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommentLabelScore>, I>>(object: I): CommentLabelScore {
+    const message = createBaseCommentLabelScore();
+    message.labelName = object.labelName ?? "";
+    message.score = object.score ?? 0;
     return message;
   },
 };

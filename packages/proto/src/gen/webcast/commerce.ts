@@ -74,7 +74,31 @@ export interface WebcastOecLiveManagerMessage_DemoRequest {
 
 /** Fields not yet known; only the common header is decoded. */
 export interface WebcastOecLiveShoppingMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint32. */
+  actionType: number;
+  liveProductNumber: number;
+  popProduct: PopProduct | undefined;
+  traceInfo: TraceInfo | undefined;
+  hotTags: HotTag[];
+  atmosphereTagInfo: AtmosphereTagInfo | undefined;
+  livePermissionInfo: LivePermissionInfo | undefined;
+  productSnapShot: ProductSnapShot | undefined;
+  pinCardDelayTime: bigint;
+  flashSaleAtmosphereInfo: FlashSaleAtmosphereInfo[];
+  cardType: number;
+  billboardInfo: BillboardInfo | undefined;
+  billboardDisplayResult: BillboardDisplayResult | undefined;
+  dispersionInfo: DispersionInfo[];
+  promotionInfo: PromotionInfo | undefined;
+  campaignBannerDisplayResult: CampaignBannerDisplayResult | undefined;
+  campaignBannerDisplay: CampaignBannerDisplay | undefined;
+  refreshLiveBagInfo: RefreshLiveBagInfo | undefined;
+  anchorPinCardResetType: number;
+  voucher: Voucher | undefined;
+  oecLiveShoppingMessageV2: OecLiveShoppingMessageV2 | undefined;
 }
 
 /** Paid-content (series) shopping update for the room. */
@@ -259,6 +283,442 @@ export interface WebcastPortalMessage_Portal {
   rewardDuration: bigint;
   totalAmount: bigint;
   cover: Image | undefined;
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface PopProduct {
+  title: string;
+  price: string;
+  imageUrl: string;
+  openUrl: string;
+  productType: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
+  productId: bigint;
+  source: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
+  sourceFrom: number;
+  schema: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
+  platform: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
+  productStatus: number;
+}
+
+export interface TraceInfo {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
+  operateTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
+  arrivalTime: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint64. */
+  sendTime: bigint;
+}
+
+export interface HotTag {
+  productId: string;
+  hotCount: bigint;
+}
+
+export interface AtmosphereTagInfo {
+  tagType: number;
+  atmosphereTags: ProductAtmosphereTag[];
+  pinAtmosphereTags: ProductAtmosphereTag[];
+}
+
+export interface LivePermissionInfo {
+  endTime: bigint;
+  reason: string;
+}
+
+export interface ProductSnapShot {
+  productId: string;
+  title: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say string. */
+  cover:
+    | Img
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint32. */
+  stockType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say uint64. */
+  timestamp: bigint;
+  addToCartButton: AddToCartButton | undefined;
+}
+
+export interface FlashSaleAtmosphereInfo {
+  productId: string;
+  activityId: bigint;
+  flashSaleAtmosphere: FlashSaleAtmosphere | undefined;
+  flashSaleStock: FlashSaleStock | undefined;
+  pinnedProduct: boolean;
+  liveOnlyChannel: boolean;
+  creatorLimitType: number;
+}
+
+export interface BillboardInfo {
+  billboardType: number;
+  billboardIds: string[];
+  sourceFrom: number;
+  bornTimeMs: string;
+  billboardVersion: number;
+  daInfo: { [key: string]: string };
+}
+
+export interface BillboardInfo_DaInfoEntry {
+  key: string;
+  value: string;
+}
+
+export interface BillboardDisplayResult {
+  billboardType: number;
+  billboardId: string;
+  displayResult: number;
+}
+
+export interface DispersionInfo {
+  dispersionPath: number;
+  delayParam: DelayParam | undefined;
+}
+
+export interface PromotionInfo {
+  promotionId: string;
+  failedMessage: string;
+  productIds: string[];
+}
+
+export interface CampaignBannerDisplayResult {
+  campaignBannerDisplayResult: number;
+}
+
+export interface CampaignBannerDisplay {
+  imageUrl: string;
+  campaignBannerIsDisplay: boolean;
+  sourceFrom: number;
+  bornTimeMs: string;
+  billboardVersion: number;
+  daInfo: { [key: string]: string };
+}
+
+export interface CampaignBannerDisplay_DaInfoEntry {
+  key: string;
+  value: string;
+}
+
+export interface RefreshLiveBagInfo {
+  refreshLiveBagTypes: number[];
+}
+
+export interface Voucher {
+  voucherTypeId: bigint;
+  taskId: bigint;
+  taskType: number;
+  liveVoucherType: number;
+  creatorOperationUniqueId: string;
+  voucherMaxFaceValue: string;
+}
+
+export interface OecLiveShoppingMessageV2 {
+  actions: Map<bigint, EcomLiveElementActions>;
+  commerceInfo: CommerceInfo | undefined;
+  msgMeta: MsgMeta | undefined;
+}
+
+export interface OecLiveShoppingMessageV2_ActionsEntry {
+  key: bigint;
+  value: EcomLiveElementActions | undefined;
+}
+
+export interface ProductAtmosphereTag {
+  productId: string;
+  tagDesc: string;
+  count: bigint;
+}
+
+export interface Img {
+  key: string;
+  width: number;
+  height: number;
+  url: string;
+}
+
+export interface AddToCartButton {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say uint32. */
+  status: number;
+  clickHintStarling: string;
+}
+
+export interface FlashSaleAtmosphere {
+  status: number;
+  startTime: bigint;
+  endTime: bigint;
+  preheatTime: bigint;
+  enhancementInfo: MessageFlashSaleEnhancementInfo | undefined;
+  pdpViewerCount: number;
+}
+
+export interface FlashSaleStock {
+  activityStockStatus: number;
+  activityStock: number;
+  activityStockText: string;
+  totalStock: number;
+}
+
+export interface DelayParam {
+  minDelayMs: bigint;
+  maxDelayMs: bigint;
+}
+
+export interface EcomLiveElementActions {
+  atomActions: AtomAction[];
+  version: bigint;
+}
+
+export interface CommerceInfo {
+  productInfo: Map<bigint, ProductItem>;
+  popCardInfo: PopCardInfo | undefined;
+  popupWindowInfo: PopupWindowInfo | undefined;
+  voucherInfo: Map<bigint, VoucherItem>;
+  auctionInfo: AuctionInfo | undefined;
+}
+
+export interface CommerceInfo_ProductInfoEntry {
+  key: bigint;
+  value: ProductItem | undefined;
+}
+
+export interface CommerceInfo_VoucherInfoEntry {
+  key: bigint;
+  value: VoucherItem | undefined;
+}
+
+export interface MsgMeta {
+  sourceOperateMs: bigint;
+  serverSendMs: bigint;
+  reasons: string[];
+}
+
+export interface MessageFlashSaleEnhancementInfo {
+  stockShowStatus: number;
+  buyerInfos: MessageUserInfo[];
+  enhancementTextInfo: EnhancementTextInfo | undefined;
+}
+
+export interface AtomAction {
+  type: number;
+  requestItem: ReqItem | undefined;
+}
+
+export interface ProductItem {
+  productId: bigint;
+  bagIndex: BagIndex | undefined;
+  title: Title | undefined;
+  cover: Image | undefined;
+  atmosphereInfo: AtmosphereInfo | undefined;
+  shopBrandLogo: ShopBrandLogo | undefined;
+  liveFlashSaleInfo: LiveFlashSaleInfo | undefined;
+  auctionInfo: AuctionInfo | undefined;
+}
+
+export interface PopCardInfo {
+  popProductId: bigint;
+  popCardType: number;
+  popCardId: bigint;
+}
+
+export interface PopupWindowInfo {
+  auctionWinnerPopup: AuctionWinnerPopup | undefined;
+}
+
+export interface VoucherItem {
+  voucherTypeId: bigint;
+  taskId: bigint;
+  taskType: number;
+  liveVoucherType: number;
+  creatorOperationUniqueId: string;
+  voucherMaxFaceValue: string;
+}
+
+export interface AuctionInfo {
+  auctionId: bigint;
+  productId: bigint;
+  versionTime: bigint;
+  startTime: bigint;
+  endTime: bigint;
+  auctionWinner: OecMsgUserInfo | undefined;
+  winnerBidPrice: PriceItem | undefined;
+  nextBidPrice: PriceItem | undefined;
+  suffix: string;
+  extendAuctionCfg: ExtendAuctionCfg | undefined;
+  auctionTextType: number;
+  scrollElementList: ScrollElement[];
+  rewardItem: ScrollElement | undefined;
+  drawingStateTextType: number;
+  auctionConfigId: bigint;
+  auctionType: number;
+  auctionStatus: number;
+  isCarousel: boolean;
+  carouselCfg: CarouselCfg | undefined;
+  auctionTextTypeInt: number;
+  drawingStateTextTypeInt: number;
+  versionTimeStr: string;
+  traceTimeMap: { [key: string]: string };
+  easterEgg: EasterEgg | undefined;
+  auctionKnockPerformMiddleTextType: number;
+  auctionKnockPerformBottomRightTextType: number;
+  auctionIdStr: string;
+  auctionConfigIdStr: string;
+  auctionCardBottomTextType: number;
+  auctionCardTitleTextType: number;
+  surpriseSetRemainItemCount: number;
+  auctionEventTypeInt: number;
+  bidPanel: BidPanel | undefined;
+  lynxCardInfo: string;
+}
+
+export interface AuctionInfo_TraceTimeMapEntry {
+  key: string;
+  value: string;
+}
+
+export interface MessageUserInfo {
+  userId: bigint;
+  avatar: Image | undefined;
+}
+
+export interface EnhancementTextInfo {
+  enhancementTexts: EnhancementText[];
+}
+
+export interface ReqItem {
+  scene: number;
+  dispersionParam: DispersionParam | undefined;
+}
+
+export interface BagIndex {
+  value: number;
+}
+
+export interface Title {
+  text: string;
+}
+
+export interface AtmosphereInfo {
+  tags: OecMsgTag[];
+}
+
+export interface ShopBrandLogo {
+  sellerName: string;
+  sellerLogo: Image | undefined;
+  blueVimage: Image | undefined;
+  darkBlueVimage: Image | undefined;
+  topBrandImage: Image | undefined;
+  darkTopBrandImage: Image | undefined;
+}
+
+export interface LiveFlashSaleInfo {
+  activityId: bigint;
+  type: number;
+  status: number;
+  stockStatus: number;
+  availableStock: number;
+  totalStock: number;
+  enhancementInfo: FlashSaleEnhancementInfo | undefined;
+  pdpViewerCount: number;
+}
+
+export interface AuctionWinnerPopup {
+  auctionId: string;
+  winnerUserId: string;
+  productId: string;
+  notifyType: number;
+  paymentExpireTimestamp: string;
+  productImg: Image | undefined;
+  schema: string;
+}
+
+export interface OecMsgUserInfo {
+  userId: bigint;
+  nickName: string;
+  avatar: Image | undefined;
+  isWinner: boolean;
+}
+
+export interface PriceItem {
+  currencyName: string;
+  currencySymbol: string;
+  symbolPosition: number;
+  salePriceDecimal: string;
+  originPriceDecimal: string;
+  salePriceFormat: string;
+  originPriceFormat: string;
+  discountFormat: string;
+  discountDecimal: string;
+  pricePrefix: string;
+  reducePriceFormat: string;
+  singleProductPriceFormat: string;
+  showCurrencySpace: boolean;
+  currencyShowMode: number;
+  priceDisplayMode: number;
+  priceHideInfo: PriceHideInfo | undefined;
+}
+
+export interface ExtendAuctionCfg {
+  isExtendAuctionSupported: boolean;
+  shouldExtend: boolean;
+  extendAuctionTime: bigint;
+}
+
+export interface ScrollElement {
+  productTitle: string;
+}
+
+export interface CarouselCfg {
+  intervalMs: bigint;
+  textStatusList: number[];
+  times: number;
+}
+
+export interface EasterEgg {
+  winnerRank: bigint;
+  winnerRankTextType: number;
+  winnerRoomWinCnt: bigint;
+  winnerRoomWinCntTextType: number;
+  winnerRankTextTypeTail: number;
+  winnerRoomWinCntTextTypeTail: number;
+}
+
+export interface BidPanel {
+  bidBtnTextTypeInt: number;
+}
+
+export interface EnhancementText {
+  type: number;
+  placeholderInfo: PlaceholderInfo[];
+}
+
+export interface DispersionParam {
+  maxDelayMs: bigint;
+  minDelayMs: bigint;
+}
+
+export interface OecMsgTag {
+  type: number;
+  desc: string;
+  count: bigint;
+  status: number;
+}
+
+export interface FlashSaleEnhancementInfo {
+  stockShowStatus: number;
+  buyerInfos: OecMsgUserInfo[];
+  enhancementTextInfo: EnhancementTextInfo | undefined;
+}
+
+export interface PriceHideInfo {
+  displayText: string;
+}
+
+export interface PlaceholderInfo {
+  placeholder: string;
+  value: string;
 }
 
 function createBaseWebcastOecLiveHotRoomMessage(): WebcastOecLiveHotRoomMessage {
@@ -1178,13 +1638,102 @@ export const WebcastOecLiveManagerMessage_DemoRequest: MessageFns<WebcastOecLive
 };
 
 function createBaseWebcastOecLiveShoppingMessage(): WebcastOecLiveShoppingMessage {
-  return { common: undefined };
+  return {
+    common: undefined,
+    actionType: 0,
+    liveProductNumber: 0,
+    popProduct: undefined,
+    traceInfo: undefined,
+    hotTags: [],
+    atmosphereTagInfo: undefined,
+    livePermissionInfo: undefined,
+    productSnapShot: undefined,
+    pinCardDelayTime: 0n,
+    flashSaleAtmosphereInfo: [],
+    cardType: 0,
+    billboardInfo: undefined,
+    billboardDisplayResult: undefined,
+    dispersionInfo: [],
+    promotionInfo: undefined,
+    campaignBannerDisplayResult: undefined,
+    campaignBannerDisplay: undefined,
+    refreshLiveBagInfo: undefined,
+    anchorPinCardResetType: 0,
+    voucher: undefined,
+    oecLiveShoppingMessageV2: undefined,
+  };
 }
 
 export const WebcastOecLiveShoppingMessage: MessageFns<WebcastOecLiveShoppingMessage> = {
   encode(message: WebcastOecLiveShoppingMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.common !== undefined) {
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.actionType !== 0) {
+      writer.uint32(16).int32(message.actionType);
+    }
+    if (message.liveProductNumber !== 0) {
+      writer.uint32(24).int32(message.liveProductNumber);
+    }
+    if (message.popProduct !== undefined) {
+      PopProduct.encode(message.popProduct, writer.uint32(34).fork()).join();
+    }
+    if (message.traceInfo !== undefined) {
+      TraceInfo.encode(message.traceInfo, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.hotTags) {
+      HotTag.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.atmosphereTagInfo !== undefined) {
+      AtmosphereTagInfo.encode(message.atmosphereTagInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.livePermissionInfo !== undefined) {
+      LivePermissionInfo.encode(message.livePermissionInfo, writer.uint32(66).fork()).join();
+    }
+    if (message.productSnapShot !== undefined) {
+      ProductSnapShot.encode(message.productSnapShot, writer.uint32(74).fork()).join();
+    }
+    if (message.pinCardDelayTime !== 0n) {
+      if (BigInt.asIntN(64, message.pinCardDelayTime) !== message.pinCardDelayTime) {
+        throw new globalThis.Error("value provided for field message.pinCardDelayTime of type int64 too large");
+      }
+      writer.uint32(80).int64(message.pinCardDelayTime);
+    }
+    for (const v of message.flashSaleAtmosphereInfo) {
+      FlashSaleAtmosphereInfo.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.cardType !== 0) {
+      writer.uint32(96).int32(message.cardType);
+    }
+    if (message.billboardInfo !== undefined) {
+      BillboardInfo.encode(message.billboardInfo, writer.uint32(106).fork()).join();
+    }
+    if (message.billboardDisplayResult !== undefined) {
+      BillboardDisplayResult.encode(message.billboardDisplayResult, writer.uint32(114).fork()).join();
+    }
+    for (const v of message.dispersionInfo) {
+      DispersionInfo.encode(v!, writer.uint32(122).fork()).join();
+    }
+    if (message.promotionInfo !== undefined) {
+      PromotionInfo.encode(message.promotionInfo, writer.uint32(130).fork()).join();
+    }
+    if (message.campaignBannerDisplayResult !== undefined) {
+      CampaignBannerDisplayResult.encode(message.campaignBannerDisplayResult, writer.uint32(138).fork()).join();
+    }
+    if (message.campaignBannerDisplay !== undefined) {
+      CampaignBannerDisplay.encode(message.campaignBannerDisplay, writer.uint32(146).fork()).join();
+    }
+    if (message.refreshLiveBagInfo !== undefined) {
+      RefreshLiveBagInfo.encode(message.refreshLiveBagInfo, writer.uint32(154).fork()).join();
+    }
+    if (message.anchorPinCardResetType !== 0) {
+      writer.uint32(160).int32(message.anchorPinCardResetType);
+    }
+    if (message.voucher !== undefined) {
+      Voucher.encode(message.voucher, writer.uint32(170).fork()).join();
+    }
+    if (message.oecLiveShoppingMessageV2 !== undefined) {
+      OecLiveShoppingMessageV2.encode(message.oecLiveShoppingMessageV2, writer.uint32(802).fork()).join();
     }
     return writer;
   },
@@ -1216,6 +1765,275 @@ export const WebcastOecLiveShoppingMessage: MessageFns<WebcastOecLiveShoppingMes
             }
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            message.actionType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            message.liveProductNumber = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.popProduct = PopProduct.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.traceInfo = TraceInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hotTags.push(HotTag.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.atmosphereTagInfo = AtmosphereTagInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.livePermissionInfo = LivePermissionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.productSnapShot = ProductSnapShot.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 9, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            message.pinCardDelayTime = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.flashSaleAtmosphereInfo.push(FlashSaleAtmosphereInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            message.cardType = reader.int32();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.billboardInfo = BillboardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.billboardDisplayResult = BillboardDisplayResult.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.dispersionInfo.push(DispersionInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 15, cause);
+            }
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.promotionInfo = PromotionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 16, cause);
+            }
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.campaignBannerDisplayResult = CampaignBannerDisplayResult.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 17, cause);
+            }
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.campaignBannerDisplay = CampaignBannerDisplay.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 18, cause);
+            }
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.refreshLiveBagInfo = RefreshLiveBagInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 19, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            message.anchorPinCardResetType = reader.int32();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.voucher = Voucher.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 21, cause);
+            }
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.oecLiveShoppingMessageV2 = OecLiveShoppingMessageV2.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 100, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1241,6 +2059,60 @@ export const WebcastOecLiveShoppingMessage: MessageFns<WebcastOecLiveShoppingMes
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
+    message.actionType = object.actionType ?? 0;
+    message.liveProductNumber = object.liveProductNumber ?? 0;
+    message.popProduct = (object.popProduct !== undefined && object.popProduct !== null)
+      ? PopProduct.fromPartial(object.popProduct)
+      : undefined;
+    message.traceInfo = (object.traceInfo !== undefined && object.traceInfo !== null)
+      ? TraceInfo.fromPartial(object.traceInfo)
+      : undefined;
+    message.hotTags = object.hotTags?.map((e) => HotTag.fromPartial(e)) || [];
+    message.atmosphereTagInfo = (object.atmosphereTagInfo !== undefined && object.atmosphereTagInfo !== null)
+      ? AtmosphereTagInfo.fromPartial(object.atmosphereTagInfo)
+      : undefined;
+    message.livePermissionInfo = (object.livePermissionInfo !== undefined && object.livePermissionInfo !== null)
+      ? LivePermissionInfo.fromPartial(object.livePermissionInfo)
+      : undefined;
+    message.productSnapShot = (object.productSnapShot !== undefined && object.productSnapShot !== null)
+      ? ProductSnapShot.fromPartial(object.productSnapShot)
+      : undefined;
+    message.pinCardDelayTime = (object.pinCardDelayTime !== undefined && object.pinCardDelayTime !== null)
+      ? BigInt(object.pinCardDelayTime)
+      : 0n;
+    message.flashSaleAtmosphereInfo =
+      object.flashSaleAtmosphereInfo?.map((e) => FlashSaleAtmosphereInfo.fromPartial(e)) || [];
+    message.cardType = object.cardType ?? 0;
+    message.billboardInfo = (object.billboardInfo !== undefined && object.billboardInfo !== null)
+      ? BillboardInfo.fromPartial(object.billboardInfo)
+      : undefined;
+    message.billboardDisplayResult =
+      (object.billboardDisplayResult !== undefined && object.billboardDisplayResult !== null)
+        ? BillboardDisplayResult.fromPartial(object.billboardDisplayResult)
+        : undefined;
+    message.dispersionInfo = object.dispersionInfo?.map((e) => DispersionInfo.fromPartial(e)) || [];
+    message.promotionInfo = (object.promotionInfo !== undefined && object.promotionInfo !== null)
+      ? PromotionInfo.fromPartial(object.promotionInfo)
+      : undefined;
+    message.campaignBannerDisplayResult =
+      (object.campaignBannerDisplayResult !== undefined && object.campaignBannerDisplayResult !== null)
+        ? CampaignBannerDisplayResult.fromPartial(object.campaignBannerDisplayResult)
+        : undefined;
+    message.campaignBannerDisplay =
+      (object.campaignBannerDisplay !== undefined && object.campaignBannerDisplay !== null)
+        ? CampaignBannerDisplay.fromPartial(object.campaignBannerDisplay)
+        : undefined;
+    message.refreshLiveBagInfo = (object.refreshLiveBagInfo !== undefined && object.refreshLiveBagInfo !== null)
+      ? RefreshLiveBagInfo.fromPartial(object.refreshLiveBagInfo)
+      : undefined;
+    message.anchorPinCardResetType = object.anchorPinCardResetType ?? 0;
+    message.voucher = (object.voucher !== undefined && object.voucher !== null)
+      ? Voucher.fromPartial(object.voucher)
+      : undefined;
+    message.oecLiveShoppingMessageV2 =
+      (object.oecLiveShoppingMessageV2 !== undefined && object.oecLiveShoppingMessageV2 !== null)
+        ? OecLiveShoppingMessageV2.fromPartial(object.oecLiveShoppingMessageV2)
+        : undefined;
     return message;
   },
 };
@@ -4056,6 +4928,6707 @@ export const WebcastPortalMessage_Portal: MessageFns<WebcastPortalMessage_Portal
       ? BigInt(object.totalAmount)
       : 0n;
     message.cover = (object.cover !== undefined && object.cover !== null) ? Image.fromPartial(object.cover) : undefined;
+    return message;
+  },
+};
+
+function createBasePopProduct(): PopProduct {
+  return {
+    title: "",
+    price: "",
+    imageUrl: "",
+    openUrl: "",
+    productType: "",
+    productId: 0n,
+    source: "",
+    sourceFrom: 0,
+    schema: "",
+    platform: 0,
+    productStatus: 0,
+  };
+}
+
+export const PopProduct: MessageFns<PopProduct> = {
+  encode(message: PopProduct, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.title !== "") {
+      writer.uint32(10).string(message.title);
+    }
+    if (message.price !== "") {
+      writer.uint32(18).string(message.price);
+    }
+    if (message.imageUrl !== "") {
+      writer.uint32(26).string(message.imageUrl);
+    }
+    if (message.openUrl !== "") {
+      writer.uint32(34).string(message.openUrl);
+    }
+    if (message.productType !== "") {
+      writer.uint32(42).string(message.productType);
+    }
+    if (message.productId !== 0n) {
+      if (BigInt.asIntN(64, message.productId) !== message.productId) {
+        throw new globalThis.Error("value provided for field message.productId of type int64 too large");
+      }
+      writer.uint32(48).int64(message.productId);
+    }
+    if (message.source !== "") {
+      writer.uint32(58).string(message.source);
+    }
+    if (message.sourceFrom !== 0) {
+      writer.uint32(64).int32(message.sourceFrom);
+    }
+    if (message.schema !== "") {
+      writer.uint32(74).string(message.schema);
+    }
+    if (message.platform !== 0) {
+      writer.uint32(80).int32(message.platform);
+    }
+    if (message.productStatus !== 0) {
+      writer.uint32(88).int32(message.productStatus);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PopProduct {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePopProduct();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.price = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.imageUrl = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.openUrl = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.productType = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.productId = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.sourceFrom = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.platform = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("PopProduct", tag);
+              break;
+            }
+
+            message.productStatus = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PopProduct>, I>>(base?: I): PopProduct {
+    return PopProduct.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PopProduct>, I>>(object: I): PopProduct {
+    const message = createBasePopProduct();
+    message.title = object.title ?? "";
+    message.price = object.price ?? "";
+    message.imageUrl = object.imageUrl ?? "";
+    message.openUrl = object.openUrl ?? "";
+    message.productType = object.productType ?? "";
+    message.productId = (object.productId !== undefined && object.productId !== null) ? BigInt(object.productId) : 0n;
+    message.source = object.source ?? "";
+    message.sourceFrom = object.sourceFrom ?? 0;
+    message.schema = object.schema ?? "";
+    message.platform = object.platform ?? 0;
+    message.productStatus = object.productStatus ?? 0;
+    return message;
+  },
+};
+
+function createBaseTraceInfo(): TraceInfo {
+  return { operateTime: 0n, arrivalTime: 0n, sendTime: 0n };
+}
+
+export const TraceInfo: MessageFns<TraceInfo> = {
+  encode(message: TraceInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.operateTime !== 0n) {
+      if (BigInt.asIntN(64, message.operateTime) !== message.operateTime) {
+        throw new globalThis.Error("value provided for field message.operateTime of type int64 too large");
+      }
+      writer.uint32(8).int64(message.operateTime);
+    }
+    if (message.arrivalTime !== 0n) {
+      if (BigInt.asIntN(64, message.arrivalTime) !== message.arrivalTime) {
+        throw new globalThis.Error("value provided for field message.arrivalTime of type int64 too large");
+      }
+      writer.uint32(16).int64(message.arrivalTime);
+    }
+    if (message.sendTime !== 0n) {
+      if (BigInt.asIntN(64, message.sendTime) !== message.sendTime) {
+        throw new globalThis.Error("value provided for field message.sendTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.sendTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TraceInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTraceInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TraceInfo", tag);
+              break;
+            }
+
+            message.operateTime = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TraceInfo", tag);
+              break;
+            }
+
+            message.arrivalTime = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("TraceInfo", tag);
+              break;
+            }
+
+            message.sendTime = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TraceInfo>, I>>(base?: I): TraceInfo {
+    return TraceInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TraceInfo>, I>>(object: I): TraceInfo {
+    const message = createBaseTraceInfo();
+    message.operateTime = (object.operateTime !== undefined && object.operateTime !== null)
+      ? BigInt(object.operateTime)
+      : 0n;
+    message.arrivalTime = (object.arrivalTime !== undefined && object.arrivalTime !== null)
+      ? BigInt(object.arrivalTime)
+      : 0n;
+    message.sendTime = (object.sendTime !== undefined && object.sendTime !== null) ? BigInt(object.sendTime) : 0n;
+    return message;
+  },
+};
+
+function createBaseHotTag(): HotTag {
+  return { productId: "", hotCount: 0n };
+}
+
+export const HotTag: MessageFns<HotTag> = {
+  encode(message: HotTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productId !== "") {
+      writer.uint32(10).string(message.productId);
+    }
+    if (message.hotCount !== 0n) {
+      if (BigInt.asIntN(64, message.hotCount) !== message.hotCount) {
+        throw new globalThis.Error("value provided for field message.hotCount of type int64 too large");
+      }
+      writer.uint32(16).int64(message.hotCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HotTag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHotTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("HotTag", tag);
+              break;
+            }
+
+            message.productId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("HotTag", tag);
+              break;
+            }
+
+            message.hotCount = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<HotTag>, I>>(base?: I): HotTag {
+    return HotTag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HotTag>, I>>(object: I): HotTag {
+    const message = createBaseHotTag();
+    message.productId = object.productId ?? "";
+    message.hotCount = (object.hotCount !== undefined && object.hotCount !== null) ? BigInt(object.hotCount) : 0n;
+    return message;
+  },
+};
+
+function createBaseAtmosphereTagInfo(): AtmosphereTagInfo {
+  return { tagType: 0, atmosphereTags: [], pinAtmosphereTags: [] };
+}
+
+export const AtmosphereTagInfo: MessageFns<AtmosphereTagInfo> = {
+  encode(message: AtmosphereTagInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagType !== 0) {
+      writer.uint32(8).int32(message.tagType);
+    }
+    for (const v of message.atmosphereTags) {
+      ProductAtmosphereTag.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.pinAtmosphereTags) {
+      ProductAtmosphereTag.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AtmosphereTagInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAtmosphereTagInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AtmosphereTagInfo", tag);
+              break;
+            }
+
+            message.tagType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AtmosphereTagInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.atmosphereTags.push(ProductAtmosphereTag.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AtmosphereTagInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AtmosphereTagInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.pinAtmosphereTags.push(ProductAtmosphereTag.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AtmosphereTagInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AtmosphereTagInfo>, I>>(base?: I): AtmosphereTagInfo {
+    return AtmosphereTagInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AtmosphereTagInfo>, I>>(object: I): AtmosphereTagInfo {
+    const message = createBaseAtmosphereTagInfo();
+    message.tagType = object.tagType ?? 0;
+    message.atmosphereTags = object.atmosphereTags?.map((e) => ProductAtmosphereTag.fromPartial(e)) || [];
+    message.pinAtmosphereTags = object.pinAtmosphereTags?.map((e) => ProductAtmosphereTag.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseLivePermissionInfo(): LivePermissionInfo {
+  return { endTime: 0n, reason: "" };
+}
+
+export const LivePermissionInfo: MessageFns<LivePermissionInfo> = {
+  encode(message: LivePermissionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.endTime !== 0n) {
+      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
+        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
+      }
+      writer.uint32(8).int64(message.endTime);
+    }
+    if (message.reason !== "") {
+      writer.uint32(18).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LivePermissionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLivePermissionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("LivePermissionInfo", tag);
+              break;
+            }
+
+            message.endTime = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LivePermissionInfo", tag);
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LivePermissionInfo>, I>>(base?: I): LivePermissionInfo {
+    return LivePermissionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LivePermissionInfo>, I>>(object: I): LivePermissionInfo {
+    const message = createBaseLivePermissionInfo();
+    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseProductSnapShot(): ProductSnapShot {
+  return { productId: "", title: "", cover: undefined, stockType: 0, timestamp: 0n, addToCartButton: undefined };
+}
+
+export const ProductSnapShot: MessageFns<ProductSnapShot> = {
+  encode(message: ProductSnapShot, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productId !== "") {
+      writer.uint32(10).string(message.productId);
+    }
+    if (message.title !== "") {
+      writer.uint32(18).string(message.title);
+    }
+    if (message.cover !== undefined) {
+      Img.encode(message.cover, writer.uint32(26).fork()).join();
+    }
+    if (message.stockType !== 0) {
+      writer.uint32(32).int32(message.stockType);
+    }
+    if (message.timestamp !== 0n) {
+      if (BigInt.asIntN(64, message.timestamp) !== message.timestamp) {
+        throw new globalThis.Error("value provided for field message.timestamp of type int64 too large");
+      }
+      writer.uint32(40).int64(message.timestamp);
+    }
+    if (message.addToCartButton !== undefined) {
+      AddToCartButton.encode(message.addToCartButton, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProductSnapShot {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProductSnapShot();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            message.productId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cover = Img.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductSnapShot", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            message.stockType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            message.timestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("ProductSnapShot", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.addToCartButton = AddToCartButton.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductSnapShot", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProductSnapShot>, I>>(base?: I): ProductSnapShot {
+    return ProductSnapShot.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProductSnapShot>, I>>(object: I): ProductSnapShot {
+    const message = createBaseProductSnapShot();
+    message.productId = object.productId ?? "";
+    message.title = object.title ?? "";
+    message.cover = (object.cover !== undefined && object.cover !== null) ? Img.fromPartial(object.cover) : undefined;
+    message.stockType = object.stockType ?? 0;
+    message.timestamp = (object.timestamp !== undefined && object.timestamp !== null) ? BigInt(object.timestamp) : 0n;
+    message.addToCartButton = (object.addToCartButton !== undefined && object.addToCartButton !== null)
+      ? AddToCartButton.fromPartial(object.addToCartButton)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseFlashSaleAtmosphereInfo(): FlashSaleAtmosphereInfo {
+  return {
+    productId: "",
+    activityId: 0n,
+    flashSaleAtmosphere: undefined,
+    flashSaleStock: undefined,
+    pinnedProduct: false,
+    liveOnlyChannel: false,
+    creatorLimitType: 0,
+  };
+}
+
+export const FlashSaleAtmosphereInfo: MessageFns<FlashSaleAtmosphereInfo> = {
+  encode(message: FlashSaleAtmosphereInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productId !== "") {
+      writer.uint32(10).string(message.productId);
+    }
+    if (message.activityId !== 0n) {
+      if (BigInt.asIntN(64, message.activityId) !== message.activityId) {
+        throw new globalThis.Error("value provided for field message.activityId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.activityId);
+    }
+    if (message.flashSaleAtmosphere !== undefined) {
+      FlashSaleAtmosphere.encode(message.flashSaleAtmosphere, writer.uint32(26).fork()).join();
+    }
+    if (message.flashSaleStock !== undefined) {
+      FlashSaleStock.encode(message.flashSaleStock, writer.uint32(34).fork()).join();
+    }
+    if (message.pinnedProduct !== false) {
+      writer.uint32(40).bool(message.pinnedProduct);
+    }
+    if (message.liveOnlyChannel !== false) {
+      writer.uint32(48).bool(message.liveOnlyChannel);
+    }
+    if (message.creatorLimitType !== 0) {
+      writer.uint32(56).int32(message.creatorLimitType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FlashSaleAtmosphereInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFlashSaleAtmosphereInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            message.productId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            message.activityId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.flashSaleAtmosphere = FlashSaleAtmosphere.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "FlashSaleAtmosphereInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.flashSaleStock = FlashSaleStock.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "FlashSaleAtmosphereInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            message.pinnedProduct = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            message.liveOnlyChannel = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("FlashSaleAtmosphereInfo", tag);
+              break;
+            }
+
+            message.creatorLimitType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<FlashSaleAtmosphereInfo>, I>>(base?: I): FlashSaleAtmosphereInfo {
+    return FlashSaleAtmosphereInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FlashSaleAtmosphereInfo>, I>>(object: I): FlashSaleAtmosphereInfo {
+    const message = createBaseFlashSaleAtmosphereInfo();
+    message.productId = object.productId ?? "";
+    message.activityId = (object.activityId !== undefined && object.activityId !== null)
+      ? BigInt(object.activityId)
+      : 0n;
+    message.flashSaleAtmosphere = (object.flashSaleAtmosphere !== undefined && object.flashSaleAtmosphere !== null)
+      ? FlashSaleAtmosphere.fromPartial(object.flashSaleAtmosphere)
+      : undefined;
+    message.flashSaleStock = (object.flashSaleStock !== undefined && object.flashSaleStock !== null)
+      ? FlashSaleStock.fromPartial(object.flashSaleStock)
+      : undefined;
+    message.pinnedProduct = object.pinnedProduct ?? false;
+    message.liveOnlyChannel = object.liveOnlyChannel ?? false;
+    message.creatorLimitType = object.creatorLimitType ?? 0;
+    return message;
+  },
+};
+
+function createBaseBillboardInfo(): BillboardInfo {
+  return { billboardType: 0, billboardIds: [], sourceFrom: 0, bornTimeMs: "", billboardVersion: 0, daInfo: {} };
+}
+
+export const BillboardInfo: MessageFns<BillboardInfo> = {
+  encode(message: BillboardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.billboardType !== 0) {
+      writer.uint32(8).int32(message.billboardType);
+    }
+    for (const v of message.billboardIds) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.sourceFrom !== 0) {
+      writer.uint32(24).int32(message.sourceFrom);
+    }
+    if (message.bornTimeMs !== "") {
+      writer.uint32(34).string(message.bornTimeMs);
+    }
+    if (message.billboardVersion !== 0) {
+      writer.uint32(40).int32(message.billboardVersion);
+    }
+    globalThis.Object.entries(message.daInfo).forEach(([key, value]: [string, string]) => {
+      BillboardInfo_DaInfoEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BillboardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBillboardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            message.billboardType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            message.billboardIds.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            message.sourceFrom = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            message.bornTimeMs = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            message.billboardVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("BillboardInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry6 = BillboardInfo_DaInfoEntry.decode(reader, reader.uint32());
+              if (entry6.value !== undefined) {
+                message.daInfo[entry6.key] = entry6.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "BillboardInfo", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BillboardInfo>, I>>(base?: I): BillboardInfo {
+    return BillboardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BillboardInfo>, I>>(object: I): BillboardInfo {
+    const message = createBaseBillboardInfo();
+    message.billboardType = object.billboardType ?? 0;
+    message.billboardIds = object.billboardIds?.map((e) => e) || [];
+    message.sourceFrom = object.sourceFrom ?? 0;
+    message.bornTimeMs = object.bornTimeMs ?? "";
+    message.billboardVersion = object.billboardVersion ?? 0;
+    message.daInfo = (globalThis.Object.entries(object.daInfo ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseBillboardInfo_DaInfoEntry(): BillboardInfo_DaInfoEntry {
+  return { key: "", value: "" };
+}
+
+export const BillboardInfo_DaInfoEntry: MessageFns<BillboardInfo_DaInfoEntry> = {
+  encode(message: BillboardInfo_DaInfoEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BillboardInfo_DaInfoEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBillboardInfo_DaInfoEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("BillboardInfo_DaInfoEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BillboardInfo_DaInfoEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BillboardInfo_DaInfoEntry>, I>>(base?: I): BillboardInfo_DaInfoEntry {
+    return BillboardInfo_DaInfoEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BillboardInfo_DaInfoEntry>, I>>(object: I): BillboardInfo_DaInfoEntry {
+    const message = createBaseBillboardInfo_DaInfoEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseBillboardDisplayResult(): BillboardDisplayResult {
+  return { billboardType: 0, billboardId: "", displayResult: 0 };
+}
+
+export const BillboardDisplayResult: MessageFns<BillboardDisplayResult> = {
+  encode(message: BillboardDisplayResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.billboardType !== 0) {
+      writer.uint32(8).int32(message.billboardType);
+    }
+    if (message.billboardId !== "") {
+      writer.uint32(18).string(message.billboardId);
+    }
+    if (message.displayResult !== 0) {
+      writer.uint32(24).int32(message.displayResult);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BillboardDisplayResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBillboardDisplayResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BillboardDisplayResult", tag);
+              break;
+            }
+
+            message.billboardType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("BillboardDisplayResult", tag);
+              break;
+            }
+
+            message.billboardId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("BillboardDisplayResult", tag);
+              break;
+            }
+
+            message.displayResult = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BillboardDisplayResult>, I>>(base?: I): BillboardDisplayResult {
+    return BillboardDisplayResult.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BillboardDisplayResult>, I>>(object: I): BillboardDisplayResult {
+    const message = createBaseBillboardDisplayResult();
+    message.billboardType = object.billboardType ?? 0;
+    message.billboardId = object.billboardId ?? "";
+    message.displayResult = object.displayResult ?? 0;
+    return message;
+  },
+};
+
+function createBaseDispersionInfo(): DispersionInfo {
+  return { dispersionPath: 0, delayParam: undefined };
+}
+
+export const DispersionInfo: MessageFns<DispersionInfo> = {
+  encode(message: DispersionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.dispersionPath !== 0) {
+      writer.uint32(8).int32(message.dispersionPath);
+    }
+    if (message.delayParam !== undefined) {
+      DelayParam.encode(message.delayParam, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DispersionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDispersionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("DispersionInfo", tag);
+              break;
+            }
+
+            message.dispersionPath = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("DispersionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.delayParam = DelayParam.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "DispersionInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DispersionInfo>, I>>(base?: I): DispersionInfo {
+    return DispersionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DispersionInfo>, I>>(object: I): DispersionInfo {
+    const message = createBaseDispersionInfo();
+    message.dispersionPath = object.dispersionPath ?? 0;
+    message.delayParam = (object.delayParam !== undefined && object.delayParam !== null)
+      ? DelayParam.fromPartial(object.delayParam)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePromotionInfo(): PromotionInfo {
+  return { promotionId: "", failedMessage: "", productIds: [] };
+}
+
+export const PromotionInfo: MessageFns<PromotionInfo> = {
+  encode(message: PromotionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.promotionId !== "") {
+      writer.uint32(10).string(message.promotionId);
+    }
+    if (message.failedMessage !== "") {
+      writer.uint32(18).string(message.failedMessage);
+    }
+    for (const v of message.productIds) {
+      writer.uint32(802).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PromotionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePromotionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PromotionInfo", tag);
+              break;
+            }
+
+            message.promotionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PromotionInfo", tag);
+              break;
+            }
+
+            message.failedMessage = reader.string();
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("PromotionInfo", tag);
+              break;
+            }
+
+            message.productIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PromotionInfo>, I>>(base?: I): PromotionInfo {
+    return PromotionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PromotionInfo>, I>>(object: I): PromotionInfo {
+    const message = createBasePromotionInfo();
+    message.promotionId = object.promotionId ?? "";
+    message.failedMessage = object.failedMessage ?? "";
+    message.productIds = object.productIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseCampaignBannerDisplayResult(): CampaignBannerDisplayResult {
+  return { campaignBannerDisplayResult: 0 };
+}
+
+export const CampaignBannerDisplayResult: MessageFns<CampaignBannerDisplayResult> = {
+  encode(message: CampaignBannerDisplayResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.campaignBannerDisplayResult !== 0) {
+      writer.uint32(8).int32(message.campaignBannerDisplayResult);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CampaignBannerDisplayResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCampaignBannerDisplayResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CampaignBannerDisplayResult", tag);
+              break;
+            }
+
+            message.campaignBannerDisplayResult = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CampaignBannerDisplayResult>, I>>(base?: I): CampaignBannerDisplayResult {
+    return CampaignBannerDisplayResult.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CampaignBannerDisplayResult>, I>>(object: I): CampaignBannerDisplayResult {
+    const message = createBaseCampaignBannerDisplayResult();
+    message.campaignBannerDisplayResult = object.campaignBannerDisplayResult ?? 0;
+    return message;
+  },
+};
+
+function createBaseCampaignBannerDisplay(): CampaignBannerDisplay {
+  return {
+    imageUrl: "",
+    campaignBannerIsDisplay: false,
+    sourceFrom: 0,
+    bornTimeMs: "",
+    billboardVersion: 0,
+    daInfo: {},
+  };
+}
+
+export const CampaignBannerDisplay: MessageFns<CampaignBannerDisplay> = {
+  encode(message: CampaignBannerDisplay, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.imageUrl !== "") {
+      writer.uint32(10).string(message.imageUrl);
+    }
+    if (message.campaignBannerIsDisplay !== false) {
+      writer.uint32(16).bool(message.campaignBannerIsDisplay);
+    }
+    if (message.sourceFrom !== 0) {
+      writer.uint32(24).int32(message.sourceFrom);
+    }
+    if (message.bornTimeMs !== "") {
+      writer.uint32(34).string(message.bornTimeMs);
+    }
+    if (message.billboardVersion !== 0) {
+      writer.uint32(40).int32(message.billboardVersion);
+    }
+    globalThis.Object.entries(message.daInfo).forEach(([key, value]: [string, string]) => {
+      CampaignBannerDisplay_DaInfoEntry.encode({ key: key as any, value }, writer.uint32(50).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CampaignBannerDisplay {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCampaignBannerDisplay();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            message.imageUrl = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            message.campaignBannerIsDisplay = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            message.sourceFrom = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            message.bornTimeMs = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            message.billboardVersion = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("CampaignBannerDisplay", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry6 = CampaignBannerDisplay_DaInfoEntry.decode(reader, reader.uint32());
+              if (entry6.value !== undefined) {
+                message.daInfo[entry6.key] = entry6.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CampaignBannerDisplay", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CampaignBannerDisplay>, I>>(base?: I): CampaignBannerDisplay {
+    return CampaignBannerDisplay.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CampaignBannerDisplay>, I>>(object: I): CampaignBannerDisplay {
+    const message = createBaseCampaignBannerDisplay();
+    message.imageUrl = object.imageUrl ?? "";
+    message.campaignBannerIsDisplay = object.campaignBannerIsDisplay ?? false;
+    message.sourceFrom = object.sourceFrom ?? 0;
+    message.bornTimeMs = object.bornTimeMs ?? "";
+    message.billboardVersion = object.billboardVersion ?? 0;
+    message.daInfo = (globalThis.Object.entries(object.daInfo ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseCampaignBannerDisplay_DaInfoEntry(): CampaignBannerDisplay_DaInfoEntry {
+  return { key: "", value: "" };
+}
+
+export const CampaignBannerDisplay_DaInfoEntry: MessageFns<CampaignBannerDisplay_DaInfoEntry> = {
+  encode(message: CampaignBannerDisplay_DaInfoEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CampaignBannerDisplay_DaInfoEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCampaignBannerDisplay_DaInfoEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CampaignBannerDisplay_DaInfoEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CampaignBannerDisplay_DaInfoEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CampaignBannerDisplay_DaInfoEntry>, I>>(
+    base?: I,
+  ): CampaignBannerDisplay_DaInfoEntry {
+    return CampaignBannerDisplay_DaInfoEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CampaignBannerDisplay_DaInfoEntry>, I>>(
+    object: I,
+  ): CampaignBannerDisplay_DaInfoEntry {
+    const message = createBaseCampaignBannerDisplay_DaInfoEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseRefreshLiveBagInfo(): RefreshLiveBagInfo {
+  return { refreshLiveBagTypes: [] };
+}
+
+export const RefreshLiveBagInfo: MessageFns<RefreshLiveBagInfo> = {
+  encode(message: RefreshLiveBagInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.refreshLiveBagTypes.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.refreshLiveBagTypes) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RefreshLiveBagInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRefreshLiveBagInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.refreshLiveBagTypes.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.refreshLiveBagTypes.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("RefreshLiveBagInfo", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RefreshLiveBagInfo>, I>>(base?: I): RefreshLiveBagInfo {
+    return RefreshLiveBagInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RefreshLiveBagInfo>, I>>(object: I): RefreshLiveBagInfo {
+    const message = createBaseRefreshLiveBagInfo();
+    message.refreshLiveBagTypes = object.refreshLiveBagTypes?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseVoucher(): Voucher {
+  return {
+    voucherTypeId: 0n,
+    taskId: 0n,
+    taskType: 0,
+    liveVoucherType: 0,
+    creatorOperationUniqueId: "",
+    voucherMaxFaceValue: "",
+  };
+}
+
+export const Voucher: MessageFns<Voucher> = {
+  encode(message: Voucher, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.voucherTypeId !== 0n) {
+      if (BigInt.asIntN(64, message.voucherTypeId) !== message.voucherTypeId) {
+        throw new globalThis.Error("value provided for field message.voucherTypeId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.voucherTypeId);
+    }
+    if (message.taskId !== 0n) {
+      if (BigInt.asIntN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.taskId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(24).int32(message.taskType);
+    }
+    if (message.liveVoucherType !== 0) {
+      writer.uint32(32).int32(message.liveVoucherType);
+    }
+    if (message.creatorOperationUniqueId !== "") {
+      writer.uint32(42).string(message.creatorOperationUniqueId);
+    }
+    if (message.voucherMaxFaceValue !== "") {
+      writer.uint32(50).string(message.voucherMaxFaceValue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Voucher {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoucher();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.voucherTypeId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.taskId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.liveVoucherType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.creatorOperationUniqueId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("Voucher", tag);
+              break;
+            }
+
+            message.voucherMaxFaceValue = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Voucher>, I>>(base?: I): Voucher {
+    return Voucher.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Voucher>, I>>(object: I): Voucher {
+    const message = createBaseVoucher();
+    message.voucherTypeId = (object.voucherTypeId !== undefined && object.voucherTypeId !== null)
+      ? BigInt(object.voucherTypeId)
+      : 0n;
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.taskType = object.taskType ?? 0;
+    message.liveVoucherType = object.liveVoucherType ?? 0;
+    message.creatorOperationUniqueId = object.creatorOperationUniqueId ?? "";
+    message.voucherMaxFaceValue = object.voucherMaxFaceValue ?? "";
+    return message;
+  },
+};
+
+function createBaseOecLiveShoppingMessageV2(): OecLiveShoppingMessageV2 {
+  return { actions: new Map(), commerceInfo: undefined, msgMeta: undefined };
+}
+
+export const OecLiveShoppingMessageV2: MessageFns<OecLiveShoppingMessageV2> = {
+  encode(message: OecLiveShoppingMessageV2, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.actions.forEach((value, key) => {
+      OecLiveShoppingMessageV2_ActionsEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    if (message.commerceInfo !== undefined) {
+      CommerceInfo.encode(message.commerceInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.msgMeta !== undefined) {
+      MsgMeta.encode(message.msgMeta, writer.uint32(82).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OecLiveShoppingMessageV2 {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOecLiveShoppingMessageV2();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("OecLiveShoppingMessageV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = OecLiveShoppingMessageV2_ActionsEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.actions.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "OecLiveShoppingMessageV2", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OecLiveShoppingMessageV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.commerceInfo = CommerceInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OecLiveShoppingMessageV2", 2, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("OecLiveShoppingMessageV2", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.msgMeta = MsgMeta.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OecLiveShoppingMessageV2", 10, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OecLiveShoppingMessageV2>, I>>(base?: I): OecLiveShoppingMessageV2 {
+    return OecLiveShoppingMessageV2.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OecLiveShoppingMessageV2>, I>>(object: I): OecLiveShoppingMessageV2 {
+    const message = createBaseOecLiveShoppingMessageV2();
+    message.actions = (() => {
+      const m = new Map();
+      (object.actions as Map<bigint, EcomLiveElementActions> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, EcomLiveElementActions.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.commerceInfo = (object.commerceInfo !== undefined && object.commerceInfo !== null)
+      ? CommerceInfo.fromPartial(object.commerceInfo)
+      : undefined;
+    message.msgMeta = (object.msgMeta !== undefined && object.msgMeta !== null)
+      ? MsgMeta.fromPartial(object.msgMeta)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseOecLiveShoppingMessageV2_ActionsEntry(): OecLiveShoppingMessageV2_ActionsEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const OecLiveShoppingMessageV2_ActionsEntry: MessageFns<OecLiveShoppingMessageV2_ActionsEntry> = {
+  encode(message: OecLiveShoppingMessageV2_ActionsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      EcomLiveElementActions.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OecLiveShoppingMessageV2_ActionsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOecLiveShoppingMessageV2_ActionsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("OecLiveShoppingMessageV2_ActionsEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OecLiveShoppingMessageV2_ActionsEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = EcomLiveElementActions.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OecLiveShoppingMessageV2_ActionsEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OecLiveShoppingMessageV2_ActionsEntry>, I>>(
+    base?: I,
+  ): OecLiveShoppingMessageV2_ActionsEntry {
+    return OecLiveShoppingMessageV2_ActionsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OecLiveShoppingMessageV2_ActionsEntry>, I>>(
+    object: I,
+  ): OecLiveShoppingMessageV2_ActionsEntry {
+    const message = createBaseOecLiveShoppingMessageV2_ActionsEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? EcomLiveElementActions.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProductAtmosphereTag(): ProductAtmosphereTag {
+  return { productId: "", tagDesc: "", count: 0n };
+}
+
+export const ProductAtmosphereTag: MessageFns<ProductAtmosphereTag> = {
+  encode(message: ProductAtmosphereTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productId !== "") {
+      writer.uint32(10).string(message.productId);
+    }
+    if (message.tagDesc !== "") {
+      writer.uint32(18).string(message.tagDesc);
+    }
+    if (message.count !== 0n) {
+      if (BigInt.asIntN(64, message.count) !== message.count) {
+        throw new globalThis.Error("value provided for field message.count of type int64 too large");
+      }
+      writer.uint32(24).int64(message.count);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProductAtmosphereTag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProductAtmosphereTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProductAtmosphereTag", tag);
+              break;
+            }
+
+            message.productId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProductAtmosphereTag", tag);
+              break;
+            }
+
+            message.tagDesc = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("ProductAtmosphereTag", tag);
+              break;
+            }
+
+            message.count = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProductAtmosphereTag>, I>>(base?: I): ProductAtmosphereTag {
+    return ProductAtmosphereTag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProductAtmosphereTag>, I>>(object: I): ProductAtmosphereTag {
+    const message = createBaseProductAtmosphereTag();
+    message.productId = object.productId ?? "";
+    message.tagDesc = object.tagDesc ?? "";
+    message.count = (object.count !== undefined && object.count !== null) ? BigInt(object.count) : 0n;
+    return message;
+  },
+};
+
+function createBaseImg(): Img {
+  return { key: "", width: 0, height: 0, url: "" };
+}
+
+export const Img: MessageFns<Img> = {
+  encode(message: Img, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.width !== 0) {
+      writer.uint32(16).int32(message.width);
+    }
+    if (message.height !== 0) {
+      writer.uint32(24).int32(message.height);
+    }
+    if (message.url !== "") {
+      writer.uint32(34).string(message.url);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Img {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseImg();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("Img", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("Img", tag);
+              break;
+            }
+
+            message.width = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("Img", tag);
+              break;
+            }
+
+            message.height = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("Img", tag);
+              break;
+            }
+
+            message.url = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Img>, I>>(base?: I): Img {
+    return Img.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Img>, I>>(object: I): Img {
+    const message = createBaseImg();
+    message.key = object.key ?? "";
+    message.width = object.width ?? 0;
+    message.height = object.height ?? 0;
+    message.url = object.url ?? "";
+    return message;
+  },
+};
+
+function createBaseAddToCartButton(): AddToCartButton {
+  return { status: 0, clickHintStarling: "" };
+}
+
+export const AddToCartButton: MessageFns<AddToCartButton> = {
+  encode(message: AddToCartButton, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.clickHintStarling !== "") {
+      writer.uint32(18).string(message.clickHintStarling);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AddToCartButton {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAddToCartButton();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AddToCartButton", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AddToCartButton", tag);
+              break;
+            }
+
+            message.clickHintStarling = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AddToCartButton>, I>>(base?: I): AddToCartButton {
+    return AddToCartButton.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AddToCartButton>, I>>(object: I): AddToCartButton {
+    const message = createBaseAddToCartButton();
+    message.status = object.status ?? 0;
+    message.clickHintStarling = object.clickHintStarling ?? "";
+    return message;
+  },
+};
+
+function createBaseFlashSaleAtmosphere(): FlashSaleAtmosphere {
+  return { status: 0, startTime: 0n, endTime: 0n, preheatTime: 0n, enhancementInfo: undefined, pdpViewerCount: 0 };
+}
+
+export const FlashSaleAtmosphere: MessageFns<FlashSaleAtmosphere> = {
+  encode(message: FlashSaleAtmosphere, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.status !== 0) {
+      writer.uint32(8).int32(message.status);
+    }
+    if (message.startTime !== 0n) {
+      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
+        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
+      }
+      writer.uint32(16).int64(message.startTime);
+    }
+    if (message.endTime !== 0n) {
+      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
+        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.endTime);
+    }
+    if (message.preheatTime !== 0n) {
+      if (BigInt.asIntN(64, message.preheatTime) !== message.preheatTime) {
+        throw new globalThis.Error("value provided for field message.preheatTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.preheatTime);
+    }
+    if (message.enhancementInfo !== undefined) {
+      MessageFlashSaleEnhancementInfo.encode(message.enhancementInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.pdpViewerCount !== 0) {
+      writer.uint32(48).int32(message.pdpViewerCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FlashSaleAtmosphere {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFlashSaleAtmosphere();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            message.startTime = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            message.endTime = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            message.preheatTime = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enhancementInfo = MessageFlashSaleEnhancementInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "FlashSaleAtmosphere", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("FlashSaleAtmosphere", tag);
+              break;
+            }
+
+            message.pdpViewerCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<FlashSaleAtmosphere>, I>>(base?: I): FlashSaleAtmosphere {
+    return FlashSaleAtmosphere.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FlashSaleAtmosphere>, I>>(object: I): FlashSaleAtmosphere {
+    const message = createBaseFlashSaleAtmosphere();
+    message.status = object.status ?? 0;
+    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
+    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
+    message.preheatTime = (object.preheatTime !== undefined && object.preheatTime !== null)
+      ? BigInt(object.preheatTime)
+      : 0n;
+    message.enhancementInfo = (object.enhancementInfo !== undefined && object.enhancementInfo !== null)
+      ? MessageFlashSaleEnhancementInfo.fromPartial(object.enhancementInfo)
+      : undefined;
+    message.pdpViewerCount = object.pdpViewerCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseFlashSaleStock(): FlashSaleStock {
+  return { activityStockStatus: 0, activityStock: 0, activityStockText: "", totalStock: 0 };
+}
+
+export const FlashSaleStock: MessageFns<FlashSaleStock> = {
+  encode(message: FlashSaleStock, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.activityStockStatus !== 0) {
+      writer.uint32(8).int32(message.activityStockStatus);
+    }
+    if (message.activityStock !== 0) {
+      writer.uint32(16).int32(message.activityStock);
+    }
+    if (message.activityStockText !== "") {
+      writer.uint32(26).string(message.activityStockText);
+    }
+    if (message.totalStock !== 0) {
+      writer.uint32(32).int32(message.totalStock);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FlashSaleStock {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFlashSaleStock();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("FlashSaleStock", tag);
+              break;
+            }
+
+            message.activityStockStatus = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("FlashSaleStock", tag);
+              break;
+            }
+
+            message.activityStock = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("FlashSaleStock", tag);
+              break;
+            }
+
+            message.activityStockText = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("FlashSaleStock", tag);
+              break;
+            }
+
+            message.totalStock = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<FlashSaleStock>, I>>(base?: I): FlashSaleStock {
+    return FlashSaleStock.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FlashSaleStock>, I>>(object: I): FlashSaleStock {
+    const message = createBaseFlashSaleStock();
+    message.activityStockStatus = object.activityStockStatus ?? 0;
+    message.activityStock = object.activityStock ?? 0;
+    message.activityStockText = object.activityStockText ?? "";
+    message.totalStock = object.totalStock ?? 0;
+    return message;
+  },
+};
+
+function createBaseDelayParam(): DelayParam {
+  return { minDelayMs: 0n, maxDelayMs: 0n };
+}
+
+export const DelayParam: MessageFns<DelayParam> = {
+  encode(message: DelayParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.minDelayMs !== 0n) {
+      if (BigInt.asIntN(64, message.minDelayMs) !== message.minDelayMs) {
+        throw new globalThis.Error("value provided for field message.minDelayMs of type int64 too large");
+      }
+      writer.uint32(8).int64(message.minDelayMs);
+    }
+    if (message.maxDelayMs !== 0n) {
+      if (BigInt.asIntN(64, message.maxDelayMs) !== message.maxDelayMs) {
+        throw new globalThis.Error("value provided for field message.maxDelayMs of type int64 too large");
+      }
+      writer.uint32(16).int64(message.maxDelayMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DelayParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDelayParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("DelayParam", tag);
+              break;
+            }
+
+            message.minDelayMs = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("DelayParam", tag);
+              break;
+            }
+
+            message.maxDelayMs = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DelayParam>, I>>(base?: I): DelayParam {
+    return DelayParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DelayParam>, I>>(object: I): DelayParam {
+    const message = createBaseDelayParam();
+    message.minDelayMs = (object.minDelayMs !== undefined && object.minDelayMs !== null)
+      ? BigInt(object.minDelayMs)
+      : 0n;
+    message.maxDelayMs = (object.maxDelayMs !== undefined && object.maxDelayMs !== null)
+      ? BigInt(object.maxDelayMs)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseEcomLiveElementActions(): EcomLiveElementActions {
+  return { atomActions: [], version: 0n };
+}
+
+export const EcomLiveElementActions: MessageFns<EcomLiveElementActions> = {
+  encode(message: EcomLiveElementActions, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.atomActions) {
+      AtomAction.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.version !== 0n) {
+      if (BigInt.asIntN(64, message.version) !== message.version) {
+        throw new globalThis.Error("value provided for field message.version of type int64 too large");
+      }
+      writer.uint32(16).int64(message.version);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EcomLiveElementActions {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEcomLiveElementActions();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("EcomLiveElementActions", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.atomActions.push(AtomAction.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "EcomLiveElementActions", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EcomLiveElementActions", tag);
+              break;
+            }
+
+            message.version = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EcomLiveElementActions>, I>>(base?: I): EcomLiveElementActions {
+    return EcomLiveElementActions.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EcomLiveElementActions>, I>>(object: I): EcomLiveElementActions {
+    const message = createBaseEcomLiveElementActions();
+    message.atomActions = object.atomActions?.map((e) => AtomAction.fromPartial(e)) || [];
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    return message;
+  },
+};
+
+function createBaseCommerceInfo(): CommerceInfo {
+  return {
+    productInfo: new Map(),
+    popCardInfo: undefined,
+    popupWindowInfo: undefined,
+    voucherInfo: new Map(),
+    auctionInfo: undefined,
+  };
+}
+
+export const CommerceInfo: MessageFns<CommerceInfo> = {
+  encode(message: CommerceInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.productInfo.forEach((value, key) => {
+      CommerceInfo_ProductInfoEntry.encode({ key: key as any, value }, writer.uint32(10).fork()).join();
+    });
+    if (message.popCardInfo !== undefined) {
+      PopCardInfo.encode(message.popCardInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.popupWindowInfo !== undefined) {
+      PopupWindowInfo.encode(message.popupWindowInfo, writer.uint32(26).fork()).join();
+    }
+    message.voucherInfo.forEach((value, key) => {
+      CommerceInfo_VoucherInfoEntry.encode({ key: key as any, value }, writer.uint32(34).fork()).join();
+    });
+    if (message.auctionInfo !== undefined) {
+      AuctionInfo.encode(message.auctionInfo, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommerceInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommerceInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CommerceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = CommerceInfo_ProductInfoEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.productInfo.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommerceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.popCardInfo = PopCardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CommerceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.popupWindowInfo = PopupWindowInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CommerceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry4 = CommerceInfo_VoucherInfoEntry.decode(reader, reader.uint32());
+              if (entry4.value !== undefined) {
+                message.voucherInfo.set(entry4.key, entry4.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CommerceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auctionInfo = AuctionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommerceInfo>, I>>(base?: I): CommerceInfo {
+    return CommerceInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommerceInfo>, I>>(object: I): CommerceInfo {
+    const message = createBaseCommerceInfo();
+    message.productInfo = (() => {
+      const m = new Map();
+      (object.productInfo as Map<bigint, ProductItem> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, ProductItem.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.popCardInfo = (object.popCardInfo !== undefined && object.popCardInfo !== null)
+      ? PopCardInfo.fromPartial(object.popCardInfo)
+      : undefined;
+    message.popupWindowInfo = (object.popupWindowInfo !== undefined && object.popupWindowInfo !== null)
+      ? PopupWindowInfo.fromPartial(object.popupWindowInfo)
+      : undefined;
+    message.voucherInfo = (() => {
+      const m = new Map();
+      (object.voucherInfo as Map<bigint, VoucherItem> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, VoucherItem.fromPartial(value));
+        }
+      });
+      return m;
+    })();
+    message.auctionInfo = (object.auctionInfo !== undefined && object.auctionInfo !== null)
+      ? AuctionInfo.fromPartial(object.auctionInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCommerceInfo_ProductInfoEntry(): CommerceInfo_ProductInfoEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const CommerceInfo_ProductInfoEntry: MessageFns<CommerceInfo_ProductInfoEntry> = {
+  encode(message: CommerceInfo_ProductInfoEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      ProductItem.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommerceInfo_ProductInfoEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommerceInfo_ProductInfoEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CommerceInfo_ProductInfoEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommerceInfo_ProductInfoEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = ProductItem.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo_ProductInfoEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommerceInfo_ProductInfoEntry>, I>>(base?: I): CommerceInfo_ProductInfoEntry {
+    return CommerceInfo_ProductInfoEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommerceInfo_ProductInfoEntry>, I>>(
+    object: I,
+  ): CommerceInfo_ProductInfoEntry {
+    const message = createBaseCommerceInfo_ProductInfoEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? ProductItem.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCommerceInfo_VoucherInfoEntry(): CommerceInfo_VoucherInfoEntry {
+  return { key: 0n, value: undefined };
+}
+
+export const CommerceInfo_VoucherInfoEntry: MessageFns<CommerceInfo_VoucherInfoEntry> = {
+  encode(message: CommerceInfo_VoucherInfoEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== undefined) {
+      VoucherItem.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CommerceInfo_VoucherInfoEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCommerceInfo_VoucherInfoEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CommerceInfo_VoucherInfoEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CommerceInfo_VoucherInfoEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = VoucherItem.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CommerceInfo_VoucherInfoEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CommerceInfo_VoucherInfoEntry>, I>>(base?: I): CommerceInfo_VoucherInfoEntry {
+    return CommerceInfo_VoucherInfoEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CommerceInfo_VoucherInfoEntry>, I>>(
+    object: I,
+  ): CommerceInfo_VoucherInfoEntry {
+    const message = createBaseCommerceInfo_VoucherInfoEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? VoucherItem.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMsgMeta(): MsgMeta {
+  return { sourceOperateMs: 0n, serverSendMs: 0n, reasons: [] };
+}
+
+export const MsgMeta: MessageFns<MsgMeta> = {
+  encode(message: MsgMeta, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sourceOperateMs !== 0n) {
+      if (BigInt.asIntN(64, message.sourceOperateMs) !== message.sourceOperateMs) {
+        throw new globalThis.Error("value provided for field message.sourceOperateMs of type int64 too large");
+      }
+      writer.uint32(8).int64(message.sourceOperateMs);
+    }
+    if (message.serverSendMs !== 0n) {
+      if (BigInt.asIntN(64, message.serverSendMs) !== message.serverSendMs) {
+        throw new globalThis.Error("value provided for field message.serverSendMs of type int64 too large");
+      }
+      writer.uint32(16).int64(message.serverSendMs);
+    }
+    for (const v of message.reasons) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgMeta {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgMeta();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MsgMeta", tag);
+              break;
+            }
+
+            message.sourceOperateMs = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("MsgMeta", tag);
+              break;
+            }
+
+            message.serverSendMs = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MsgMeta", tag);
+              break;
+            }
+
+            message.reasons.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MsgMeta>, I>>(base?: I): MsgMeta {
+    return MsgMeta.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MsgMeta>, I>>(object: I): MsgMeta {
+    const message = createBaseMsgMeta();
+    message.sourceOperateMs = (object.sourceOperateMs !== undefined && object.sourceOperateMs !== null)
+      ? BigInt(object.sourceOperateMs)
+      : 0n;
+    message.serverSendMs = (object.serverSendMs !== undefined && object.serverSendMs !== null)
+      ? BigInt(object.serverSendMs)
+      : 0n;
+    message.reasons = object.reasons?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseMessageFlashSaleEnhancementInfo(): MessageFlashSaleEnhancementInfo {
+  return { stockShowStatus: 0, buyerInfos: [], enhancementTextInfo: undefined };
+}
+
+export const MessageFlashSaleEnhancementInfo: MessageFns<MessageFlashSaleEnhancementInfo> = {
+  encode(message: MessageFlashSaleEnhancementInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.stockShowStatus !== 0) {
+      writer.uint32(8).int32(message.stockShowStatus);
+    }
+    for (const v of message.buyerInfos) {
+      MessageUserInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.enhancementTextInfo !== undefined) {
+      EnhancementTextInfo.encode(message.enhancementTextInfo, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageFlashSaleEnhancementInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageFlashSaleEnhancementInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MessageFlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            message.stockShowStatus = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MessageFlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buyerInfos.push(MessageUserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "MessageFlashSaleEnhancementInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("MessageFlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enhancementTextInfo = EnhancementTextInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MessageFlashSaleEnhancementInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MessageFlashSaleEnhancementInfo>, I>>(base?: I): MessageFlashSaleEnhancementInfo {
+    return MessageFlashSaleEnhancementInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MessageFlashSaleEnhancementInfo>, I>>(
+    object: I,
+  ): MessageFlashSaleEnhancementInfo {
+    const message = createBaseMessageFlashSaleEnhancementInfo();
+    message.stockShowStatus = object.stockShowStatus ?? 0;
+    message.buyerInfos = object.buyerInfos?.map((e) => MessageUserInfo.fromPartial(e)) || [];
+    message.enhancementTextInfo = (object.enhancementTextInfo !== undefined && object.enhancementTextInfo !== null)
+      ? EnhancementTextInfo.fromPartial(object.enhancementTextInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAtomAction(): AtomAction {
+  return { type: 0, requestItem: undefined };
+}
+
+export const AtomAction: MessageFns<AtomAction> = {
+  encode(message: AtomAction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.requestItem !== undefined) {
+      ReqItem.encode(message.requestItem, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AtomAction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAtomAction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AtomAction", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AtomAction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.requestItem = ReqItem.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AtomAction", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AtomAction>, I>>(base?: I): AtomAction {
+    return AtomAction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AtomAction>, I>>(object: I): AtomAction {
+    const message = createBaseAtomAction();
+    message.type = object.type ?? 0;
+    message.requestItem = (object.requestItem !== undefined && object.requestItem !== null)
+      ? ReqItem.fromPartial(object.requestItem)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProductItem(): ProductItem {
+  return {
+    productId: 0n,
+    bagIndex: undefined,
+    title: undefined,
+    cover: undefined,
+    atmosphereInfo: undefined,
+    shopBrandLogo: undefined,
+    liveFlashSaleInfo: undefined,
+    auctionInfo: undefined,
+  };
+}
+
+export const ProductItem: MessageFns<ProductItem> = {
+  encode(message: ProductItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productId !== 0n) {
+      if (BigInt.asIntN(64, message.productId) !== message.productId) {
+        throw new globalThis.Error("value provided for field message.productId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.productId);
+    }
+    if (message.bagIndex !== undefined) {
+      BagIndex.encode(message.bagIndex, writer.uint32(18).fork()).join();
+    }
+    if (message.title !== undefined) {
+      Title.encode(message.title, writer.uint32(26).fork()).join();
+    }
+    if (message.cover !== undefined) {
+      Image.encode(message.cover, writer.uint32(34).fork()).join();
+    }
+    if (message.atmosphereInfo !== undefined) {
+      AtmosphereInfo.encode(message.atmosphereInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.shopBrandLogo !== undefined) {
+      ShopBrandLogo.encode(message.shopBrandLogo, writer.uint32(50).fork()).join();
+    }
+    if (message.liveFlashSaleInfo !== undefined) {
+      LiveFlashSaleInfo.encode(message.liveFlashSaleInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.auctionInfo !== undefined) {
+      AuctionInfo.encode(message.auctionInfo, writer.uint32(66).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProductItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProductItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            message.productId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bagIndex = BagIndex.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.title = Title.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cover = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.atmosphereInfo = AtmosphereInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.shopBrandLogo = ShopBrandLogo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.liveFlashSaleInfo = LiveFlashSaleInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("ProductItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auctionInfo = AuctionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProductItem", 8, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProductItem>, I>>(base?: I): ProductItem {
+    return ProductItem.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProductItem>, I>>(object: I): ProductItem {
+    const message = createBaseProductItem();
+    message.productId = (object.productId !== undefined && object.productId !== null) ? BigInt(object.productId) : 0n;
+    message.bagIndex = (object.bagIndex !== undefined && object.bagIndex !== null)
+      ? BagIndex.fromPartial(object.bagIndex)
+      : undefined;
+    message.title = (object.title !== undefined && object.title !== null) ? Title.fromPartial(object.title) : undefined;
+    message.cover = (object.cover !== undefined && object.cover !== null) ? Image.fromPartial(object.cover) : undefined;
+    message.atmosphereInfo = (object.atmosphereInfo !== undefined && object.atmosphereInfo !== null)
+      ? AtmosphereInfo.fromPartial(object.atmosphereInfo)
+      : undefined;
+    message.shopBrandLogo = (object.shopBrandLogo !== undefined && object.shopBrandLogo !== null)
+      ? ShopBrandLogo.fromPartial(object.shopBrandLogo)
+      : undefined;
+    message.liveFlashSaleInfo = (object.liveFlashSaleInfo !== undefined && object.liveFlashSaleInfo !== null)
+      ? LiveFlashSaleInfo.fromPartial(object.liveFlashSaleInfo)
+      : undefined;
+    message.auctionInfo = (object.auctionInfo !== undefined && object.auctionInfo !== null)
+      ? AuctionInfo.fromPartial(object.auctionInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePopCardInfo(): PopCardInfo {
+  return { popProductId: 0n, popCardType: 0, popCardId: 0n };
+}
+
+export const PopCardInfo: MessageFns<PopCardInfo> = {
+  encode(message: PopCardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.popProductId !== 0n) {
+      if (BigInt.asIntN(64, message.popProductId) !== message.popProductId) {
+        throw new globalThis.Error("value provided for field message.popProductId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.popProductId);
+    }
+    if (message.popCardType !== 0) {
+      writer.uint32(16).int32(message.popCardType);
+    }
+    if (message.popCardId !== 0n) {
+      if (BigInt.asIntN(64, message.popCardId) !== message.popCardId) {
+        throw new globalThis.Error("value provided for field message.popCardId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.popCardId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PopCardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePopCardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("PopCardInfo", tag);
+              break;
+            }
+
+            message.popProductId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PopCardInfo", tag);
+              break;
+            }
+
+            message.popCardType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("PopCardInfo", tag);
+              break;
+            }
+
+            message.popCardId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PopCardInfo>, I>>(base?: I): PopCardInfo {
+    return PopCardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PopCardInfo>, I>>(object: I): PopCardInfo {
+    const message = createBasePopCardInfo();
+    message.popProductId = (object.popProductId !== undefined && object.popProductId !== null)
+      ? BigInt(object.popProductId)
+      : 0n;
+    message.popCardType = object.popCardType ?? 0;
+    message.popCardId = (object.popCardId !== undefined && object.popCardId !== null) ? BigInt(object.popCardId) : 0n;
+    return message;
+  },
+};
+
+function createBasePopupWindowInfo(): PopupWindowInfo {
+  return { auctionWinnerPopup: undefined };
+}
+
+export const PopupWindowInfo: MessageFns<PopupWindowInfo> = {
+  encode(message: PopupWindowInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.auctionWinnerPopup !== undefined) {
+      AuctionWinnerPopup.encode(message.auctionWinnerPopup, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PopupWindowInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePopupWindowInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PopupWindowInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auctionWinnerPopup = AuctionWinnerPopup.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PopupWindowInfo", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PopupWindowInfo>, I>>(base?: I): PopupWindowInfo {
+    return PopupWindowInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PopupWindowInfo>, I>>(object: I): PopupWindowInfo {
+    const message = createBasePopupWindowInfo();
+    message.auctionWinnerPopup = (object.auctionWinnerPopup !== undefined && object.auctionWinnerPopup !== null)
+      ? AuctionWinnerPopup.fromPartial(object.auctionWinnerPopup)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseVoucherItem(): VoucherItem {
+  return {
+    voucherTypeId: 0n,
+    taskId: 0n,
+    taskType: 0,
+    liveVoucherType: 0,
+    creatorOperationUniqueId: "",
+    voucherMaxFaceValue: "",
+  };
+}
+
+export const VoucherItem: MessageFns<VoucherItem> = {
+  encode(message: VoucherItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.voucherTypeId !== 0n) {
+      if (BigInt.asIntN(64, message.voucherTypeId) !== message.voucherTypeId) {
+        throw new globalThis.Error("value provided for field message.voucherTypeId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.voucherTypeId);
+    }
+    if (message.taskId !== 0n) {
+      if (BigInt.asIntN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.taskId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(24).int32(message.taskType);
+    }
+    if (message.liveVoucherType !== 0) {
+      writer.uint32(32).int32(message.liveVoucherType);
+    }
+    if (message.creatorOperationUniqueId !== "") {
+      writer.uint32(42).string(message.creatorOperationUniqueId);
+    }
+    if (message.voucherMaxFaceValue !== "") {
+      writer.uint32(50).string(message.voucherMaxFaceValue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VoucherItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoucherItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.voucherTypeId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.taskId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.liveVoucherType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.creatorOperationUniqueId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("VoucherItem", tag);
+              break;
+            }
+
+            message.voucherMaxFaceValue = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<VoucherItem>, I>>(base?: I): VoucherItem {
+    return VoucherItem.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<VoucherItem>, I>>(object: I): VoucherItem {
+    const message = createBaseVoucherItem();
+    message.voucherTypeId = (object.voucherTypeId !== undefined && object.voucherTypeId !== null)
+      ? BigInt(object.voucherTypeId)
+      : 0n;
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.taskType = object.taskType ?? 0;
+    message.liveVoucherType = object.liveVoucherType ?? 0;
+    message.creatorOperationUniqueId = object.creatorOperationUniqueId ?? "";
+    message.voucherMaxFaceValue = object.voucherMaxFaceValue ?? "";
+    return message;
+  },
+};
+
+function createBaseAuctionInfo(): AuctionInfo {
+  return {
+    auctionId: 0n,
+    productId: 0n,
+    versionTime: 0n,
+    startTime: 0n,
+    endTime: 0n,
+    auctionWinner: undefined,
+    winnerBidPrice: undefined,
+    nextBidPrice: undefined,
+    suffix: "",
+    extendAuctionCfg: undefined,
+    auctionTextType: 0,
+    scrollElementList: [],
+    rewardItem: undefined,
+    drawingStateTextType: 0,
+    auctionConfigId: 0n,
+    auctionType: 0,
+    auctionStatus: 0,
+    isCarousel: false,
+    carouselCfg: undefined,
+    auctionTextTypeInt: 0,
+    drawingStateTextTypeInt: 0,
+    versionTimeStr: "",
+    traceTimeMap: {},
+    easterEgg: undefined,
+    auctionKnockPerformMiddleTextType: 0,
+    auctionKnockPerformBottomRightTextType: 0,
+    auctionIdStr: "",
+    auctionConfigIdStr: "",
+    auctionCardBottomTextType: 0,
+    auctionCardTitleTextType: 0,
+    surpriseSetRemainItemCount: 0,
+    auctionEventTypeInt: 0,
+    bidPanel: undefined,
+    lynxCardInfo: "",
+  };
+}
+
+export const AuctionInfo: MessageFns<AuctionInfo> = {
+  encode(message: AuctionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.auctionId !== 0n) {
+      if (BigInt.asIntN(64, message.auctionId) !== message.auctionId) {
+        throw new globalThis.Error("value provided for field message.auctionId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.auctionId);
+    }
+    if (message.productId !== 0n) {
+      if (BigInt.asIntN(64, message.productId) !== message.productId) {
+        throw new globalThis.Error("value provided for field message.productId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.productId);
+    }
+    if (message.versionTime !== 0n) {
+      if (BigInt.asIntN(64, message.versionTime) !== message.versionTime) {
+        throw new globalThis.Error("value provided for field message.versionTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.versionTime);
+    }
+    if (message.startTime !== 0n) {
+      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
+        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.startTime);
+    }
+    if (message.endTime !== 0n) {
+      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
+        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
+      }
+      writer.uint32(40).int64(message.endTime);
+    }
+    if (message.auctionWinner !== undefined) {
+      OecMsgUserInfo.encode(message.auctionWinner, writer.uint32(50).fork()).join();
+    }
+    if (message.winnerBidPrice !== undefined) {
+      PriceItem.encode(message.winnerBidPrice, writer.uint32(58).fork()).join();
+    }
+    if (message.nextBidPrice !== undefined) {
+      PriceItem.encode(message.nextBidPrice, writer.uint32(66).fork()).join();
+    }
+    if (message.suffix !== "") {
+      writer.uint32(74).string(message.suffix);
+    }
+    if (message.extendAuctionCfg !== undefined) {
+      ExtendAuctionCfg.encode(message.extendAuctionCfg, writer.uint32(82).fork()).join();
+    }
+    if (message.auctionTextType !== 0) {
+      writer.uint32(88).int32(message.auctionTextType);
+    }
+    for (const v of message.scrollElementList) {
+      ScrollElement.encode(v!, writer.uint32(98).fork()).join();
+    }
+    if (message.rewardItem !== undefined) {
+      ScrollElement.encode(message.rewardItem, writer.uint32(106).fork()).join();
+    }
+    if (message.drawingStateTextType !== 0) {
+      writer.uint32(112).int32(message.drawingStateTextType);
+    }
+    if (message.auctionConfigId !== 0n) {
+      if (BigInt.asIntN(64, message.auctionConfigId) !== message.auctionConfigId) {
+        throw new globalThis.Error("value provided for field message.auctionConfigId of type int64 too large");
+      }
+      writer.uint32(120).int64(message.auctionConfigId);
+    }
+    if (message.auctionType !== 0) {
+      writer.uint32(128).int32(message.auctionType);
+    }
+    if (message.auctionStatus !== 0) {
+      writer.uint32(136).int32(message.auctionStatus);
+    }
+    if (message.isCarousel !== false) {
+      writer.uint32(144).bool(message.isCarousel);
+    }
+    if (message.carouselCfg !== undefined) {
+      CarouselCfg.encode(message.carouselCfg, writer.uint32(154).fork()).join();
+    }
+    if (message.auctionTextTypeInt !== 0) {
+      writer.uint32(160).int32(message.auctionTextTypeInt);
+    }
+    if (message.drawingStateTextTypeInt !== 0) {
+      writer.uint32(168).int32(message.drawingStateTextTypeInt);
+    }
+    if (message.versionTimeStr !== "") {
+      writer.uint32(178).string(message.versionTimeStr);
+    }
+    globalThis.Object.entries(message.traceTimeMap).forEach(([key, value]: [string, string]) => {
+      AuctionInfo_TraceTimeMapEntry.encode({ key: key as any, value }, writer.uint32(186).fork()).join();
+    });
+    if (message.easterEgg !== undefined) {
+      EasterEgg.encode(message.easterEgg, writer.uint32(194).fork()).join();
+    }
+    if (message.auctionKnockPerformMiddleTextType !== 0) {
+      writer.uint32(200).int32(message.auctionKnockPerformMiddleTextType);
+    }
+    if (message.auctionKnockPerformBottomRightTextType !== 0) {
+      writer.uint32(208).int32(message.auctionKnockPerformBottomRightTextType);
+    }
+    if (message.auctionIdStr !== "") {
+      writer.uint32(218).string(message.auctionIdStr);
+    }
+    if (message.auctionConfigIdStr !== "") {
+      writer.uint32(226).string(message.auctionConfigIdStr);
+    }
+    if (message.auctionCardBottomTextType !== 0) {
+      writer.uint32(232).int32(message.auctionCardBottomTextType);
+    }
+    if (message.auctionCardTitleTextType !== 0) {
+      writer.uint32(240).int32(message.auctionCardTitleTextType);
+    }
+    if (message.surpriseSetRemainItemCount !== 0) {
+      writer.uint32(248).int32(message.surpriseSetRemainItemCount);
+    }
+    if (message.auctionEventTypeInt !== 0) {
+      writer.uint32(256).int32(message.auctionEventTypeInt);
+    }
+    if (message.bidPanel !== undefined) {
+      BidPanel.encode(message.bidPanel, writer.uint32(266).fork()).join();
+    }
+    if (message.lynxCardInfo !== "") {
+      writer.uint32(802).string(message.lynxCardInfo);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuctionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuctionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.productId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.versionTime = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.startTime = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.endTime = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auctionWinner = OecMsgUserInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.winnerBidPrice = PriceItem.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.nextBidPrice = PriceItem.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.suffix = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extendAuctionCfg = ExtendAuctionCfg.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionTextType = reader.int32();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.scrollElementList.push(ScrollElement.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rewardItem = ScrollElement.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.drawingStateTextType = reader.int32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionConfigId = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionType = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionStatus = reader.int32();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.isCarousel = reader.bool();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.carouselCfg = CarouselCfg.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 19, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionTextTypeInt = reader.int32();
+            continue;
+          }
+          case 21: {
+            if (tag !== 168) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.drawingStateTextTypeInt = reader.int32();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.versionTimeStr = reader.string();
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry23 = AuctionInfo_TraceTimeMapEntry.decode(reader, reader.uint32());
+              if (entry23.value !== undefined) {
+                message.traceTimeMap[entry23.key] = entry23.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 23, cause);
+            }
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.easterEgg = EasterEgg.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 24, cause);
+            }
+            continue;
+          }
+          case 25: {
+            if (tag !== 200) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionKnockPerformMiddleTextType = reader.int32();
+            continue;
+          }
+          case 26: {
+            if (tag !== 208) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionKnockPerformBottomRightTextType = reader.int32();
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionIdStr = reader.string();
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionConfigIdStr = reader.string();
+            continue;
+          }
+          case 29: {
+            if (tag !== 232) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionCardBottomTextType = reader.int32();
+            continue;
+          }
+          case 30: {
+            if (tag !== 240) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionCardTitleTextType = reader.int32();
+            continue;
+          }
+          case 31: {
+            if (tag !== 248) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.surpriseSetRemainItemCount = reader.int32();
+            continue;
+          }
+          case 32: {
+            if (tag !== 256) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.auctionEventTypeInt = reader.int32();
+            continue;
+          }
+          case 33: {
+            if (tag !== 266) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bidPanel = BidPanel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionInfo", 33, cause);
+            }
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("AuctionInfo", tag);
+              break;
+            }
+
+            message.lynxCardInfo = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AuctionInfo>, I>>(base?: I): AuctionInfo {
+    return AuctionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AuctionInfo>, I>>(object: I): AuctionInfo {
+    const message = createBaseAuctionInfo();
+    message.auctionId = (object.auctionId !== undefined && object.auctionId !== null) ? BigInt(object.auctionId) : 0n;
+    message.productId = (object.productId !== undefined && object.productId !== null) ? BigInt(object.productId) : 0n;
+    message.versionTime = (object.versionTime !== undefined && object.versionTime !== null)
+      ? BigInt(object.versionTime)
+      : 0n;
+    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
+    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
+    message.auctionWinner = (object.auctionWinner !== undefined && object.auctionWinner !== null)
+      ? OecMsgUserInfo.fromPartial(object.auctionWinner)
+      : undefined;
+    message.winnerBidPrice = (object.winnerBidPrice !== undefined && object.winnerBidPrice !== null)
+      ? PriceItem.fromPartial(object.winnerBidPrice)
+      : undefined;
+    message.nextBidPrice = (object.nextBidPrice !== undefined && object.nextBidPrice !== null)
+      ? PriceItem.fromPartial(object.nextBidPrice)
+      : undefined;
+    message.suffix = object.suffix ?? "";
+    message.extendAuctionCfg = (object.extendAuctionCfg !== undefined && object.extendAuctionCfg !== null)
+      ? ExtendAuctionCfg.fromPartial(object.extendAuctionCfg)
+      : undefined;
+    message.auctionTextType = object.auctionTextType ?? 0;
+    message.scrollElementList = object.scrollElementList?.map((e) => ScrollElement.fromPartial(e)) || [];
+    message.rewardItem = (object.rewardItem !== undefined && object.rewardItem !== null)
+      ? ScrollElement.fromPartial(object.rewardItem)
+      : undefined;
+    message.drawingStateTextType = object.drawingStateTextType ?? 0;
+    message.auctionConfigId = (object.auctionConfigId !== undefined && object.auctionConfigId !== null)
+      ? BigInt(object.auctionConfigId)
+      : 0n;
+    message.auctionType = object.auctionType ?? 0;
+    message.auctionStatus = object.auctionStatus ?? 0;
+    message.isCarousel = object.isCarousel ?? false;
+    message.carouselCfg = (object.carouselCfg !== undefined && object.carouselCfg !== null)
+      ? CarouselCfg.fromPartial(object.carouselCfg)
+      : undefined;
+    message.auctionTextTypeInt = object.auctionTextTypeInt ?? 0;
+    message.drawingStateTextTypeInt = object.drawingStateTextTypeInt ?? 0;
+    message.versionTimeStr = object.versionTimeStr ?? "";
+    message.traceTimeMap = (globalThis.Object.entries(object.traceTimeMap ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.easterEgg = (object.easterEgg !== undefined && object.easterEgg !== null)
+      ? EasterEgg.fromPartial(object.easterEgg)
+      : undefined;
+    message.auctionKnockPerformMiddleTextType = object.auctionKnockPerformMiddleTextType ?? 0;
+    message.auctionKnockPerformBottomRightTextType = object.auctionKnockPerformBottomRightTextType ?? 0;
+    message.auctionIdStr = object.auctionIdStr ?? "";
+    message.auctionConfigIdStr = object.auctionConfigIdStr ?? "";
+    message.auctionCardBottomTextType = object.auctionCardBottomTextType ?? 0;
+    message.auctionCardTitleTextType = object.auctionCardTitleTextType ?? 0;
+    message.surpriseSetRemainItemCount = object.surpriseSetRemainItemCount ?? 0;
+    message.auctionEventTypeInt = object.auctionEventTypeInt ?? 0;
+    message.bidPanel = (object.bidPanel !== undefined && object.bidPanel !== null)
+      ? BidPanel.fromPartial(object.bidPanel)
+      : undefined;
+    message.lynxCardInfo = object.lynxCardInfo ?? "";
+    return message;
+  },
+};
+
+function createBaseAuctionInfo_TraceTimeMapEntry(): AuctionInfo_TraceTimeMapEntry {
+  return { key: "", value: "" };
+}
+
+export const AuctionInfo_TraceTimeMapEntry: MessageFns<AuctionInfo_TraceTimeMapEntry> = {
+  encode(message: AuctionInfo_TraceTimeMapEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuctionInfo_TraceTimeMapEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuctionInfo_TraceTimeMapEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AuctionInfo_TraceTimeMapEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AuctionInfo_TraceTimeMapEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AuctionInfo_TraceTimeMapEntry>, I>>(base?: I): AuctionInfo_TraceTimeMapEntry {
+    return AuctionInfo_TraceTimeMapEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AuctionInfo_TraceTimeMapEntry>, I>>(
+    object: I,
+  ): AuctionInfo_TraceTimeMapEntry {
+    const message = createBaseAuctionInfo_TraceTimeMapEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseMessageUserInfo(): MessageUserInfo {
+  return { userId: 0n, avatar: undefined };
+}
+
+export const MessageUserInfo: MessageFns<MessageUserInfo> = {
+  encode(message: MessageUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.avatar !== undefined) {
+      Image.encode(message.avatar, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MessageUserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MessageUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatar = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MessageUserInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MessageUserInfo>, I>>(base?: I): MessageUserInfo {
+    return MessageUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MessageUserInfo>, I>>(object: I): MessageUserInfo {
+    const message = createBaseMessageUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.avatar = (object.avatar !== undefined && object.avatar !== null)
+      ? Image.fromPartial(object.avatar)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseEnhancementTextInfo(): EnhancementTextInfo {
+  return { enhancementTexts: [] };
+}
+
+export const EnhancementTextInfo: MessageFns<EnhancementTextInfo> = {
+  encode(message: EnhancementTextInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.enhancementTexts) {
+      EnhancementText.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnhancementTextInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnhancementTextInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("EnhancementTextInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enhancementTexts.push(EnhancementText.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "EnhancementTextInfo", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnhancementTextInfo>, I>>(base?: I): EnhancementTextInfo {
+    return EnhancementTextInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnhancementTextInfo>, I>>(object: I): EnhancementTextInfo {
+    const message = createBaseEnhancementTextInfo();
+    message.enhancementTexts = object.enhancementTexts?.map((e) => EnhancementText.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseReqItem(): ReqItem {
+  return { scene: 0, dispersionParam: undefined };
+}
+
+export const ReqItem: MessageFns<ReqItem> = {
+  encode(message: ReqItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.scene !== 0) {
+      writer.uint32(8).int32(message.scene);
+    }
+    if (message.dispersionParam !== undefined) {
+      DispersionParam.encode(message.dispersionParam, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReqItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReqItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ReqItem", tag);
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ReqItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.dispersionParam = DispersionParam.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ReqItem", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ReqItem>, I>>(base?: I): ReqItem {
+    return ReqItem.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ReqItem>, I>>(object: I): ReqItem {
+    const message = createBaseReqItem();
+    message.scene = object.scene ?? 0;
+    message.dispersionParam = (object.dispersionParam !== undefined && object.dispersionParam !== null)
+      ? DispersionParam.fromPartial(object.dispersionParam)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBagIndex(): BagIndex {
+  return { value: 0 };
+}
+
+export const BagIndex: MessageFns<BagIndex> = {
+  encode(message: BagIndex, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.value !== 0) {
+      writer.uint32(8).int32(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BagIndex {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBagIndex();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BagIndex", tag);
+              break;
+            }
+
+            message.value = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BagIndex>, I>>(base?: I): BagIndex {
+    return BagIndex.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BagIndex>, I>>(object: I): BagIndex {
+    const message = createBaseBagIndex();
+    message.value = object.value ?? 0;
+    return message;
+  },
+};
+
+function createBaseTitle(): Title {
+  return { text: "" };
+}
+
+export const Title: MessageFns<Title> = {
+  encode(message: Title, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.text !== "") {
+      writer.uint32(10).string(message.text);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Title {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTitle();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("Title", tag);
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Title>, I>>(base?: I): Title {
+    return Title.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Title>, I>>(object: I): Title {
+    const message = createBaseTitle();
+    message.text = object.text ?? "";
+    return message;
+  },
+};
+
+function createBaseAtmosphereInfo(): AtmosphereInfo {
+  return { tags: [] };
+}
+
+export const AtmosphereInfo: MessageFns<AtmosphereInfo> = {
+  encode(message: AtmosphereInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.tags) {
+      OecMsgTag.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AtmosphereInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAtmosphereInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AtmosphereInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tags.push(OecMsgTag.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AtmosphereInfo", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AtmosphereInfo>, I>>(base?: I): AtmosphereInfo {
+    return AtmosphereInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AtmosphereInfo>, I>>(object: I): AtmosphereInfo {
+    const message = createBaseAtmosphereInfo();
+    message.tags = object.tags?.map((e) => OecMsgTag.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseShopBrandLogo(): ShopBrandLogo {
+  return {
+    sellerName: "",
+    sellerLogo: undefined,
+    blueVimage: undefined,
+    darkBlueVimage: undefined,
+    topBrandImage: undefined,
+    darkTopBrandImage: undefined,
+  };
+}
+
+export const ShopBrandLogo: MessageFns<ShopBrandLogo> = {
+  encode(message: ShopBrandLogo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sellerName !== "") {
+      writer.uint32(10).string(message.sellerName);
+    }
+    if (message.sellerLogo !== undefined) {
+      Image.encode(message.sellerLogo, writer.uint32(18).fork()).join();
+    }
+    if (message.blueVimage !== undefined) {
+      Image.encode(message.blueVimage, writer.uint32(26).fork()).join();
+    }
+    if (message.darkBlueVimage !== undefined) {
+      Image.encode(message.darkBlueVimage, writer.uint32(34).fork()).join();
+    }
+    if (message.topBrandImage !== undefined) {
+      Image.encode(message.topBrandImage, writer.uint32(42).fork()).join();
+    }
+    if (message.darkTopBrandImage !== undefined) {
+      Image.encode(message.darkTopBrandImage, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ShopBrandLogo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseShopBrandLogo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            message.sellerName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sellerLogo = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopBrandLogo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.blueVimage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopBrandLogo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.darkBlueVimage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopBrandLogo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topBrandImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopBrandLogo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("ShopBrandLogo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.darkTopBrandImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopBrandLogo", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ShopBrandLogo>, I>>(base?: I): ShopBrandLogo {
+    return ShopBrandLogo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ShopBrandLogo>, I>>(object: I): ShopBrandLogo {
+    const message = createBaseShopBrandLogo();
+    message.sellerName = object.sellerName ?? "";
+    message.sellerLogo = (object.sellerLogo !== undefined && object.sellerLogo !== null)
+      ? Image.fromPartial(object.sellerLogo)
+      : undefined;
+    message.blueVimage = (object.blueVimage !== undefined && object.blueVimage !== null)
+      ? Image.fromPartial(object.blueVimage)
+      : undefined;
+    message.darkBlueVimage = (object.darkBlueVimage !== undefined && object.darkBlueVimage !== null)
+      ? Image.fromPartial(object.darkBlueVimage)
+      : undefined;
+    message.topBrandImage = (object.topBrandImage !== undefined && object.topBrandImage !== null)
+      ? Image.fromPartial(object.topBrandImage)
+      : undefined;
+    message.darkTopBrandImage = (object.darkTopBrandImage !== undefined && object.darkTopBrandImage !== null)
+      ? Image.fromPartial(object.darkTopBrandImage)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseLiveFlashSaleInfo(): LiveFlashSaleInfo {
+  return {
+    activityId: 0n,
+    type: 0,
+    status: 0,
+    stockStatus: 0,
+    availableStock: 0,
+    totalStock: 0,
+    enhancementInfo: undefined,
+    pdpViewerCount: 0,
+  };
+}
+
+export const LiveFlashSaleInfo: MessageFns<LiveFlashSaleInfo> = {
+  encode(message: LiveFlashSaleInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.activityId !== 0n) {
+      if (BigInt.asIntN(64, message.activityId) !== message.activityId) {
+        throw new globalThis.Error("value provided for field message.activityId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.activityId);
+    }
+    if (message.type !== 0) {
+      writer.uint32(16).int32(message.type);
+    }
+    if (message.status !== 0) {
+      writer.uint32(24).int32(message.status);
+    }
+    if (message.stockStatus !== 0) {
+      writer.uint32(32).int32(message.stockStatus);
+    }
+    if (message.availableStock !== 0) {
+      writer.uint32(40).int32(message.availableStock);
+    }
+    if (message.totalStock !== 0) {
+      writer.uint32(48).int32(message.totalStock);
+    }
+    if (message.enhancementInfo !== undefined) {
+      FlashSaleEnhancementInfo.encode(message.enhancementInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.pdpViewerCount !== 0) {
+      writer.uint32(64).int32(message.pdpViewerCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LiveFlashSaleInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLiveFlashSaleInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.activityId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.stockStatus = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.availableStock = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.totalStock = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enhancementInfo = FlashSaleEnhancementInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LiveFlashSaleInfo", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("LiveFlashSaleInfo", tag);
+              break;
+            }
+
+            message.pdpViewerCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LiveFlashSaleInfo>, I>>(base?: I): LiveFlashSaleInfo {
+    return LiveFlashSaleInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LiveFlashSaleInfo>, I>>(object: I): LiveFlashSaleInfo {
+    const message = createBaseLiveFlashSaleInfo();
+    message.activityId = (object.activityId !== undefined && object.activityId !== null)
+      ? BigInt(object.activityId)
+      : 0n;
+    message.type = object.type ?? 0;
+    message.status = object.status ?? 0;
+    message.stockStatus = object.stockStatus ?? 0;
+    message.availableStock = object.availableStock ?? 0;
+    message.totalStock = object.totalStock ?? 0;
+    message.enhancementInfo = (object.enhancementInfo !== undefined && object.enhancementInfo !== null)
+      ? FlashSaleEnhancementInfo.fromPartial(object.enhancementInfo)
+      : undefined;
+    message.pdpViewerCount = object.pdpViewerCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseAuctionWinnerPopup(): AuctionWinnerPopup {
+  return {
+    auctionId: "",
+    winnerUserId: "",
+    productId: "",
+    notifyType: 0,
+    paymentExpireTimestamp: "",
+    productImg: undefined,
+    schema: "",
+  };
+}
+
+export const AuctionWinnerPopup: MessageFns<AuctionWinnerPopup> = {
+  encode(message: AuctionWinnerPopup, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.auctionId !== "") {
+      writer.uint32(10).string(message.auctionId);
+    }
+    if (message.winnerUserId !== "") {
+      writer.uint32(18).string(message.winnerUserId);
+    }
+    if (message.productId !== "") {
+      writer.uint32(26).string(message.productId);
+    }
+    if (message.notifyType !== 0) {
+      writer.uint32(32).int32(message.notifyType);
+    }
+    if (message.paymentExpireTimestamp !== "") {
+      writer.uint32(42).string(message.paymentExpireTimestamp);
+    }
+    if (message.productImg !== undefined) {
+      Image.encode(message.productImg, writer.uint32(50).fork()).join();
+    }
+    if (message.schema !== "") {
+      writer.uint32(58).string(message.schema);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AuctionWinnerPopup {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuctionWinnerPopup();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.auctionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.winnerUserId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.productId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.notifyType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.paymentExpireTimestamp = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.productImg = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AuctionWinnerPopup", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("AuctionWinnerPopup", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AuctionWinnerPopup>, I>>(base?: I): AuctionWinnerPopup {
+    return AuctionWinnerPopup.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AuctionWinnerPopup>, I>>(object: I): AuctionWinnerPopup {
+    const message = createBaseAuctionWinnerPopup();
+    message.auctionId = object.auctionId ?? "";
+    message.winnerUserId = object.winnerUserId ?? "";
+    message.productId = object.productId ?? "";
+    message.notifyType = object.notifyType ?? 0;
+    message.paymentExpireTimestamp = object.paymentExpireTimestamp ?? "";
+    message.productImg = (object.productImg !== undefined && object.productImg !== null)
+      ? Image.fromPartial(object.productImg)
+      : undefined;
+    message.schema = object.schema ?? "";
+    return message;
+  },
+};
+
+function createBaseOecMsgUserInfo(): OecMsgUserInfo {
+  return { userId: 0n, nickName: "", avatar: undefined, isWinner: false };
+}
+
+export const OecMsgUserInfo: MessageFns<OecMsgUserInfo> = {
+  encode(message: OecMsgUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.nickName !== "") {
+      writer.uint32(18).string(message.nickName);
+    }
+    if (message.avatar !== undefined) {
+      Image.encode(message.avatar, writer.uint32(26).fork()).join();
+    }
+    if (message.isWinner !== false) {
+      writer.uint32(32).bool(message.isWinner);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OecMsgUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOecMsgUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("OecMsgUserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OecMsgUserInfo", tag);
+              break;
+            }
+
+            message.nickName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("OecMsgUserInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.avatar = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OecMsgUserInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("OecMsgUserInfo", tag);
+              break;
+            }
+
+            message.isWinner = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OecMsgUserInfo>, I>>(base?: I): OecMsgUserInfo {
+    return OecMsgUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OecMsgUserInfo>, I>>(object: I): OecMsgUserInfo {
+    const message = createBaseOecMsgUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.nickName = object.nickName ?? "";
+    message.avatar = (object.avatar !== undefined && object.avatar !== null)
+      ? Image.fromPartial(object.avatar)
+      : undefined;
+    message.isWinner = object.isWinner ?? false;
+    return message;
+  },
+};
+
+function createBasePriceItem(): PriceItem {
+  return {
+    currencyName: "",
+    currencySymbol: "",
+    symbolPosition: 0,
+    salePriceDecimal: "",
+    originPriceDecimal: "",
+    salePriceFormat: "",
+    originPriceFormat: "",
+    discountFormat: "",
+    discountDecimal: "",
+    pricePrefix: "",
+    reducePriceFormat: "",
+    singleProductPriceFormat: "",
+    showCurrencySpace: false,
+    currencyShowMode: 0,
+    priceDisplayMode: 0,
+    priceHideInfo: undefined,
+  };
+}
+
+export const PriceItem: MessageFns<PriceItem> = {
+  encode(message: PriceItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.currencyName !== "") {
+      writer.uint32(18).string(message.currencyName);
+    }
+    if (message.currencySymbol !== "") {
+      writer.uint32(26).string(message.currencySymbol);
+    }
+    if (message.symbolPosition !== 0) {
+      writer.uint32(32).int32(message.symbolPosition);
+    }
+    if (message.salePriceDecimal !== "") {
+      writer.uint32(42).string(message.salePriceDecimal);
+    }
+    if (message.originPriceDecimal !== "") {
+      writer.uint32(50).string(message.originPriceDecimal);
+    }
+    if (message.salePriceFormat !== "") {
+      writer.uint32(58).string(message.salePriceFormat);
+    }
+    if (message.originPriceFormat !== "") {
+      writer.uint32(66).string(message.originPriceFormat);
+    }
+    if (message.discountFormat !== "") {
+      writer.uint32(74).string(message.discountFormat);
+    }
+    if (message.discountDecimal !== "") {
+      writer.uint32(82).string(message.discountDecimal);
+    }
+    if (message.pricePrefix !== "") {
+      writer.uint32(90).string(message.pricePrefix);
+    }
+    if (message.reducePriceFormat !== "") {
+      writer.uint32(98).string(message.reducePriceFormat);
+    }
+    if (message.singleProductPriceFormat !== "") {
+      writer.uint32(106).string(message.singleProductPriceFormat);
+    }
+    if (message.showCurrencySpace !== false) {
+      writer.uint32(112).bool(message.showCurrencySpace);
+    }
+    if (message.currencyShowMode !== 0) {
+      writer.uint32(120).int32(message.currencyShowMode);
+    }
+    if (message.priceDisplayMode !== 0) {
+      writer.uint32(128).int32(message.priceDisplayMode);
+    }
+    if (message.priceHideInfo !== undefined) {
+      PriceHideInfo.encode(message.priceHideInfo, writer.uint32(138).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PriceItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePriceItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.currencyName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.currencySymbol = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.symbolPosition = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.salePriceDecimal = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.originPriceDecimal = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.salePriceFormat = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.originPriceFormat = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.discountFormat = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.discountDecimal = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.pricePrefix = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.reducePriceFormat = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.singleProductPriceFormat = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.showCurrencySpace = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.currencyShowMode = reader.int32();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            message.priceDisplayMode = reader.int32();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("PriceItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.priceHideInfo = PriceHideInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PriceItem", 17, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PriceItem>, I>>(base?: I): PriceItem {
+    return PriceItem.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PriceItem>, I>>(object: I): PriceItem {
+    const message = createBasePriceItem();
+    message.currencyName = object.currencyName ?? "";
+    message.currencySymbol = object.currencySymbol ?? "";
+    message.symbolPosition = object.symbolPosition ?? 0;
+    message.salePriceDecimal = object.salePriceDecimal ?? "";
+    message.originPriceDecimal = object.originPriceDecimal ?? "";
+    message.salePriceFormat = object.salePriceFormat ?? "";
+    message.originPriceFormat = object.originPriceFormat ?? "";
+    message.discountFormat = object.discountFormat ?? "";
+    message.discountDecimal = object.discountDecimal ?? "";
+    message.pricePrefix = object.pricePrefix ?? "";
+    message.reducePriceFormat = object.reducePriceFormat ?? "";
+    message.singleProductPriceFormat = object.singleProductPriceFormat ?? "";
+    message.showCurrencySpace = object.showCurrencySpace ?? false;
+    message.currencyShowMode = object.currencyShowMode ?? 0;
+    message.priceDisplayMode = object.priceDisplayMode ?? 0;
+    message.priceHideInfo = (object.priceHideInfo !== undefined && object.priceHideInfo !== null)
+      ? PriceHideInfo.fromPartial(object.priceHideInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseExtendAuctionCfg(): ExtendAuctionCfg {
+  return { isExtendAuctionSupported: false, shouldExtend: false, extendAuctionTime: 0n };
+}
+
+export const ExtendAuctionCfg: MessageFns<ExtendAuctionCfg> = {
+  encode(message: ExtendAuctionCfg, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isExtendAuctionSupported !== false) {
+      writer.uint32(8).bool(message.isExtendAuctionSupported);
+    }
+    if (message.shouldExtend !== false) {
+      writer.uint32(16).bool(message.shouldExtend);
+    }
+    if (message.extendAuctionTime !== 0n) {
+      if (BigInt.asIntN(64, message.extendAuctionTime) !== message.extendAuctionTime) {
+        throw new globalThis.Error("value provided for field message.extendAuctionTime of type int64 too large");
+      }
+      writer.uint32(24).int64(message.extendAuctionTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExtendAuctionCfg {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExtendAuctionCfg();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ExtendAuctionCfg", tag);
+              break;
+            }
+
+            message.isExtendAuctionSupported = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ExtendAuctionCfg", tag);
+              break;
+            }
+
+            message.shouldExtend = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("ExtendAuctionCfg", tag);
+              break;
+            }
+
+            message.extendAuctionTime = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ExtendAuctionCfg>, I>>(base?: I): ExtendAuctionCfg {
+    return ExtendAuctionCfg.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ExtendAuctionCfg>, I>>(object: I): ExtendAuctionCfg {
+    const message = createBaseExtendAuctionCfg();
+    message.isExtendAuctionSupported = object.isExtendAuctionSupported ?? false;
+    message.shouldExtend = object.shouldExtend ?? false;
+    message.extendAuctionTime = (object.extendAuctionTime !== undefined && object.extendAuctionTime !== null)
+      ? BigInt(object.extendAuctionTime)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseScrollElement(): ScrollElement {
+  return { productTitle: "" };
+}
+
+export const ScrollElement: MessageFns<ScrollElement> = {
+  encode(message: ScrollElement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.productTitle !== "") {
+      writer.uint32(10).string(message.productTitle);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ScrollElement {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseScrollElement();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ScrollElement", tag);
+              break;
+            }
+
+            message.productTitle = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ScrollElement>, I>>(base?: I): ScrollElement {
+    return ScrollElement.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ScrollElement>, I>>(object: I): ScrollElement {
+    const message = createBaseScrollElement();
+    message.productTitle = object.productTitle ?? "";
+    return message;
+  },
+};
+
+function createBaseCarouselCfg(): CarouselCfg {
+  return { intervalMs: 0n, textStatusList: [], times: 0 };
+}
+
+export const CarouselCfg: MessageFns<CarouselCfg> = {
+  encode(message: CarouselCfg, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.intervalMs !== 0n) {
+      if (BigInt.asIntN(64, message.intervalMs) !== message.intervalMs) {
+        throw new globalThis.Error("value provided for field message.intervalMs of type int64 too large");
+      }
+      writer.uint32(8).int64(message.intervalMs);
+    }
+    if (message.textStatusList.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.textStatusList) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.times !== 0) {
+      writer.uint32(24).int32(message.times);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CarouselCfg {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCarouselCfg();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CarouselCfg", tag);
+              break;
+            }
+
+            message.intervalMs = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.textStatusList.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.textStatusList.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("CarouselCfg", tag);
+            break;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CarouselCfg", tag);
+              break;
+            }
+
+            message.times = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CarouselCfg>, I>>(base?: I): CarouselCfg {
+    return CarouselCfg.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CarouselCfg>, I>>(object: I): CarouselCfg {
+    const message = createBaseCarouselCfg();
+    message.intervalMs = (object.intervalMs !== undefined && object.intervalMs !== null)
+      ? BigInt(object.intervalMs)
+      : 0n;
+    message.textStatusList = object.textStatusList?.map((e) => e) || [];
+    message.times = object.times ?? 0;
+    return message;
+  },
+};
+
+function createBaseEasterEgg(): EasterEgg {
+  return {
+    winnerRank: 0n,
+    winnerRankTextType: 0,
+    winnerRoomWinCnt: 0n,
+    winnerRoomWinCntTextType: 0,
+    winnerRankTextTypeTail: 0,
+    winnerRoomWinCntTextTypeTail: 0,
+  };
+}
+
+export const EasterEgg: MessageFns<EasterEgg> = {
+  encode(message: EasterEgg, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.winnerRank !== 0n) {
+      if (BigInt.asIntN(64, message.winnerRank) !== message.winnerRank) {
+        throw new globalThis.Error("value provided for field message.winnerRank of type int64 too large");
+      }
+      writer.uint32(8).int64(message.winnerRank);
+    }
+    if (message.winnerRankTextType !== 0) {
+      writer.uint32(16).int32(message.winnerRankTextType);
+    }
+    if (message.winnerRoomWinCnt !== 0n) {
+      if (BigInt.asIntN(64, message.winnerRoomWinCnt) !== message.winnerRoomWinCnt) {
+        throw new globalThis.Error("value provided for field message.winnerRoomWinCnt of type int64 too large");
+      }
+      writer.uint32(24).int64(message.winnerRoomWinCnt);
+    }
+    if (message.winnerRoomWinCntTextType !== 0) {
+      writer.uint32(32).int32(message.winnerRoomWinCntTextType);
+    }
+    if (message.winnerRankTextTypeTail !== 0) {
+      writer.uint32(40).int32(message.winnerRankTextTypeTail);
+    }
+    if (message.winnerRoomWinCntTextTypeTail !== 0) {
+      writer.uint32(48).int32(message.winnerRoomWinCntTextTypeTail);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EasterEgg {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEasterEgg();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRank = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRankTextType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRoomWinCnt = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRoomWinCntTextType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRankTextTypeTail = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("EasterEgg", tag);
+              break;
+            }
+
+            message.winnerRoomWinCntTextTypeTail = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EasterEgg>, I>>(base?: I): EasterEgg {
+    return EasterEgg.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EasterEgg>, I>>(object: I): EasterEgg {
+    const message = createBaseEasterEgg();
+    message.winnerRank = (object.winnerRank !== undefined && object.winnerRank !== null)
+      ? BigInt(object.winnerRank)
+      : 0n;
+    message.winnerRankTextType = object.winnerRankTextType ?? 0;
+    message.winnerRoomWinCnt = (object.winnerRoomWinCnt !== undefined && object.winnerRoomWinCnt !== null)
+      ? BigInt(object.winnerRoomWinCnt)
+      : 0n;
+    message.winnerRoomWinCntTextType = object.winnerRoomWinCntTextType ?? 0;
+    message.winnerRankTextTypeTail = object.winnerRankTextTypeTail ?? 0;
+    message.winnerRoomWinCntTextTypeTail = object.winnerRoomWinCntTextTypeTail ?? 0;
+    return message;
+  },
+};
+
+function createBaseBidPanel(): BidPanel {
+  return { bidBtnTextTypeInt: 0 };
+}
+
+export const BidPanel: MessageFns<BidPanel> = {
+  encode(message: BidPanel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.bidBtnTextTypeInt !== 0) {
+      writer.uint32(8).int32(message.bidBtnTextTypeInt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BidPanel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBidPanel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BidPanel", tag);
+              break;
+            }
+
+            message.bidBtnTextTypeInt = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BidPanel>, I>>(base?: I): BidPanel {
+    return BidPanel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BidPanel>, I>>(object: I): BidPanel {
+    const message = createBaseBidPanel();
+    message.bidBtnTextTypeInt = object.bidBtnTextTypeInt ?? 0;
+    return message;
+  },
+};
+
+function createBaseEnhancementText(): EnhancementText {
+  return { type: 0, placeholderInfo: [] };
+}
+
+export const EnhancementText: MessageFns<EnhancementText> = {
+  encode(message: EnhancementText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    for (const v of message.placeholderInfo) {
+      PlaceholderInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnhancementText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnhancementText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EnhancementText", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("EnhancementText", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.placeholderInfo.push(PlaceholderInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "EnhancementText", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnhancementText>, I>>(base?: I): EnhancementText {
+    return EnhancementText.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnhancementText>, I>>(object: I): EnhancementText {
+    const message = createBaseEnhancementText();
+    message.type = object.type ?? 0;
+    message.placeholderInfo = object.placeholderInfo?.map((e) => PlaceholderInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseDispersionParam(): DispersionParam {
+  return { maxDelayMs: 0n, minDelayMs: 0n };
+}
+
+export const DispersionParam: MessageFns<DispersionParam> = {
+  encode(message: DispersionParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.maxDelayMs !== 0n) {
+      if (BigInt.asIntN(64, message.maxDelayMs) !== message.maxDelayMs) {
+        throw new globalThis.Error("value provided for field message.maxDelayMs of type int64 too large");
+      }
+      writer.uint32(8).int64(message.maxDelayMs);
+    }
+    if (message.minDelayMs !== 0n) {
+      if (BigInt.asIntN(64, message.minDelayMs) !== message.minDelayMs) {
+        throw new globalThis.Error("value provided for field message.minDelayMs of type int64 too large");
+      }
+      writer.uint32(16).int64(message.minDelayMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DispersionParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDispersionParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("DispersionParam", tag);
+              break;
+            }
+
+            message.maxDelayMs = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("DispersionParam", tag);
+              break;
+            }
+
+            message.minDelayMs = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DispersionParam>, I>>(base?: I): DispersionParam {
+    return DispersionParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DispersionParam>, I>>(object: I): DispersionParam {
+    const message = createBaseDispersionParam();
+    message.maxDelayMs = (object.maxDelayMs !== undefined && object.maxDelayMs !== null)
+      ? BigInt(object.maxDelayMs)
+      : 0n;
+    message.minDelayMs = (object.minDelayMs !== undefined && object.minDelayMs !== null)
+      ? BigInt(object.minDelayMs)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseOecMsgTag(): OecMsgTag {
+  return { type: 0, desc: "", count: 0n, status: 0 };
+}
+
+export const OecMsgTag: MessageFns<OecMsgTag> = {
+  encode(message: OecMsgTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.desc !== "") {
+      writer.uint32(18).string(message.desc);
+    }
+    if (message.count !== 0n) {
+      if (BigInt.asIntN(64, message.count) !== message.count) {
+        throw new globalThis.Error("value provided for field message.count of type int64 too large");
+      }
+      writer.uint32(24).int64(message.count);
+    }
+    if (message.status !== 0) {
+      writer.uint32(32).int32(message.status);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OecMsgTag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOecMsgTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("OecMsgTag", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OecMsgTag", tag);
+              break;
+            }
+
+            message.desc = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("OecMsgTag", tag);
+              break;
+            }
+
+            message.count = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("OecMsgTag", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OecMsgTag>, I>>(base?: I): OecMsgTag {
+    return OecMsgTag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OecMsgTag>, I>>(object: I): OecMsgTag {
+    const message = createBaseOecMsgTag();
+    message.type = object.type ?? 0;
+    message.desc = object.desc ?? "";
+    message.count = (object.count !== undefined && object.count !== null) ? BigInt(object.count) : 0n;
+    message.status = object.status ?? 0;
+    return message;
+  },
+};
+
+function createBaseFlashSaleEnhancementInfo(): FlashSaleEnhancementInfo {
+  return { stockShowStatus: 0, buyerInfos: [], enhancementTextInfo: undefined };
+}
+
+export const FlashSaleEnhancementInfo: MessageFns<FlashSaleEnhancementInfo> = {
+  encode(message: FlashSaleEnhancementInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.stockShowStatus !== 0) {
+      writer.uint32(8).int32(message.stockShowStatus);
+    }
+    for (const v of message.buyerInfos) {
+      OecMsgUserInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.enhancementTextInfo !== undefined) {
+      EnhancementTextInfo.encode(message.enhancementTextInfo, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FlashSaleEnhancementInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFlashSaleEnhancementInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("FlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            message.stockShowStatus = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("FlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buyerInfos.push(OecMsgUserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "FlashSaleEnhancementInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("FlashSaleEnhancementInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enhancementTextInfo = EnhancementTextInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "FlashSaleEnhancementInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<FlashSaleEnhancementInfo>, I>>(base?: I): FlashSaleEnhancementInfo {
+    return FlashSaleEnhancementInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FlashSaleEnhancementInfo>, I>>(object: I): FlashSaleEnhancementInfo {
+    const message = createBaseFlashSaleEnhancementInfo();
+    message.stockShowStatus = object.stockShowStatus ?? 0;
+    message.buyerInfos = object.buyerInfos?.map((e) => OecMsgUserInfo.fromPartial(e)) || [];
+    message.enhancementTextInfo = (object.enhancementTextInfo !== undefined && object.enhancementTextInfo !== null)
+      ? EnhancementTextInfo.fromPartial(object.enhancementTextInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePriceHideInfo(): PriceHideInfo {
+  return { displayText: "" };
+}
+
+export const PriceHideInfo: MessageFns<PriceHideInfo> = {
+  encode(message: PriceHideInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.displayText !== "") {
+      writer.uint32(10).string(message.displayText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PriceHideInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePriceHideInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PriceHideInfo", tag);
+              break;
+            }
+
+            message.displayText = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PriceHideInfo>, I>>(base?: I): PriceHideInfo {
+    return PriceHideInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PriceHideInfo>, I>>(object: I): PriceHideInfo {
+    const message = createBasePriceHideInfo();
+    message.displayText = object.displayText ?? "";
+    return message;
+  },
+};
+
+function createBasePlaceholderInfo(): PlaceholderInfo {
+  return { placeholder: "", value: "" };
+}
+
+export const PlaceholderInfo: MessageFns<PlaceholderInfo> = {
+  encode(message: PlaceholderInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.placeholder !== "") {
+      writer.uint32(10).string(message.placeholder);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PlaceholderInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePlaceholderInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PlaceholderInfo", tag);
+              break;
+            }
+
+            message.placeholder = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PlaceholderInfo", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PlaceholderInfo>, I>>(base?: I): PlaceholderInfo {
+    return PlaceholderInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PlaceholderInfo>, I>>(object: I): PlaceholderInfo {
+    const message = createBasePlaceholderInfo();
+    message.placeholder = object.placeholder ?? "";
+    message.value = object.value ?? "";
     return message;
   },
 };

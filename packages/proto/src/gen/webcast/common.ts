@@ -16,10 +16,16 @@ import { noteWrongWireType, skipBadField } from "../../skipped-fields.js";
 /** Header at field 1 of every push message. */
 export interface CommonMessageData {
   method: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp, v1 say uint64. */
   msgId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   roomId: bigint;
-  /** Milliseconds since the epoch. */
+  /**
+   * Milliseconds since the epoch.
+   * decided: as in v3, the newest; TikTokLiveSharp, v1, gotiktoklive say uint64.
+   */
   createTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says NotifyData. */
   monitor: number;
   isShowMsg: boolean;
   describe: string;
@@ -99,6 +105,7 @@ export interface TextPieceUser {
 }
 
 export interface TextPieceGift {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   giftId: bigint;
   nameRef: TextPiecePatternRef | undefined;
   showType: number;
@@ -112,6 +119,12 @@ export interface TextPieceHeart {
 export interface TextPiecePatternRef {
   key: string;
   defaultPattern: string;
+  keyGroups: { [key: string]: string };
+}
+
+export interface TextPiecePatternRef_KeyGroupsEntry {
+  key: string;
+  value: string;
 }
 
 export interface TextPieceImage {
@@ -120,9 +133,12 @@ export interface TextPieceImage {
 
 /** An image on TikTok's CDN, offered at several URLs (mirrors and sizes). */
 export interface Image {
+  /** decided: as in v3, the newest; v2, v1, gotiktoklive say string. */
   urlList: string[];
   uri: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   height: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   width: number;
   avgColor: string;
   imageType: number;
@@ -139,7 +155,10 @@ export interface Image_ImageContent {
 
 /** A TikTok account as it appears inside push messages. */
 export interface User {
-  /** Numeric user id; 64-bit, so a bigint in TypeScript. */
+  /**
+   * Numeric user id; 64-bit, so a bigint in TypeScript.
+   * decided: as in v3, the newest; TikTokLiveSharp, v1, gotiktoklive say uint64.
+   */
   userId: bigint;
   nickname: string;
   bioDescription: string;
@@ -148,8 +167,10 @@ export interface User {
   avatarLarge: Image | undefined;
   verified: boolean;
   status: number;
+  /** decided: as in v3, the newest; v1 says uint64. */
   createTime: bigint;
   modifyTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   secret: number;
   shareQrcodeUri: string;
   followInfo:
@@ -164,6 +185,7 @@ export interface User {
   medal: Image | undefined;
   realTimeIcons: Image[];
   newRealTimeIcons: Image[];
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   topVipNo: number;
   userAttr: UserAttr | undefined;
   ownRoom: User_OwnRoom | undefined;
@@ -186,7 +208,10 @@ export interface User {
   commerceWebcastConfigIds: bigint[];
   borders: BorderInfo[];
   comboBadgeInfo: User_ComboBadgeInfo | undefined;
-  subscribeInfo: SubscribeInfo | undefined;
+  subscribeInfo:
+    | SubscribeInfo
+    | undefined;
+  /** decided: as in v3, the newest; gotiktoklive says UserBadgesAttributes. */
   badges: BadgeStruct[];
   mintTypeLabel: bigint[];
   fansClubInfo: User_FansClubInfo | undefined;
@@ -226,9 +251,54 @@ export interface User {
   verifiedReason: string;
   enableCarManagementPermission: boolean;
   scmLabel: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says EcommerceEntrance. */
   isBlock: boolean;
   isSubscribe: boolean;
   isAnchorMarked: boolean;
+  deprecated1: bigint;
+  deprecated2: number;
+  deprecated3: number;
+  deprecated4: bigint;
+  deprecated5: string;
+  deprecated6: number;
+  deprecated7: string;
+  deprecated8: number;
+  badgeImageList: Image[];
+  anchorInfo: ModelAnchorInfo | undefined;
+  authorStats:
+    | Author
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType1. */
+  deprecated9: Uint8Array;
+  activityReward:
+    | ActivityRewardInfo
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType4. */
+  deprecated10: Uint8Array;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType5. */
+  deprecated11: Uint8Array;
+  deprecated12: number;
+  deprecated13: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says DeprecatedType6. */
+  deprecated14: Uint8Array;
+  deprecated15: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says UserVIPInfo. */
+  userVipInfo: Uint8Array;
+  deprecated19: boolean;
+  anchorLevel1011: AnchorLevel | undefined;
+  deprecated18: string;
+  deprecated16: boolean;
+  /** v3 files the two counts above under these numbers too; both are kept. */
+  fanTicketCount1022: bigint;
+  deprecated28: boolean;
+  deprecated29: string;
+  payScores1032: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says UserStats. */
+  stats: Uint8Array;
+  deprecated17: boolean;
+  upcomingEventList: UpcomingLiveEvent[];
+  ecommerceEntrance: EcommerceEntrance | undefined;
+  enigmaInfo: EnigmaInfo | undefined;
 }
 
 export interface User_ComboBadgeInfo {
@@ -247,13 +317,20 @@ export interface User_FansClubInfo {
 
 export interface User_OwnRoom {
   roomIds: bigint[];
+  roomIdsStr: string[];
 }
 
 export interface FollowInfo {
+  /** decided: as in v3, the newest; v1 says int32. */
   followingCount: bigint;
+  /** decided: as in v3, the newest; v1 says int32. */
   followerCount: bigint;
-  /** 0 none, 1 following, 2 mutual. */
+  /**
+   * 0 none, 1 following, 2 mutual.
+   * decided: as in v3, the newest; v1, gotiktoklive say int32.
+   */
   followStatus: bigint;
+  /** decided: as in v3, the newest; v1 says int32. */
   pushStatus: bigint;
 }
 
@@ -264,6 +341,7 @@ export interface UserHonor {
   currentGradeName: string;
   currentGradeIcon: Image | undefined;
   nextGradeName: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   level: number;
   nextGradeIcon: Image | undefined;
   currentDiamond: bigint;
@@ -286,8 +364,12 @@ export interface UserHonor {
 }
 
 export interface UserHonor_GradeIcon {
-  icon: Image | undefined;
+  icon:
+    | Image
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   iconDiamond: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   level: number;
   levelStr: string;
 }
@@ -331,18 +413,31 @@ export interface BorderInfo {
   ribbonLogExtra: PrivilegeLogExtra | undefined;
   avatarBackgroundColor: string;
   avatarBackgroundBorderColor: string;
+  nameStarlingKey: string;
+  descStarlingKey: string;
+  name: string;
+  description: string;
+  isTallerAvatarBackground: boolean;
 }
 
 export interface PrivilegeLogExtra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated string. */
   dataVersion: string;
   privilegeId: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   privilegeVersion: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   privilegeOrderId: string;
   level: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
+  startTime: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says string. */
+  endTime: bigint;
 }
 
 export interface UserAttr {
   isMuted: boolean;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   isAdmin: boolean;
   isSuperAdmin: boolean;
   muteDuration: bigint;
@@ -358,6 +453,7 @@ export interface UserAttr_AdminPermissionsEntry {
 
 /** Host level ("anchor level"). */
 export interface AnchorLevel {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   level: number;
   experience: bigint;
   lowestExperienceThisLevel: bigint;
@@ -377,6 +473,7 @@ export interface AuthenticationInfo {
   customVerify: string;
   enterpriseVerifyReason: string;
   authenticationBadge: Image | undefined;
+  hasCert: boolean;
 }
 
 /** Subscription ("super fan") state of a user. */
@@ -385,14 +482,20 @@ export interface SubscribeInfo {
   isSubscribed: boolean;
   badge: SubscribeInfo_SubscribeBadge | undefined;
   anchorEnableSubscription: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   subscriberCount: number;
   isInGracePeriod: boolean;
   isSubscribedToCurrentAnchor: boolean;
   userGiftSubAuth: boolean;
   anchorGiftSubAuth: boolean;
+  /** decided: as in v3, the newest; TikTokLiveSharp says bool. */
   status: number;
   subEndTime: bigint;
   packageId: string;
+  timerDetail: TimerDetail | undefined;
+  solRoomDisplayText: string;
+  isSolEligible: boolean;
+  subSplitStatus: SubSplitStatus | undefined;
 }
 
 export interface SubscribeInfo_SubscribeBadge {
@@ -416,8 +519,14 @@ export interface BadgeStruct {
   exhibitionType: number;
   schemaUrl: string;
   display: boolean;
-  logExtra: PrivilegeLogExtra | undefined;
-  imageBadge: BadgeStruct_ImageBadge | undefined;
+  logExtra:
+    | PrivilegeLogExtra
+    | undefined;
+  /** decided: as in v3, the newest; v1 says repeated UserImageBadge. */
+  imageBadge:
+    | BadgeStruct_ImageBadge
+    | undefined;
+  /** decided: as in v3, the newest; v1 says repeated UserBadge. */
   textBadge: BadgeStruct_TextBadge | undefined;
   stringBadge: BadgeStruct_StringBadge | undefined;
   combineBadge: BadgeStruct_CombineBadge | undefined;
@@ -448,11 +557,28 @@ export interface BadgeStruct_CombineBadge {
   str: string;
   publicScreenShowStyle: number;
   personalCardShowStyle: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated PaddingInfo. */
+  padding: PaddingInfo | undefined;
+  fontStyle: BadgeFontStyle | undefined;
+  profileCardPanel: ProfileCardPanel | undefined;
+  background: CombineBadgeBackground | undefined;
+  backgroundDarkMode: CombineBadgeBackground | undefined;
+  iconAutoMirrored: boolean;
+  backgroundAutoMirrored: boolean;
+  ranklistOnlineAudienceShowStyle: number;
+  multiGuestShowStyle: number;
+  arrowConfig:
+    | ArrowConfig
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says repeated PaddingInfo. */
+  paddingNewFont: PaddingInfo | undefined;
 }
 
 export interface BadgeStruct_CombineBadge_BadgeText {
+  /** decided: as in v3, the newest; TikTokLiveJava says an enum. */
   key: string;
   defaultPattern: string;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say string. */
   pieces: string[];
 }
 
@@ -479,10 +605,13 @@ export interface Emote {
   rewardCondition: number;
   createTime: bigint;
   emoteScene: number;
+  auditInfo: EmoteModelAuditInfo | undefined;
+  emoteUploadInfo: EmoteUploadInfo | undefined;
 }
 
 /** An emote placed inside a comment at character `index`. */
 export interface EmoteWithIndex {
+  /** decided: as in v3, the newest; TikTokLiveJava, TikTokLiveSharp say int64. */
   index: number;
   emote: Emote | undefined;
 }
@@ -500,6 +629,13 @@ export interface PublicAreaMessageCommon {
   anchorReleaseToScrollArea: boolean;
   isAnchorMarked: boolean;
   adminFoldType: bigint;
+  creatorSuccessInfo: CreatorSuccessInfo | undefined;
+  portraitInfo: PortraitInfo | undefined;
+  userInteractionInfo: UserInteractionInfo | undefined;
+  displayInfo: MessageDisplayInfo | undefined;
+  hideAboveScrollArea: boolean;
+  operationInfo: OperationInfo | undefined;
+  dynamicDisplayText: Text | undefined;
 }
 
 /** Who changed a guest's media, the layout, a countdown or a noticeboard. */
@@ -526,10 +662,12 @@ export interface PunishEventInfo {
   punishPerceptionCode: string;
   violationUserIdStr: string;
   showReason: string;
+  endTime: bigint;
 }
 
 /** Dialog TikTok shows about a violation or restriction ("perception" notice). */
 export interface PerceptionDialog {
+  /** decided: v3 says int32; int64 reads every int32 value unchanged. */
   iconType: bigint;
   title: Text | undefined;
   subTitle: Text | undefined;
@@ -544,6 +682,7 @@ export interface PerceptionDialog {
   feedbackOptions: PerceptionDialog_FeedbackOption[];
   policyTip: bigint;
   appealPopup: number;
+  closeActionText: Text | undefined;
 }
 
 export interface PerceptionDialog_FeedbackOption {
@@ -583,13 +722,18 @@ export interface WebcastRoomNotifyMessage {
     | undefined;
   /** Deep link opened when the notice is tapped. */
   schema: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   notifyType: bigint;
   content: string;
   user: User | undefined;
-  extra: WebcastRoomNotifyMessage_Extra | undefined;
+  extra:
+    | WebcastRoomNotifyMessage_Extra
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   notifyClass: number;
   flexSetting: bigint[];
   source: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   fromUserId: bigint;
   logExtra: PrivilegeLogExtra | undefined;
   toAnchorId: bigint;
@@ -597,12 +741,19 @@ export interface WebcastRoomNotifyMessage {
 }
 
 export interface WebcastRoomNotifyMessage_Extra {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
   duration: bigint;
   background: WebcastRoomNotifyMessage_Extra_Background | undefined;
   highlightInfo: WebcastRoomNotifyMessage_HighlightInfo | undefined;
 }
 
 export interface WebcastRoomNotifyMessage_Extra_Background {
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
+  width: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint32. */
+  height: number;
+  mUrls: string[];
+  mUri: string;
 }
 
 /** The notice text split into runs; runs with `need_highlight` are drawn in `color`. */
@@ -622,6 +773,412 @@ export interface WebcastRoomNotifyMessage_EventTracking {
   giftSubReceiverId: bigint;
   anchorId: bigint;
   giftSubOrderCreateTime: bigint;
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface ModelAnchorInfo {
+  level: bigint;
+}
+
+export interface Author {
+  videoTotalCount: bigint;
+  videoTotalPlayCount: bigint;
+  videoTotalFavoriteCount: bigint;
+}
+
+export interface ActivityRewardInfo {
+  badge: Image | undefined;
+  storytag: Image | undefined;
+}
+
+export interface UpcomingLiveEvent {
+  eventId: bigint;
+  startTime: bigint;
+  duration: bigint;
+  title: string;
+  description: string;
+  hasSubscribed: boolean;
+  isPaidEvent: boolean;
+  ticketAmount: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  payMethod: number;
+  walletPkgDict: { [key: string]: WalletPackage };
+  eventUserInfo: EventUserInfo[];
+  subscribedCount: bigint;
+  paidEventPreview: PaidEventPreview | undefined;
+  walletPackage: WalletPackage | undefined;
+  registerType: bigint;
+  periodicSettings: string;
+  periodicShows: string;
+}
+
+export interface UpcomingLiveEvent_WalletPkgDictEntry {
+  key: string;
+  value: WalletPackage | undefined;
+}
+
+export interface EcommerceEntrance {
+  entranceType: number;
+  creatorType: number;
+  schema: string;
+  shopEntranceInfo: ShopEntranceInfo | undefined;
+  showcaseEntranceInfo: ShowcaseEntranceInfo | undefined;
+  viewVersion: number;
+}
+
+export interface EnigmaInfo {
+  isEnigmaMaskOn: boolean;
+}
+
+export interface CreatorSuccessInfo {
+  tags: TagItem[];
+  topic: Topic | undefined;
+  topicList: Topic[];
+  frequencyControl: FrequencyControl | undefined;
+}
+
+export interface PortraitInfo {
+  userMetrics: UserMetrics[];
+  portraitTag: PortraitTag[];
+}
+
+export interface UserInteractionInfo {
+  likeCnt: bigint;
+  commentCnt: bigint;
+  shareCnt: bigint;
+}
+
+export interface MessageDisplayInfo {
+  durationType: number;
+  showDurationMs: bigint;
+  incrDurationMs: bigint;
+  stayStyle: number;
+}
+
+export interface OperationInfo {
+  initialState: OperationState | undefined;
+  successState: OperationState | undefined;
+  failureState: OperationState | undefined;
+}
+
+export interface EmoteModelAuditInfo {
+  violationId: bigint;
+  taskType: number;
+}
+
+export interface EmoteUploadInfo {
+  userId: bigint;
+  emoteUploadSource: number;
+  userInfo: User | undefined;
+  userIdStr: string;
+}
+
+export interface PaddingInfo {
+  useSpecific: boolean;
+  middlePadding: number;
+  badgeWidth: number;
+  leftPadding: number;
+  rightPadding: number;
+  iconTopPadding: number;
+  iconBottomPadding: number;
+  horizontalPaddingRule: number;
+  verticalPaddingRule: number;
+}
+
+export interface BadgeFontStyle {
+  fontSize: number;
+  fontWidth: number;
+  fontColor: string;
+  borderColor: string;
+}
+
+export interface ProfileCardPanel {
+  useNewProfileCardStyle: boolean;
+  badgeTextPosition: number;
+  projectionConfig: ProjectionConfig | undefined;
+  profileContent: ProfileContent | undefined;
+  separatorConfig: SeparatorConfig | undefined;
+}
+
+export interface CombineBadgeBackground {
+  image: Image | undefined;
+  backgroundColorCode: string;
+  borderColorCode: string;
+  stretchableBackgroundImage: StretchableBackgroundImage | undefined;
+  leftSideImage: Image | undefined;
+}
+
+export interface ArrowConfig {
+  icon: Image | undefined;
+}
+
+export interface GiftGalleryBadgeSection {
+  icon: Image | undefined;
+  displayText: LinkMicGiftGalleryDisplayText | undefined;
+  shouldShow: boolean;
+  darkModeIcon: Image | undefined;
+}
+
+export interface TimerDetail {
+  timerId: bigint;
+  anchorId: bigint;
+  startTimestampS: bigint;
+  startCountdownTimeS: bigint;
+  anchorSideTitle: string;
+  userSideTitle: string;
+  timeIncreasePerSubS: bigint;
+  timeIncreaseCapS: bigint;
+  subCount: number;
+  timeIncreaseReachCap: boolean;
+  totalPauseTimeS: bigint;
+  lastPauseTimestampS: bigint;
+  totalTimeS: bigint;
+  remainingTimeS: bigint;
+  timestampS: bigint;
+  stickerX: bigint;
+  stickerY: bigint;
+  screenW: bigint;
+  screenH: bigint;
+  timerStatus: number;
+  antidirtStatus: number;
+  auditStatus: number;
+  auditInfo: TimerDetailAuditInfo | undefined;
+}
+
+export interface SubSplitStatus {
+  isOldSubCreator: boolean;
+  curPeriod: number;
+}
+
+export interface WalletPackage {
+  iapId: string;
+  usdPriceShow: string;
+}
+
+export interface EventUserInfo {
+  userId: bigint;
+  avatarUri: string;
+}
+
+export interface PaidEventPreview {
+  allowPreview: bigint;
+  allowPreviewTime: bigint;
+}
+
+export interface ShopEntranceInfo {
+  shopId: string;
+  shopName: string;
+  shopRating: string;
+  storeLabel: StoreLabel | undefined;
+  formatSoldCount: string;
+  soldCount: bigint;
+  expRatePercentile: number;
+  expRateTopDisplay: string;
+  rateDisplayStyle: number;
+  showRateNotApplicable: boolean;
+  sellingPoint: SellingPoint[];
+}
+
+export interface ShowcaseEntranceInfo {
+  formatSoldCount: string;
+  soldCount: bigint;
+  showcaseName: string;
+  sellingPoint: SellingPoint[];
+  creatorScoreProfile: CreatorScoreProfile | undefined;
+}
+
+export interface TagItem {
+  tagType: number;
+  tagText: Text | undefined;
+  tagValue: bigint;
+  displayLocation: number;
+  eventTrackingFields: { [key: string]: string };
+  bizName: string;
+  disableCountFrequencyControl: boolean;
+  disableCrmClick: boolean;
+}
+
+export interface TagItem_EventTrackingFieldsEntry {
+  key: string;
+  value: string;
+}
+
+export interface Topic {
+  topicActionType: number;
+  topicText: Text | undefined;
+  topicTips: Text | undefined;
+  hasButton: boolean;
+  actionButton: ActionButton | undefined;
+  tagType: number;
+  displayLocation: number;
+  eventTrackingFields: { [key: string]: string };
+  bizName: string;
+  disableCountFrequencyControl: boolean;
+}
+
+export interface Topic_EventTrackingFieldsEntry {
+  key: string;
+  value: string;
+}
+
+export interface FrequencyControl {
+  frequencyControlKey: string;
+  windowSize: bigint;
+  limitInWindow: bigint;
+}
+
+export interface UserMetrics {
+  type: number;
+  metricsValue: string;
+}
+
+export interface PortraitTag {
+  tagId: string;
+  priority: bigint;
+  showValue: string;
+  showArgs: string;
+}
+
+export interface OperationState {
+  scene: string;
+  icon: Image | undefined;
+  text: Text | undefined;
+  schema: string;
+  animationStyle: bigint;
+  duration: bigint;
+}
+
+export interface ProjectionConfig {
+  useProjection: boolean;
+  icon: Image | undefined;
+}
+
+export interface ProfileContent {
+  useContent: boolean;
+  iconList: IconConfig[];
+  numberConfig: NumberConfig | undefined;
+  labelConfig: LabelConfig | undefined;
+}
+
+export interface SeparatorConfig {
+  color: string;
+}
+
+export interface StretchableBackgroundImage {
+  image: Image | undefined;
+  flexSettings: bigint[];
+}
+
+export interface LinkMicGiftGalleryDisplayText {
+  content: string;
+  color: string;
+  darkModeColor: string;
+}
+
+export interface TimerDetailAuditInfo {
+  violationId: bigint;
+  taskType: number;
+}
+
+export interface StoreLabel {
+  officialLabel: StoreOfficialLabel | undefined;
+  isBytemall: boolean;
+  shopIdentityLabel: StoreIdentityLabel | undefined;
+}
+
+export interface SellingPoint {
+  showText: string;
+  sellingPointType: number;
+}
+
+export interface CreatorScoreProfile {
+  finalScore: number;
+  countryCode: string;
+  displayInfo: CreatorScoreDisplayInfo | undefined;
+  scoreInfoExtra: { [key: string]: string };
+}
+
+export interface CreatorScoreProfile_ScoreInfoExtraEntry {
+  key: string;
+  value: string;
+}
+
+export interface ActionButton {
+  buttonType: number;
+  buttonActiveText: Text | undefined;
+  buttonInactiveText: Text | undefined;
+  buttonSchema: string;
+  enableButtonInactiveText: boolean;
+}
+
+export interface IconConfig {
+  icon: Image | undefined;
+  background: CombineBadgeBackground | undefined;
+}
+
+export interface NumberConfig {
+  number: bigint;
+  fontStyle: BadgeFontStyle | undefined;
+  background: CombineBadgeBackground | undefined;
+}
+
+export interface LabelConfig {
+  label: string;
+  fontStyle: BadgeFontStyle | undefined;
+  background: CombineBadgeBackground | undefined;
+}
+
+export interface StoreOfficialLabel {
+  labelImageLight: ShopLabelImage | undefined;
+  labelImageDark:
+    | ShopLabelImage
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  labelType: number;
+  labelTypeStr: string;
+}
+
+export interface StoreIdentityLabel {
+  labelType: number;
+  identityLabelText: string;
+  identityLogoLight: ShopLabelImage | undefined;
+  identityLogoDark: ShopLabelImage | undefined;
+  identityLabelBgColorLight: string;
+  identityLabelBgColorDark: string;
+  identityLabelTextColorLight: string;
+  identityLabelTextColorDark: string;
+  shopExplanationPageSchema: string;
+  shopIdentityLabelKey: string;
+}
+
+export interface CreatorScoreDisplayInfo {
+  ecommerceEntranceLabel: CreatorScoreLabelInfo | undefined;
+  scoreLevel: number;
+}
+
+export interface ShopLabelImage {
+  height: number;
+  width: number;
+  minetype: string;
+  thumbUri: string;
+  thumbUriList: string[];
+  uri: string;
+  urlList: string[];
+  color: string;
+}
+
+export interface CreatorScoreLabelInfo {
+  labelText: string;
+  labelTextColorDark: string;
+  labelTextColorLight: string;
+  logoDark: Image | undefined;
+  logoLight: Image | undefined;
+  popUpInfo: PopUpInfo | undefined;
+}
+
+export interface PopUpInfo {
+  title: string;
+  description: string;
 }
 
 function createBaseCommonMessageData(): CommonMessageData {
@@ -1984,7 +2541,7 @@ export const TextPieceHeart: MessageFns<TextPieceHeart> = {
 };
 
 function createBaseTextPiecePatternRef(): TextPiecePatternRef {
-  return { key: "", defaultPattern: "" };
+  return { key: "", defaultPattern: "", keyGroups: {} };
 }
 
 export const TextPiecePatternRef: MessageFns<TextPiecePatternRef> = {
@@ -1995,6 +2552,9 @@ export const TextPiecePatternRef: MessageFns<TextPiecePatternRef> = {
     if (message.defaultPattern !== "") {
       writer.uint32(18).string(message.defaultPattern);
     }
+    globalThis.Object.entries(message.keyGroups).forEach(([key, value]: [string, string]) => {
+      TextPiecePatternRef_KeyGroupsEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+    });
     return writer;
   },
 
@@ -2029,6 +2589,23 @@ export const TextPiecePatternRef: MessageFns<TextPiecePatternRef> = {
             message.defaultPattern = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("TextPiecePatternRef", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry3 = TextPiecePatternRef_KeyGroupsEntry.decode(reader, reader.uint32());
+              if (entry3.value !== undefined) {
+                message.keyGroups[entry3.key] = entry3.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "TextPiecePatternRef", 3, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2051,6 +2628,91 @@ export const TextPiecePatternRef: MessageFns<TextPiecePatternRef> = {
     const message = createBaseTextPiecePatternRef();
     message.key = object.key ?? "";
     message.defaultPattern = object.defaultPattern ?? "";
+    message.keyGroups = (globalThis.Object.entries(object.keyGroups ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseTextPiecePatternRef_KeyGroupsEntry(): TextPiecePatternRef_KeyGroupsEntry {
+  return { key: "", value: "" };
+}
+
+export const TextPiecePatternRef_KeyGroupsEntry: MessageFns<TextPiecePatternRef_KeyGroupsEntry> = {
+  encode(message: TextPiecePatternRef_KeyGroupsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TextPiecePatternRef_KeyGroupsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTextPiecePatternRef_KeyGroupsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("TextPiecePatternRef_KeyGroupsEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("TextPiecePatternRef_KeyGroupsEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TextPiecePatternRef_KeyGroupsEntry>, I>>(
+    base?: I,
+  ): TextPiecePatternRef_KeyGroupsEntry {
+    return TextPiecePatternRef_KeyGroupsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TextPiecePatternRef_KeyGroupsEntry>, I>>(
+    object: I,
+  ): TextPiecePatternRef_KeyGroupsEntry {
+    const message = createBaseTextPiecePatternRef_KeyGroupsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
     return message;
   },
 };
@@ -2473,6 +3135,39 @@ function createBaseUser(): User {
     isBlock: false,
     isSubscribe: false,
     isAnchorMarked: false,
+    deprecated1: 0n,
+    deprecated2: 0,
+    deprecated3: 0,
+    deprecated4: 0n,
+    deprecated5: "",
+    deprecated6: 0,
+    deprecated7: "",
+    deprecated8: 0,
+    badgeImageList: [],
+    anchorInfo: undefined,
+    authorStats: undefined,
+    deprecated9: new Uint8Array(0),
+    activityReward: undefined,
+    deprecated10: new Uint8Array(0),
+    deprecated11: new Uint8Array(0),
+    deprecated12: 0,
+    deprecated13: 0,
+    deprecated14: new Uint8Array(0),
+    deprecated15: 0,
+    userVipInfo: new Uint8Array(0),
+    deprecated19: false,
+    anchorLevel1011: undefined,
+    deprecated18: "",
+    deprecated16: false,
+    fanTicketCount1022: 0n,
+    deprecated28: false,
+    deprecated29: "",
+    payScores1032: 0n,
+    stats: new Uint8Array(0),
+    deprecated17: false,
+    upcomingEventList: [],
+    ecommerceEntrance: undefined,
+    enigmaInfo: undefined,
   };
 }
 
@@ -2769,6 +3464,117 @@ export const User: MessageFns<User> = {
     }
     if (message.isAnchorMarked !== false) {
       writer.uint32(8728).bool(message.isAnchorMarked);
+    }
+    if (message.deprecated1 !== 0n) {
+      if (BigInt.asIntN(64, message.deprecated1) !== message.deprecated1) {
+        throw new globalThis.Error("value provided for field message.deprecated1 of type int64 too large");
+      }
+      writer.uint32(16).int64(message.deprecated1);
+    }
+    if (message.deprecated2 !== 0) {
+      writer.uint32(32).int32(message.deprecated2);
+    }
+    if (message.deprecated3 !== 0) {
+      writer.uint32(48).int32(message.deprecated3);
+    }
+    if (message.deprecated4 !== 0n) {
+      if (BigInt.asIntN(64, message.deprecated4) !== message.deprecated4) {
+        throw new globalThis.Error("value provided for field message.deprecated4 of type int64 too large");
+      }
+      writer.uint32(56).int64(message.deprecated4);
+    }
+    if (message.deprecated5 !== "") {
+      writer.uint32(66).string(message.deprecated5);
+    }
+    if (message.deprecated6 !== 0) {
+      writer.uint32(104).int32(message.deprecated6);
+    }
+    if (message.deprecated7 !== "") {
+      writer.uint32(114).string(message.deprecated7);
+    }
+    if (message.deprecated8 !== 0) {
+      writer.uint32(160).int32(message.deprecated8);
+    }
+    for (const v of message.badgeImageList) {
+      Image.encode(v!, writer.uint32(170).fork()).join();
+    }
+    if (message.anchorInfo !== undefined) {
+      ModelAnchorInfo.encode(message.anchorInfo, writer.uint32(290).fork()).join();
+    }
+    if (message.authorStats !== undefined) {
+      Author.encode(message.authorStats, writer.uint32(354).fork()).join();
+    }
+    if (message.deprecated9.length !== 0) {
+      writer.uint32(386).bytes(message.deprecated9);
+    }
+    if (message.activityReward !== undefined) {
+      ActivityRewardInfo.encode(message.activityReward, writer.uint32(394).fork()).join();
+    }
+    if (message.deprecated10.length !== 0) {
+      writer.uint32(402).bytes(message.deprecated10);
+    }
+    if (message.deprecated11.length !== 0) {
+      writer.uint32(410).bytes(message.deprecated11);
+    }
+    if (message.deprecated12 !== 0) {
+      writer.uint32(432).int32(message.deprecated12);
+    }
+    if (message.deprecated13 !== 0) {
+      writer.uint32(440).int32(message.deprecated13);
+    }
+    if (message.deprecated14.length !== 0) {
+      writer.uint32(450).bytes(message.deprecated14);
+    }
+    if (message.deprecated15 !== 0) {
+      writer.uint32(464).int32(message.deprecated15);
+    }
+    if (message.userVipInfo.length !== 0) {
+      writer.uint32(474).bytes(message.userVipInfo);
+    }
+    if (message.deprecated19 !== false) {
+      writer.uint32(8008).bool(message.deprecated19);
+    }
+    if (message.anchorLevel1011 !== undefined) {
+      AnchorLevel.encode(message.anchorLevel1011, writer.uint32(8090).fork()).join();
+    }
+    if (message.deprecated18 !== "") {
+      writer.uint32(8114).string(message.deprecated18);
+    }
+    if (message.deprecated16 !== false) {
+      writer.uint32(8120).bool(message.deprecated16);
+    }
+    if (message.fanTicketCount1022 !== 0n) {
+      if (BigInt.asIntN(64, message.fanTicketCount1022) !== message.fanTicketCount1022) {
+        throw new globalThis.Error("value provided for field message.fanTicketCount1022 of type int64 too large");
+      }
+      writer.uint32(8176).int64(message.fanTicketCount1022);
+    }
+    if (message.deprecated28 !== false) {
+      writer.uint32(8200).bool(message.deprecated28);
+    }
+    if (message.deprecated29 !== "") {
+      writer.uint32(8210).string(message.deprecated29);
+    }
+    if (message.payScores1032 !== 0n) {
+      if (BigInt.asIntN(64, message.payScores1032) !== message.payScores1032) {
+        throw new globalThis.Error("value provided for field message.payScores1032 of type int64 too large");
+      }
+      writer.uint32(8256).int64(message.payScores1032);
+    }
+    if (message.stats.length !== 0) {
+      writer.uint32(8330).bytes(message.stats);
+    }
+    if (message.deprecated17 !== false) {
+      writer.uint32(8336).bool(message.deprecated17);
+    }
+    for (const v of message.upcomingEventList) {
+      UpcomingLiveEvent.encode(v!, writer.uint32(8362).fork()).join();
+    }
+    if (message.ecommerceEntrance !== undefined) {
+      EcommerceEntrance.encode(message.ecommerceEntrance, writer.uint32(8378).fork()).join();
+    }
+    if (message.enigmaInfo !== undefined) {
+      EnigmaInfo.encode(message.enigmaInfo, writer.uint32(8738).fork()).join();
     }
     return writer;
   },
@@ -3682,6 +4488,343 @@ export const User: MessageFns<User> = {
             message.isAnchorMarked = reader.bool();
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated1 = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated2 = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated3 = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated4 = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated5 = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated6 = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated7 = reader.string();
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated8 = reader.int32();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.badgeImageList.push(Image.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 21, cause);
+            }
+            continue;
+          }
+          case 36: {
+            if (tag !== 290) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorInfo = ModelAnchorInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 36, cause);
+            }
+            continue;
+          }
+          case 44: {
+            if (tag !== 354) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.authorStats = Author.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 44, cause);
+            }
+            continue;
+          }
+          case 48: {
+            if (tag !== 386) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated9 = reader.bytes();
+            continue;
+          }
+          case 49: {
+            if (tag !== 394) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.activityReward = ActivityRewardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 49, cause);
+            }
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated10 = reader.bytes();
+            continue;
+          }
+          case 51: {
+            if (tag !== 410) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated11 = reader.bytes();
+            continue;
+          }
+          case 54: {
+            if (tag !== 432) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated12 = reader.int32();
+            continue;
+          }
+          case 55: {
+            if (tag !== 440) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated13 = reader.int32();
+            continue;
+          }
+          case 56: {
+            if (tag !== 450) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated14 = reader.bytes();
+            continue;
+          }
+          case 58: {
+            if (tag !== 464) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated15 = reader.int32();
+            continue;
+          }
+          case 59: {
+            if (tag !== 474) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.userVipInfo = reader.bytes();
+            continue;
+          }
+          case 1001: {
+            if (tag !== 8008) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated19 = reader.bool();
+            continue;
+          }
+          case 1011: {
+            if (tag !== 8090) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorLevel1011 = AnchorLevel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 1011, cause);
+            }
+            continue;
+          }
+          case 1014: {
+            if (tag !== 8114) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated18 = reader.string();
+            continue;
+          }
+          case 1015: {
+            if (tag !== 8120) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated16 = reader.bool();
+            continue;
+          }
+          case 1022: {
+            if (tag !== 8176) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.fanTicketCount1022 = reader.int64() as bigint;
+            continue;
+          }
+          case 1025: {
+            if (tag !== 8200) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated28 = reader.bool();
+            continue;
+          }
+          case 1026: {
+            if (tag !== 8210) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated29 = reader.string();
+            continue;
+          }
+          case 1032: {
+            if (tag !== 8256) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.payScores1032 = reader.int64() as bigint;
+            continue;
+          }
+          case 1041: {
+            if (tag !== 8330) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.stats = reader.bytes();
+            continue;
+          }
+          case 1042: {
+            if (tag !== 8336) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            message.deprecated17 = reader.bool();
+            continue;
+          }
+          case 1045: {
+            if (tag !== 8362) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.upcomingEventList.push(UpcomingLiveEvent.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 1045, cause);
+            }
+            continue;
+          }
+          case 1047: {
+            if (tag !== 8378) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ecommerceEntrance = EcommerceEntrance.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 1047, cause);
+            }
+            continue;
+          }
+          case 1092: {
+            if (tag !== 8738) {
+              noteWrongWireType("User", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "User", 1092, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3830,6 +4973,59 @@ export const User: MessageFns<User> = {
     message.isBlock = object.isBlock ?? false;
     message.isSubscribe = object.isSubscribe ?? false;
     message.isAnchorMarked = object.isAnchorMarked ?? false;
+    message.deprecated1 = (object.deprecated1 !== undefined && object.deprecated1 !== null)
+      ? BigInt(object.deprecated1)
+      : 0n;
+    message.deprecated2 = object.deprecated2 ?? 0;
+    message.deprecated3 = object.deprecated3 ?? 0;
+    message.deprecated4 = (object.deprecated4 !== undefined && object.deprecated4 !== null)
+      ? BigInt(object.deprecated4)
+      : 0n;
+    message.deprecated5 = object.deprecated5 ?? "";
+    message.deprecated6 = object.deprecated6 ?? 0;
+    message.deprecated7 = object.deprecated7 ?? "";
+    message.deprecated8 = object.deprecated8 ?? 0;
+    message.badgeImageList = object.badgeImageList?.map((e) => Image.fromPartial(e)) || [];
+    message.anchorInfo = (object.anchorInfo !== undefined && object.anchorInfo !== null)
+      ? ModelAnchorInfo.fromPartial(object.anchorInfo)
+      : undefined;
+    message.authorStats = (object.authorStats !== undefined && object.authorStats !== null)
+      ? Author.fromPartial(object.authorStats)
+      : undefined;
+    message.deprecated9 = object.deprecated9 ?? new Uint8Array(0);
+    message.activityReward = (object.activityReward !== undefined && object.activityReward !== null)
+      ? ActivityRewardInfo.fromPartial(object.activityReward)
+      : undefined;
+    message.deprecated10 = object.deprecated10 ?? new Uint8Array(0);
+    message.deprecated11 = object.deprecated11 ?? new Uint8Array(0);
+    message.deprecated12 = object.deprecated12 ?? 0;
+    message.deprecated13 = object.deprecated13 ?? 0;
+    message.deprecated14 = object.deprecated14 ?? new Uint8Array(0);
+    message.deprecated15 = object.deprecated15 ?? 0;
+    message.userVipInfo = object.userVipInfo ?? new Uint8Array(0);
+    message.deprecated19 = object.deprecated19 ?? false;
+    message.anchorLevel1011 = (object.anchorLevel1011 !== undefined && object.anchorLevel1011 !== null)
+      ? AnchorLevel.fromPartial(object.anchorLevel1011)
+      : undefined;
+    message.deprecated18 = object.deprecated18 ?? "";
+    message.deprecated16 = object.deprecated16 ?? false;
+    message.fanTicketCount1022 = (object.fanTicketCount1022 !== undefined && object.fanTicketCount1022 !== null)
+      ? BigInt(object.fanTicketCount1022)
+      : 0n;
+    message.deprecated28 = object.deprecated28 ?? false;
+    message.deprecated29 = object.deprecated29 ?? "";
+    message.payScores1032 = (object.payScores1032 !== undefined && object.payScores1032 !== null)
+      ? BigInt(object.payScores1032)
+      : 0n;
+    message.stats = object.stats ?? new Uint8Array(0);
+    message.deprecated17 = object.deprecated17 ?? false;
+    message.upcomingEventList = object.upcomingEventList?.map((e) => UpcomingLiveEvent.fromPartial(e)) || [];
+    message.ecommerceEntrance = (object.ecommerceEntrance !== undefined && object.ecommerceEntrance !== null)
+      ? EcommerceEntrance.fromPartial(object.ecommerceEntrance)
+      : undefined;
+    message.enigmaInfo = (object.enigmaInfo !== undefined && object.enigmaInfo !== null)
+      ? EnigmaInfo.fromPartial(object.enigmaInfo)
+      : undefined;
     return message;
   },
 };
@@ -4055,7 +5251,7 @@ export const User_FansClubInfo: MessageFns<User_FansClubInfo> = {
 };
 
 function createBaseUser_OwnRoom(): User_OwnRoom {
-  return { roomIds: [] };
+  return { roomIds: [], roomIdsStr: [] };
 }
 
 export const User_OwnRoom: MessageFns<User_OwnRoom> = {
@@ -4069,6 +5265,9 @@ export const User_OwnRoom: MessageFns<User_OwnRoom> = {
         writer.int64(v);
       }
       writer.join();
+    }
+    for (const v of message.roomIdsStr) {
+      writer.uint32(18).string(v!);
     }
     return writer;
   },
@@ -4105,6 +5304,15 @@ export const User_OwnRoom: MessageFns<User_OwnRoom> = {
             noteWrongWireType("User_OwnRoom", tag);
             break;
           }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("User_OwnRoom", tag);
+              break;
+            }
+
+            message.roomIdsStr.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4126,6 +5334,7 @@ export const User_OwnRoom: MessageFns<User_OwnRoom> = {
   fromPartial<I extends Exact<DeepPartial<User_OwnRoom>, I>>(object: I): User_OwnRoom {
     const message = createBaseUser_OwnRoom();
     message.roomIds = object.roomIds?.map((e) => BigInt(e)) || [];
+    message.roomIdsStr = object.roomIdsStr?.map((e) => e) || [];
     return message;
   },
 };
@@ -5348,6 +6557,11 @@ function createBaseBorderInfo(): BorderInfo {
     ribbonLogExtra: undefined,
     avatarBackgroundColor: "",
     avatarBackgroundBorderColor: "",
+    nameStarlingKey: "",
+    descStarlingKey: "",
+    name: "",
+    description: "",
+    isTallerAvatarBackground: false,
   };
 }
 
@@ -5379,6 +6593,21 @@ export const BorderInfo: MessageFns<BorderInfo> = {
     }
     if (message.avatarBackgroundBorderColor !== "") {
       writer.uint32(66).string(message.avatarBackgroundBorderColor);
+    }
+    if (message.nameStarlingKey !== "") {
+      writer.uint32(74).string(message.nameStarlingKey);
+    }
+    if (message.descStarlingKey !== "") {
+      writer.uint32(82).string(message.descStarlingKey);
+    }
+    if (message.name !== "") {
+      writer.uint32(90).string(message.name);
+    }
+    if (message.description !== "") {
+      writer.uint32(98).string(message.description);
+    }
+    if (message.isTallerAvatarBackground !== false) {
+      writer.uint32(104).bool(message.isTallerAvatarBackground);
     }
     return writer;
   },
@@ -5488,6 +6717,51 @@ export const BorderInfo: MessageFns<BorderInfo> = {
             message.avatarBackgroundBorderColor = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("BorderInfo", tag);
+              break;
+            }
+
+            message.nameStarlingKey = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("BorderInfo", tag);
+              break;
+            }
+
+            message.descStarlingKey = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("BorderInfo", tag);
+              break;
+            }
+
+            message.name = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("BorderInfo", tag);
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("BorderInfo", tag);
+              break;
+            }
+
+            message.isTallerAvatarBackground = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5523,12 +6797,25 @@ export const BorderInfo: MessageFns<BorderInfo> = {
       : undefined;
     message.avatarBackgroundColor = object.avatarBackgroundColor ?? "";
     message.avatarBackgroundBorderColor = object.avatarBackgroundBorderColor ?? "";
+    message.nameStarlingKey = object.nameStarlingKey ?? "";
+    message.descStarlingKey = object.descStarlingKey ?? "";
+    message.name = object.name ?? "";
+    message.description = object.description ?? "";
+    message.isTallerAvatarBackground = object.isTallerAvatarBackground ?? false;
     return message;
   },
 };
 
 function createBasePrivilegeLogExtra(): PrivilegeLogExtra {
-  return { dataVersion: "", privilegeId: "", privilegeVersion: "", privilegeOrderId: "", level: "" };
+  return {
+    dataVersion: "",
+    privilegeId: "",
+    privilegeVersion: "",
+    privilegeOrderId: "",
+    level: "",
+    startTime: 0n,
+    endTime: 0n,
+  };
 }
 
 export const PrivilegeLogExtra: MessageFns<PrivilegeLogExtra> = {
@@ -5547,6 +6834,18 @@ export const PrivilegeLogExtra: MessageFns<PrivilegeLogExtra> = {
     }
     if (message.level !== "") {
       writer.uint32(42).string(message.level);
+    }
+    if (message.startTime !== 0n) {
+      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
+        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
+      }
+      writer.uint32(48).int64(message.startTime);
+    }
+    if (message.endTime !== 0n) {
+      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
+        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
+      }
+      writer.uint32(56).int64(message.endTime);
     }
     return writer;
   },
@@ -5609,6 +6908,24 @@ export const PrivilegeLogExtra: MessageFns<PrivilegeLogExtra> = {
             message.level = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("PrivilegeLogExtra", tag);
+              break;
+            }
+
+            message.startTime = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("PrivilegeLogExtra", tag);
+              break;
+            }
+
+            message.endTime = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5634,6 +6951,8 @@ export const PrivilegeLogExtra: MessageFns<PrivilegeLogExtra> = {
     message.privilegeVersion = object.privilegeVersion ?? "";
     message.privilegeOrderId = object.privilegeOrderId ?? "";
     message.level = object.level ?? "";
+    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
+    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
     return message;
   },
 };
@@ -6183,7 +7502,7 @@ export const AnchorLevel: MessageFns<AnchorLevel> = {
 };
 
 function createBaseAuthenticationInfo(): AuthenticationInfo {
-  return { customVerify: "", enterpriseVerifyReason: "", authenticationBadge: undefined };
+  return { customVerify: "", enterpriseVerifyReason: "", authenticationBadge: undefined, hasCert: false };
 }
 
 export const AuthenticationInfo: MessageFns<AuthenticationInfo> = {
@@ -6196,6 +7515,9 @@ export const AuthenticationInfo: MessageFns<AuthenticationInfo> = {
     }
     if (message.authenticationBadge !== undefined) {
       Image.encode(message.authenticationBadge, writer.uint32(26).fork()).join();
+    }
+    if (message.hasCert !== false) {
+      writer.uint32(32).bool(message.hasCert);
     }
     return writer;
   },
@@ -6245,6 +7567,15 @@ export const AuthenticationInfo: MessageFns<AuthenticationInfo> = {
             }
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("AuthenticationInfo", tag);
+              break;
+            }
+
+            message.hasCert = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6270,6 +7601,7 @@ export const AuthenticationInfo: MessageFns<AuthenticationInfo> = {
     message.authenticationBadge = (object.authenticationBadge !== undefined && object.authenticationBadge !== null)
       ? Image.fromPartial(object.authenticationBadge)
       : undefined;
+    message.hasCert = object.hasCert ?? false;
     return message;
   },
 };
@@ -6288,6 +7620,10 @@ function createBaseSubscribeInfo(): SubscribeInfo {
     status: 0,
     subEndTime: 0n,
     packageId: "",
+    timerDetail: undefined,
+    solRoomDisplayText: "",
+    isSolEligible: false,
+    subSplitStatus: undefined,
   };
 }
 
@@ -6331,6 +7667,18 @@ export const SubscribeInfo: MessageFns<SubscribeInfo> = {
     }
     if (message.packageId !== "") {
       writer.uint32(106).string(message.packageId);
+    }
+    if (message.timerDetail !== undefined) {
+      TimerDetail.encode(message.timerDetail, writer.uint32(66).fork()).join();
+    }
+    if (message.solRoomDisplayText !== "") {
+      writer.uint32(114).string(message.solRoomDisplayText);
+    }
+    if (message.isSolEligible !== false) {
+      writer.uint32(120).bool(message.isSolEligible);
+    }
+    if (message.subSplitStatus !== undefined) {
+      SubSplitStatus.encode(message.subSplitStatus, writer.uint32(810).fork()).join();
     }
     return writer;
   },
@@ -6461,6 +7809,52 @@ export const SubscribeInfo: MessageFns<SubscribeInfo> = {
             message.packageId = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("SubscribeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.timerDetail = TimerDetail.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SubscribeInfo", 8, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("SubscribeInfo", tag);
+              break;
+            }
+
+            message.solRoomDisplayText = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("SubscribeInfo", tag);
+              break;
+            }
+
+            message.isSolEligible = reader.bool();
+            continue;
+          }
+          case 101: {
+            if (tag !== 810) {
+              noteWrongWireType("SubscribeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.subSplitStatus = SubSplitStatus.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SubscribeInfo", 101, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -6497,6 +7891,14 @@ export const SubscribeInfo: MessageFns<SubscribeInfo> = {
       ? BigInt(object.subEndTime)
       : 0n;
     message.packageId = object.packageId ?? "";
+    message.timerDetail = (object.timerDetail !== undefined && object.timerDetail !== null)
+      ? TimerDetail.fromPartial(object.timerDetail)
+      : undefined;
+    message.solRoomDisplayText = object.solRoomDisplayText ?? "";
+    message.isSolEligible = object.isSolEligible ?? false;
+    message.subSplitStatus = (object.subSplitStatus !== undefined && object.subSplitStatus !== null)
+      ? SubSplitStatus.fromPartial(object.subSplitStatus)
+      : undefined;
     return message;
   },
 };
@@ -7152,6 +8554,17 @@ function createBaseBadgeStruct_CombineBadge(): BadgeStruct_CombineBadge {
     str: "",
     publicScreenShowStyle: 0,
     personalCardShowStyle: 0,
+    padding: undefined,
+    fontStyle: undefined,
+    profileCardPanel: undefined,
+    background: undefined,
+    backgroundDarkMode: undefined,
+    iconAutoMirrored: false,
+    backgroundAutoMirrored: false,
+    ranklistOnlineAudienceShowStyle: 0,
+    multiGuestShowStyle: 0,
+    arrowConfig: undefined,
+    paddingNewFont: undefined,
   };
 }
 
@@ -7174,6 +8587,39 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
     }
     if (message.personalCardShowStyle !== 0) {
       writer.uint32(128).int32(message.personalCardShowStyle);
+    }
+    if (message.padding !== undefined) {
+      PaddingInfo.encode(message.padding, writer.uint32(42).fork()).join();
+    }
+    if (message.fontStyle !== undefined) {
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(50).fork()).join();
+    }
+    if (message.profileCardPanel !== undefined) {
+      ProfileCardPanel.encode(message.profileCardPanel, writer.uint32(58).fork()).join();
+    }
+    if (message.background !== undefined) {
+      CombineBadgeBackground.encode(message.background, writer.uint32(90).fork()).join();
+    }
+    if (message.backgroundDarkMode !== undefined) {
+      CombineBadgeBackground.encode(message.backgroundDarkMode, writer.uint32(98).fork()).join();
+    }
+    if (message.iconAutoMirrored !== false) {
+      writer.uint32(104).bool(message.iconAutoMirrored);
+    }
+    if (message.backgroundAutoMirrored !== false) {
+      writer.uint32(112).bool(message.backgroundAutoMirrored);
+    }
+    if (message.ranklistOnlineAudienceShowStyle !== 0) {
+      writer.uint32(136).int32(message.ranklistOnlineAudienceShowStyle);
+    }
+    if (message.multiGuestShowStyle !== 0) {
+      writer.uint32(144).int32(message.multiGuestShowStyle);
+    }
+    if (message.arrowConfig !== undefined) {
+      ArrowConfig.encode(message.arrowConfig, writer.uint32(154).fork()).join();
+    }
+    if (message.paddingNewFont !== undefined) {
+      PaddingInfo.encode(message.paddingNewFont, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -7255,6 +8701,140 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
             message.personalCardShowStyle = reader.int32();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.padding = PaddingInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.profileCardPanel = ProfileCardPanel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 7, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.background = CombineBadgeBackground.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.backgroundDarkMode = CombineBadgeBackground.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            message.iconAutoMirrored = reader.bool();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            message.backgroundAutoMirrored = reader.bool();
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            message.ranklistOnlineAudienceShowStyle = reader.int32();
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            message.multiGuestShowStyle = reader.int32();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.arrowConfig = ArrowConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 19, cause);
+            }
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("BadgeStruct_CombineBadge", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.paddingNewFont = PaddingInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "BadgeStruct_CombineBadge", 20, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7283,6 +8863,31 @@ export const BadgeStruct_CombineBadge: MessageFns<BadgeStruct_CombineBadge> = {
     message.str = object.str ?? "";
     message.publicScreenShowStyle = object.publicScreenShowStyle ?? 0;
     message.personalCardShowStyle = object.personalCardShowStyle ?? 0;
+    message.padding = (object.padding !== undefined && object.padding !== null)
+      ? PaddingInfo.fromPartial(object.padding)
+      : undefined;
+    message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
+      : undefined;
+    message.profileCardPanel = (object.profileCardPanel !== undefined && object.profileCardPanel !== null)
+      ? ProfileCardPanel.fromPartial(object.profileCardPanel)
+      : undefined;
+    message.background = (object.background !== undefined && object.background !== null)
+      ? CombineBadgeBackground.fromPartial(object.background)
+      : undefined;
+    message.backgroundDarkMode = (object.backgroundDarkMode !== undefined && object.backgroundDarkMode !== null)
+      ? CombineBadgeBackground.fromPartial(object.backgroundDarkMode)
+      : undefined;
+    message.iconAutoMirrored = object.iconAutoMirrored ?? false;
+    message.backgroundAutoMirrored = object.backgroundAutoMirrored ?? false;
+    message.ranklistOnlineAudienceShowStyle = object.ranklistOnlineAudienceShowStyle ?? 0;
+    message.multiGuestShowStyle = object.multiGuestShowStyle ?? 0;
+    message.arrowConfig = (object.arrowConfig !== undefined && object.arrowConfig !== null)
+      ? ArrowConfig.fromPartial(object.arrowConfig)
+      : undefined;
+    message.paddingNewFont = (object.paddingNewFont !== undefined && object.paddingNewFont !== null)
+      ? PaddingInfo.fromPartial(object.paddingNewFont)
+      : undefined;
     return message;
   },
 };
@@ -7520,6 +9125,8 @@ function createBaseEmote(): Emote {
     rewardCondition: 0,
     createTime: 0n,
     emoteScene: 0,
+    auditInfo: undefined,
+    emoteUploadInfo: undefined,
   };
 }
 
@@ -7560,6 +9167,12 @@ export const Emote: MessageFns<Emote> = {
     }
     if (message.emoteScene !== 0) {
       writer.uint32(104).int32(message.emoteScene);
+    }
+    if (message.auditInfo !== undefined) {
+      EmoteModelAuditInfo.encode(message.auditInfo, writer.uint32(74).fork()).join();
+    }
+    if (message.emoteUploadInfo !== undefined) {
+      EmoteUploadInfo.encode(message.emoteUploadInfo, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -7681,6 +9294,34 @@ export const Emote: MessageFns<Emote> = {
             message.emoteScene = reader.int32();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("Emote", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auditInfo = EmoteModelAuditInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Emote", 9, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("Emote", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.emoteUploadInfo = EmoteUploadInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Emote", 11, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7714,6 +9355,12 @@ export const Emote: MessageFns<Emote> = {
       ? BigInt(object.createTime)
       : 0n;
     message.emoteScene = object.emoteScene ?? 0;
+    message.auditInfo = (object.auditInfo !== undefined && object.auditInfo !== null)
+      ? EmoteModelAuditInfo.fromPartial(object.auditInfo)
+      : undefined;
+    message.emoteUploadInfo = (object.emoteUploadInfo !== undefined && object.emoteUploadInfo !== null)
+      ? EmoteUploadInfo.fromPartial(object.emoteUploadInfo)
+      : undefined;
     return message;
   },
 };
@@ -7887,6 +9534,13 @@ function createBasePublicAreaMessageCommon(): PublicAreaMessageCommon {
     anchorReleaseToScrollArea: false,
     isAnchorMarked: false,
     adminFoldType: 0n,
+    creatorSuccessInfo: undefined,
+    portraitInfo: undefined,
+    userInteractionInfo: undefined,
+    displayInfo: undefined,
+    hideAboveScrollArea: false,
+    operationInfo: undefined,
+    dynamicDisplayText: undefined,
   };
 }
 
@@ -7918,6 +9572,27 @@ export const PublicAreaMessageCommon: MessageFns<PublicAreaMessageCommon> = {
         throw new globalThis.Error("value provided for field message.adminFoldType of type int64 too large");
       }
       writer.uint32(72).int64(message.adminFoldType);
+    }
+    if (message.creatorSuccessInfo !== undefined) {
+      CreatorSuccessInfo.encode(message.creatorSuccessInfo, writer.uint32(50).fork()).join();
+    }
+    if (message.portraitInfo !== undefined) {
+      PortraitInfo.encode(message.portraitInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.userInteractionInfo !== undefined) {
+      UserInteractionInfo.encode(message.userInteractionInfo, writer.uint32(66).fork()).join();
+    }
+    if (message.displayInfo !== undefined) {
+      MessageDisplayInfo.encode(message.displayInfo, writer.uint32(82).fork()).join();
+    }
+    if (message.hideAboveScrollArea !== false) {
+      writer.uint32(88).bool(message.hideAboveScrollArea);
+    }
+    if (message.operationInfo !== undefined) {
+      OperationInfo.encode(message.operationInfo, writer.uint32(98).fork()).join();
+    }
+    if (message.dynamicDisplayText !== undefined) {
+      Text.encode(message.dynamicDisplayText, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -7989,6 +9664,99 @@ export const PublicAreaMessageCommon: MessageFns<PublicAreaMessageCommon> = {
             message.adminFoldType = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.creatorSuccessInfo = CreatorSuccessInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.portraitInfo = PortraitInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userInteractionInfo = UserInteractionInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 8, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayInfo = MessageDisplayInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            message.hideAboveScrollArea = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.operationInfo = OperationInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("PublicAreaMessageCommon", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.dynamicDisplayText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PublicAreaMessageCommon", 13, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8021,6 +9789,25 @@ export const PublicAreaMessageCommon: MessageFns<PublicAreaMessageCommon> = {
     message.adminFoldType = (object.adminFoldType !== undefined && object.adminFoldType !== null)
       ? BigInt(object.adminFoldType)
       : 0n;
+    message.creatorSuccessInfo = (object.creatorSuccessInfo !== undefined && object.creatorSuccessInfo !== null)
+      ? CreatorSuccessInfo.fromPartial(object.creatorSuccessInfo)
+      : undefined;
+    message.portraitInfo = (object.portraitInfo !== undefined && object.portraitInfo !== null)
+      ? PortraitInfo.fromPartial(object.portraitInfo)
+      : undefined;
+    message.userInteractionInfo = (object.userInteractionInfo !== undefined && object.userInteractionInfo !== null)
+      ? UserInteractionInfo.fromPartial(object.userInteractionInfo)
+      : undefined;
+    message.displayInfo = (object.displayInfo !== undefined && object.displayInfo !== null)
+      ? MessageDisplayInfo.fromPartial(object.displayInfo)
+      : undefined;
+    message.hideAboveScrollArea = object.hideAboveScrollArea ?? false;
+    message.operationInfo = (object.operationInfo !== undefined && object.operationInfo !== null)
+      ? OperationInfo.fromPartial(object.operationInfo)
+      : undefined;
+    message.dynamicDisplayText = (object.dynamicDisplayText !== undefined && object.dynamicDisplayText !== null)
+      ? Text.fromPartial(object.dynamicDisplayText)
+      : undefined;
     return message;
   },
 };
@@ -8137,6 +9924,7 @@ function createBasePunishEventInfo(): PunishEventInfo {
     punishPerceptionCode: "",
     violationUserIdStr: "",
     showReason: "",
+    endTime: 0n,
   };
 }
 
@@ -8174,6 +9962,12 @@ export const PunishEventInfo: MessageFns<PunishEventInfo> = {
     }
     if (message.showReason !== "") {
       writer.uint32(82).string(message.showReason);
+    }
+    if (message.endTime !== 0n) {
+      if (BigInt.asIntN(64, message.endTime) !== message.endTime) {
+        throw new globalThis.Error("value provided for field message.endTime of type int64 too large");
+      }
+      writer.uint32(64).int64(message.endTime);
     }
     return writer;
   },
@@ -8272,6 +10066,15 @@ export const PunishEventInfo: MessageFns<PunishEventInfo> = {
             message.showReason = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("PunishEventInfo", tag);
+              break;
+            }
+
+            message.endTime = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8303,6 +10106,7 @@ export const PunishEventInfo: MessageFns<PunishEventInfo> = {
     message.punishPerceptionCode = object.punishPerceptionCode ?? "";
     message.violationUserIdStr = object.violationUserIdStr ?? "";
     message.showReason = object.showReason ?? "";
+    message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
     return message;
   },
 };
@@ -8323,6 +10127,7 @@ function createBasePerceptionDialog(): PerceptionDialog {
     feedbackOptions: [],
     policyTip: 0n,
     appealPopup: 0,
+    closeActionText: undefined,
   };
 }
 
@@ -8384,6 +10189,9 @@ export const PerceptionDialog: MessageFns<PerceptionDialog> = {
     }
     if (message.appealPopup !== 0) {
       writer.uint32(112).int32(message.appealPopup);
+    }
+    if (message.closeActionText !== undefined) {
+      Text.encode(message.closeActionText, writer.uint32(122).fork()).join();
     }
     return writer;
   },
@@ -8552,6 +10360,20 @@ export const PerceptionDialog: MessageFns<PerceptionDialog> = {
             message.appealPopup = reader.int32();
             continue;
           }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("PerceptionDialog", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.closeActionText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "PerceptionDialog", 15, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8598,6 +10420,9 @@ export const PerceptionDialog: MessageFns<PerceptionDialog> = {
     message.feedbackOptions = object.feedbackOptions?.map((e) => PerceptionDialog_FeedbackOption.fromPartial(e)) || [];
     message.policyTip = (object.policyTip !== undefined && object.policyTip !== null) ? BigInt(object.policyTip) : 0n;
     message.appealPopup = object.appealPopup ?? 0;
+    message.closeActionText = (object.closeActionText !== undefined && object.closeActionText !== null)
+      ? Text.fromPartial(object.closeActionText)
+      : undefined;
     return message;
   },
 };
@@ -9417,11 +11242,23 @@ export const WebcastRoomNotifyMessage_Extra: MessageFns<WebcastRoomNotifyMessage
 };
 
 function createBaseWebcastRoomNotifyMessage_Extra_Background(): WebcastRoomNotifyMessage_Extra_Background {
-  return {};
+  return { width: 0, height: 0, mUrls: [], mUri: "" };
 }
 
 export const WebcastRoomNotifyMessage_Extra_Background: MessageFns<WebcastRoomNotifyMessage_Extra_Background> = {
-  encode(_: WebcastRoomNotifyMessage_Extra_Background, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+  encode(message: WebcastRoomNotifyMessage_Extra_Background, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.width !== 0) {
+      writer.uint32(8).int32(message.width);
+    }
+    if (message.height !== 0) {
+      writer.uint32(16).int32(message.height);
+    }
+    for (const v of message.mUrls) {
+      writer.uint32(26).string(v!);
+    }
+    if (message.mUri !== "") {
+      writer.uint32(34).string(message.mUri);
+    }
     return writer;
   },
 
@@ -9438,6 +11275,42 @@ export const WebcastRoomNotifyMessage_Extra_Background: MessageFns<WebcastRoomNo
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastRoomNotifyMessage_Extra_Background", tag);
+              break;
+            }
+
+            message.width = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastRoomNotifyMessage_Extra_Background", tag);
+              break;
+            }
+
+            message.height = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastRoomNotifyMessage_Extra_Background", tag);
+              break;
+            }
+
+            message.mUrls.push(reader.string());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastRoomNotifyMessage_Extra_Background", tag);
+              break;
+            }
+
+            message.mUri = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9459,9 +11332,13 @@ export const WebcastRoomNotifyMessage_Extra_Background: MessageFns<WebcastRoomNo
     return WebcastRoomNotifyMessage_Extra_Background.fromPartial(base ?? ({} as any));
   },
   fromPartial<I extends Exact<DeepPartial<WebcastRoomNotifyMessage_Extra_Background>, I>>(
-    _: I,
+    object: I,
   ): WebcastRoomNotifyMessage_Extra_Background {
     const message = createBaseWebcastRoomNotifyMessage_Extra_Background();
+    message.width = object.width ?? 0;
+    message.height = object.height ?? 0;
+    message.mUrls = object.mUrls?.map((e) => e) || [];
+    message.mUri = object.mUri ?? "";
     return message;
   },
 };
@@ -9748,6 +11625,6417 @@ export const WebcastRoomNotifyMessage_EventTracking: MessageFns<WebcastRoomNotif
       (object.giftSubOrderCreateTime !== undefined && object.giftSubOrderCreateTime !== null)
         ? BigInt(object.giftSubOrderCreateTime)
         : 0n;
+    return message;
+  },
+};
+
+function createBaseModelAnchorInfo(): ModelAnchorInfo {
+  return { level: 0n };
+}
+
+export const ModelAnchorInfo: MessageFns<ModelAnchorInfo> = {
+  encode(message: ModelAnchorInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.level !== 0n) {
+      if (BigInt.asIntN(64, message.level) !== message.level) {
+        throw new globalThis.Error("value provided for field message.level of type int64 too large");
+      }
+      writer.uint32(8).int64(message.level);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ModelAnchorInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseModelAnchorInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ModelAnchorInfo", tag);
+              break;
+            }
+
+            message.level = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ModelAnchorInfo>, I>>(base?: I): ModelAnchorInfo {
+    return ModelAnchorInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ModelAnchorInfo>, I>>(object: I): ModelAnchorInfo {
+    const message = createBaseModelAnchorInfo();
+    message.level = (object.level !== undefined && object.level !== null) ? BigInt(object.level) : 0n;
+    return message;
+  },
+};
+
+function createBaseAuthor(): Author {
+  return { videoTotalCount: 0n, videoTotalPlayCount: 0n, videoTotalFavoriteCount: 0n };
+}
+
+export const Author: MessageFns<Author> = {
+  encode(message: Author, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.videoTotalCount !== 0n) {
+      if (BigInt.asIntN(64, message.videoTotalCount) !== message.videoTotalCount) {
+        throw new globalThis.Error("value provided for field message.videoTotalCount of type int64 too large");
+      }
+      writer.uint32(8).int64(message.videoTotalCount);
+    }
+    if (message.videoTotalPlayCount !== 0n) {
+      if (BigInt.asIntN(64, message.videoTotalPlayCount) !== message.videoTotalPlayCount) {
+        throw new globalThis.Error("value provided for field message.videoTotalPlayCount of type int64 too large");
+      }
+      writer.uint32(16).int64(message.videoTotalPlayCount);
+    }
+    if (message.videoTotalFavoriteCount !== 0n) {
+      if (BigInt.asIntN(64, message.videoTotalFavoriteCount) !== message.videoTotalFavoriteCount) {
+        throw new globalThis.Error("value provided for field message.videoTotalFavoriteCount of type int64 too large");
+      }
+      writer.uint32(48).int64(message.videoTotalFavoriteCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Author {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAuthor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.videoTotalCount = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.videoTotalPlayCount = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.videoTotalFavoriteCount = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Author>, I>>(base?: I): Author {
+    return Author.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Author>, I>>(object: I): Author {
+    const message = createBaseAuthor();
+    message.videoTotalCount = (object.videoTotalCount !== undefined && object.videoTotalCount !== null)
+      ? BigInt(object.videoTotalCount)
+      : 0n;
+    message.videoTotalPlayCount = (object.videoTotalPlayCount !== undefined && object.videoTotalPlayCount !== null)
+      ? BigInt(object.videoTotalPlayCount)
+      : 0n;
+    message.videoTotalFavoriteCount =
+      (object.videoTotalFavoriteCount !== undefined && object.videoTotalFavoriteCount !== null)
+        ? BigInt(object.videoTotalFavoriteCount)
+        : 0n;
+    return message;
+  },
+};
+
+function createBaseActivityRewardInfo(): ActivityRewardInfo {
+  return { badge: undefined, storytag: undefined };
+}
+
+export const ActivityRewardInfo: MessageFns<ActivityRewardInfo> = {
+  encode(message: ActivityRewardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.badge !== undefined) {
+      Image.encode(message.badge, writer.uint32(10).fork()).join();
+    }
+    if (message.storytag !== undefined) {
+      Image.encode(message.storytag, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActivityRewardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActivityRewardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ActivityRewardInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.badge = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActivityRewardInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ActivityRewardInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storytag = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActivityRewardInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ActivityRewardInfo>, I>>(base?: I): ActivityRewardInfo {
+    return ActivityRewardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActivityRewardInfo>, I>>(object: I): ActivityRewardInfo {
+    const message = createBaseActivityRewardInfo();
+    message.badge = (object.badge !== undefined && object.badge !== null) ? Image.fromPartial(object.badge) : undefined;
+    message.storytag = (object.storytag !== undefined && object.storytag !== null)
+      ? Image.fromPartial(object.storytag)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpcomingLiveEvent(): UpcomingLiveEvent {
+  return {
+    eventId: 0n,
+    startTime: 0n,
+    duration: 0n,
+    title: "",
+    description: "",
+    hasSubscribed: false,
+    isPaidEvent: false,
+    ticketAmount: 0n,
+    payMethod: 0,
+    walletPkgDict: {},
+    eventUserInfo: [],
+    subscribedCount: 0n,
+    paidEventPreview: undefined,
+    walletPackage: undefined,
+    registerType: 0n,
+    periodicSettings: "",
+    periodicShows: "",
+  };
+}
+
+export const UpcomingLiveEvent: MessageFns<UpcomingLiveEvent> = {
+  encode(message: UpcomingLiveEvent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.eventId !== 0n) {
+      if (BigInt.asIntN(64, message.eventId) !== message.eventId) {
+        throw new globalThis.Error("value provided for field message.eventId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.eventId);
+    }
+    if (message.startTime !== 0n) {
+      if (BigInt.asIntN(64, message.startTime) !== message.startTime) {
+        throw new globalThis.Error("value provided for field message.startTime of type int64 too large");
+      }
+      writer.uint32(16).int64(message.startTime);
+    }
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(24).int64(message.duration);
+    }
+    if (message.title !== "") {
+      writer.uint32(34).string(message.title);
+    }
+    if (message.description !== "") {
+      writer.uint32(42).string(message.description);
+    }
+    if (message.hasSubscribed !== false) {
+      writer.uint32(48).bool(message.hasSubscribed);
+    }
+    if (message.isPaidEvent !== false) {
+      writer.uint32(56).bool(message.isPaidEvent);
+    }
+    if (message.ticketAmount !== 0n) {
+      if (BigInt.asIntN(64, message.ticketAmount) !== message.ticketAmount) {
+        throw new globalThis.Error("value provided for field message.ticketAmount of type int64 too large");
+      }
+      writer.uint32(64).int64(message.ticketAmount);
+    }
+    if (message.payMethod !== 0) {
+      writer.uint32(72).int32(message.payMethod);
+    }
+    globalThis.Object.entries(message.walletPkgDict).forEach(([key, value]: [string, WalletPackage]) => {
+      UpcomingLiveEvent_WalletPkgDictEntry.encode({ key: key as any, value }, writer.uint32(82).fork()).join();
+    });
+    for (const v of message.eventUserInfo) {
+      EventUserInfo.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.subscribedCount !== 0n) {
+      if (BigInt.asIntN(64, message.subscribedCount) !== message.subscribedCount) {
+        throw new globalThis.Error("value provided for field message.subscribedCount of type int64 too large");
+      }
+      writer.uint32(96).int64(message.subscribedCount);
+    }
+    if (message.paidEventPreview !== undefined) {
+      PaidEventPreview.encode(message.paidEventPreview, writer.uint32(106).fork()).join();
+    }
+    if (message.walletPackage !== undefined) {
+      WalletPackage.encode(message.walletPackage, writer.uint32(114).fork()).join();
+    }
+    if (message.registerType !== 0n) {
+      if (BigInt.asIntN(64, message.registerType) !== message.registerType) {
+        throw new globalThis.Error("value provided for field message.registerType of type int64 too large");
+      }
+      writer.uint32(120).int64(message.registerType);
+    }
+    if (message.periodicSettings !== "") {
+      writer.uint32(130).string(message.periodicSettings);
+    }
+    if (message.periodicShows !== "") {
+      writer.uint32(138).string(message.periodicShows);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpcomingLiveEvent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpcomingLiveEvent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.eventId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.startTime = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.hasSubscribed = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.isPaidEvent = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.ticketAmount = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.payMethod = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry10 = UpcomingLiveEvent_WalletPkgDictEntry.decode(reader, reader.uint32());
+              if (entry10.value !== undefined) {
+                message.walletPkgDict[entry10.key] = entry10.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "UpcomingLiveEvent", 10, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.eventUserInfo.push(EventUserInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "UpcomingLiveEvent", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.subscribedCount = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.paidEventPreview = PaidEventPreview.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UpcomingLiveEvent", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.walletPackage = WalletPackage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UpcomingLiveEvent", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.registerType = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.periodicSettings = reader.string();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              noteWrongWireType("UpcomingLiveEvent", tag);
+              break;
+            }
+
+            message.periodicShows = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UpcomingLiveEvent>, I>>(base?: I): UpcomingLiveEvent {
+    return UpcomingLiveEvent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpcomingLiveEvent>, I>>(object: I): UpcomingLiveEvent {
+    const message = createBaseUpcomingLiveEvent();
+    message.eventId = (object.eventId !== undefined && object.eventId !== null) ? BigInt(object.eventId) : 0n;
+    message.startTime = (object.startTime !== undefined && object.startTime !== null) ? BigInt(object.startTime) : 0n;
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    message.title = object.title ?? "";
+    message.description = object.description ?? "";
+    message.hasSubscribed = object.hasSubscribed ?? false;
+    message.isPaidEvent = object.isPaidEvent ?? false;
+    message.ticketAmount = (object.ticketAmount !== undefined && object.ticketAmount !== null)
+      ? BigInt(object.ticketAmount)
+      : 0n;
+    message.payMethod = object.payMethod ?? 0;
+    message.walletPkgDict = (globalThis.Object.entries(object.walletPkgDict ?? {}) as [string, WalletPackage][]).reduce(
+      (acc: { [key: string]: WalletPackage }, [key, value]: [string, WalletPackage]) => {
+        if (value !== undefined) {
+          acc[key] = WalletPackage.fromPartial(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.eventUserInfo = object.eventUserInfo?.map((e) => EventUserInfo.fromPartial(e)) || [];
+    message.subscribedCount = (object.subscribedCount !== undefined && object.subscribedCount !== null)
+      ? BigInt(object.subscribedCount)
+      : 0n;
+    message.paidEventPreview = (object.paidEventPreview !== undefined && object.paidEventPreview !== null)
+      ? PaidEventPreview.fromPartial(object.paidEventPreview)
+      : undefined;
+    message.walletPackage = (object.walletPackage !== undefined && object.walletPackage !== null)
+      ? WalletPackage.fromPartial(object.walletPackage)
+      : undefined;
+    message.registerType = (object.registerType !== undefined && object.registerType !== null)
+      ? BigInt(object.registerType)
+      : 0n;
+    message.periodicSettings = object.periodicSettings ?? "";
+    message.periodicShows = object.periodicShows ?? "";
+    return message;
+  },
+};
+
+function createBaseUpcomingLiveEvent_WalletPkgDictEntry(): UpcomingLiveEvent_WalletPkgDictEntry {
+  return { key: "", value: undefined };
+}
+
+export const UpcomingLiveEvent_WalletPkgDictEntry: MessageFns<UpcomingLiveEvent_WalletPkgDictEntry> = {
+  encode(message: UpcomingLiveEvent_WalletPkgDictEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      WalletPackage.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpcomingLiveEvent_WalletPkgDictEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpcomingLiveEvent_WalletPkgDictEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("UpcomingLiveEvent_WalletPkgDictEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("UpcomingLiveEvent_WalletPkgDictEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = WalletPackage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UpcomingLiveEvent_WalletPkgDictEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UpcomingLiveEvent_WalletPkgDictEntry>, I>>(
+    base?: I,
+  ): UpcomingLiveEvent_WalletPkgDictEntry {
+    return UpcomingLiveEvent_WalletPkgDictEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UpcomingLiveEvent_WalletPkgDictEntry>, I>>(
+    object: I,
+  ): UpcomingLiveEvent_WalletPkgDictEntry {
+    const message = createBaseUpcomingLiveEvent_WalletPkgDictEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? WalletPackage.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseEcommerceEntrance(): EcommerceEntrance {
+  return {
+    entranceType: 0,
+    creatorType: 0,
+    schema: "",
+    shopEntranceInfo: undefined,
+    showcaseEntranceInfo: undefined,
+    viewVersion: 0,
+  };
+}
+
+export const EcommerceEntrance: MessageFns<EcommerceEntrance> = {
+  encode(message: EcommerceEntrance, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.entranceType !== 0) {
+      writer.uint32(8).int32(message.entranceType);
+    }
+    if (message.creatorType !== 0) {
+      writer.uint32(16).int32(message.creatorType);
+    }
+    if (message.schema !== "") {
+      writer.uint32(26).string(message.schema);
+    }
+    if (message.shopEntranceInfo !== undefined) {
+      ShopEntranceInfo.encode(message.shopEntranceInfo, writer.uint32(34).fork()).join();
+    }
+    if (message.showcaseEntranceInfo !== undefined) {
+      ShowcaseEntranceInfo.encode(message.showcaseEntranceInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.viewVersion !== 0) {
+      writer.uint32(48).int32(message.viewVersion);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EcommerceEntrance {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEcommerceEntrance();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            message.entranceType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            message.creatorType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.shopEntranceInfo = ShopEntranceInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EcommerceEntrance", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.showcaseEntranceInfo = ShowcaseEntranceInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EcommerceEntrance", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("EcommerceEntrance", tag);
+              break;
+            }
+
+            message.viewVersion = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EcommerceEntrance>, I>>(base?: I): EcommerceEntrance {
+    return EcommerceEntrance.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EcommerceEntrance>, I>>(object: I): EcommerceEntrance {
+    const message = createBaseEcommerceEntrance();
+    message.entranceType = object.entranceType ?? 0;
+    message.creatorType = object.creatorType ?? 0;
+    message.schema = object.schema ?? "";
+    message.shopEntranceInfo = (object.shopEntranceInfo !== undefined && object.shopEntranceInfo !== null)
+      ? ShopEntranceInfo.fromPartial(object.shopEntranceInfo)
+      : undefined;
+    message.showcaseEntranceInfo = (object.showcaseEntranceInfo !== undefined && object.showcaseEntranceInfo !== null)
+      ? ShowcaseEntranceInfo.fromPartial(object.showcaseEntranceInfo)
+      : undefined;
+    message.viewVersion = object.viewVersion ?? 0;
+    return message;
+  },
+};
+
+function createBaseEnigmaInfo(): EnigmaInfo {
+  return { isEnigmaMaskOn: false };
+}
+
+export const EnigmaInfo: MessageFns<EnigmaInfo> = {
+  encode(message: EnigmaInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEnigmaMaskOn !== false) {
+      writer.uint32(8).bool(message.isEnigmaMaskOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnigmaInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnigmaInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EnigmaInfo", tag);
+              break;
+            }
+
+            message.isEnigmaMaskOn = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnigmaInfo>, I>>(base?: I): EnigmaInfo {
+    return EnigmaInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnigmaInfo>, I>>(object: I): EnigmaInfo {
+    const message = createBaseEnigmaInfo();
+    message.isEnigmaMaskOn = object.isEnigmaMaskOn ?? false;
+    return message;
+  },
+};
+
+function createBaseCreatorSuccessInfo(): CreatorSuccessInfo {
+  return { tags: [], topic: undefined, topicList: [], frequencyControl: undefined };
+}
+
+export const CreatorSuccessInfo: MessageFns<CreatorSuccessInfo> = {
+  encode(message: CreatorSuccessInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.tags) {
+      TagItem.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.topic !== undefined) {
+      Topic.encode(message.topic, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.topicList) {
+      Topic.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.frequencyControl !== undefined) {
+      FrequencyControl.encode(message.frequencyControl, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatorSuccessInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatorSuccessInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CreatorSuccessInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tags.push(TagItem.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorSuccessInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CreatorSuccessInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topic = Topic.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorSuccessInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CreatorSuccessInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topicList.push(Topic.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorSuccessInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CreatorSuccessInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.frequencyControl = FrequencyControl.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorSuccessInfo", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CreatorSuccessInfo>, I>>(base?: I): CreatorSuccessInfo {
+    return CreatorSuccessInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatorSuccessInfo>, I>>(object: I): CreatorSuccessInfo {
+    const message = createBaseCreatorSuccessInfo();
+    message.tags = object.tags?.map((e) => TagItem.fromPartial(e)) || [];
+    message.topic = (object.topic !== undefined && object.topic !== null) ? Topic.fromPartial(object.topic) : undefined;
+    message.topicList = object.topicList?.map((e) => Topic.fromPartial(e)) || [];
+    message.frequencyControl = (object.frequencyControl !== undefined && object.frequencyControl !== null)
+      ? FrequencyControl.fromPartial(object.frequencyControl)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePortraitInfo(): PortraitInfo {
+  return { userMetrics: [], portraitTag: [] };
+}
+
+export const PortraitInfo: MessageFns<PortraitInfo> = {
+  encode(message: PortraitInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.userMetrics) {
+      UserMetrics.encode(v!, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.portraitTag) {
+      PortraitTag.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PortraitInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePortraitInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PortraitInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userMetrics.push(UserMetrics.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "PortraitInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PortraitInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.portraitTag.push(PortraitTag.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "PortraitInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PortraitInfo>, I>>(base?: I): PortraitInfo {
+    return PortraitInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PortraitInfo>, I>>(object: I): PortraitInfo {
+    const message = createBasePortraitInfo();
+    message.userMetrics = object.userMetrics?.map((e) => UserMetrics.fromPartial(e)) || [];
+    message.portraitTag = object.portraitTag?.map((e) => PortraitTag.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseUserInteractionInfo(): UserInteractionInfo {
+  return { likeCnt: 0n, commentCnt: 0n, shareCnt: 0n };
+}
+
+export const UserInteractionInfo: MessageFns<UserInteractionInfo> = {
+  encode(message: UserInteractionInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.likeCnt !== 0n) {
+      if (BigInt.asIntN(64, message.likeCnt) !== message.likeCnt) {
+        throw new globalThis.Error("value provided for field message.likeCnt of type int64 too large");
+      }
+      writer.uint32(8).int64(message.likeCnt);
+    }
+    if (message.commentCnt !== 0n) {
+      if (BigInt.asIntN(64, message.commentCnt) !== message.commentCnt) {
+        throw new globalThis.Error("value provided for field message.commentCnt of type int64 too large");
+      }
+      writer.uint32(16).int64(message.commentCnt);
+    }
+    if (message.shareCnt !== 0n) {
+      if (BigInt.asIntN(64, message.shareCnt) !== message.shareCnt) {
+        throw new globalThis.Error("value provided for field message.shareCnt of type int64 too large");
+      }
+      writer.uint32(24).int64(message.shareCnt);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UserInteractionInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUserInteractionInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("UserInteractionInfo", tag);
+              break;
+            }
+
+            message.likeCnt = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("UserInteractionInfo", tag);
+              break;
+            }
+
+            message.commentCnt = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("UserInteractionInfo", tag);
+              break;
+            }
+
+            message.shareCnt = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UserInteractionInfo>, I>>(base?: I): UserInteractionInfo {
+    return UserInteractionInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UserInteractionInfo>, I>>(object: I): UserInteractionInfo {
+    const message = createBaseUserInteractionInfo();
+    message.likeCnt = (object.likeCnt !== undefined && object.likeCnt !== null) ? BigInt(object.likeCnt) : 0n;
+    message.commentCnt = (object.commentCnt !== undefined && object.commentCnt !== null)
+      ? BigInt(object.commentCnt)
+      : 0n;
+    message.shareCnt = (object.shareCnt !== undefined && object.shareCnt !== null) ? BigInt(object.shareCnt) : 0n;
+    return message;
+  },
+};
+
+function createBaseMessageDisplayInfo(): MessageDisplayInfo {
+  return { durationType: 0, showDurationMs: 0n, incrDurationMs: 0n, stayStyle: 0 };
+}
+
+export const MessageDisplayInfo: MessageFns<MessageDisplayInfo> = {
+  encode(message: MessageDisplayInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.durationType !== 0) {
+      writer.uint32(8).int32(message.durationType);
+    }
+    if (message.showDurationMs !== 0n) {
+      if (BigInt.asIntN(64, message.showDurationMs) !== message.showDurationMs) {
+        throw new globalThis.Error("value provided for field message.showDurationMs of type int64 too large");
+      }
+      writer.uint32(16).int64(message.showDurationMs);
+    }
+    if (message.incrDurationMs !== 0n) {
+      if (BigInt.asIntN(64, message.incrDurationMs) !== message.incrDurationMs) {
+        throw new globalThis.Error("value provided for field message.incrDurationMs of type int64 too large");
+      }
+      writer.uint32(24).int64(message.incrDurationMs);
+    }
+    if (message.stayStyle !== 0) {
+      writer.uint32(32).int32(message.stayStyle);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageDisplayInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageDisplayInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MessageDisplayInfo", tag);
+              break;
+            }
+
+            message.durationType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("MessageDisplayInfo", tag);
+              break;
+            }
+
+            message.showDurationMs = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("MessageDisplayInfo", tag);
+              break;
+            }
+
+            message.incrDurationMs = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("MessageDisplayInfo", tag);
+              break;
+            }
+
+            message.stayStyle = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MessageDisplayInfo>, I>>(base?: I): MessageDisplayInfo {
+    return MessageDisplayInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MessageDisplayInfo>, I>>(object: I): MessageDisplayInfo {
+    const message = createBaseMessageDisplayInfo();
+    message.durationType = object.durationType ?? 0;
+    message.showDurationMs = (object.showDurationMs !== undefined && object.showDurationMs !== null)
+      ? BigInt(object.showDurationMs)
+      : 0n;
+    message.incrDurationMs = (object.incrDurationMs !== undefined && object.incrDurationMs !== null)
+      ? BigInt(object.incrDurationMs)
+      : 0n;
+    message.stayStyle = object.stayStyle ?? 0;
+    return message;
+  },
+};
+
+function createBaseOperationInfo(): OperationInfo {
+  return { initialState: undefined, successState: undefined, failureState: undefined };
+}
+
+export const OperationInfo: MessageFns<OperationInfo> = {
+  encode(message: OperationInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.initialState !== undefined) {
+      OperationState.encode(message.initialState, writer.uint32(10).fork()).join();
+    }
+    if (message.successState !== undefined) {
+      OperationState.encode(message.successState, writer.uint32(18).fork()).join();
+    }
+    if (message.failureState !== undefined) {
+      OperationState.encode(message.failureState, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OperationInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOperationInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("OperationInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.initialState = OperationState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OperationInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OperationInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.successState = OperationState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OperationInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("OperationInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.failureState = OperationState.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OperationInfo", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OperationInfo>, I>>(base?: I): OperationInfo {
+    return OperationInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OperationInfo>, I>>(object: I): OperationInfo {
+    const message = createBaseOperationInfo();
+    message.initialState = (object.initialState !== undefined && object.initialState !== null)
+      ? OperationState.fromPartial(object.initialState)
+      : undefined;
+    message.successState = (object.successState !== undefined && object.successState !== null)
+      ? OperationState.fromPartial(object.successState)
+      : undefined;
+    message.failureState = (object.failureState !== undefined && object.failureState !== null)
+      ? OperationState.fromPartial(object.failureState)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseEmoteModelAuditInfo(): EmoteModelAuditInfo {
+  return { violationId: 0n, taskType: 0 };
+}
+
+export const EmoteModelAuditInfo: MessageFns<EmoteModelAuditInfo> = {
+  encode(message: EmoteModelAuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.violationId !== 0n) {
+      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
+        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.violationId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(16).int32(message.taskType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EmoteModelAuditInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEmoteModelAuditInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EmoteModelAuditInfo", tag);
+              break;
+            }
+
+            message.violationId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EmoteModelAuditInfo", tag);
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EmoteModelAuditInfo>, I>>(base?: I): EmoteModelAuditInfo {
+    return EmoteModelAuditInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EmoteModelAuditInfo>, I>>(object: I): EmoteModelAuditInfo {
+    const message = createBaseEmoteModelAuditInfo();
+    message.violationId = (object.violationId !== undefined && object.violationId !== null)
+      ? BigInt(object.violationId)
+      : 0n;
+    message.taskType = object.taskType ?? 0;
+    return message;
+  },
+};
+
+function createBaseEmoteUploadInfo(): EmoteUploadInfo {
+  return { userId: 0n, emoteUploadSource: 0, userInfo: undefined, userIdStr: "" };
+}
+
+export const EmoteUploadInfo: MessageFns<EmoteUploadInfo> = {
+  encode(message: EmoteUploadInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.emoteUploadSource !== 0) {
+      writer.uint32(16).int32(message.emoteUploadSource);
+    }
+    if (message.userInfo !== undefined) {
+      User.encode(message.userInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.userIdStr !== "") {
+      writer.uint32(34).string(message.userIdStr);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EmoteUploadInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEmoteUploadInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EmoteUploadInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("EmoteUploadInfo", tag);
+              break;
+            }
+
+            message.emoteUploadSource = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("EmoteUploadInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EmoteUploadInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("EmoteUploadInfo", tag);
+              break;
+            }
+
+            message.userIdStr = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EmoteUploadInfo>, I>>(base?: I): EmoteUploadInfo {
+    return EmoteUploadInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EmoteUploadInfo>, I>>(object: I): EmoteUploadInfo {
+    const message = createBaseEmoteUploadInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.emoteUploadSource = object.emoteUploadSource ?? 0;
+    message.userInfo = (object.userInfo !== undefined && object.userInfo !== null)
+      ? User.fromPartial(object.userInfo)
+      : undefined;
+    message.userIdStr = object.userIdStr ?? "";
+    return message;
+  },
+};
+
+function createBasePaddingInfo(): PaddingInfo {
+  return {
+    useSpecific: false,
+    middlePadding: 0,
+    badgeWidth: 0,
+    leftPadding: 0,
+    rightPadding: 0,
+    iconTopPadding: 0,
+    iconBottomPadding: 0,
+    horizontalPaddingRule: 0,
+    verticalPaddingRule: 0,
+  };
+}
+
+export const PaddingInfo: MessageFns<PaddingInfo> = {
+  encode(message: PaddingInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.useSpecific !== false) {
+      writer.uint32(8).bool(message.useSpecific);
+    }
+    if (message.middlePadding !== 0) {
+      writer.uint32(16).int32(message.middlePadding);
+    }
+    if (message.badgeWidth !== 0) {
+      writer.uint32(24).int32(message.badgeWidth);
+    }
+    if (message.leftPadding !== 0) {
+      writer.uint32(32).int32(message.leftPadding);
+    }
+    if (message.rightPadding !== 0) {
+      writer.uint32(40).int32(message.rightPadding);
+    }
+    if (message.iconTopPadding !== 0) {
+      writer.uint32(48).int32(message.iconTopPadding);
+    }
+    if (message.iconBottomPadding !== 0) {
+      writer.uint32(56).int32(message.iconBottomPadding);
+    }
+    if (message.horizontalPaddingRule !== 0) {
+      writer.uint32(64).int32(message.horizontalPaddingRule);
+    }
+    if (message.verticalPaddingRule !== 0) {
+      writer.uint32(72).int32(message.verticalPaddingRule);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PaddingInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePaddingInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.useSpecific = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.middlePadding = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.badgeWidth = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.leftPadding = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.rightPadding = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.iconTopPadding = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.iconBottomPadding = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.horizontalPaddingRule = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("PaddingInfo", tag);
+              break;
+            }
+
+            message.verticalPaddingRule = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PaddingInfo>, I>>(base?: I): PaddingInfo {
+    return PaddingInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PaddingInfo>, I>>(object: I): PaddingInfo {
+    const message = createBasePaddingInfo();
+    message.useSpecific = object.useSpecific ?? false;
+    message.middlePadding = object.middlePadding ?? 0;
+    message.badgeWidth = object.badgeWidth ?? 0;
+    message.leftPadding = object.leftPadding ?? 0;
+    message.rightPadding = object.rightPadding ?? 0;
+    message.iconTopPadding = object.iconTopPadding ?? 0;
+    message.iconBottomPadding = object.iconBottomPadding ?? 0;
+    message.horizontalPaddingRule = object.horizontalPaddingRule ?? 0;
+    message.verticalPaddingRule = object.verticalPaddingRule ?? 0;
+    return message;
+  },
+};
+
+function createBaseBadgeFontStyle(): BadgeFontStyle {
+  return { fontSize: 0, fontWidth: 0, fontColor: "", borderColor: "" };
+}
+
+export const BadgeFontStyle: MessageFns<BadgeFontStyle> = {
+  encode(message: BadgeFontStyle, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.fontSize !== 0) {
+      writer.uint32(8).int32(message.fontSize);
+    }
+    if (message.fontWidth !== 0) {
+      writer.uint32(16).int32(message.fontWidth);
+    }
+    if (message.fontColor !== "") {
+      writer.uint32(26).string(message.fontColor);
+    }
+    if (message.borderColor !== "") {
+      writer.uint32(34).string(message.borderColor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BadgeFontStyle {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBadgeFontStyle();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("BadgeFontStyle", tag);
+              break;
+            }
+
+            message.fontSize = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("BadgeFontStyle", tag);
+              break;
+            }
+
+            message.fontWidth = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("BadgeFontStyle", tag);
+              break;
+            }
+
+            message.fontColor = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("BadgeFontStyle", tag);
+              break;
+            }
+
+            message.borderColor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<BadgeFontStyle>, I>>(base?: I): BadgeFontStyle {
+    return BadgeFontStyle.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<BadgeFontStyle>, I>>(object: I): BadgeFontStyle {
+    const message = createBaseBadgeFontStyle();
+    message.fontSize = object.fontSize ?? 0;
+    message.fontWidth = object.fontWidth ?? 0;
+    message.fontColor = object.fontColor ?? "";
+    message.borderColor = object.borderColor ?? "";
+    return message;
+  },
+};
+
+function createBaseProfileCardPanel(): ProfileCardPanel {
+  return {
+    useNewProfileCardStyle: false,
+    badgeTextPosition: 0,
+    projectionConfig: undefined,
+    profileContent: undefined,
+    separatorConfig: undefined,
+  };
+}
+
+export const ProfileCardPanel: MessageFns<ProfileCardPanel> = {
+  encode(message: ProfileCardPanel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.useNewProfileCardStyle !== false) {
+      writer.uint32(8).bool(message.useNewProfileCardStyle);
+    }
+    if (message.badgeTextPosition !== 0) {
+      writer.uint32(16).int32(message.badgeTextPosition);
+    }
+    if (message.projectionConfig !== undefined) {
+      ProjectionConfig.encode(message.projectionConfig, writer.uint32(26).fork()).join();
+    }
+    if (message.profileContent !== undefined) {
+      ProfileContent.encode(message.profileContent, writer.uint32(34).fork()).join();
+    }
+    if (message.separatorConfig !== undefined) {
+      SeparatorConfig.encode(message.separatorConfig, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileCardPanel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileCardPanel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ProfileCardPanel", tag);
+              break;
+            }
+
+            message.useNewProfileCardStyle = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ProfileCardPanel", tag);
+              break;
+            }
+
+            message.badgeTextPosition = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProfileCardPanel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.projectionConfig = ProjectionConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileCardPanel", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ProfileCardPanel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.profileContent = ProfileContent.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileCardPanel", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ProfileCardPanel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.separatorConfig = SeparatorConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileCardPanel", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileCardPanel>, I>>(base?: I): ProfileCardPanel {
+    return ProfileCardPanel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileCardPanel>, I>>(object: I): ProfileCardPanel {
+    const message = createBaseProfileCardPanel();
+    message.useNewProfileCardStyle = object.useNewProfileCardStyle ?? false;
+    message.badgeTextPosition = object.badgeTextPosition ?? 0;
+    message.projectionConfig = (object.projectionConfig !== undefined && object.projectionConfig !== null)
+      ? ProjectionConfig.fromPartial(object.projectionConfig)
+      : undefined;
+    message.profileContent = (object.profileContent !== undefined && object.profileContent !== null)
+      ? ProfileContent.fromPartial(object.profileContent)
+      : undefined;
+    message.separatorConfig = (object.separatorConfig !== undefined && object.separatorConfig !== null)
+      ? SeparatorConfig.fromPartial(object.separatorConfig)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCombineBadgeBackground(): CombineBadgeBackground {
+  return {
+    image: undefined,
+    backgroundColorCode: "",
+    borderColorCode: "",
+    stretchableBackgroundImage: undefined,
+    leftSideImage: undefined,
+  };
+}
+
+export const CombineBadgeBackground: MessageFns<CombineBadgeBackground> = {
+  encode(message: CombineBadgeBackground, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.image !== undefined) {
+      Image.encode(message.image, writer.uint32(10).fork()).join();
+    }
+    if (message.backgroundColorCode !== "") {
+      writer.uint32(18).string(message.backgroundColorCode);
+    }
+    if (message.borderColorCode !== "") {
+      writer.uint32(26).string(message.borderColorCode);
+    }
+    if (message.stretchableBackgroundImage !== undefined) {
+      StretchableBackgroundImage.encode(message.stretchableBackgroundImage, writer.uint32(34).fork()).join();
+    }
+    if (message.leftSideImage !== undefined) {
+      Image.encode(message.leftSideImage, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CombineBadgeBackground {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCombineBadgeBackground();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CombineBadgeBackground", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.image = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CombineBadgeBackground", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CombineBadgeBackground", tag);
+              break;
+            }
+
+            message.backgroundColorCode = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CombineBadgeBackground", tag);
+              break;
+            }
+
+            message.borderColorCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CombineBadgeBackground", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.stretchableBackgroundImage = StretchableBackgroundImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CombineBadgeBackground", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CombineBadgeBackground", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.leftSideImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CombineBadgeBackground", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CombineBadgeBackground>, I>>(base?: I): CombineBadgeBackground {
+    return CombineBadgeBackground.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CombineBadgeBackground>, I>>(object: I): CombineBadgeBackground {
+    const message = createBaseCombineBadgeBackground();
+    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
+    message.backgroundColorCode = object.backgroundColorCode ?? "";
+    message.borderColorCode = object.borderColorCode ?? "";
+    message.stretchableBackgroundImage =
+      (object.stretchableBackgroundImage !== undefined && object.stretchableBackgroundImage !== null)
+        ? StretchableBackgroundImage.fromPartial(object.stretchableBackgroundImage)
+        : undefined;
+    message.leftSideImage = (object.leftSideImage !== undefined && object.leftSideImage !== null)
+      ? Image.fromPartial(object.leftSideImage)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseArrowConfig(): ArrowConfig {
+  return { icon: undefined };
+}
+
+export const ArrowConfig: MessageFns<ArrowConfig> = {
+  encode(message: ArrowConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.icon !== undefined) {
+      Image.encode(message.icon, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ArrowConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseArrowConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ArrowConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ArrowConfig", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ArrowConfig>, I>>(base?: I): ArrowConfig {
+    return ArrowConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ArrowConfig>, I>>(object: I): ArrowConfig {
+    const message = createBaseArrowConfig();
+    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
+    return message;
+  },
+};
+
+function createBaseGiftGalleryBadgeSection(): GiftGalleryBadgeSection {
+  return { icon: undefined, displayText: undefined, shouldShow: false, darkModeIcon: undefined };
+}
+
+export const GiftGalleryBadgeSection: MessageFns<GiftGalleryBadgeSection> = {
+  encode(message: GiftGalleryBadgeSection, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.icon !== undefined) {
+      Image.encode(message.icon, writer.uint32(10).fork()).join();
+    }
+    if (message.displayText !== undefined) {
+      LinkMicGiftGalleryDisplayText.encode(message.displayText, writer.uint32(18).fork()).join();
+    }
+    if (message.shouldShow !== false) {
+      writer.uint32(24).bool(message.shouldShow);
+    }
+    if (message.darkModeIcon !== undefined) {
+      Image.encode(message.darkModeIcon, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftGalleryBadgeSection {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftGalleryBadgeSection();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftGalleryBadgeSection", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftGalleryBadgeSection", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftGalleryBadgeSection", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayText = LinkMicGiftGalleryDisplayText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftGalleryBadgeSection", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("GiftGalleryBadgeSection", tag);
+              break;
+            }
+
+            message.shouldShow = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GiftGalleryBadgeSection", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.darkModeIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftGalleryBadgeSection", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftGalleryBadgeSection>, I>>(base?: I): GiftGalleryBadgeSection {
+    return GiftGalleryBadgeSection.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftGalleryBadgeSection>, I>>(object: I): GiftGalleryBadgeSection {
+    const message = createBaseGiftGalleryBadgeSection();
+    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
+    message.displayText = (object.displayText !== undefined && object.displayText !== null)
+      ? LinkMicGiftGalleryDisplayText.fromPartial(object.displayText)
+      : undefined;
+    message.shouldShow = object.shouldShow ?? false;
+    message.darkModeIcon = (object.darkModeIcon !== undefined && object.darkModeIcon !== null)
+      ? Image.fromPartial(object.darkModeIcon)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseTimerDetail(): TimerDetail {
+  return {
+    timerId: 0n,
+    anchorId: 0n,
+    startTimestampS: 0n,
+    startCountdownTimeS: 0n,
+    anchorSideTitle: "",
+    userSideTitle: "",
+    timeIncreasePerSubS: 0n,
+    timeIncreaseCapS: 0n,
+    subCount: 0,
+    timeIncreaseReachCap: false,
+    totalPauseTimeS: 0n,
+    lastPauseTimestampS: 0n,
+    totalTimeS: 0n,
+    remainingTimeS: 0n,
+    timestampS: 0n,
+    stickerX: 0n,
+    stickerY: 0n,
+    screenW: 0n,
+    screenH: 0n,
+    timerStatus: 0,
+    antidirtStatus: 0,
+    auditStatus: 0,
+    auditInfo: undefined,
+  };
+}
+
+export const TimerDetail: MessageFns<TimerDetail> = {
+  encode(message: TimerDetail, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.timerId !== 0n) {
+      if (BigInt.asIntN(64, message.timerId) !== message.timerId) {
+        throw new globalThis.Error("value provided for field message.timerId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.timerId);
+    }
+    if (message.anchorId !== 0n) {
+      if (BigInt.asIntN(64, message.anchorId) !== message.anchorId) {
+        throw new globalThis.Error("value provided for field message.anchorId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.anchorId);
+    }
+    if (message.startTimestampS !== 0n) {
+      if (BigInt.asIntN(64, message.startTimestampS) !== message.startTimestampS) {
+        throw new globalThis.Error("value provided for field message.startTimestampS of type int64 too large");
+      }
+      writer.uint32(24).int64(message.startTimestampS);
+    }
+    if (message.startCountdownTimeS !== 0n) {
+      if (BigInt.asIntN(64, message.startCountdownTimeS) !== message.startCountdownTimeS) {
+        throw new globalThis.Error("value provided for field message.startCountdownTimeS of type int64 too large");
+      }
+      writer.uint32(32).int64(message.startCountdownTimeS);
+    }
+    if (message.anchorSideTitle !== "") {
+      writer.uint32(42).string(message.anchorSideTitle);
+    }
+    if (message.userSideTitle !== "") {
+      writer.uint32(50).string(message.userSideTitle);
+    }
+    if (message.timeIncreasePerSubS !== 0n) {
+      if (BigInt.asIntN(64, message.timeIncreasePerSubS) !== message.timeIncreasePerSubS) {
+        throw new globalThis.Error("value provided for field message.timeIncreasePerSubS of type int64 too large");
+      }
+      writer.uint32(56).int64(message.timeIncreasePerSubS);
+    }
+    if (message.timeIncreaseCapS !== 0n) {
+      if (BigInt.asIntN(64, message.timeIncreaseCapS) !== message.timeIncreaseCapS) {
+        throw new globalThis.Error("value provided for field message.timeIncreaseCapS of type int64 too large");
+      }
+      writer.uint32(64).int64(message.timeIncreaseCapS);
+    }
+    if (message.subCount !== 0) {
+      writer.uint32(72).int32(message.subCount);
+    }
+    if (message.timeIncreaseReachCap !== false) {
+      writer.uint32(80).bool(message.timeIncreaseReachCap);
+    }
+    if (message.totalPauseTimeS !== 0n) {
+      if (BigInt.asIntN(64, message.totalPauseTimeS) !== message.totalPauseTimeS) {
+        throw new globalThis.Error("value provided for field message.totalPauseTimeS of type int64 too large");
+      }
+      writer.uint32(88).int64(message.totalPauseTimeS);
+    }
+    if (message.lastPauseTimestampS !== 0n) {
+      if (BigInt.asIntN(64, message.lastPauseTimestampS) !== message.lastPauseTimestampS) {
+        throw new globalThis.Error("value provided for field message.lastPauseTimestampS of type int64 too large");
+      }
+      writer.uint32(96).int64(message.lastPauseTimestampS);
+    }
+    if (message.totalTimeS !== 0n) {
+      if (BigInt.asIntN(64, message.totalTimeS) !== message.totalTimeS) {
+        throw new globalThis.Error("value provided for field message.totalTimeS of type int64 too large");
+      }
+      writer.uint32(104).int64(message.totalTimeS);
+    }
+    if (message.remainingTimeS !== 0n) {
+      if (BigInt.asIntN(64, message.remainingTimeS) !== message.remainingTimeS) {
+        throw new globalThis.Error("value provided for field message.remainingTimeS of type int64 too large");
+      }
+      writer.uint32(112).int64(message.remainingTimeS);
+    }
+    if (message.timestampS !== 0n) {
+      if (BigInt.asIntN(64, message.timestampS) !== message.timestampS) {
+        throw new globalThis.Error("value provided for field message.timestampS of type int64 too large");
+      }
+      writer.uint32(120).int64(message.timestampS);
+    }
+    if (message.stickerX !== 0n) {
+      if (BigInt.asIntN(64, message.stickerX) !== message.stickerX) {
+        throw new globalThis.Error("value provided for field message.stickerX of type int64 too large");
+      }
+      writer.uint32(128).int64(message.stickerX);
+    }
+    if (message.stickerY !== 0n) {
+      if (BigInt.asIntN(64, message.stickerY) !== message.stickerY) {
+        throw new globalThis.Error("value provided for field message.stickerY of type int64 too large");
+      }
+      writer.uint32(136).int64(message.stickerY);
+    }
+    if (message.screenW !== 0n) {
+      if (BigInt.asIntN(64, message.screenW) !== message.screenW) {
+        throw new globalThis.Error("value provided for field message.screenW of type int64 too large");
+      }
+      writer.uint32(144).int64(message.screenW);
+    }
+    if (message.screenH !== 0n) {
+      if (BigInt.asIntN(64, message.screenH) !== message.screenH) {
+        throw new globalThis.Error("value provided for field message.screenH of type int64 too large");
+      }
+      writer.uint32(152).int64(message.screenH);
+    }
+    if (message.timerStatus !== 0) {
+      writer.uint32(160).int32(message.timerStatus);
+    }
+    if (message.antidirtStatus !== 0) {
+      writer.uint32(168).int32(message.antidirtStatus);
+    }
+    if (message.auditStatus !== 0) {
+      writer.uint32(176).int32(message.auditStatus);
+    }
+    if (message.auditInfo !== undefined) {
+      TimerDetailAuditInfo.encode(message.auditInfo, writer.uint32(186).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimerDetail {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimerDetail();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timerId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.anchorId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.startTimestampS = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.startCountdownTimeS = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.anchorSideTitle = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.userSideTitle = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timeIncreasePerSubS = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timeIncreaseCapS = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.subCount = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timeIncreaseReachCap = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.totalPauseTimeS = reader.int64() as bigint;
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.lastPauseTimestampS = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.totalTimeS = reader.int64() as bigint;
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.remainingTimeS = reader.int64() as bigint;
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timestampS = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.stickerX = reader.int64() as bigint;
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.stickerY = reader.int64() as bigint;
+            continue;
+          }
+          case 18: {
+            if (tag !== 144) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.screenW = reader.int64() as bigint;
+            continue;
+          }
+          case 19: {
+            if (tag !== 152) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.screenH = reader.int64() as bigint;
+            continue;
+          }
+          case 20: {
+            if (tag !== 160) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.timerStatus = reader.int32();
+            continue;
+          }
+          case 21: {
+            if (tag !== 168) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.antidirtStatus = reader.int32();
+            continue;
+          }
+          case 22: {
+            if (tag !== 176) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            message.auditStatus = reader.int32();
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              noteWrongWireType("TimerDetail", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.auditInfo = TimerDetailAuditInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TimerDetail", 23, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TimerDetail>, I>>(base?: I): TimerDetail {
+    return TimerDetail.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TimerDetail>, I>>(object: I): TimerDetail {
+    const message = createBaseTimerDetail();
+    message.timerId = (object.timerId !== undefined && object.timerId !== null) ? BigInt(object.timerId) : 0n;
+    message.anchorId = (object.anchorId !== undefined && object.anchorId !== null) ? BigInt(object.anchorId) : 0n;
+    message.startTimestampS = (object.startTimestampS !== undefined && object.startTimestampS !== null)
+      ? BigInt(object.startTimestampS)
+      : 0n;
+    message.startCountdownTimeS = (object.startCountdownTimeS !== undefined && object.startCountdownTimeS !== null)
+      ? BigInt(object.startCountdownTimeS)
+      : 0n;
+    message.anchorSideTitle = object.anchorSideTitle ?? "";
+    message.userSideTitle = object.userSideTitle ?? "";
+    message.timeIncreasePerSubS = (object.timeIncreasePerSubS !== undefined && object.timeIncreasePerSubS !== null)
+      ? BigInt(object.timeIncreasePerSubS)
+      : 0n;
+    message.timeIncreaseCapS = (object.timeIncreaseCapS !== undefined && object.timeIncreaseCapS !== null)
+      ? BigInt(object.timeIncreaseCapS)
+      : 0n;
+    message.subCount = object.subCount ?? 0;
+    message.timeIncreaseReachCap = object.timeIncreaseReachCap ?? false;
+    message.totalPauseTimeS = (object.totalPauseTimeS !== undefined && object.totalPauseTimeS !== null)
+      ? BigInt(object.totalPauseTimeS)
+      : 0n;
+    message.lastPauseTimestampS = (object.lastPauseTimestampS !== undefined && object.lastPauseTimestampS !== null)
+      ? BigInt(object.lastPauseTimestampS)
+      : 0n;
+    message.totalTimeS = (object.totalTimeS !== undefined && object.totalTimeS !== null)
+      ? BigInt(object.totalTimeS)
+      : 0n;
+    message.remainingTimeS = (object.remainingTimeS !== undefined && object.remainingTimeS !== null)
+      ? BigInt(object.remainingTimeS)
+      : 0n;
+    message.timestampS = (object.timestampS !== undefined && object.timestampS !== null)
+      ? BigInt(object.timestampS)
+      : 0n;
+    message.stickerX = (object.stickerX !== undefined && object.stickerX !== null) ? BigInt(object.stickerX) : 0n;
+    message.stickerY = (object.stickerY !== undefined && object.stickerY !== null) ? BigInt(object.stickerY) : 0n;
+    message.screenW = (object.screenW !== undefined && object.screenW !== null) ? BigInt(object.screenW) : 0n;
+    message.screenH = (object.screenH !== undefined && object.screenH !== null) ? BigInt(object.screenH) : 0n;
+    message.timerStatus = object.timerStatus ?? 0;
+    message.antidirtStatus = object.antidirtStatus ?? 0;
+    message.auditStatus = object.auditStatus ?? 0;
+    message.auditInfo = (object.auditInfo !== undefined && object.auditInfo !== null)
+      ? TimerDetailAuditInfo.fromPartial(object.auditInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubSplitStatus(): SubSplitStatus {
+  return { isOldSubCreator: false, curPeriod: 0 };
+}
+
+export const SubSplitStatus: MessageFns<SubSplitStatus> = {
+  encode(message: SubSplitStatus, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isOldSubCreator !== false) {
+      writer.uint32(8).bool(message.isOldSubCreator);
+    }
+    if (message.curPeriod !== 0) {
+      writer.uint32(16).int32(message.curPeriod);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubSplitStatus {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubSplitStatus();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SubSplitStatus", tag);
+              break;
+            }
+
+            message.isOldSubCreator = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SubSplitStatus", tag);
+              break;
+            }
+
+            message.curPeriod = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubSplitStatus>, I>>(base?: I): SubSplitStatus {
+    return SubSplitStatus.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubSplitStatus>, I>>(object: I): SubSplitStatus {
+    const message = createBaseSubSplitStatus();
+    message.isOldSubCreator = object.isOldSubCreator ?? false;
+    message.curPeriod = object.curPeriod ?? 0;
+    return message;
+  },
+};
+
+function createBaseWalletPackage(): WalletPackage {
+  return { iapId: "", usdPriceShow: "" };
+}
+
+export const WalletPackage: MessageFns<WalletPackage> = {
+  encode(message: WalletPackage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.iapId !== "") {
+      writer.uint32(10).string(message.iapId);
+    }
+    if (message.usdPriceShow !== "") {
+      writer.uint32(18).string(message.usdPriceShow);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WalletPackage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWalletPackage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WalletPackage", tag);
+              break;
+            }
+
+            message.iapId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WalletPackage", tag);
+              break;
+            }
+
+            message.usdPriceShow = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WalletPackage>, I>>(base?: I): WalletPackage {
+    return WalletPackage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WalletPackage>, I>>(object: I): WalletPackage {
+    const message = createBaseWalletPackage();
+    message.iapId = object.iapId ?? "";
+    message.usdPriceShow = object.usdPriceShow ?? "";
+    return message;
+  },
+};
+
+function createBaseEventUserInfo(): EventUserInfo {
+  return { userId: 0n, avatarUri: "" };
+}
+
+export const EventUserInfo: MessageFns<EventUserInfo> = {
+  encode(message: EventUserInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.userId);
+    }
+    if (message.avatarUri !== "") {
+      writer.uint32(18).string(message.avatarUri);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventUserInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventUserInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EventUserInfo", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("EventUserInfo", tag);
+              break;
+            }
+
+            message.avatarUri = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EventUserInfo>, I>>(base?: I): EventUserInfo {
+    return EventUserInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EventUserInfo>, I>>(object: I): EventUserInfo {
+    const message = createBaseEventUserInfo();
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.avatarUri = object.avatarUri ?? "";
+    return message;
+  },
+};
+
+function createBasePaidEventPreview(): PaidEventPreview {
+  return { allowPreview: 0n, allowPreviewTime: 0n };
+}
+
+export const PaidEventPreview: MessageFns<PaidEventPreview> = {
+  encode(message: PaidEventPreview, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.allowPreview !== 0n) {
+      if (BigInt.asIntN(64, message.allowPreview) !== message.allowPreview) {
+        throw new globalThis.Error("value provided for field message.allowPreview of type int64 too large");
+      }
+      writer.uint32(8).int64(message.allowPreview);
+    }
+    if (message.allowPreviewTime !== 0n) {
+      if (BigInt.asIntN(64, message.allowPreviewTime) !== message.allowPreviewTime) {
+        throw new globalThis.Error("value provided for field message.allowPreviewTime of type int64 too large");
+      }
+      writer.uint32(16).int64(message.allowPreviewTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PaidEventPreview {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePaidEventPreview();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("PaidEventPreview", tag);
+              break;
+            }
+
+            message.allowPreview = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PaidEventPreview", tag);
+              break;
+            }
+
+            message.allowPreviewTime = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PaidEventPreview>, I>>(base?: I): PaidEventPreview {
+    return PaidEventPreview.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PaidEventPreview>, I>>(object: I): PaidEventPreview {
+    const message = createBasePaidEventPreview();
+    message.allowPreview = (object.allowPreview !== undefined && object.allowPreview !== null)
+      ? BigInt(object.allowPreview)
+      : 0n;
+    message.allowPreviewTime = (object.allowPreviewTime !== undefined && object.allowPreviewTime !== null)
+      ? BigInt(object.allowPreviewTime)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseShopEntranceInfo(): ShopEntranceInfo {
+  return {
+    shopId: "",
+    shopName: "",
+    shopRating: "",
+    storeLabel: undefined,
+    formatSoldCount: "",
+    soldCount: 0n,
+    expRatePercentile: 0,
+    expRateTopDisplay: "",
+    rateDisplayStyle: 0,
+    showRateNotApplicable: false,
+    sellingPoint: [],
+  };
+}
+
+export const ShopEntranceInfo: MessageFns<ShopEntranceInfo> = {
+  encode(message: ShopEntranceInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.shopId !== "") {
+      writer.uint32(10).string(message.shopId);
+    }
+    if (message.shopName !== "") {
+      writer.uint32(18).string(message.shopName);
+    }
+    if (message.shopRating !== "") {
+      writer.uint32(26).string(message.shopRating);
+    }
+    if (message.storeLabel !== undefined) {
+      StoreLabel.encode(message.storeLabel, writer.uint32(34).fork()).join();
+    }
+    if (message.formatSoldCount !== "") {
+      writer.uint32(42).string(message.formatSoldCount);
+    }
+    if (message.soldCount !== 0n) {
+      if (BigInt.asIntN(64, message.soldCount) !== message.soldCount) {
+        throw new globalThis.Error("value provided for field message.soldCount of type int64 too large");
+      }
+      writer.uint32(48).int64(message.soldCount);
+    }
+    if (message.expRatePercentile !== 0) {
+      writer.uint32(56).int32(message.expRatePercentile);
+    }
+    if (message.expRateTopDisplay !== "") {
+      writer.uint32(66).string(message.expRateTopDisplay);
+    }
+    if (message.rateDisplayStyle !== 0) {
+      writer.uint32(72).int32(message.rateDisplayStyle);
+    }
+    if (message.showRateNotApplicable !== false) {
+      writer.uint32(80).bool(message.showRateNotApplicable);
+    }
+    for (const v of message.sellingPoint) {
+      SellingPoint.encode(v!, writer.uint32(90).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ShopEntranceInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseShopEntranceInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.shopId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.shopName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.shopRating = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storeLabel = StoreLabel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopEntranceInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.formatSoldCount = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.soldCount = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.expRatePercentile = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.expRateTopDisplay = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.rateDisplayStyle = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            message.showRateNotApplicable = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("ShopEntranceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sellingPoint.push(SellingPoint.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShopEntranceInfo", 11, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ShopEntranceInfo>, I>>(base?: I): ShopEntranceInfo {
+    return ShopEntranceInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ShopEntranceInfo>, I>>(object: I): ShopEntranceInfo {
+    const message = createBaseShopEntranceInfo();
+    message.shopId = object.shopId ?? "";
+    message.shopName = object.shopName ?? "";
+    message.shopRating = object.shopRating ?? "";
+    message.storeLabel = (object.storeLabel !== undefined && object.storeLabel !== null)
+      ? StoreLabel.fromPartial(object.storeLabel)
+      : undefined;
+    message.formatSoldCount = object.formatSoldCount ?? "";
+    message.soldCount = (object.soldCount !== undefined && object.soldCount !== null) ? BigInt(object.soldCount) : 0n;
+    message.expRatePercentile = object.expRatePercentile ?? 0;
+    message.expRateTopDisplay = object.expRateTopDisplay ?? "";
+    message.rateDisplayStyle = object.rateDisplayStyle ?? 0;
+    message.showRateNotApplicable = object.showRateNotApplicable ?? false;
+    message.sellingPoint = object.sellingPoint?.map((e) => SellingPoint.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseShowcaseEntranceInfo(): ShowcaseEntranceInfo {
+  return { formatSoldCount: "", soldCount: 0n, showcaseName: "", sellingPoint: [], creatorScoreProfile: undefined };
+}
+
+export const ShowcaseEntranceInfo: MessageFns<ShowcaseEntranceInfo> = {
+  encode(message: ShowcaseEntranceInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.formatSoldCount !== "") {
+      writer.uint32(10).string(message.formatSoldCount);
+    }
+    if (message.soldCount !== 0n) {
+      if (BigInt.asIntN(64, message.soldCount) !== message.soldCount) {
+        throw new globalThis.Error("value provided for field message.soldCount of type int64 too large");
+      }
+      writer.uint32(16).int64(message.soldCount);
+    }
+    if (message.showcaseName !== "") {
+      writer.uint32(26).string(message.showcaseName);
+    }
+    for (const v of message.sellingPoint) {
+      SellingPoint.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.creatorScoreProfile !== undefined) {
+      CreatorScoreProfile.encode(message.creatorScoreProfile, writer.uint32(98).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ShowcaseEntranceInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseShowcaseEntranceInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ShowcaseEntranceInfo", tag);
+              break;
+            }
+
+            message.formatSoldCount = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ShowcaseEntranceInfo", tag);
+              break;
+            }
+
+            message.soldCount = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ShowcaseEntranceInfo", tag);
+              break;
+            }
+
+            message.showcaseName = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("ShowcaseEntranceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sellingPoint.push(SellingPoint.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShowcaseEntranceInfo", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("ShowcaseEntranceInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.creatorScoreProfile = CreatorScoreProfile.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ShowcaseEntranceInfo", 12, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ShowcaseEntranceInfo>, I>>(base?: I): ShowcaseEntranceInfo {
+    return ShowcaseEntranceInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ShowcaseEntranceInfo>, I>>(object: I): ShowcaseEntranceInfo {
+    const message = createBaseShowcaseEntranceInfo();
+    message.formatSoldCount = object.formatSoldCount ?? "";
+    message.soldCount = (object.soldCount !== undefined && object.soldCount !== null) ? BigInt(object.soldCount) : 0n;
+    message.showcaseName = object.showcaseName ?? "";
+    message.sellingPoint = object.sellingPoint?.map((e) => SellingPoint.fromPartial(e)) || [];
+    message.creatorScoreProfile = (object.creatorScoreProfile !== undefined && object.creatorScoreProfile !== null)
+      ? CreatorScoreProfile.fromPartial(object.creatorScoreProfile)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseTagItem(): TagItem {
+  return {
+    tagType: 0,
+    tagText: undefined,
+    tagValue: 0n,
+    displayLocation: 0,
+    eventTrackingFields: {},
+    bizName: "",
+    disableCountFrequencyControl: false,
+    disableCrmClick: false,
+  };
+}
+
+export const TagItem: MessageFns<TagItem> = {
+  encode(message: TagItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagType !== 0) {
+      writer.uint32(8).int32(message.tagType);
+    }
+    if (message.tagText !== undefined) {
+      Text.encode(message.tagText, writer.uint32(18).fork()).join();
+    }
+    if (message.tagValue !== 0n) {
+      if (BigInt.asIntN(64, message.tagValue) !== message.tagValue) {
+        throw new globalThis.Error("value provided for field message.tagValue of type int64 too large");
+      }
+      writer.uint32(24).int64(message.tagValue);
+    }
+    if (message.displayLocation !== 0) {
+      writer.uint32(32).int32(message.displayLocation);
+    }
+    globalThis.Object.entries(message.eventTrackingFields).forEach(([key, value]: [string, string]) => {
+      TagItem_EventTrackingFieldsEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    if (message.bizName !== "") {
+      writer.uint32(50).string(message.bizName);
+    }
+    if (message.disableCountFrequencyControl !== false) {
+      writer.uint32(80).bool(message.disableCountFrequencyControl);
+    }
+    if (message.disableCrmClick !== false) {
+      writer.uint32(88).bool(message.disableCrmClick);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TagItem {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTagItem();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.tagType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tagText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "TagItem", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.tagValue = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.displayLocation = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry5 = TagItem_EventTrackingFieldsEntry.decode(reader, reader.uint32());
+              if (entry5.value !== undefined) {
+                message.eventTrackingFields[entry5.key] = entry5.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "TagItem", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.bizName = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.disableCountFrequencyControl = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("TagItem", tag);
+              break;
+            }
+
+            message.disableCrmClick = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TagItem>, I>>(base?: I): TagItem {
+    return TagItem.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TagItem>, I>>(object: I): TagItem {
+    const message = createBaseTagItem();
+    message.tagType = object.tagType ?? 0;
+    message.tagText = (object.tagText !== undefined && object.tagText !== null)
+      ? Text.fromPartial(object.tagText)
+      : undefined;
+    message.tagValue = (object.tagValue !== undefined && object.tagValue !== null) ? BigInt(object.tagValue) : 0n;
+    message.displayLocation = object.displayLocation ?? 0;
+    message.eventTrackingFields = (globalThis.Object.entries(object.eventTrackingFields ?? {}) as [string, string][])
+      .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      }, {});
+    message.bizName = object.bizName ?? "";
+    message.disableCountFrequencyControl = object.disableCountFrequencyControl ?? false;
+    message.disableCrmClick = object.disableCrmClick ?? false;
+    return message;
+  },
+};
+
+function createBaseTagItem_EventTrackingFieldsEntry(): TagItem_EventTrackingFieldsEntry {
+  return { key: "", value: "" };
+}
+
+export const TagItem_EventTrackingFieldsEntry: MessageFns<TagItem_EventTrackingFieldsEntry> = {
+  encode(message: TagItem_EventTrackingFieldsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TagItem_EventTrackingFieldsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTagItem_EventTrackingFieldsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("TagItem_EventTrackingFieldsEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("TagItem_EventTrackingFieldsEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TagItem_EventTrackingFieldsEntry>, I>>(
+    base?: I,
+  ): TagItem_EventTrackingFieldsEntry {
+    return TagItem_EventTrackingFieldsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TagItem_EventTrackingFieldsEntry>, I>>(
+    object: I,
+  ): TagItem_EventTrackingFieldsEntry {
+    const message = createBaseTagItem_EventTrackingFieldsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseTopic(): Topic {
+  return {
+    topicActionType: 0,
+    topicText: undefined,
+    topicTips: undefined,
+    hasButton: false,
+    actionButton: undefined,
+    tagType: 0,
+    displayLocation: 0,
+    eventTrackingFields: {},
+    bizName: "",
+    disableCountFrequencyControl: false,
+  };
+}
+
+export const Topic: MessageFns<Topic> = {
+  encode(message: Topic, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.topicActionType !== 0) {
+      writer.uint32(8).int32(message.topicActionType);
+    }
+    if (message.topicText !== undefined) {
+      Text.encode(message.topicText, writer.uint32(18).fork()).join();
+    }
+    if (message.topicTips !== undefined) {
+      Text.encode(message.topicTips, writer.uint32(26).fork()).join();
+    }
+    if (message.hasButton !== false) {
+      writer.uint32(32).bool(message.hasButton);
+    }
+    if (message.actionButton !== undefined) {
+      ActionButton.encode(message.actionButton, writer.uint32(42).fork()).join();
+    }
+    if (message.tagType !== 0) {
+      writer.uint32(48).int32(message.tagType);
+    }
+    if (message.displayLocation !== 0) {
+      writer.uint32(56).int32(message.displayLocation);
+    }
+    globalThis.Object.entries(message.eventTrackingFields).forEach(([key, value]: [string, string]) => {
+      Topic_EventTrackingFieldsEntry.encode({ key: key as any, value }, writer.uint32(66).fork()).join();
+    });
+    if (message.bizName !== "") {
+      writer.uint32(74).string(message.bizName);
+    }
+    if (message.disableCountFrequencyControl !== false) {
+      writer.uint32(80).bool(message.disableCountFrequencyControl);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Topic {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTopic();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.topicActionType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topicText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Topic", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topicTips = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Topic", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.hasButton = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.actionButton = ActionButton.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Topic", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.tagType = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.displayLocation = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry8 = Topic_EventTrackingFieldsEntry.decode(reader, reader.uint32());
+              if (entry8.value !== undefined) {
+                message.eventTrackingFields[entry8.key] = entry8.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "Topic", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.bizName = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("Topic", tag);
+              break;
+            }
+
+            message.disableCountFrequencyControl = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Topic>, I>>(base?: I): Topic {
+    return Topic.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Topic>, I>>(object: I): Topic {
+    const message = createBaseTopic();
+    message.topicActionType = object.topicActionType ?? 0;
+    message.topicText = (object.topicText !== undefined && object.topicText !== null)
+      ? Text.fromPartial(object.topicText)
+      : undefined;
+    message.topicTips = (object.topicTips !== undefined && object.topicTips !== null)
+      ? Text.fromPartial(object.topicTips)
+      : undefined;
+    message.hasButton = object.hasButton ?? false;
+    message.actionButton = (object.actionButton !== undefined && object.actionButton !== null)
+      ? ActionButton.fromPartial(object.actionButton)
+      : undefined;
+    message.tagType = object.tagType ?? 0;
+    message.displayLocation = object.displayLocation ?? 0;
+    message.eventTrackingFields = (globalThis.Object.entries(object.eventTrackingFields ?? {}) as [string, string][])
+      .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      }, {});
+    message.bizName = object.bizName ?? "";
+    message.disableCountFrequencyControl = object.disableCountFrequencyControl ?? false;
+    return message;
+  },
+};
+
+function createBaseTopic_EventTrackingFieldsEntry(): Topic_EventTrackingFieldsEntry {
+  return { key: "", value: "" };
+}
+
+export const Topic_EventTrackingFieldsEntry: MessageFns<Topic_EventTrackingFieldsEntry> = {
+  encode(message: Topic_EventTrackingFieldsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Topic_EventTrackingFieldsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTopic_EventTrackingFieldsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("Topic_EventTrackingFieldsEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("Topic_EventTrackingFieldsEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Topic_EventTrackingFieldsEntry>, I>>(base?: I): Topic_EventTrackingFieldsEntry {
+    return Topic_EventTrackingFieldsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Topic_EventTrackingFieldsEntry>, I>>(
+    object: I,
+  ): Topic_EventTrackingFieldsEntry {
+    const message = createBaseTopic_EventTrackingFieldsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseFrequencyControl(): FrequencyControl {
+  return { frequencyControlKey: "", windowSize: 0n, limitInWindow: 0n };
+}
+
+export const FrequencyControl: MessageFns<FrequencyControl> = {
+  encode(message: FrequencyControl, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.frequencyControlKey !== "") {
+      writer.uint32(10).string(message.frequencyControlKey);
+    }
+    if (message.windowSize !== 0n) {
+      if (BigInt.asIntN(64, message.windowSize) !== message.windowSize) {
+        throw new globalThis.Error("value provided for field message.windowSize of type int64 too large");
+      }
+      writer.uint32(16).int64(message.windowSize);
+    }
+    if (message.limitInWindow !== 0n) {
+      if (BigInt.asIntN(64, message.limitInWindow) !== message.limitInWindow) {
+        throw new globalThis.Error("value provided for field message.limitInWindow of type int64 too large");
+      }
+      writer.uint32(24).int64(message.limitInWindow);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FrequencyControl {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFrequencyControl();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("FrequencyControl", tag);
+              break;
+            }
+
+            message.frequencyControlKey = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("FrequencyControl", tag);
+              break;
+            }
+
+            message.windowSize = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("FrequencyControl", tag);
+              break;
+            }
+
+            message.limitInWindow = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<FrequencyControl>, I>>(base?: I): FrequencyControl {
+    return FrequencyControl.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FrequencyControl>, I>>(object: I): FrequencyControl {
+    const message = createBaseFrequencyControl();
+    message.frequencyControlKey = object.frequencyControlKey ?? "";
+    message.windowSize = (object.windowSize !== undefined && object.windowSize !== null)
+      ? BigInt(object.windowSize)
+      : 0n;
+    message.limitInWindow = (object.limitInWindow !== undefined && object.limitInWindow !== null)
+      ? BigInt(object.limitInWindow)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseUserMetrics(): UserMetrics {
+  return { type: 0, metricsValue: "" };
+}
+
+export const UserMetrics: MessageFns<UserMetrics> = {
+  encode(message: UserMetrics, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.metricsValue !== "") {
+      writer.uint32(18).string(message.metricsValue);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UserMetrics {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUserMetrics();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("UserMetrics", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("UserMetrics", tag);
+              break;
+            }
+
+            message.metricsValue = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<UserMetrics>, I>>(base?: I): UserMetrics {
+    return UserMetrics.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<UserMetrics>, I>>(object: I): UserMetrics {
+    const message = createBaseUserMetrics();
+    message.type = object.type ?? 0;
+    message.metricsValue = object.metricsValue ?? "";
+    return message;
+  },
+};
+
+function createBasePortraitTag(): PortraitTag {
+  return { tagId: "", priority: 0n, showValue: "", showArgs: "" };
+}
+
+export const PortraitTag: MessageFns<PortraitTag> = {
+  encode(message: PortraitTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tagId !== "") {
+      writer.uint32(10).string(message.tagId);
+    }
+    if (message.priority !== 0n) {
+      if (BigInt.asIntN(64, message.priority) !== message.priority) {
+        throw new globalThis.Error("value provided for field message.priority of type int64 too large");
+      }
+      writer.uint32(16).int64(message.priority);
+    }
+    if (message.showValue !== "") {
+      writer.uint32(26).string(message.showValue);
+    }
+    if (message.showArgs !== "") {
+      writer.uint32(34).string(message.showArgs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PortraitTag {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePortraitTag();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PortraitTag", tag);
+              break;
+            }
+
+            message.tagId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("PortraitTag", tag);
+              break;
+            }
+
+            message.priority = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("PortraitTag", tag);
+              break;
+            }
+
+            message.showValue = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("PortraitTag", tag);
+              break;
+            }
+
+            message.showArgs = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PortraitTag>, I>>(base?: I): PortraitTag {
+    return PortraitTag.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PortraitTag>, I>>(object: I): PortraitTag {
+    const message = createBasePortraitTag();
+    message.tagId = object.tagId ?? "";
+    message.priority = (object.priority !== undefined && object.priority !== null) ? BigInt(object.priority) : 0n;
+    message.showValue = object.showValue ?? "";
+    message.showArgs = object.showArgs ?? "";
+    return message;
+  },
+};
+
+function createBaseOperationState(): OperationState {
+  return { scene: "", icon: undefined, text: undefined, schema: "", animationStyle: 0n, duration: 0n };
+}
+
+export const OperationState: MessageFns<OperationState> = {
+  encode(message: OperationState, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.scene !== "") {
+      writer.uint32(10).string(message.scene);
+    }
+    if (message.icon !== undefined) {
+      Image.encode(message.icon, writer.uint32(18).fork()).join();
+    }
+    if (message.text !== undefined) {
+      Text.encode(message.text, writer.uint32(26).fork()).join();
+    }
+    if (message.schema !== "") {
+      writer.uint32(34).string(message.schema);
+    }
+    if (message.animationStyle !== 0n) {
+      if (BigInt.asIntN(64, message.animationStyle) !== message.animationStyle) {
+        throw new globalThis.Error("value provided for field message.animationStyle of type int64 too large");
+      }
+      writer.uint32(40).int64(message.animationStyle);
+    }
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(48).int64(message.duration);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OperationState {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOperationState();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OperationState", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.text = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "OperationState", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            message.animationStyle = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("OperationState", tag);
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<OperationState>, I>>(base?: I): OperationState {
+    return OperationState.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<OperationState>, I>>(object: I): OperationState {
+    const message = createBaseOperationState();
+    message.scene = object.scene ?? "";
+    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
+    message.text = (object.text !== undefined && object.text !== null) ? Text.fromPartial(object.text) : undefined;
+    message.schema = object.schema ?? "";
+    message.animationStyle = (object.animationStyle !== undefined && object.animationStyle !== null)
+      ? BigInt(object.animationStyle)
+      : 0n;
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    return message;
+  },
+};
+
+function createBaseProjectionConfig(): ProjectionConfig {
+  return { useProjection: false, icon: undefined };
+}
+
+export const ProjectionConfig: MessageFns<ProjectionConfig> = {
+  encode(message: ProjectionConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.useProjection !== false) {
+      writer.uint32(8).bool(message.useProjection);
+    }
+    if (message.icon !== undefined) {
+      Image.encode(message.icon, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProjectionConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProjectionConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ProjectionConfig", tag);
+              break;
+            }
+
+            message.useProjection = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProjectionConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProjectionConfig", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProjectionConfig>, I>>(base?: I): ProjectionConfig {
+    return ProjectionConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProjectionConfig>, I>>(object: I): ProjectionConfig {
+    const message = createBaseProjectionConfig();
+    message.useProjection = object.useProjection ?? false;
+    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
+    return message;
+  },
+};
+
+function createBaseProfileContent(): ProfileContent {
+  return { useContent: false, iconList: [], numberConfig: undefined, labelConfig: undefined };
+}
+
+export const ProfileContent: MessageFns<ProfileContent> = {
+  encode(message: ProfileContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.useContent !== false) {
+      writer.uint32(8).bool(message.useContent);
+    }
+    for (const v of message.iconList) {
+      IconConfig.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.numberConfig !== undefined) {
+      NumberConfig.encode(message.numberConfig, writer.uint32(26).fork()).join();
+    }
+    if (message.labelConfig !== undefined) {
+      LabelConfig.encode(message.labelConfig, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ProfileContent", tag);
+              break;
+            }
+
+            message.useContent = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.iconList.push(IconConfig.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileContent", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProfileContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.numberConfig = NumberConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileContent", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ProfileContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.labelConfig = LabelConfig.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileContent", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileContent>, I>>(base?: I): ProfileContent {
+    return ProfileContent.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileContent>, I>>(object: I): ProfileContent {
+    const message = createBaseProfileContent();
+    message.useContent = object.useContent ?? false;
+    message.iconList = object.iconList?.map((e) => IconConfig.fromPartial(e)) || [];
+    message.numberConfig = (object.numberConfig !== undefined && object.numberConfig !== null)
+      ? NumberConfig.fromPartial(object.numberConfig)
+      : undefined;
+    message.labelConfig = (object.labelConfig !== undefined && object.labelConfig !== null)
+      ? LabelConfig.fromPartial(object.labelConfig)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSeparatorConfig(): SeparatorConfig {
+  return { color: "" };
+}
+
+export const SeparatorConfig: MessageFns<SeparatorConfig> = {
+  encode(message: SeparatorConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.color !== "") {
+      writer.uint32(10).string(message.color);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SeparatorConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSeparatorConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SeparatorConfig", tag);
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SeparatorConfig>, I>>(base?: I): SeparatorConfig {
+    return SeparatorConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SeparatorConfig>, I>>(object: I): SeparatorConfig {
+    const message = createBaseSeparatorConfig();
+    message.color = object.color ?? "";
+    return message;
+  },
+};
+
+function createBaseStretchableBackgroundImage(): StretchableBackgroundImage {
+  return { image: undefined, flexSettings: [] };
+}
+
+export const StretchableBackgroundImage: MessageFns<StretchableBackgroundImage> = {
+  encode(message: StretchableBackgroundImage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.image !== undefined) {
+      Image.encode(message.image, writer.uint32(10).fork()).join();
+    }
+    if (message.flexSettings.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.flexSettings) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field flexSettings of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StretchableBackgroundImage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStretchableBackgroundImage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("StretchableBackgroundImage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.image = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StretchableBackgroundImage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.flexSettings.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.flexSettings.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("StretchableBackgroundImage", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<StretchableBackgroundImage>, I>>(base?: I): StretchableBackgroundImage {
+    return StretchableBackgroundImage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<StretchableBackgroundImage>, I>>(object: I): StretchableBackgroundImage {
+    const message = createBaseStretchableBackgroundImage();
+    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
+    message.flexSettings = object.flexSettings?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseLinkMicGiftGalleryDisplayText(): LinkMicGiftGalleryDisplayText {
+  return { content: "", color: "", darkModeColor: "" };
+}
+
+export const LinkMicGiftGalleryDisplayText: MessageFns<LinkMicGiftGalleryDisplayText> = {
+  encode(message: LinkMicGiftGalleryDisplayText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.content !== "") {
+      writer.uint32(10).string(message.content);
+    }
+    if (message.color !== "") {
+      writer.uint32(18).string(message.color);
+    }
+    if (message.darkModeColor !== "") {
+      writer.uint32(26).string(message.darkModeColor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkMicGiftGalleryDisplayText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkMicGiftGalleryDisplayText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkMicGiftGalleryDisplayText", tag);
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LinkMicGiftGalleryDisplayText", tag);
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("LinkMicGiftGalleryDisplayText", tag);
+              break;
+            }
+
+            message.darkModeColor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkMicGiftGalleryDisplayText>, I>>(base?: I): LinkMicGiftGalleryDisplayText {
+    return LinkMicGiftGalleryDisplayText.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkMicGiftGalleryDisplayText>, I>>(
+    object: I,
+  ): LinkMicGiftGalleryDisplayText {
+    const message = createBaseLinkMicGiftGalleryDisplayText();
+    message.content = object.content ?? "";
+    message.color = object.color ?? "";
+    message.darkModeColor = object.darkModeColor ?? "";
+    return message;
+  },
+};
+
+function createBaseTimerDetailAuditInfo(): TimerDetailAuditInfo {
+  return { violationId: 0n, taskType: 0 };
+}
+
+export const TimerDetailAuditInfo: MessageFns<TimerDetailAuditInfo> = {
+  encode(message: TimerDetailAuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.violationId !== 0n) {
+      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
+        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.violationId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(16).int32(message.taskType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TimerDetailAuditInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTimerDetailAuditInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TimerDetailAuditInfo", tag);
+              break;
+            }
+
+            message.violationId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TimerDetailAuditInfo", tag);
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TimerDetailAuditInfo>, I>>(base?: I): TimerDetailAuditInfo {
+    return TimerDetailAuditInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TimerDetailAuditInfo>, I>>(object: I): TimerDetailAuditInfo {
+    const message = createBaseTimerDetailAuditInfo();
+    message.violationId = (object.violationId !== undefined && object.violationId !== null)
+      ? BigInt(object.violationId)
+      : 0n;
+    message.taskType = object.taskType ?? 0;
+    return message;
+  },
+};
+
+function createBaseStoreLabel(): StoreLabel {
+  return { officialLabel: undefined, isBytemall: false, shopIdentityLabel: undefined };
+}
+
+export const StoreLabel: MessageFns<StoreLabel> = {
+  encode(message: StoreLabel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.officialLabel !== undefined) {
+      StoreOfficialLabel.encode(message.officialLabel, writer.uint32(10).fork()).join();
+    }
+    if (message.isBytemall !== false) {
+      writer.uint32(16).bool(message.isBytemall);
+    }
+    if (message.shopIdentityLabel !== undefined) {
+      StoreIdentityLabel.encode(message.shopIdentityLabel, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StoreLabel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStoreLabel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("StoreLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.officialLabel = StoreOfficialLabel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreLabel", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("StoreLabel", tag);
+              break;
+            }
+
+            message.isBytemall = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("StoreLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.shopIdentityLabel = StoreIdentityLabel.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreLabel", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<StoreLabel>, I>>(base?: I): StoreLabel {
+    return StoreLabel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<StoreLabel>, I>>(object: I): StoreLabel {
+    const message = createBaseStoreLabel();
+    message.officialLabel = (object.officialLabel !== undefined && object.officialLabel !== null)
+      ? StoreOfficialLabel.fromPartial(object.officialLabel)
+      : undefined;
+    message.isBytemall = object.isBytemall ?? false;
+    message.shopIdentityLabel = (object.shopIdentityLabel !== undefined && object.shopIdentityLabel !== null)
+      ? StoreIdentityLabel.fromPartial(object.shopIdentityLabel)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSellingPoint(): SellingPoint {
+  return { showText: "", sellingPointType: 0 };
+}
+
+export const SellingPoint: MessageFns<SellingPoint> = {
+  encode(message: SellingPoint, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.showText !== "") {
+      writer.uint32(10).string(message.showText);
+    }
+    if (message.sellingPointType !== 0) {
+      writer.uint32(16).int32(message.sellingPointType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SellingPoint {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSellingPoint();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SellingPoint", tag);
+              break;
+            }
+
+            message.showText = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SellingPoint", tag);
+              break;
+            }
+
+            message.sellingPointType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SellingPoint>, I>>(base?: I): SellingPoint {
+    return SellingPoint.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SellingPoint>, I>>(object: I): SellingPoint {
+    const message = createBaseSellingPoint();
+    message.showText = object.showText ?? "";
+    message.sellingPointType = object.sellingPointType ?? 0;
+    return message;
+  },
+};
+
+function createBaseCreatorScoreProfile(): CreatorScoreProfile {
+  return { finalScore: 0, countryCode: "", displayInfo: undefined, scoreInfoExtra: {} };
+}
+
+export const CreatorScoreProfile: MessageFns<CreatorScoreProfile> = {
+  encode(message: CreatorScoreProfile, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.finalScore !== 0) {
+      writer.uint32(9).double(message.finalScore);
+    }
+    if (message.countryCode !== "") {
+      writer.uint32(26).string(message.countryCode);
+    }
+    if (message.displayInfo !== undefined) {
+      CreatorScoreDisplayInfo.encode(message.displayInfo, writer.uint32(34).fork()).join();
+    }
+    globalThis.Object.entries(message.scoreInfoExtra).forEach(([key, value]: [string, string]) => {
+      CreatorScoreProfile_ScoreInfoExtraEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatorScoreProfile {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatorScoreProfile();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 9) {
+              noteWrongWireType("CreatorScoreProfile", tag);
+              break;
+            }
+
+            message.finalScore = reader.double();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CreatorScoreProfile", tag);
+              break;
+            }
+
+            message.countryCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CreatorScoreProfile", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayInfo = CreatorScoreDisplayInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreProfile", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CreatorScoreProfile", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry5 = CreatorScoreProfile_ScoreInfoExtraEntry.decode(reader, reader.uint32());
+              if (entry5.value !== undefined) {
+                message.scoreInfoExtra[entry5.key] = entry5.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreProfile", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CreatorScoreProfile>, I>>(base?: I): CreatorScoreProfile {
+    return CreatorScoreProfile.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatorScoreProfile>, I>>(object: I): CreatorScoreProfile {
+    const message = createBaseCreatorScoreProfile();
+    message.finalScore = object.finalScore ?? 0;
+    message.countryCode = object.countryCode ?? "";
+    message.displayInfo = (object.displayInfo !== undefined && object.displayInfo !== null)
+      ? CreatorScoreDisplayInfo.fromPartial(object.displayInfo)
+      : undefined;
+    message.scoreInfoExtra = (globalThis.Object.entries(object.scoreInfoExtra ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseCreatorScoreProfile_ScoreInfoExtraEntry(): CreatorScoreProfile_ScoreInfoExtraEntry {
+  return { key: "", value: "" };
+}
+
+export const CreatorScoreProfile_ScoreInfoExtraEntry: MessageFns<CreatorScoreProfile_ScoreInfoExtraEntry> = {
+  encode(message: CreatorScoreProfile_ScoreInfoExtraEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatorScoreProfile_ScoreInfoExtraEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatorScoreProfile_ScoreInfoExtraEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CreatorScoreProfile_ScoreInfoExtraEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CreatorScoreProfile_ScoreInfoExtraEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CreatorScoreProfile_ScoreInfoExtraEntry>, I>>(
+    base?: I,
+  ): CreatorScoreProfile_ScoreInfoExtraEntry {
+    return CreatorScoreProfile_ScoreInfoExtraEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatorScoreProfile_ScoreInfoExtraEntry>, I>>(
+    object: I,
+  ): CreatorScoreProfile_ScoreInfoExtraEntry {
+    const message = createBaseCreatorScoreProfile_ScoreInfoExtraEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseActionButton(): ActionButton {
+  return {
+    buttonType: 0,
+    buttonActiveText: undefined,
+    buttonInactiveText: undefined,
+    buttonSchema: "",
+    enableButtonInactiveText: false,
+  };
+}
+
+export const ActionButton: MessageFns<ActionButton> = {
+  encode(message: ActionButton, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.buttonType !== 0) {
+      writer.uint32(8).int32(message.buttonType);
+    }
+    if (message.buttonActiveText !== undefined) {
+      Text.encode(message.buttonActiveText, writer.uint32(18).fork()).join();
+    }
+    if (message.buttonInactiveText !== undefined) {
+      Text.encode(message.buttonInactiveText, writer.uint32(26).fork()).join();
+    }
+    if (message.buttonSchema !== "") {
+      writer.uint32(34).string(message.buttonSchema);
+    }
+    if (message.enableButtonInactiveText !== false) {
+      writer.uint32(40).bool(message.enableButtonInactiveText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ActionButton {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseActionButton();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ActionButton", tag);
+              break;
+            }
+
+            message.buttonType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ActionButton", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonActiveText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActionButton", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ActionButton", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonInactiveText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ActionButton", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ActionButton", tag);
+              break;
+            }
+
+            message.buttonSchema = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("ActionButton", tag);
+              break;
+            }
+
+            message.enableButtonInactiveText = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ActionButton>, I>>(base?: I): ActionButton {
+    return ActionButton.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ActionButton>, I>>(object: I): ActionButton {
+    const message = createBaseActionButton();
+    message.buttonType = object.buttonType ?? 0;
+    message.buttonActiveText = (object.buttonActiveText !== undefined && object.buttonActiveText !== null)
+      ? Text.fromPartial(object.buttonActiveText)
+      : undefined;
+    message.buttonInactiveText = (object.buttonInactiveText !== undefined && object.buttonInactiveText !== null)
+      ? Text.fromPartial(object.buttonInactiveText)
+      : undefined;
+    message.buttonSchema = object.buttonSchema ?? "";
+    message.enableButtonInactiveText = object.enableButtonInactiveText ?? false;
+    return message;
+  },
+};
+
+function createBaseIconConfig(): IconConfig {
+  return { icon: undefined, background: undefined };
+}
+
+export const IconConfig: MessageFns<IconConfig> = {
+  encode(message: IconConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.icon !== undefined) {
+      Image.encode(message.icon, writer.uint32(10).fork()).join();
+    }
+    if (message.background !== undefined) {
+      CombineBadgeBackground.encode(message.background, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): IconConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseIconConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("IconConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "IconConfig", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("IconConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.background = CombineBadgeBackground.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "IconConfig", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<IconConfig>, I>>(base?: I): IconConfig {
+    return IconConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<IconConfig>, I>>(object: I): IconConfig {
+    const message = createBaseIconConfig();
+    message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
+    message.background = (object.background !== undefined && object.background !== null)
+      ? CombineBadgeBackground.fromPartial(object.background)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseNumberConfig(): NumberConfig {
+  return { number: 0n, fontStyle: undefined, background: undefined };
+}
+
+export const NumberConfig: MessageFns<NumberConfig> = {
+  encode(message: NumberConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.number !== 0n) {
+      if (BigInt.asIntN(64, message.number) !== message.number) {
+        throw new globalThis.Error("value provided for field message.number of type int64 too large");
+      }
+      writer.uint32(8).int64(message.number);
+    }
+    if (message.fontStyle !== undefined) {
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(18).fork()).join();
+    }
+    if (message.background !== undefined) {
+      CombineBadgeBackground.encode(message.background, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): NumberConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseNumberConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("NumberConfig", tag);
+              break;
+            }
+
+            message.number = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("NumberConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "NumberConfig", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("NumberConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.background = CombineBadgeBackground.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "NumberConfig", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<NumberConfig>, I>>(base?: I): NumberConfig {
+    return NumberConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<NumberConfig>, I>>(object: I): NumberConfig {
+    const message = createBaseNumberConfig();
+    message.number = (object.number !== undefined && object.number !== null) ? BigInt(object.number) : 0n;
+    message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
+      : undefined;
+    message.background = (object.background !== undefined && object.background !== null)
+      ? CombineBadgeBackground.fromPartial(object.background)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseLabelConfig(): LabelConfig {
+  return { label: "", fontStyle: undefined, background: undefined };
+}
+
+export const LabelConfig: MessageFns<LabelConfig> = {
+  encode(message: LabelConfig, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.label !== "") {
+      writer.uint32(10).string(message.label);
+    }
+    if (message.fontStyle !== undefined) {
+      BadgeFontStyle.encode(message.fontStyle, writer.uint32(18).fork()).join();
+    }
+    if (message.background !== undefined) {
+      CombineBadgeBackground.encode(message.background, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LabelConfig {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLabelConfig();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LabelConfig", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LabelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.fontStyle = BadgeFontStyle.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LabelConfig", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("LabelConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.background = CombineBadgeBackground.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LabelConfig", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LabelConfig>, I>>(base?: I): LabelConfig {
+    return LabelConfig.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LabelConfig>, I>>(object: I): LabelConfig {
+    const message = createBaseLabelConfig();
+    message.label = object.label ?? "";
+    message.fontStyle = (object.fontStyle !== undefined && object.fontStyle !== null)
+      ? BadgeFontStyle.fromPartial(object.fontStyle)
+      : undefined;
+    message.background = (object.background !== undefined && object.background !== null)
+      ? CombineBadgeBackground.fromPartial(object.background)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseStoreOfficialLabel(): StoreOfficialLabel {
+  return { labelImageLight: undefined, labelImageDark: undefined, labelType: 0, labelTypeStr: "" };
+}
+
+export const StoreOfficialLabel: MessageFns<StoreOfficialLabel> = {
+  encode(message: StoreOfficialLabel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.labelImageLight !== undefined) {
+      ShopLabelImage.encode(message.labelImageLight, writer.uint32(10).fork()).join();
+    }
+    if (message.labelImageDark !== undefined) {
+      ShopLabelImage.encode(message.labelImageDark, writer.uint32(18).fork()).join();
+    }
+    if (message.labelType !== 0) {
+      writer.uint32(24).int32(message.labelType);
+    }
+    if (message.labelTypeStr !== "") {
+      writer.uint32(34).string(message.labelTypeStr);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StoreOfficialLabel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStoreOfficialLabel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("StoreOfficialLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.labelImageLight = ShopLabelImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreOfficialLabel", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("StoreOfficialLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.labelImageDark = ShopLabelImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreOfficialLabel", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("StoreOfficialLabel", tag);
+              break;
+            }
+
+            message.labelType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("StoreOfficialLabel", tag);
+              break;
+            }
+
+            message.labelTypeStr = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<StoreOfficialLabel>, I>>(base?: I): StoreOfficialLabel {
+    return StoreOfficialLabel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<StoreOfficialLabel>, I>>(object: I): StoreOfficialLabel {
+    const message = createBaseStoreOfficialLabel();
+    message.labelImageLight = (object.labelImageLight !== undefined && object.labelImageLight !== null)
+      ? ShopLabelImage.fromPartial(object.labelImageLight)
+      : undefined;
+    message.labelImageDark = (object.labelImageDark !== undefined && object.labelImageDark !== null)
+      ? ShopLabelImage.fromPartial(object.labelImageDark)
+      : undefined;
+    message.labelType = object.labelType ?? 0;
+    message.labelTypeStr = object.labelTypeStr ?? "";
+    return message;
+  },
+};
+
+function createBaseStoreIdentityLabel(): StoreIdentityLabel {
+  return {
+    labelType: 0,
+    identityLabelText: "",
+    identityLogoLight: undefined,
+    identityLogoDark: undefined,
+    identityLabelBgColorLight: "",
+    identityLabelBgColorDark: "",
+    identityLabelTextColorLight: "",
+    identityLabelTextColorDark: "",
+    shopExplanationPageSchema: "",
+    shopIdentityLabelKey: "",
+  };
+}
+
+export const StoreIdentityLabel: MessageFns<StoreIdentityLabel> = {
+  encode(message: StoreIdentityLabel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.labelType !== 0) {
+      writer.uint32(8).int32(message.labelType);
+    }
+    if (message.identityLabelText !== "") {
+      writer.uint32(18).string(message.identityLabelText);
+    }
+    if (message.identityLogoLight !== undefined) {
+      ShopLabelImage.encode(message.identityLogoLight, writer.uint32(26).fork()).join();
+    }
+    if (message.identityLogoDark !== undefined) {
+      ShopLabelImage.encode(message.identityLogoDark, writer.uint32(34).fork()).join();
+    }
+    if (message.identityLabelBgColorLight !== "") {
+      writer.uint32(42).string(message.identityLabelBgColorLight);
+    }
+    if (message.identityLabelBgColorDark !== "") {
+      writer.uint32(50).string(message.identityLabelBgColorDark);
+    }
+    if (message.identityLabelTextColorLight !== "") {
+      writer.uint32(58).string(message.identityLabelTextColorLight);
+    }
+    if (message.identityLabelTextColorDark !== "") {
+      writer.uint32(66).string(message.identityLabelTextColorDark);
+    }
+    if (message.shopExplanationPageSchema !== "") {
+      writer.uint32(74).string(message.shopExplanationPageSchema);
+    }
+    if (message.shopIdentityLabelKey !== "") {
+      writer.uint32(82).string(message.shopIdentityLabelKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): StoreIdentityLabel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseStoreIdentityLabel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.labelType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.identityLabelText = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.identityLogoLight = ShopLabelImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreIdentityLabel", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.identityLogoDark = ShopLabelImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "StoreIdentityLabel", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.identityLabelBgColorLight = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.identityLabelBgColorDark = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.identityLabelTextColorLight = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.identityLabelTextColorDark = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.shopExplanationPageSchema = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("StoreIdentityLabel", tag);
+              break;
+            }
+
+            message.shopIdentityLabelKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<StoreIdentityLabel>, I>>(base?: I): StoreIdentityLabel {
+    return StoreIdentityLabel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<StoreIdentityLabel>, I>>(object: I): StoreIdentityLabel {
+    const message = createBaseStoreIdentityLabel();
+    message.labelType = object.labelType ?? 0;
+    message.identityLabelText = object.identityLabelText ?? "";
+    message.identityLogoLight = (object.identityLogoLight !== undefined && object.identityLogoLight !== null)
+      ? ShopLabelImage.fromPartial(object.identityLogoLight)
+      : undefined;
+    message.identityLogoDark = (object.identityLogoDark !== undefined && object.identityLogoDark !== null)
+      ? ShopLabelImage.fromPartial(object.identityLogoDark)
+      : undefined;
+    message.identityLabelBgColorLight = object.identityLabelBgColorLight ?? "";
+    message.identityLabelBgColorDark = object.identityLabelBgColorDark ?? "";
+    message.identityLabelTextColorLight = object.identityLabelTextColorLight ?? "";
+    message.identityLabelTextColorDark = object.identityLabelTextColorDark ?? "";
+    message.shopExplanationPageSchema = object.shopExplanationPageSchema ?? "";
+    message.shopIdentityLabelKey = object.shopIdentityLabelKey ?? "";
+    return message;
+  },
+};
+
+function createBaseCreatorScoreDisplayInfo(): CreatorScoreDisplayInfo {
+  return { ecommerceEntranceLabel: undefined, scoreLevel: 0 };
+}
+
+export const CreatorScoreDisplayInfo: MessageFns<CreatorScoreDisplayInfo> = {
+  encode(message: CreatorScoreDisplayInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.ecommerceEntranceLabel !== undefined) {
+      CreatorScoreLabelInfo.encode(message.ecommerceEntranceLabel, writer.uint32(10).fork()).join();
+    }
+    if (message.scoreLevel !== 0) {
+      writer.uint32(16).int32(message.scoreLevel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatorScoreDisplayInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatorScoreDisplayInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CreatorScoreDisplayInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ecommerceEntranceLabel = CreatorScoreLabelInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreDisplayInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CreatorScoreDisplayInfo", tag);
+              break;
+            }
+
+            message.scoreLevel = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CreatorScoreDisplayInfo>, I>>(base?: I): CreatorScoreDisplayInfo {
+    return CreatorScoreDisplayInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatorScoreDisplayInfo>, I>>(object: I): CreatorScoreDisplayInfo {
+    const message = createBaseCreatorScoreDisplayInfo();
+    message.ecommerceEntranceLabel =
+      (object.ecommerceEntranceLabel !== undefined && object.ecommerceEntranceLabel !== null)
+        ? CreatorScoreLabelInfo.fromPartial(object.ecommerceEntranceLabel)
+        : undefined;
+    message.scoreLevel = object.scoreLevel ?? 0;
+    return message;
+  },
+};
+
+function createBaseShopLabelImage(): ShopLabelImage {
+  return { height: 0, width: 0, minetype: "", thumbUri: "", thumbUriList: [], uri: "", urlList: [], color: "" };
+}
+
+export const ShopLabelImage: MessageFns<ShopLabelImage> = {
+  encode(message: ShopLabelImage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.height !== 0) {
+      writer.uint32(8).int32(message.height);
+    }
+    if (message.width !== 0) {
+      writer.uint32(16).int32(message.width);
+    }
+    if (message.minetype !== "") {
+      writer.uint32(26).string(message.minetype);
+    }
+    if (message.thumbUri !== "") {
+      writer.uint32(34).string(message.thumbUri);
+    }
+    for (const v of message.thumbUriList) {
+      writer.uint32(42).string(v!);
+    }
+    if (message.uri !== "") {
+      writer.uint32(50).string(message.uri);
+    }
+    for (const v of message.urlList) {
+      writer.uint32(58).string(v!);
+    }
+    if (message.color !== "") {
+      writer.uint32(66).string(message.color);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ShopLabelImage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseShopLabelImage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.height = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.width = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.minetype = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.thumbUri = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.thumbUriList.push(reader.string());
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.uri = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.urlList.push(reader.string());
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("ShopLabelImage", tag);
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ShopLabelImage>, I>>(base?: I): ShopLabelImage {
+    return ShopLabelImage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ShopLabelImage>, I>>(object: I): ShopLabelImage {
+    const message = createBaseShopLabelImage();
+    message.height = object.height ?? 0;
+    message.width = object.width ?? 0;
+    message.minetype = object.minetype ?? "";
+    message.thumbUri = object.thumbUri ?? "";
+    message.thumbUriList = object.thumbUriList?.map((e) => e) || [];
+    message.uri = object.uri ?? "";
+    message.urlList = object.urlList?.map((e) => e) || [];
+    message.color = object.color ?? "";
+    return message;
+  },
+};
+
+function createBaseCreatorScoreLabelInfo(): CreatorScoreLabelInfo {
+  return {
+    labelText: "",
+    labelTextColorDark: "",
+    labelTextColorLight: "",
+    logoDark: undefined,
+    logoLight: undefined,
+    popUpInfo: undefined,
+  };
+}
+
+export const CreatorScoreLabelInfo: MessageFns<CreatorScoreLabelInfo> = {
+  encode(message: CreatorScoreLabelInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.labelText !== "") {
+      writer.uint32(10).string(message.labelText);
+    }
+    if (message.labelTextColorDark !== "") {
+      writer.uint32(18).string(message.labelTextColorDark);
+    }
+    if (message.labelTextColorLight !== "") {
+      writer.uint32(26).string(message.labelTextColorLight);
+    }
+    if (message.logoDark !== undefined) {
+      Image.encode(message.logoDark, writer.uint32(34).fork()).join();
+    }
+    if (message.logoLight !== undefined) {
+      Image.encode(message.logoLight, writer.uint32(42).fork()).join();
+    }
+    if (message.popUpInfo !== undefined) {
+      PopUpInfo.encode(message.popUpInfo, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreatorScoreLabelInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreatorScoreLabelInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            message.labelText = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            message.labelTextColorDark = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            message.labelTextColorLight = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.logoDark = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreLabelInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.logoLight = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreLabelInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("CreatorScoreLabelInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.popUpInfo = PopUpInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CreatorScoreLabelInfo", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CreatorScoreLabelInfo>, I>>(base?: I): CreatorScoreLabelInfo {
+    return CreatorScoreLabelInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CreatorScoreLabelInfo>, I>>(object: I): CreatorScoreLabelInfo {
+    const message = createBaseCreatorScoreLabelInfo();
+    message.labelText = object.labelText ?? "";
+    message.labelTextColorDark = object.labelTextColorDark ?? "";
+    message.labelTextColorLight = object.labelTextColorLight ?? "";
+    message.logoDark = (object.logoDark !== undefined && object.logoDark !== null)
+      ? Image.fromPartial(object.logoDark)
+      : undefined;
+    message.logoLight = (object.logoLight !== undefined && object.logoLight !== null)
+      ? Image.fromPartial(object.logoLight)
+      : undefined;
+    message.popUpInfo = (object.popUpInfo !== undefined && object.popUpInfo !== null)
+      ? PopUpInfo.fromPartial(object.popUpInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBasePopUpInfo(): PopUpInfo {
+  return { title: "", description: "" };
+}
+
+export const PopUpInfo: MessageFns<PopUpInfo> = {
+  encode(message: PopUpInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.title !== "") {
+      writer.uint32(10).string(message.title);
+    }
+    if (message.description !== "") {
+      writer.uint32(18).string(message.description);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PopUpInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePopUpInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("PopUpInfo", tag);
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("PopUpInfo", tag);
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PopUpInfo>, I>>(base?: I): PopUpInfo {
+    return PopUpInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PopUpInfo>, I>>(object: I): PopUpInfo {
+    const message = createBasePopUpInfo();
+    message.title = object.title ?? "";
+    message.description = object.description ?? "";
     return message;
   },
 };

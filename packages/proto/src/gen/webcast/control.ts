@@ -17,7 +17,10 @@ export interface WebcastControlMessage {
   common:
     | CommonMessageData
     | undefined;
-  /** 1 paused, 2 unpaused, 3 ended, 4 suspended */
+  /**
+   * 1 paused, 2 unpaused, 3 ended, 4 suspended
+   * decided: as in v3, the newest; TikTokLiveSharp says int64.
+   */
   action: number;
   tips: string;
   extra: WebcastControlMessage_Extra | undefined;
@@ -35,6 +38,9 @@ export interface WebcastControlMessage_Extra {
   title: Text | undefined;
   violationReason: Text | undefined;
   source: string;
+  content: Text | undefined;
+  gotItButton: Text | undefined;
+  banDetailButton: Text | undefined;
 }
 
 function createBaseWebcastControlMessage(): WebcastControlMessage {
@@ -254,7 +260,16 @@ export const WebcastControlMessage: MessageFns<WebcastControlMessage> = {
 };
 
 function createBaseWebcastControlMessage_Extra(): WebcastControlMessage_Extra {
-  return { banInfoUrl: "", reasonNo: 0n, title: undefined, violationReason: undefined, source: "" };
+  return {
+    banInfoUrl: "",
+    reasonNo: 0n,
+    title: undefined,
+    violationReason: undefined,
+    source: "",
+    content: undefined,
+    gotItButton: undefined,
+    banDetailButton: undefined,
+  };
 }
 
 export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra> = {
@@ -276,6 +291,15 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
     }
     if (message.source !== "") {
       writer.uint32(66).string(message.source);
+    }
+    if (message.content !== undefined) {
+      Text.encode(message.content, writer.uint32(42).fork()).join();
+    }
+    if (message.gotItButton !== undefined) {
+      Text.encode(message.gotItButton, writer.uint32(50).fork()).join();
+    }
+    if (message.banDetailButton !== undefined) {
+      Text.encode(message.banDetailButton, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -348,6 +372,48 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
             message.source = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastControlMessage_Extra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastControlMessage_Extra", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastControlMessage_Extra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gotItButton = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastControlMessage_Extra", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastControlMessage_Extra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.banDetailButton = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastControlMessage_Extra", 7, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -375,6 +441,15 @@ export const WebcastControlMessage_Extra: MessageFns<WebcastControlMessage_Extra
       ? Text.fromPartial(object.violationReason)
       : undefined;
     message.source = object.source ?? "";
+    message.content = (object.content !== undefined && object.content !== null)
+      ? Text.fromPartial(object.content)
+      : undefined;
+    message.gotItButton = (object.gotItButton !== undefined && object.gotItButton !== null)
+      ? Text.fromPartial(object.gotItButton)
+      : undefined;
+    message.banDetailButton = (object.banDetailButton !== undefined && object.banDetailButton !== null)
+      ? Text.fromPartial(object.banDetailButton)
+      : undefined;
     return message;
   },
 };

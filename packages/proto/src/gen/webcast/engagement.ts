@@ -10,8 +10,11 @@ import {
   AuditInfo,
   BorderInfo,
   CommonMessageData,
+  EnigmaInfo,
+  GiftGalleryBadgeSection,
   Image,
   PerceptionDialog,
+  PublicAreaMessageCommon,
   PunishEventInfo,
   Text,
   User,
@@ -80,6 +83,8 @@ export interface EngagementGoal {
   auditInfo: AuditInfo | undefined;
   challengeType: string;
   isUneditable: boolean;
+  goalReward: GoalReward | undefined;
+  createSource: number;
 }
 
 /** A viewer who helped reach the goal. */
@@ -94,6 +99,7 @@ export interface EngagementGoal_Contributor {
   followedByOwner: boolean;
   isFirstContribution: boolean;
   subGoalContributions: EngagementGoal_Contributor_SubGoalContribution[];
+  enigmaInfo: EnigmaInfo | undefined;
 }
 
 export interface EngagementGoal_Contributor_SubGoalContribution {
@@ -149,6 +155,11 @@ export interface WebcastRankTextMessage {
   selfGetBadgeText: Text | undefined;
   otherGetBadgeText: Text | undefined;
   currentUserId: bigint;
+  leftIcon: Image | undefined;
+  content: Text | undefined;
+  rankType: number;
+  userEnigmaInfo: RankUserEnigmaInfo | undefined;
+  publicAreaMsgCommon: PublicAreaMessageCommon | undefined;
 }
 
 /** Whether a given user should see a ranking toast. */
@@ -169,12 +180,22 @@ export interface WebcastRankUpdateMessage {
   animationLoopForOff: boolean;
   unionAnimations: WebcastRankUpdateMessage_UnionAnimation[];
   tabLists: WebcastRankUpdateMessage_TabList[];
+  updates: RankUpdate[];
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  groupType: number;
+  opType: number;
+  rankPriority: bigint;
+  tabs: WebcastRankUpdateMessage_RankTab[];
+  validRanks: ValidRanks | undefined;
 }
 
 export interface WebcastRankUpdateMessage_UnionAnimation {
   /** 0 none, 1 loop, 2 lock. */
   unionType: number;
-  /** Rank types (see RankTab.rank_type) that share this animation. */
+  /**
+   * Rank types (see RankTab.rank_type) that share this animation.
+   * decided: as in v3, the newest; v2 says int32; TikTokLiveJava says an enum.
+   */
   rankTypes: number[];
   supportedVersion: bigint;
 }
@@ -193,6 +214,8 @@ export interface WebcastRankUpdateMessage_RankTab {
   rankType: number;
   title: Text | undefined;
   listLynxType: bigint;
+  /** Plain-text title next to the rich one at 3. */
+  titlePlain: string;
 }
 
 /** Rewards handed out to the winners of the hourly ranking. */
@@ -419,7 +442,9 @@ export interface WebcastGuideMessage {
   description: string;
   duration: bigint;
   displayStyle: bigint;
-  scene: number;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
+  frequencyRule: GuideMessageFrequencyRule | undefined;
 }
 
 /** A guided task with a reminder shown in the room. */
@@ -438,7 +463,8 @@ export interface WebcastToastMessage {
   common: CommonMessageData | undefined;
   displayDuration: bigint;
   delayDuration: bigint;
-  scene: number;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
 }
 
 /** A tray sliding in with a user, title, description and image. */
@@ -482,8 +508,14 @@ export interface WebcastCapsuleMessage {
   buttonText: Text | undefined;
   schema: string;
   capsuleType: number;
-  scene: number;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
   bizParams: WebcastCapsuleMessage_BizParams | undefined;
+  subScene: string;
+  style: number;
+  skipFc: boolean;
+  publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
+  reportAction: boolean;
 }
 
 export interface WebcastCapsuleMessage_BizParams {
@@ -496,6 +528,9 @@ export interface WebcastCapsuleMessage_BizParams {
   gamingModeratorCommentGuide: WebcastCapsuleMessage_ModeratorCommentGuide | undefined;
   commentMuteRulePrompt: WebcastCapsuleMessage_MuteRulePrompt | undefined;
   commentFlaggedForNewUser: WebcastCapsuleMessage_CommentFlaggedForNewUser | undefined;
+  moderatorGuideInfo: CapsuleBizParamsModeratorGuide | undefined;
+  multiGuestApplyGuide: CapsuleBizParamsMultiGuestApplyGuide | undefined;
+  ecom: CapsuleBizParamsEcom | undefined;
 }
 
 /** Suggests going live together with another host. */
@@ -508,6 +543,11 @@ export interface WebcastCapsuleMessage_Cohost {
   inviteeRoomId: bigint;
   inviteeInnerChannelId: bigint;
   invitee: User | undefined;
+  isFriend: boolean;
+  subType: string;
+  rivalVoteCount: string;
+  anchorClassLabel: GiftGalleryBadgeSection | undefined;
+  rivalClassLabel: GiftGalleryBadgeSection | undefined;
 }
 
 export interface WebcastCapsuleMessage_RandomGift {
@@ -526,6 +566,10 @@ export interface WebcastCapsuleMessage_MultiGuestInvite {
   invitee: User | undefined;
   displayStrategy: number;
   inviteNoticeReason: string;
+  noticeType: number;
+  turnOnGuide: AudienceTurnOnGuide | undefined;
+  noticeGuide: AudienceInviteGuide | undefined;
+  groupChatMemberInviteGuide: AudienceGroupChatInviteGuide | undefined;
 }
 
 export interface WebcastCapsuleMessage_PinPerk {
@@ -538,6 +582,8 @@ export interface WebcastCapsuleMessage_ModeratorCommentGuide {
   user: User | undefined;
   replyText: Text | undefined;
   recommendation: WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation | undefined;
+  ruleId: bigint;
+  action: GameAction | undefined;
 }
 
 export interface WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation {
@@ -656,7 +702,10 @@ export interface WebcastShortTouchMessage_Extra_Poll {
 export interface WebcastPerceptionMessage {
   common: CommonMessageData | undefined;
   dialog: PerceptionDialog | undefined;
-  punishInfo: PunishEventInfo | undefined;
+  punishInfo:
+    | PunishEventInfo
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   endTime: number;
   showViolation: boolean;
   toast: Text | undefined;
@@ -693,6 +742,383 @@ export interface WebcastPlaybookMessage {
   title: string;
   coverUrl: string;
   endReason: number;
+}
+
+/** The viewers' picks panel (viewers choose what the host plays or does next) changed. */
+export interface WebcastViewerPicksUpdateMessage {
+  common: CommonMessageData | undefined;
+  updateType: number;
+  info: ViewerPicksInfo | undefined;
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface GuideMessageFrequencyRule {
+  roomShowCount: bigint;
+  dayShowCount: bigint;
+}
+
+export interface RankUserEnigmaInfo {
+  isEnigmaMaskOn: boolean;
+}
+
+export interface RankUpdate {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  rankType: number;
+  ownRank: bigint;
+  defaultContent:
+    | Text
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says RankSprintPrompt. */
+  prompt: Uint8Array;
+  showEntranceAnimation: boolean;
+  countdown: bigint;
+  animationInfo:
+    | RankAnimationInfo
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  belongType: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
+  requestFirstShowType: number;
+  supportedVersion: bigint;
+  owneronrank: boolean;
+  entranceicon: Image | undefined;
+  affiliatedInfo: AffiliatedInfo | undefined;
+  classInfo: ClassInfo | undefined;
+  currentScore: bigint;
+  listSchema: string;
+}
+
+export interface ValidRanks {
+  isEffect: boolean;
+  rankTypes: number[];
+}
+
+export interface CapsuleBizParamsModeratorGuide {
+  isGiftModerator: boolean;
+  isInteractiveModerator: boolean;
+  isToolModerator: boolean;
+  hvUser: User | undefined;
+  welcomeMsg: Text | undefined;
+  recommendSensitiveWords: string[];
+}
+
+export interface CapsuleBizParamsMultiGuestApplyGuide {
+  applyUser: User | undefined;
+  displayStrategy: number;
+  linkmicAudienceApplyNoticeReason: string;
+  noticeType: number;
+  applyNoticeGuide: LinkmicAudienceApplyGuide | undefined;
+}
+
+export interface CapsuleBizParamsEcom {
+  eventTracking: CapsuleBizParamsEcomEventTracking | undefined;
+}
+
+export interface GoalReward {
+  rewardContent: string;
+  topN: number;
+  hasSticker: boolean;
+  auditStatus: number;
+}
+
+export interface AudienceTurnOnGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
+}
+
+export interface AudienceInviteGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
+  user: User | undefined;
+  displayStrategy: number;
+  linkmicAudienceInviteNoticeReason: string;
+}
+
+export interface AudienceGroupChatInviteGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
+  groupMemberUserIds: bigint[];
+}
+
+export interface GameAction {
+  actionType: number;
+  jumpPage: number;
+  followUserId: bigint;
+  followUserInfo: User | undefined;
+  actionSchema: string;
+}
+
+export interface ViewerPicksInfo {
+  viewerPicksId: bigint;
+  giftPickList: GiftPickWithScore[];
+  status: number;
+  roundDurationSec: bigint;
+  startTimeMs: bigint;
+  endTimeMs: bigint;
+  hasDuration: boolean;
+  hasScore: boolean;
+  enableAutoRestart: boolean;
+  startedFromAutoRestart: boolean;
+  viewerPicksIdStr: string;
+  displayMode: number;
+  scene: number;
+  headerImage: ViewerPicksHeaderImage | undefined;
+  anchorParam: ViewerPickAnchorParam | undefined;
+  extra: ProfileExtra | undefined;
+  startedFromAutoStart: boolean;
+}
+
+export interface RankAnimationInfo {
+  type: number;
+  backgroundColorString: string;
+  contentText: Text | undefined;
+  duration: bigint;
+  tileContent: Text[];
+}
+
+export interface AffiliatedInfo {
+  textContent: Text | undefined;
+  gapDesc: Text | undefined;
+  realTimeRank: bigint;
+  teamRankBonusTime: TeamRankBonusTime | undefined;
+  settleInfo: SettleInfo | undefined;
+  middayPeakTimeStamp: bigint;
+  stickerShowScene: number;
+  stickerSettleShowDuration: bigint;
+  stickerGapDesc: Text | undefined;
+  stickerTrackParam: { [key: string]: string };
+}
+
+export interface AffiliatedInfo_StickerTrackParamEntry {
+  key: string;
+  value: string;
+}
+
+export interface ClassInfo {
+  classType: number;
+  starCount: bigint;
+}
+
+export interface LinkmicAudienceApplyGuide {
+  content: AudienceGuideText | undefined;
+  buttonContent: AudienceGuideText | undefined;
+  user: User | undefined;
+  displayStrategy: number;
+  linkmicAudienceApplyNoticeReason: string;
+  displayPosition: bigint;
+  triggerType: string;
+  requestId: string;
+  linkmicId: string;
+}
+
+export interface CapsuleBizParamsEcomEventTracking {
+  ecomRecommId: string;
+  ecomRecommTrigger: string;
+}
+
+export interface AudienceGuideText {
+  text: string;
+}
+
+export interface GiftPickWithScore {
+  giftPick: GiftPick | undefined;
+  score: bigint;
+}
+
+export interface ViewerPicksHeaderImage {
+  image: Image | undefined;
+  schemaUrl: string;
+}
+
+export interface ViewerPickAnchorParam {
+  viewerWishesUseNewSetupProcess: boolean;
+  viewerWishesQueueModeEnable: boolean;
+  viewerWishesPriorityRequestEnable: boolean;
+  integrateVwIntoLiveboard: boolean;
+}
+
+export interface ProfileExtra {
+  gameTricks: ProfileExtraGameTricks | undefined;
+  gameInteraction: ProfileExtraGameInteraction | undefined;
+}
+
+export interface TeamRankBonusTime {
+  switch: boolean;
+  startTimestamp: bigint;
+  endTimestamp: bigint;
+  showAnimation: boolean;
+  bonusRate: bigint;
+  bonusTimeGiftId: bigint;
+}
+
+export interface SettleInfo {
+  ownerSettleRank: bigint;
+  newClassInfo: ClassInfo | undefined;
+  oldClassInfo: ClassInfo | undefined;
+  rankSettleTimestamp: bigint;
+}
+
+export interface GiftPick {
+  giftId: bigint;
+  customizedDesc: string;
+  giftIcon: Image | undefined;
+  giftPrice: bigint;
+  giftPickId: bigint;
+  giftPickIdStr: string;
+  isPriorityRequest: boolean;
+  descSource: number;
+  extra: GiftPickExtra | undefined;
+}
+
+export interface ProfileExtraGameTricks {
+  storage: ProfileExtraGameTricksStorage | undefined;
+  external: ProfileExtraGameTricksExternal | undefined;
+}
+
+export interface ProfileExtraGameInteraction {
+  storage: ProfileExtraGameInteractionStorage | undefined;
+  external: ProfileExtraGameInteractionExternal | undefined;
+}
+
+export interface GiftPickExtra {
+  gameTricks: GiftPickExtraGameTricks | undefined;
+  gameInteraction: GiftPickExtraGameInteraction | undefined;
+}
+
+export interface ProfileExtraGameTricksStorage {
+  gameTricksType: number;
+  gameTagId: bigint;
+  gameTricksShortcut: GameTricksShortcut | undefined;
+}
+
+export interface ProfileExtraGameTricksExternal {
+  gameName: string;
+  gameNameKey: string;
+  gameIconUrl: string;
+}
+
+export interface ProfileExtraGameInteractionStorage {
+  gameId: string;
+  templateId: string;
+}
+
+export interface ProfileExtraGameInteractionExternal {
+  gameName: string;
+  gameNameKey: string;
+  gameIconUrl: string;
+  gameTagId: string;
+}
+
+export interface GiftPickExtraGameTricks {
+  storage: GiftPickExtraGameTricksStorage | undefined;
+  external: GiftPickExtraGameTricksExternal | undefined;
+}
+
+export interface GiftPickExtraGameInteraction {
+  storage: GiftPickExtraGameInteractionStorage | undefined;
+  external: GiftPickExtraGameInteractionExternal | undefined;
+}
+
+export interface GameTricksShortcut {
+  hotKeys: HotKey[];
+}
+
+export interface GiftPickExtraGameTricksStorage {
+  gameTricksType: number;
+  controlChaosInfo: ControlChaosInfo | undefined;
+}
+
+export interface GiftPickExtraGameTricksExternal {
+}
+
+export interface GiftPickExtraGameInteractionStorage {
+  instruction: string;
+  instructionDescKey: string;
+}
+
+export interface GiftPickExtraGameInteractionExternal {
+}
+
+export interface HotKey {
+  keyType: number;
+  keyboardKeys: KeyBoardHotKey[];
+  mouseKeys: MouseHotKey[];
+}
+
+export interface ControlChaosInfo {
+  commandType: number;
+  hotKeys: HotKey[];
+  actionType: number;
+}
+
+export interface KeyBoardHotKey {
+  keyCode: number;
+  keyName: string;
+}
+
+export interface MouseHotKey {
+  mouseType: number;
+}
+
+/**
+ * The room's place in the hourly ranking, shown as a banner. Only older schemas
+ * (tiktok-live-proto v2, TikTokLiveJava, TikTokLiveSharp) describe it, and they
+ * agree on the layout but not on what most numbers mean: names below say where
+ * a value sits, not what it is.
+ */
+export interface WebcastHourlyRankMessage {
+  common: CommonMessageData | undefined;
+  data: WebcastHourlyRankMessage_HourlyRankData | undefined;
+  value3: number;
+}
+
+export interface WebcastHourlyRankMessage_HourlyRankData {
+  value1: number;
+  current: WebcastHourlyRankMessage_RankEntry | undefined;
+  value3: number;
+  ranking: WebcastHourlyRankMessage_HourlyRanking | undefined;
+  detail: WebcastHourlyRankMessage_RankEntryDetail | undefined;
+  value6: number;
+  value7: number;
+}
+
+export interface WebcastHourlyRankMessage_RankEntry {
+  value1: number;
+  ranking: WebcastHourlyRankMessage_HourlyRanking | undefined;
+  label: string;
+}
+
+export interface WebcastHourlyRankMessage_RankEntryDetail {
+  value1: number;
+  value2: number;
+  ranking: WebcastHourlyRankMessage_HourlyRanking | undefined;
+  label: string;
+  value5: number;
+  value6: number;
+}
+
+/** A ranking line: its kind, a label, a colour and value/label pairs. */
+export interface WebcastHourlyRankMessage_HourlyRanking {
+  type: string;
+  label: string;
+  /** decided: a colour in tiktok-live-proto v2 and TikTokLiveJava (newer); TikTokLiveSharp reads a Text here. */
+  color: WebcastHourlyRankMessage_RankColor | undefined;
+  details: WebcastHourlyRankMessage_ValueLabel[];
+}
+
+export interface WebcastHourlyRankMessage_RankColor {
+  color: string;
+  /** decided: as in tiktok-live-proto v2 and TikTokLiveJava, the newer sources; TikTokLiveSharp says repeated TextPiece. */
+  id: bigint;
+  value6: number;
+}
+
+export interface WebcastHourlyRankMessage_ValueLabel {
+  /** decided: as in tiktok-live-proto v2 and TikTokLiveJava, the newer sources; TikTokLiveSharp says int32. */
+  value: number;
+  label: string;
+  label2: string;
+  label3: string;
 }
 
 function createBaseEngagementTouchAction(): EngagementTouchAction {
@@ -1088,6 +1514,8 @@ function createBaseEngagementGoal(): EngagementGoal {
     auditInfo: undefined,
     challengeType: "",
     isUneditable: false,
+    goalReward: undefined,
+    createSource: 0,
   };
 }
 
@@ -1164,6 +1592,12 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
     }
     if (message.isUneditable !== false) {
       writer.uint32(168).bool(message.isUneditable);
+    }
+    if (message.goalReward !== undefined) {
+      GoalReward.encode(message.goalReward, writer.uint32(178).fork()).join();
+    }
+    if (message.createSource !== 0) {
+      writer.uint32(184).int32(message.createSource);
     }
     return writer;
   },
@@ -1381,6 +1815,29 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
             message.isUneditable = reader.bool();
             continue;
           }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("EngagementGoal", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.goalReward = GoalReward.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EngagementGoal", 22, cause);
+            }
+            continue;
+          }
+          case 23: {
+            if (tag !== 184) {
+              noteWrongWireType("EngagementGoal", tag);
+              break;
+            }
+
+            message.createSource = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1429,6 +1886,10 @@ export const EngagementGoal: MessageFns<EngagementGoal> = {
       : undefined;
     message.challengeType = object.challengeType ?? "";
     message.isUneditable = object.isUneditable ?? false;
+    message.goalReward = (object.goalReward !== undefined && object.goalReward !== null)
+      ? GoalReward.fromPartial(object.goalReward)
+      : undefined;
+    message.createSource = object.createSource ?? 0;
     return message;
   },
 };
@@ -1445,6 +1906,7 @@ function createBaseEngagementGoal_Contributor(): EngagementGoal_Contributor {
     followedByOwner: false,
     isFirstContribution: false,
     subGoalContributions: [],
+    enigmaInfo: undefined,
   };
 }
 
@@ -1485,6 +1947,9 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
     }
     for (const v of message.subGoalContributions) {
       EngagementGoal_Contributor_SubGoalContribution.encode(v!, writer.uint32(90).fork()).join();
+    }
+    if (message.enigmaInfo !== undefined) {
+      EnigmaInfo.encode(message.enigmaInfo, writer.uint32(98).fork()).join();
     }
     return writer;
   },
@@ -1604,6 +2069,20 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
             }
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("EngagementGoal_Contributor", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.enigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "EngagementGoal_Contributor", 12, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1637,6 +2116,9 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
     message.isFirstContribution = object.isFirstContribution ?? false;
     message.subGoalContributions =
       object.subGoalContributions?.map((e) => EngagementGoal_Contributor_SubGoalContribution.fromPartial(e)) || [];
+    message.enigmaInfo = (object.enigmaInfo !== undefined && object.enigmaInfo !== null)
+      ? EnigmaInfo.fromPartial(object.enigmaInfo)
+      : undefined;
     return message;
   },
 };
@@ -2358,6 +2840,11 @@ function createBaseWebcastRankTextMessage(): WebcastRankTextMessage {
     selfGetBadgeText: undefined,
     otherGetBadgeText: undefined,
     currentUserId: 0n,
+    leftIcon: undefined,
+    content: undefined,
+    rankType: 0,
+    userEnigmaInfo: undefined,
+    publicAreaMsgCommon: undefined,
   };
 }
 
@@ -2392,6 +2879,21 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
         throw new globalThis.Error("value provided for field message.currentUserId of type int64 too large");
       }
       writer.uint32(56).int64(message.currentUserId);
+    }
+    if (message.leftIcon !== undefined) {
+      Image.encode(message.leftIcon, writer.uint32(66).fork()).join();
+    }
+    if (message.content !== undefined) {
+      Text.encode(message.content, writer.uint32(74).fork()).join();
+    }
+    if (message.rankType !== 0) {
+      writer.uint32(80).int32(message.rankType);
+    }
+    if (message.userEnigmaInfo !== undefined) {
+      RankUserEnigmaInfo.encode(message.userEnigmaInfo, writer.uint32(90).fork()).join();
+    }
+    if (message.publicAreaMsgCommon !== undefined) {
+      PublicAreaMessageCommon.encode(message.publicAreaMsgCommon, writer.uint32(98).fork()).join();
     }
     return writer;
   },
@@ -2487,6 +2989,71 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
             message.currentUserId = reader.int64() as bigint;
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastRankTextMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.leftIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankTextMessage", 8, cause);
+            }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastRankTextMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankTextMessage", 9, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastRankTextMessage", tag);
+              break;
+            }
+
+            message.rankType = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastRankTextMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.userEnigmaInfo = RankUserEnigmaInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankTextMessage", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastRankTextMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.publicAreaMsgCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankTextMessage", 12, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2526,6 +3093,19 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
     message.currentUserId = (object.currentUserId !== undefined && object.currentUserId !== null)
       ? BigInt(object.currentUserId)
       : 0n;
+    message.leftIcon = (object.leftIcon !== undefined && object.leftIcon !== null)
+      ? Image.fromPartial(object.leftIcon)
+      : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? Text.fromPartial(object.content)
+      : undefined;
+    message.rankType = object.rankType ?? 0;
+    message.userEnigmaInfo = (object.userEnigmaInfo !== undefined && object.userEnigmaInfo !== null)
+      ? RankUserEnigmaInfo.fromPartial(object.userEnigmaInfo)
+      : undefined;
+    message.publicAreaMsgCommon = (object.publicAreaMsgCommon !== undefined && object.publicAreaMsgCommon !== null)
+      ? PublicAreaMessageCommon.fromPartial(object.publicAreaMsgCommon)
+      : undefined;
     return message;
   },
 };
@@ -2694,7 +3274,19 @@ export const WebcastRankToastMessage_Toast: MessageFns<WebcastRankToastMessage_T
 };
 
 function createBaseWebcastRankUpdateMessage(): WebcastRankUpdateMessage {
-  return { common: undefined, loop: false, animationLoopForOff: false, unionAnimations: [], tabLists: [] };
+  return {
+    common: undefined,
+    loop: false,
+    animationLoopForOff: false,
+    unionAnimations: [],
+    tabLists: [],
+    updates: [],
+    groupType: 0,
+    opType: 0,
+    rankPriority: 0n,
+    tabs: [],
+    validRanks: undefined,
+  };
 }
 
 export const WebcastRankUpdateMessage: MessageFns<WebcastRankUpdateMessage> = {
@@ -2713,6 +3305,27 @@ export const WebcastRankUpdateMessage: MessageFns<WebcastRankUpdateMessage> = {
     }
     for (const v of message.tabLists) {
       WebcastRankUpdateMessage_TabList.encode(v!, writer.uint32(82).fork()).join();
+    }
+    for (const v of message.updates) {
+      RankUpdate.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.groupType !== 0) {
+      writer.uint32(24).int32(message.groupType);
+    }
+    if (message.opType !== 0) {
+      writer.uint32(32).int32(message.opType);
+    }
+    if (message.rankPriority !== 0n) {
+      if (BigInt.asIntN(64, message.rankPriority) !== message.rankPriority) {
+        throw new globalThis.Error("value provided for field message.rankPriority of type int64 too large");
+      }
+      writer.uint32(40).int64(message.rankPriority);
+    }
+    for (const v of message.tabs) {
+      WebcastRankUpdateMessage_RankTab.encode(v!, writer.uint32(50).fork()).join();
+    }
+    if (message.validRanks !== undefined) {
+      ValidRanks.encode(message.validRanks, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -2790,6 +3403,75 @@ export const WebcastRankUpdateMessage: MessageFns<WebcastRankUpdateMessage> = {
             }
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.updates.push(RankUpdate.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankUpdateMessage", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            message.groupType = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            message.opType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            message.rankPriority = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tabs.push(WebcastRankUpdateMessage_RankTab.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankUpdateMessage", 6, cause);
+            }
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastRankUpdateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.validRanks = ValidRanks.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastRankUpdateMessage", 11, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2818,6 +3500,16 @@ export const WebcastRankUpdateMessage: MessageFns<WebcastRankUpdateMessage> = {
     message.unionAnimations =
       object.unionAnimations?.map((e) => WebcastRankUpdateMessage_UnionAnimation.fromPartial(e)) || [];
     message.tabLists = object.tabLists?.map((e) => WebcastRankUpdateMessage_TabList.fromPartial(e)) || [];
+    message.updates = object.updates?.map((e) => RankUpdate.fromPartial(e)) || [];
+    message.groupType = object.groupType ?? 0;
+    message.opType = object.opType ?? 0;
+    message.rankPriority = (object.rankPriority !== undefined && object.rankPriority !== null)
+      ? BigInt(object.rankPriority)
+      : 0n;
+    message.tabs = object.tabs?.map((e) => WebcastRankUpdateMessage_RankTab.fromPartial(e)) || [];
+    message.validRanks = (object.validRanks !== undefined && object.validRanks !== null)
+      ? ValidRanks.fromPartial(object.validRanks)
+      : undefined;
     return message;
   },
 };
@@ -3017,7 +3709,7 @@ export const WebcastRankUpdateMessage_TabList: MessageFns<WebcastRankUpdateMessa
 };
 
 function createBaseWebcastRankUpdateMessage_RankTab(): WebcastRankUpdateMessage_RankTab {
-  return { rankType: 0, title: undefined, listLynxType: 0n };
+  return { rankType: 0, title: undefined, listLynxType: 0n, titlePlain: "" };
 }
 
 export const WebcastRankUpdateMessage_RankTab: MessageFns<WebcastRankUpdateMessage_RankTab> = {
@@ -3033,6 +3725,9 @@ export const WebcastRankUpdateMessage_RankTab: MessageFns<WebcastRankUpdateMessa
         throw new globalThis.Error("value provided for field message.listLynxType of type int64 too large");
       }
       writer.uint32(32).int64(message.listLynxType);
+    }
+    if (message.titlePlain !== "") {
+      writer.uint32(18).string(message.titlePlain);
     }
     return writer;
   },
@@ -3082,6 +3777,15 @@ export const WebcastRankUpdateMessage_RankTab: MessageFns<WebcastRankUpdateMessa
             message.listLynxType = reader.int64() as bigint;
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastRankUpdateMessage_RankTab", tag);
+              break;
+            }
+
+            message.titlePlain = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3111,6 +3815,7 @@ export const WebcastRankUpdateMessage_RankTab: MessageFns<WebcastRankUpdateMessa
     message.listLynxType = (object.listLynxType !== undefined && object.listLynxType !== null)
       ? BigInt(object.listLynxType)
       : 0n;
+    message.titlePlain = object.titlePlain ?? "";
     return message;
   },
 };
@@ -6409,7 +7114,16 @@ export const WebcastNewAnchorGuideMessage_Guide_Config: MessageFns<WebcastNewAnc
 };
 
 function createBaseWebcastGuideMessage(): WebcastGuideMessage {
-  return { common: undefined, guideType: 0n, giftId: 0n, description: "", duration: 0n, displayStyle: 0n, scene: 0 };
+  return {
+    common: undefined,
+    guideType: 0n,
+    giftId: 0n,
+    description: "",
+    duration: 0n,
+    displayStyle: 0n,
+    scene: "",
+    frequencyRule: undefined,
+  };
 }
 
 export const WebcastGuideMessage: MessageFns<WebcastGuideMessage> = {
@@ -6444,8 +7158,11 @@ export const WebcastGuideMessage: MessageFns<WebcastGuideMessage> = {
       }
       writer.uint32(48).int64(message.displayStyle);
     }
-    if (message.scene !== 0) {
-      writer.uint32(56).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(58).string(message.scene);
+    }
+    if (message.frequencyRule !== undefined) {
+      GuideMessageFrequencyRule.encode(message.frequencyRule, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -6523,12 +7240,26 @@ export const WebcastGuideMessage: MessageFns<WebcastGuideMessage> = {
             continue;
           }
           case 7: {
-            if (tag !== 56) {
+            if (tag !== 58) {
               noteWrongWireType("WebcastGuideMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastGuideMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.frequencyRule = GuideMessageFrequencyRule.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastGuideMessage", 8, cause);
+            }
             continue;
           }
         }
@@ -6561,7 +7292,10 @@ export const WebcastGuideMessage: MessageFns<WebcastGuideMessage> = {
     message.displayStyle = (object.displayStyle !== undefined && object.displayStyle !== null)
       ? BigInt(object.displayStyle)
       : 0n;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
+    message.frequencyRule = (object.frequencyRule !== undefined && object.frequencyRule !== null)
+      ? GuideMessageFrequencyRule.fromPartial(object.frequencyRule)
+      : undefined;
     return message;
   },
 };
@@ -6745,7 +7479,7 @@ export const WebcastGuideTaskMessage: MessageFns<WebcastGuideTaskMessage> = {
 };
 
 function createBaseWebcastToastMessage(): WebcastToastMessage {
-  return { common: undefined, displayDuration: 0n, delayDuration: 0n, scene: 0 };
+  return { common: undefined, displayDuration: 0n, delayDuration: 0n, scene: "" };
 }
 
 export const WebcastToastMessage: MessageFns<WebcastToastMessage> = {
@@ -6765,8 +7499,8 @@ export const WebcastToastMessage: MessageFns<WebcastToastMessage> = {
       }
       writer.uint32(24).int64(message.delayDuration);
     }
-    if (message.scene !== 0) {
-      writer.uint32(32).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(34).string(message.scene);
     }
     return writer;
   },
@@ -6817,12 +7551,12 @@ export const WebcastToastMessage: MessageFns<WebcastToastMessage> = {
             continue;
           }
           case 4: {
-            if (tag !== 32) {
+            if (tag !== 34) {
               noteWrongWireType("WebcastToastMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
         }
@@ -6854,7 +7588,7 @@ export const WebcastToastMessage: MessageFns<WebcastToastMessage> = {
     message.delayDuration = (object.delayDuration !== undefined && object.delayDuration !== null)
       ? BigInt(object.delayDuration)
       : 0n;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     return message;
   },
 };
@@ -7278,8 +8012,13 @@ function createBaseWebcastCapsuleMessage(): WebcastCapsuleMessage {
     buttonText: undefined,
     schema: "",
     capsuleType: 0,
-    scene: 0,
+    scene: "",
     bizParams: undefined,
+    subScene: "",
+    style: 0,
+    skipFc: false,
+    publicAreaMessageCommon: undefined,
+    reportAction: false,
   };
 }
 
@@ -7303,11 +8042,26 @@ export const WebcastCapsuleMessage: MessageFns<WebcastCapsuleMessage> = {
     if (message.capsuleType !== 0) {
       writer.uint32(48).int32(message.capsuleType);
     }
-    if (message.scene !== 0) {
-      writer.uint32(56).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(58).string(message.scene);
     }
     if (message.bizParams !== undefined) {
       WebcastCapsuleMessage_BizParams.encode(message.bizParams, writer.uint32(66).fork()).join();
+    }
+    if (message.subScene !== "") {
+      writer.uint32(74).string(message.subScene);
+    }
+    if (message.style !== 0) {
+      writer.uint32(80).int32(message.style);
+    }
+    if (message.skipFc !== false) {
+      writer.uint32(88).bool(message.skipFc);
+    }
+    if (message.publicAreaMessageCommon !== undefined) {
+      PublicAreaMessageCommon.encode(message.publicAreaMessageCommon, writer.uint32(98).fork()).join();
+    }
+    if (message.reportAction !== false) {
+      writer.uint32(104).bool(message.reportAction);
     }
     return writer;
   },
@@ -7400,12 +8154,12 @@ export const WebcastCapsuleMessage: MessageFns<WebcastCapsuleMessage> = {
             continue;
           }
           case 7: {
-            if (tag !== 56) {
+            if (tag !== 58) {
               noteWrongWireType("WebcastCapsuleMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 8: {
@@ -7420,6 +8174,56 @@ export const WebcastCapsuleMessage: MessageFns<WebcastCapsuleMessage> = {
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastCapsuleMessage", 8, cause);
             }
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastCapsuleMessage", tag);
+              break;
+            }
+
+            message.subScene = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastCapsuleMessage", tag);
+              break;
+            }
+
+            message.style = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("WebcastCapsuleMessage", tag);
+              break;
+            }
+
+            message.skipFc = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastCapsuleMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.publicAreaMessageCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("WebcastCapsuleMessage", tag);
+              break;
+            }
+
+            message.reportAction = reader.bool();
             continue;
           }
         }
@@ -7454,10 +8258,18 @@ export const WebcastCapsuleMessage: MessageFns<WebcastCapsuleMessage> = {
       : undefined;
     message.schema = object.schema ?? "";
     message.capsuleType = object.capsuleType ?? 0;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.bizParams = (object.bizParams !== undefined && object.bizParams !== null)
       ? WebcastCapsuleMessage_BizParams.fromPartial(object.bizParams)
       : undefined;
+    message.subScene = object.subScene ?? "";
+    message.style = object.style ?? 0;
+    message.skipFc = object.skipFc ?? false;
+    message.publicAreaMessageCommon =
+      (object.publicAreaMessageCommon !== undefined && object.publicAreaMessageCommon !== null)
+        ? PublicAreaMessageCommon.fromPartial(object.publicAreaMessageCommon)
+        : undefined;
+    message.reportAction = object.reportAction ?? false;
     return message;
   },
 };
@@ -7473,6 +8285,9 @@ function createBaseWebcastCapsuleMessage_BizParams(): WebcastCapsuleMessage_BizP
     gamingModeratorCommentGuide: undefined,
     commentMuteRulePrompt: undefined,
     commentFlaggedForNewUser: undefined,
+    moderatorGuideInfo: undefined,
+    multiGuestApplyGuide: undefined,
+    ecom: undefined,
   };
 }
 
@@ -7506,6 +8321,15 @@ export const WebcastCapsuleMessage_BizParams: MessageFns<WebcastCapsuleMessage_B
     if (message.commentFlaggedForNewUser !== undefined) {
       WebcastCapsuleMessage_CommentFlaggedForNewUser.encode(message.commentFlaggedForNewUser, writer.uint32(82).fork())
         .join();
+    }
+    if (message.moderatorGuideInfo !== undefined) {
+      CapsuleBizParamsModeratorGuide.encode(message.moderatorGuideInfo, writer.uint32(90).fork()).join();
+    }
+    if (message.multiGuestApplyGuide !== undefined) {
+      CapsuleBizParamsMultiGuestApplyGuide.encode(message.multiGuestApplyGuide, writer.uint32(98).fork()).join();
+    }
+    if (message.ecom !== undefined) {
+      CapsuleBizParamsEcom.encode(message.ecom, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -7645,6 +8469,48 @@ export const WebcastCapsuleMessage_BizParams: MessageFns<WebcastCapsuleMessage_B
             );
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastCapsuleMessage_BizParams", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.moderatorGuideInfo = CapsuleBizParamsModeratorGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_BizParams", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastCapsuleMessage_BizParams", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.multiGuestApplyGuide = CapsuleBizParamsMultiGuestApplyGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_BizParams", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastCapsuleMessage_BizParams", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ecom = CapsuleBizParamsEcom.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_BizParams", 13, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7697,6 +8563,15 @@ export const WebcastCapsuleMessage_BizParams: MessageFns<WebcastCapsuleMessage_B
       (object.commentFlaggedForNewUser !== undefined && object.commentFlaggedForNewUser !== null)
         ? WebcastCapsuleMessage_CommentFlaggedForNewUser.fromPartial(object.commentFlaggedForNewUser)
         : undefined;
+    message.moderatorGuideInfo = (object.moderatorGuideInfo !== undefined && object.moderatorGuideInfo !== null)
+      ? CapsuleBizParamsModeratorGuide.fromPartial(object.moderatorGuideInfo)
+      : undefined;
+    message.multiGuestApplyGuide = (object.multiGuestApplyGuide !== undefined && object.multiGuestApplyGuide !== null)
+      ? CapsuleBizParamsMultiGuestApplyGuide.fromPartial(object.multiGuestApplyGuide)
+      : undefined;
+    message.ecom = (object.ecom !== undefined && object.ecom !== null)
+      ? CapsuleBizParamsEcom.fromPartial(object.ecom)
+      : undefined;
     return message;
   },
 };
@@ -7711,6 +8586,11 @@ function createBaseWebcastCapsuleMessage_Cohost(): WebcastCapsuleMessage_Cohost 
     inviteeRoomId: 0n,
     inviteeInnerChannelId: 0n,
     invitee: undefined,
+    isFriend: false,
+    subType: "",
+    rivalVoteCount: "",
+    anchorClassLabel: undefined,
+    rivalClassLabel: undefined,
   };
 }
 
@@ -7751,6 +8631,21 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
     }
     if (message.invitee !== undefined) {
       User.encode(message.invitee, writer.uint32(66).fork()).join();
+    }
+    if (message.isFriend !== false) {
+      writer.uint32(72).bool(message.isFriend);
+    }
+    if (message.subType !== "") {
+      writer.uint32(82).string(message.subType);
+    }
+    if (message.rivalVoteCount !== "") {
+      writer.uint32(90).string(message.rivalVoteCount);
+    }
+    if (message.anchorClassLabel !== undefined) {
+      GiftGalleryBadgeSection.encode(message.anchorClassLabel, writer.uint32(98).fork()).join();
+    }
+    if (message.rivalClassLabel !== undefined) {
+      GiftGalleryBadgeSection.encode(message.rivalClassLabel, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -7853,6 +8748,61 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
             }
             continue;
           }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("WebcastCapsuleMessage_Cohost", tag);
+              break;
+            }
+
+            message.isFriend = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("WebcastCapsuleMessage_Cohost", tag);
+              break;
+            }
+
+            message.subType = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastCapsuleMessage_Cohost", tag);
+              break;
+            }
+
+            message.rivalVoteCount = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastCapsuleMessage_Cohost", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorClassLabel = GiftGalleryBadgeSection.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_Cohost", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastCapsuleMessage_Cohost", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.rivalClassLabel = GiftGalleryBadgeSection.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_Cohost", 13, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7891,6 +8841,15 @@ export const WebcastCapsuleMessage_Cohost: MessageFns<WebcastCapsuleMessage_Coho
         : 0n;
     message.invitee = (object.invitee !== undefined && object.invitee !== null)
       ? User.fromPartial(object.invitee)
+      : undefined;
+    message.isFriend = object.isFriend ?? false;
+    message.subType = object.subType ?? "";
+    message.rivalVoteCount = object.rivalVoteCount ?? "";
+    message.anchorClassLabel = (object.anchorClassLabel !== undefined && object.anchorClassLabel !== null)
+      ? GiftGalleryBadgeSection.fromPartial(object.anchorClassLabel)
+      : undefined;
+    message.rivalClassLabel = (object.rivalClassLabel !== undefined && object.rivalClassLabel !== null)
+      ? GiftGalleryBadgeSection.fromPartial(object.rivalClassLabel)
       : undefined;
     return message;
   },
@@ -8089,7 +9048,15 @@ export const WebcastCapsuleMessage_CommentFlagged: MessageFns<WebcastCapsuleMess
 };
 
 function createBaseWebcastCapsuleMessage_MultiGuestInvite(): WebcastCapsuleMessage_MultiGuestInvite {
-  return { invitee: undefined, displayStrategy: 0, inviteNoticeReason: "" };
+  return {
+    invitee: undefined,
+    displayStrategy: 0,
+    inviteNoticeReason: "",
+    noticeType: 0,
+    turnOnGuide: undefined,
+    noticeGuide: undefined,
+    groupChatMemberInviteGuide: undefined,
+  };
 }
 
 export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMessage_MultiGuestInvite> = {
@@ -8102,6 +9069,18 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
     }
     if (message.inviteNoticeReason !== "") {
       writer.uint32(26).string(message.inviteNoticeReason);
+    }
+    if (message.noticeType !== 0) {
+      writer.uint32(32).int32(message.noticeType);
+    }
+    if (message.turnOnGuide !== undefined) {
+      AudienceTurnOnGuide.encode(message.turnOnGuide, writer.uint32(42).fork()).join();
+    }
+    if (message.noticeGuide !== undefined) {
+      AudienceInviteGuide.encode(message.noticeGuide, writer.uint32(50).fork()).join();
+    }
+    if (message.groupChatMemberInviteGuide !== undefined) {
+      AudienceGroupChatInviteGuide.encode(message.groupChatMemberInviteGuide, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -8151,6 +9130,57 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
             message.inviteNoticeReason = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastCapsuleMessage_MultiGuestInvite", tag);
+              break;
+            }
+
+            message.noticeType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastCapsuleMessage_MultiGuestInvite", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.turnOnGuide = AudienceTurnOnGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_MultiGuestInvite", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastCapsuleMessage_MultiGuestInvite", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.noticeGuide = AudienceInviteGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_MultiGuestInvite", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("WebcastCapsuleMessage_MultiGuestInvite", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.groupChatMemberInviteGuide = AudienceGroupChatInviteGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_MultiGuestInvite", 7, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8180,6 +9210,17 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
       : undefined;
     message.displayStrategy = object.displayStrategy ?? 0;
     message.inviteNoticeReason = object.inviteNoticeReason ?? "";
+    message.noticeType = object.noticeType ?? 0;
+    message.turnOnGuide = (object.turnOnGuide !== undefined && object.turnOnGuide !== null)
+      ? AudienceTurnOnGuide.fromPartial(object.turnOnGuide)
+      : undefined;
+    message.noticeGuide = (object.noticeGuide !== undefined && object.noticeGuide !== null)
+      ? AudienceInviteGuide.fromPartial(object.noticeGuide)
+      : undefined;
+    message.groupChatMemberInviteGuide =
+      (object.groupChatMemberInviteGuide !== undefined && object.groupChatMemberInviteGuide !== null)
+        ? AudienceGroupChatInviteGuide.fromPartial(object.groupChatMemberInviteGuide)
+        : undefined;
     return message;
   },
 };
@@ -8275,7 +9316,7 @@ export const WebcastCapsuleMessage_PinPerk: MessageFns<WebcastCapsuleMessage_Pin
 };
 
 function createBaseWebcastCapsuleMessage_ModeratorCommentGuide(): WebcastCapsuleMessage_ModeratorCommentGuide {
-  return { user: undefined, replyText: undefined, recommendation: undefined };
+  return { user: undefined, replyText: undefined, recommendation: undefined, ruleId: 0n, action: undefined };
 }
 
 export const WebcastCapsuleMessage_ModeratorCommentGuide: MessageFns<WebcastCapsuleMessage_ModeratorCommentGuide> = {
@@ -8294,6 +9335,15 @@ export const WebcastCapsuleMessage_ModeratorCommentGuide: MessageFns<WebcastCaps
         message.recommendation,
         writer.uint32(26).fork(),
       ).join();
+    }
+    if (message.ruleId !== 0n) {
+      if (BigInt.asIntN(64, message.ruleId) !== message.ruleId) {
+        throw new globalThis.Error("value provided for field message.ruleId of type int64 too large");
+      }
+      writer.uint32(40).int64(message.ruleId);
+    }
+    if (message.action !== undefined) {
+      GameAction.encode(message.action, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -8351,6 +9401,29 @@ export const WebcastCapsuleMessage_ModeratorCommentGuide: MessageFns<WebcastCaps
             );
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastCapsuleMessage_ModeratorCommentGuide", tag);
+              break;
+            }
+
+            message.ruleId = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastCapsuleMessage_ModeratorCommentGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.action = GameAction.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastCapsuleMessage_ModeratorCommentGuide", 6, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8381,6 +9454,10 @@ export const WebcastCapsuleMessage_ModeratorCommentGuide: MessageFns<WebcastCaps
       : undefined;
     message.recommendation = (object.recommendation !== undefined && object.recommendation !== null)
       ? WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation.fromPartial(object.recommendation)
+      : undefined;
+    message.ruleId = (object.ruleId !== undefined && object.ruleId !== null) ? BigInt(object.ruleId) : 0n;
+    message.action = (object.action !== undefined && object.action !== null)
+      ? GameAction.fromPartial(object.action)
       : undefined;
     return message;
   },
@@ -10727,6 +11804,5797 @@ export const WebcastPlaybookMessage: MessageFns<WebcastPlaybookMessage> = {
     message.title = object.title ?? "";
     message.coverUrl = object.coverUrl ?? "";
     message.endReason = object.endReason ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastViewerPicksUpdateMessage(): WebcastViewerPicksUpdateMessage {
+  return { common: undefined, updateType: 0, info: undefined };
+}
+
+export const WebcastViewerPicksUpdateMessage: MessageFns<WebcastViewerPicksUpdateMessage> = {
+  encode(message: WebcastViewerPicksUpdateMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.updateType !== 0) {
+      writer.uint32(16).int32(message.updateType);
+    }
+    if (message.info !== undefined) {
+      ViewerPicksInfo.encode(message.info, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastViewerPicksUpdateMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastViewerPicksUpdateMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastViewerPicksUpdateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastViewerPicksUpdateMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastViewerPicksUpdateMessage", tag);
+              break;
+            }
+
+            message.updateType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastViewerPicksUpdateMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.info = ViewerPicksInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastViewerPicksUpdateMessage", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastViewerPicksUpdateMessage>, I>>(base?: I): WebcastViewerPicksUpdateMessage {
+    return WebcastViewerPicksUpdateMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastViewerPicksUpdateMessage>, I>>(
+    object: I,
+  ): WebcastViewerPicksUpdateMessage {
+    const message = createBaseWebcastViewerPicksUpdateMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.updateType = object.updateType ?? 0;
+    message.info = (object.info !== undefined && object.info !== null)
+      ? ViewerPicksInfo.fromPartial(object.info)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGuideMessageFrequencyRule(): GuideMessageFrequencyRule {
+  return { roomShowCount: 0n, dayShowCount: 0n };
+}
+
+export const GuideMessageFrequencyRule: MessageFns<GuideMessageFrequencyRule> = {
+  encode(message: GuideMessageFrequencyRule, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.roomShowCount !== 0n) {
+      if (BigInt.asIntN(64, message.roomShowCount) !== message.roomShowCount) {
+        throw new globalThis.Error("value provided for field message.roomShowCount of type int64 too large");
+      }
+      writer.uint32(8).int64(message.roomShowCount);
+    }
+    if (message.dayShowCount !== 0n) {
+      if (BigInt.asIntN(64, message.dayShowCount) !== message.dayShowCount) {
+        throw new globalThis.Error("value provided for field message.dayShowCount of type int64 too large");
+      }
+      writer.uint32(16).int64(message.dayShowCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GuideMessageFrequencyRule {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGuideMessageFrequencyRule();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GuideMessageFrequencyRule", tag);
+              break;
+            }
+
+            message.roomShowCount = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GuideMessageFrequencyRule", tag);
+              break;
+            }
+
+            message.dayShowCount = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GuideMessageFrequencyRule>, I>>(base?: I): GuideMessageFrequencyRule {
+    return GuideMessageFrequencyRule.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GuideMessageFrequencyRule>, I>>(object: I): GuideMessageFrequencyRule {
+    const message = createBaseGuideMessageFrequencyRule();
+    message.roomShowCount = (object.roomShowCount !== undefined && object.roomShowCount !== null)
+      ? BigInt(object.roomShowCount)
+      : 0n;
+    message.dayShowCount = (object.dayShowCount !== undefined && object.dayShowCount !== null)
+      ? BigInt(object.dayShowCount)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseRankUserEnigmaInfo(): RankUserEnigmaInfo {
+  return { isEnigmaMaskOn: false };
+}
+
+export const RankUserEnigmaInfo: MessageFns<RankUserEnigmaInfo> = {
+  encode(message: RankUserEnigmaInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEnigmaMaskOn !== false) {
+      writer.uint32(8).bool(message.isEnigmaMaskOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RankUserEnigmaInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRankUserEnigmaInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RankUserEnigmaInfo", tag);
+              break;
+            }
+
+            message.isEnigmaMaskOn = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RankUserEnigmaInfo>, I>>(base?: I): RankUserEnigmaInfo {
+    return RankUserEnigmaInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RankUserEnigmaInfo>, I>>(object: I): RankUserEnigmaInfo {
+    const message = createBaseRankUserEnigmaInfo();
+    message.isEnigmaMaskOn = object.isEnigmaMaskOn ?? false;
+    return message;
+  },
+};
+
+function createBaseRankUpdate(): RankUpdate {
+  return {
+    rankType: 0,
+    ownRank: 0n,
+    defaultContent: undefined,
+    prompt: new Uint8Array(0),
+    showEntranceAnimation: false,
+    countdown: 0n,
+    animationInfo: undefined,
+    belongType: 0,
+    requestFirstShowType: 0,
+    supportedVersion: 0n,
+    owneronrank: false,
+    entranceicon: undefined,
+    affiliatedInfo: undefined,
+    classInfo: undefined,
+    currentScore: 0n,
+    listSchema: "",
+  };
+}
+
+export const RankUpdate: MessageFns<RankUpdate> = {
+  encode(message: RankUpdate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rankType !== 0) {
+      writer.uint32(8).int32(message.rankType);
+    }
+    if (message.ownRank !== 0n) {
+      if (BigInt.asIntN(64, message.ownRank) !== message.ownRank) {
+        throw new globalThis.Error("value provided for field message.ownRank of type int64 too large");
+      }
+      writer.uint32(16).int64(message.ownRank);
+    }
+    if (message.defaultContent !== undefined) {
+      Text.encode(message.defaultContent, writer.uint32(26).fork()).join();
+    }
+    if (message.prompt.length !== 0) {
+      writer.uint32(34).bytes(message.prompt);
+    }
+    if (message.showEntranceAnimation !== false) {
+      writer.uint32(40).bool(message.showEntranceAnimation);
+    }
+    if (message.countdown !== 0n) {
+      if (BigInt.asIntN(64, message.countdown) !== message.countdown) {
+        throw new globalThis.Error("value provided for field message.countdown of type int64 too large");
+      }
+      writer.uint32(48).int64(message.countdown);
+    }
+    if (message.animationInfo !== undefined) {
+      RankAnimationInfo.encode(message.animationInfo, writer.uint32(58).fork()).join();
+    }
+    if (message.belongType !== 0) {
+      writer.uint32(64).int32(message.belongType);
+    }
+    if (message.requestFirstShowType !== 0) {
+      writer.uint32(72).int32(message.requestFirstShowType);
+    }
+    if (message.supportedVersion !== 0n) {
+      if (BigInt.asIntN(64, message.supportedVersion) !== message.supportedVersion) {
+        throw new globalThis.Error("value provided for field message.supportedVersion of type int64 too large");
+      }
+      writer.uint32(80).int64(message.supportedVersion);
+    }
+    if (message.owneronrank !== false) {
+      writer.uint32(88).bool(message.owneronrank);
+    }
+    if (message.entranceicon !== undefined) {
+      Image.encode(message.entranceicon, writer.uint32(98).fork()).join();
+    }
+    if (message.affiliatedInfo !== undefined) {
+      AffiliatedInfo.encode(message.affiliatedInfo, writer.uint32(106).fork()).join();
+    }
+    if (message.classInfo !== undefined) {
+      ClassInfo.encode(message.classInfo, writer.uint32(114).fork()).join();
+    }
+    if (message.currentScore !== 0n) {
+      if (BigInt.asIntN(64, message.currentScore) !== message.currentScore) {
+        throw new globalThis.Error("value provided for field message.currentScore of type int64 too large");
+      }
+      writer.uint32(120).int64(message.currentScore);
+    }
+    if (message.listSchema !== "") {
+      writer.uint32(130).string(message.listSchema);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RankUpdate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRankUpdate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.rankType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.ownRank = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.defaultContent = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankUpdate", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.prompt = reader.bytes();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.showEntranceAnimation = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.countdown = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.animationInfo = RankAnimationInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankUpdate", 7, cause);
+            }
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.belongType = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.requestFirstShowType = reader.int32();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.supportedVersion = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.owneronrank = reader.bool();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.entranceicon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankUpdate", 12, cause);
+            }
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.affiliatedInfo = AffiliatedInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankUpdate", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.classInfo = ClassInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankUpdate", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.currentScore = reader.int64() as bigint;
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              noteWrongWireType("RankUpdate", tag);
+              break;
+            }
+
+            message.listSchema = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RankUpdate>, I>>(base?: I): RankUpdate {
+    return RankUpdate.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RankUpdate>, I>>(object: I): RankUpdate {
+    const message = createBaseRankUpdate();
+    message.rankType = object.rankType ?? 0;
+    message.ownRank = (object.ownRank !== undefined && object.ownRank !== null) ? BigInt(object.ownRank) : 0n;
+    message.defaultContent = (object.defaultContent !== undefined && object.defaultContent !== null)
+      ? Text.fromPartial(object.defaultContent)
+      : undefined;
+    message.prompt = object.prompt ?? new Uint8Array(0);
+    message.showEntranceAnimation = object.showEntranceAnimation ?? false;
+    message.countdown = (object.countdown !== undefined && object.countdown !== null) ? BigInt(object.countdown) : 0n;
+    message.animationInfo = (object.animationInfo !== undefined && object.animationInfo !== null)
+      ? RankAnimationInfo.fromPartial(object.animationInfo)
+      : undefined;
+    message.belongType = object.belongType ?? 0;
+    message.requestFirstShowType = object.requestFirstShowType ?? 0;
+    message.supportedVersion = (object.supportedVersion !== undefined && object.supportedVersion !== null)
+      ? BigInt(object.supportedVersion)
+      : 0n;
+    message.owneronrank = object.owneronrank ?? false;
+    message.entranceicon = (object.entranceicon !== undefined && object.entranceicon !== null)
+      ? Image.fromPartial(object.entranceicon)
+      : undefined;
+    message.affiliatedInfo = (object.affiliatedInfo !== undefined && object.affiliatedInfo !== null)
+      ? AffiliatedInfo.fromPartial(object.affiliatedInfo)
+      : undefined;
+    message.classInfo = (object.classInfo !== undefined && object.classInfo !== null)
+      ? ClassInfo.fromPartial(object.classInfo)
+      : undefined;
+    message.currentScore = (object.currentScore !== undefined && object.currentScore !== null)
+      ? BigInt(object.currentScore)
+      : 0n;
+    message.listSchema = object.listSchema ?? "";
+    return message;
+  },
+};
+
+function createBaseValidRanks(): ValidRanks {
+  return { isEffect: false, rankTypes: [] };
+}
+
+export const ValidRanks: MessageFns<ValidRanks> = {
+  encode(message: ValidRanks, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEffect !== false) {
+      writer.uint32(8).bool(message.isEffect);
+    }
+    if (message.rankTypes.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.rankTypes) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ValidRanks {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseValidRanks();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ValidRanks", tag);
+              break;
+            }
+
+            message.isEffect = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.rankTypes.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.rankTypes.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("ValidRanks", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ValidRanks>, I>>(base?: I): ValidRanks {
+    return ValidRanks.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ValidRanks>, I>>(object: I): ValidRanks {
+    const message = createBaseValidRanks();
+    message.isEffect = object.isEffect ?? false;
+    message.rankTypes = object.rankTypes?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseCapsuleBizParamsModeratorGuide(): CapsuleBizParamsModeratorGuide {
+  return {
+    isGiftModerator: false,
+    isInteractiveModerator: false,
+    isToolModerator: false,
+    hvUser: undefined,
+    welcomeMsg: undefined,
+    recommendSensitiveWords: [],
+  };
+}
+
+export const CapsuleBizParamsModeratorGuide: MessageFns<CapsuleBizParamsModeratorGuide> = {
+  encode(message: CapsuleBizParamsModeratorGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isGiftModerator !== false) {
+      writer.uint32(8).bool(message.isGiftModerator);
+    }
+    if (message.isInteractiveModerator !== false) {
+      writer.uint32(16).bool(message.isInteractiveModerator);
+    }
+    if (message.isToolModerator !== false) {
+      writer.uint32(24).bool(message.isToolModerator);
+    }
+    if (message.hvUser !== undefined) {
+      User.encode(message.hvUser, writer.uint32(34).fork()).join();
+    }
+    if (message.welcomeMsg !== undefined) {
+      Text.encode(message.welcomeMsg, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.recommendSensitiveWords) {
+      writer.uint32(50).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CapsuleBizParamsModeratorGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCapsuleBizParamsModeratorGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            message.isGiftModerator = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            message.isInteractiveModerator = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            message.isToolModerator = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hvUser = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CapsuleBizParamsModeratorGuide", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.welcomeMsg = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CapsuleBizParamsModeratorGuide", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("CapsuleBizParamsModeratorGuide", tag);
+              break;
+            }
+
+            message.recommendSensitiveWords.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CapsuleBizParamsModeratorGuide>, I>>(base?: I): CapsuleBizParamsModeratorGuide {
+    return CapsuleBizParamsModeratorGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CapsuleBizParamsModeratorGuide>, I>>(
+    object: I,
+  ): CapsuleBizParamsModeratorGuide {
+    const message = createBaseCapsuleBizParamsModeratorGuide();
+    message.isGiftModerator = object.isGiftModerator ?? false;
+    message.isInteractiveModerator = object.isInteractiveModerator ?? false;
+    message.isToolModerator = object.isToolModerator ?? false;
+    message.hvUser = (object.hvUser !== undefined && object.hvUser !== null)
+      ? User.fromPartial(object.hvUser)
+      : undefined;
+    message.welcomeMsg = (object.welcomeMsg !== undefined && object.welcomeMsg !== null)
+      ? Text.fromPartial(object.welcomeMsg)
+      : undefined;
+    message.recommendSensitiveWords = object.recommendSensitiveWords?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseCapsuleBizParamsMultiGuestApplyGuide(): CapsuleBizParamsMultiGuestApplyGuide {
+  return {
+    applyUser: undefined,
+    displayStrategy: 0,
+    linkmicAudienceApplyNoticeReason: "",
+    noticeType: 0,
+    applyNoticeGuide: undefined,
+  };
+}
+
+export const CapsuleBizParamsMultiGuestApplyGuide: MessageFns<CapsuleBizParamsMultiGuestApplyGuide> = {
+  encode(message: CapsuleBizParamsMultiGuestApplyGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.applyUser !== undefined) {
+      User.encode(message.applyUser, writer.uint32(10).fork()).join();
+    }
+    if (message.displayStrategy !== 0) {
+      writer.uint32(16).int32(message.displayStrategy);
+    }
+    if (message.linkmicAudienceApplyNoticeReason !== "") {
+      writer.uint32(26).string(message.linkmicAudienceApplyNoticeReason);
+    }
+    if (message.noticeType !== 0) {
+      writer.uint32(32).int32(message.noticeType);
+    }
+    if (message.applyNoticeGuide !== undefined) {
+      LinkmicAudienceApplyGuide.encode(message.applyNoticeGuide, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CapsuleBizParamsMultiGuestApplyGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCapsuleBizParamsMultiGuestApplyGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CapsuleBizParamsMultiGuestApplyGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.applyUser = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CapsuleBizParamsMultiGuestApplyGuide", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("CapsuleBizParamsMultiGuestApplyGuide", tag);
+              break;
+            }
+
+            message.displayStrategy = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CapsuleBizParamsMultiGuestApplyGuide", tag);
+              break;
+            }
+
+            message.linkmicAudienceApplyNoticeReason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("CapsuleBizParamsMultiGuestApplyGuide", tag);
+              break;
+            }
+
+            message.noticeType = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("CapsuleBizParamsMultiGuestApplyGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.applyNoticeGuide = LinkmicAudienceApplyGuide.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CapsuleBizParamsMultiGuestApplyGuide", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CapsuleBizParamsMultiGuestApplyGuide>, I>>(
+    base?: I,
+  ): CapsuleBizParamsMultiGuestApplyGuide {
+    return CapsuleBizParamsMultiGuestApplyGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CapsuleBizParamsMultiGuestApplyGuide>, I>>(
+    object: I,
+  ): CapsuleBizParamsMultiGuestApplyGuide {
+    const message = createBaseCapsuleBizParamsMultiGuestApplyGuide();
+    message.applyUser = (object.applyUser !== undefined && object.applyUser !== null)
+      ? User.fromPartial(object.applyUser)
+      : undefined;
+    message.displayStrategy = object.displayStrategy ?? 0;
+    message.linkmicAudienceApplyNoticeReason = object.linkmicAudienceApplyNoticeReason ?? "";
+    message.noticeType = object.noticeType ?? 0;
+    message.applyNoticeGuide = (object.applyNoticeGuide !== undefined && object.applyNoticeGuide !== null)
+      ? LinkmicAudienceApplyGuide.fromPartial(object.applyNoticeGuide)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseCapsuleBizParamsEcom(): CapsuleBizParamsEcom {
+  return { eventTracking: undefined };
+}
+
+export const CapsuleBizParamsEcom: MessageFns<CapsuleBizParamsEcom> = {
+  encode(message: CapsuleBizParamsEcom, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.eventTracking !== undefined) {
+      CapsuleBizParamsEcomEventTracking.encode(message.eventTracking, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CapsuleBizParamsEcom {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCapsuleBizParamsEcom();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("CapsuleBizParamsEcom", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.eventTracking = CapsuleBizParamsEcomEventTracking.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "CapsuleBizParamsEcom", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CapsuleBizParamsEcom>, I>>(base?: I): CapsuleBizParamsEcom {
+    return CapsuleBizParamsEcom.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CapsuleBizParamsEcom>, I>>(object: I): CapsuleBizParamsEcom {
+    const message = createBaseCapsuleBizParamsEcom();
+    message.eventTracking = (object.eventTracking !== undefined && object.eventTracking !== null)
+      ? CapsuleBizParamsEcomEventTracking.fromPartial(object.eventTracking)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGoalReward(): GoalReward {
+  return { rewardContent: "", topN: 0, hasSticker: false, auditStatus: 0 };
+}
+
+export const GoalReward: MessageFns<GoalReward> = {
+  encode(message: GoalReward, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rewardContent !== "") {
+      writer.uint32(10).string(message.rewardContent);
+    }
+    if (message.topN !== 0) {
+      writer.uint32(16).int32(message.topN);
+    }
+    if (message.hasSticker !== false) {
+      writer.uint32(24).bool(message.hasSticker);
+    }
+    if (message.auditStatus !== 0) {
+      writer.uint32(32).int32(message.auditStatus);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GoalReward {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGoalReward();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GoalReward", tag);
+              break;
+            }
+
+            message.rewardContent = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GoalReward", tag);
+              break;
+            }
+
+            message.topN = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("GoalReward", tag);
+              break;
+            }
+
+            message.hasSticker = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("GoalReward", tag);
+              break;
+            }
+
+            message.auditStatus = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GoalReward>, I>>(base?: I): GoalReward {
+    return GoalReward.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GoalReward>, I>>(object: I): GoalReward {
+    const message = createBaseGoalReward();
+    message.rewardContent = object.rewardContent ?? "";
+    message.topN = object.topN ?? 0;
+    message.hasSticker = object.hasSticker ?? false;
+    message.auditStatus = object.auditStatus ?? 0;
+    return message;
+  },
+};
+
+function createBaseAudienceTurnOnGuide(): AudienceTurnOnGuide {
+  return { content: undefined, buttonContent: undefined };
+}
+
+export const AudienceTurnOnGuide: MessageFns<AudienceTurnOnGuide> = {
+  encode(message: AudienceTurnOnGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.content !== undefined) {
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
+    }
+    if (message.buttonContent !== undefined) {
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceTurnOnGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAudienceTurnOnGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AudienceTurnOnGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceTurnOnGuide", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AudienceTurnOnGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceTurnOnGuide", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(base?: I): AudienceTurnOnGuide {
+    return AudienceTurnOnGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(object: I): AudienceTurnOnGuide {
+    const message = createBaseAudienceTurnOnGuide();
+    message.content = (object.content !== undefined && object.content !== null)
+      ? AudienceGuideText.fromPartial(object.content)
+      : undefined;
+    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAudienceInviteGuide(): AudienceInviteGuide {
+  return {
+    content: undefined,
+    buttonContent: undefined,
+    user: undefined,
+    displayStrategy: 0,
+    linkmicAudienceInviteNoticeReason: "",
+  };
+}
+
+export const AudienceInviteGuide: MessageFns<AudienceInviteGuide> = {
+  encode(message: AudienceInviteGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.content !== undefined) {
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
+    }
+    if (message.buttonContent !== undefined) {
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(26).fork()).join();
+    }
+    if (message.displayStrategy !== 0) {
+      writer.uint32(32).int32(message.displayStrategy);
+    }
+    if (message.linkmicAudienceInviteNoticeReason !== "") {
+      writer.uint32(42).string(message.linkmicAudienceInviteNoticeReason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceInviteGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAudienceInviteGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AudienceInviteGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceInviteGuide", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AudienceInviteGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceInviteGuide", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AudienceInviteGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceInviteGuide", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("AudienceInviteGuide", tag);
+              break;
+            }
+
+            message.displayStrategy = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("AudienceInviteGuide", tag);
+              break;
+            }
+
+            message.linkmicAudienceInviteNoticeReason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(base?: I): AudienceInviteGuide {
+    return AudienceInviteGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(object: I): AudienceInviteGuide {
+    const message = createBaseAudienceInviteGuide();
+    message.content = (object.content !== undefined && object.content !== null)
+      ? AudienceGuideText.fromPartial(object.content)
+      : undefined;
+    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.displayStrategy = object.displayStrategy ?? 0;
+    message.linkmicAudienceInviteNoticeReason = object.linkmicAudienceInviteNoticeReason ?? "";
+    return message;
+  },
+};
+
+function createBaseAudienceGroupChatInviteGuide(): AudienceGroupChatInviteGuide {
+  return { content: undefined, buttonContent: undefined, groupMemberUserIds: [] };
+}
+
+export const AudienceGroupChatInviteGuide: MessageFns<AudienceGroupChatInviteGuide> = {
+  encode(message: AudienceGroupChatInviteGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.content !== undefined) {
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
+    }
+    if (message.buttonContent !== undefined) {
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
+    }
+    if (message.groupMemberUserIds.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.groupMemberUserIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field groupMemberUserIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceGroupChatInviteGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAudienceGroupChatInviteGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AudienceGroupChatInviteGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceGroupChatInviteGuide", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AudienceGroupChatInviteGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AudienceGroupChatInviteGuide", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.groupMemberUserIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.groupMemberUserIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("AudienceGroupChatInviteGuide", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AudienceGroupChatInviteGuide>, I>>(base?: I): AudienceGroupChatInviteGuide {
+    return AudienceGroupChatInviteGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AudienceGroupChatInviteGuide>, I>>(object: I): AudienceGroupChatInviteGuide {
+    const message = createBaseAudienceGroupChatInviteGuide();
+    message.content = (object.content !== undefined && object.content !== null)
+      ? AudienceGuideText.fromPartial(object.content)
+      : undefined;
+    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
+      : undefined;
+    message.groupMemberUserIds = object.groupMemberUserIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGameAction(): GameAction {
+  return { actionType: 0, jumpPage: 0, followUserId: 0n, followUserInfo: undefined, actionSchema: "" };
+}
+
+export const GameAction: MessageFns<GameAction> = {
+  encode(message: GameAction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.actionType !== 0) {
+      writer.uint32(8).int32(message.actionType);
+    }
+    if (message.jumpPage !== 0) {
+      writer.uint32(16).int32(message.jumpPage);
+    }
+    if (message.followUserId !== 0n) {
+      if (BigInt.asIntN(64, message.followUserId) !== message.followUserId) {
+        throw new globalThis.Error("value provided for field message.followUserId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.followUserId);
+    }
+    if (message.followUserInfo !== undefined) {
+      User.encode(message.followUserInfo, writer.uint32(34).fork()).join();
+    }
+    if (message.actionSchema !== "") {
+      writer.uint32(42).string(message.actionSchema);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GameAction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGameAction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GameAction", tag);
+              break;
+            }
+
+            message.actionType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GameAction", tag);
+              break;
+            }
+
+            message.jumpPage = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("GameAction", tag);
+              break;
+            }
+
+            message.followUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GameAction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.followUserInfo = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GameAction", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("GameAction", tag);
+              break;
+            }
+
+            message.actionSchema = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GameAction>, I>>(base?: I): GameAction {
+    return GameAction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GameAction>, I>>(object: I): GameAction {
+    const message = createBaseGameAction();
+    message.actionType = object.actionType ?? 0;
+    message.jumpPage = object.jumpPage ?? 0;
+    message.followUserId = (object.followUserId !== undefined && object.followUserId !== null)
+      ? BigInt(object.followUserId)
+      : 0n;
+    message.followUserInfo = (object.followUserInfo !== undefined && object.followUserInfo !== null)
+      ? User.fromPartial(object.followUserInfo)
+      : undefined;
+    message.actionSchema = object.actionSchema ?? "";
+    return message;
+  },
+};
+
+function createBaseViewerPicksInfo(): ViewerPicksInfo {
+  return {
+    viewerPicksId: 0n,
+    giftPickList: [],
+    status: 0,
+    roundDurationSec: 0n,
+    startTimeMs: 0n,
+    endTimeMs: 0n,
+    hasDuration: false,
+    hasScore: false,
+    enableAutoRestart: false,
+    startedFromAutoRestart: false,
+    viewerPicksIdStr: "",
+    displayMode: 0,
+    scene: 0,
+    headerImage: undefined,
+    anchorParam: undefined,
+    extra: undefined,
+    startedFromAutoStart: false,
+  };
+}
+
+export const ViewerPicksInfo: MessageFns<ViewerPicksInfo> = {
+  encode(message: ViewerPicksInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.viewerPicksId !== 0n) {
+      if (BigInt.asIntN(64, message.viewerPicksId) !== message.viewerPicksId) {
+        throw new globalThis.Error("value provided for field message.viewerPicksId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.viewerPicksId);
+    }
+    for (const v of message.giftPickList) {
+      GiftPickWithScore.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.status !== 0) {
+      writer.uint32(24).int32(message.status);
+    }
+    if (message.roundDurationSec !== 0n) {
+      if (BigInt.asIntN(64, message.roundDurationSec) !== message.roundDurationSec) {
+        throw new globalThis.Error("value provided for field message.roundDurationSec of type int64 too large");
+      }
+      writer.uint32(32).int64(message.roundDurationSec);
+    }
+    if (message.startTimeMs !== 0n) {
+      if (BigInt.asIntN(64, message.startTimeMs) !== message.startTimeMs) {
+        throw new globalThis.Error("value provided for field message.startTimeMs of type int64 too large");
+      }
+      writer.uint32(40).int64(message.startTimeMs);
+    }
+    if (message.endTimeMs !== 0n) {
+      if (BigInt.asIntN(64, message.endTimeMs) !== message.endTimeMs) {
+        throw new globalThis.Error("value provided for field message.endTimeMs of type int64 too large");
+      }
+      writer.uint32(48).int64(message.endTimeMs);
+    }
+    if (message.hasDuration !== false) {
+      writer.uint32(56).bool(message.hasDuration);
+    }
+    if (message.hasScore !== false) {
+      writer.uint32(64).bool(message.hasScore);
+    }
+    if (message.enableAutoRestart !== false) {
+      writer.uint32(72).bool(message.enableAutoRestart);
+    }
+    if (message.startedFromAutoRestart !== false) {
+      writer.uint32(80).bool(message.startedFromAutoRestart);
+    }
+    if (message.viewerPicksIdStr !== "") {
+      writer.uint32(90).string(message.viewerPicksIdStr);
+    }
+    if (message.displayMode !== 0) {
+      writer.uint32(96).int32(message.displayMode);
+    }
+    if (message.scene !== 0) {
+      writer.uint32(104).int32(message.scene);
+    }
+    if (message.headerImage !== undefined) {
+      ViewerPicksHeaderImage.encode(message.headerImage, writer.uint32(114).fork()).join();
+    }
+    if (message.anchorParam !== undefined) {
+      ViewerPickAnchorParam.encode(message.anchorParam, writer.uint32(122).fork()).join();
+    }
+    if (message.extra !== undefined) {
+      ProfileExtra.encode(message.extra, writer.uint32(130).fork()).join();
+    }
+    if (message.startedFromAutoStart !== false) {
+      writer.uint32(136).bool(message.startedFromAutoStart);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ViewerPicksInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseViewerPicksInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.viewerPicksId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftPickList.push(GiftPickWithScore.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ViewerPicksInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.status = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.roundDurationSec = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.startTimeMs = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.endTimeMs = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.hasDuration = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.hasScore = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.enableAutoRestart = reader.bool();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.startedFromAutoRestart = reader.bool();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.viewerPicksIdStr = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.displayMode = reader.int32();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.scene = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.headerImage = ViewerPicksHeaderImage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ViewerPicksInfo", 14, cause);
+            }
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.anchorParam = ViewerPickAnchorParam.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ViewerPicksInfo", 15, cause);
+            }
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extra = ProfileExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ViewerPicksInfo", 16, cause);
+            }
+            continue;
+          }
+          case 17: {
+            if (tag !== 136) {
+              noteWrongWireType("ViewerPicksInfo", tag);
+              break;
+            }
+
+            message.startedFromAutoStart = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ViewerPicksInfo>, I>>(base?: I): ViewerPicksInfo {
+    return ViewerPicksInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ViewerPicksInfo>, I>>(object: I): ViewerPicksInfo {
+    const message = createBaseViewerPicksInfo();
+    message.viewerPicksId = (object.viewerPicksId !== undefined && object.viewerPicksId !== null)
+      ? BigInt(object.viewerPicksId)
+      : 0n;
+    message.giftPickList = object.giftPickList?.map((e) => GiftPickWithScore.fromPartial(e)) || [];
+    message.status = object.status ?? 0;
+    message.roundDurationSec = (object.roundDurationSec !== undefined && object.roundDurationSec !== null)
+      ? BigInt(object.roundDurationSec)
+      : 0n;
+    message.startTimeMs = (object.startTimeMs !== undefined && object.startTimeMs !== null)
+      ? BigInt(object.startTimeMs)
+      : 0n;
+    message.endTimeMs = (object.endTimeMs !== undefined && object.endTimeMs !== null) ? BigInt(object.endTimeMs) : 0n;
+    message.hasDuration = object.hasDuration ?? false;
+    message.hasScore = object.hasScore ?? false;
+    message.enableAutoRestart = object.enableAutoRestart ?? false;
+    message.startedFromAutoRestart = object.startedFromAutoRestart ?? false;
+    message.viewerPicksIdStr = object.viewerPicksIdStr ?? "";
+    message.displayMode = object.displayMode ?? 0;
+    message.scene = object.scene ?? 0;
+    message.headerImage = (object.headerImage !== undefined && object.headerImage !== null)
+      ? ViewerPicksHeaderImage.fromPartial(object.headerImage)
+      : undefined;
+    message.anchorParam = (object.anchorParam !== undefined && object.anchorParam !== null)
+      ? ViewerPickAnchorParam.fromPartial(object.anchorParam)
+      : undefined;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? ProfileExtra.fromPartial(object.extra)
+      : undefined;
+    message.startedFromAutoStart = object.startedFromAutoStart ?? false;
+    return message;
+  },
+};
+
+function createBaseRankAnimationInfo(): RankAnimationInfo {
+  return { type: 0, backgroundColorString: "", contentText: undefined, duration: 0n, tileContent: [] };
+}
+
+export const RankAnimationInfo: MessageFns<RankAnimationInfo> = {
+  encode(message: RankAnimationInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.backgroundColorString !== "") {
+      writer.uint32(18).string(message.backgroundColorString);
+    }
+    if (message.contentText !== undefined) {
+      Text.encode(message.contentText, writer.uint32(26).fork()).join();
+    }
+    if (message.duration !== 0n) {
+      if (BigInt.asIntN(64, message.duration) !== message.duration) {
+        throw new globalThis.Error("value provided for field message.duration of type int64 too large");
+      }
+      writer.uint32(32).int64(message.duration);
+    }
+    for (const v of message.tileContent) {
+      Text.encode(v!, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RankAnimationInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRankAnimationInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("RankAnimationInfo", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("RankAnimationInfo", tag);
+              break;
+            }
+
+            message.backgroundColorString = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("RankAnimationInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.contentText = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankAnimationInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("RankAnimationInfo", tag);
+              break;
+            }
+
+            message.duration = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("RankAnimationInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.tileContent.push(Text.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "RankAnimationInfo", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<RankAnimationInfo>, I>>(base?: I): RankAnimationInfo {
+    return RankAnimationInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<RankAnimationInfo>, I>>(object: I): RankAnimationInfo {
+    const message = createBaseRankAnimationInfo();
+    message.type = object.type ?? 0;
+    message.backgroundColorString = object.backgroundColorString ?? "";
+    message.contentText = (object.contentText !== undefined && object.contentText !== null)
+      ? Text.fromPartial(object.contentText)
+      : undefined;
+    message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
+    message.tileContent = object.tileContent?.map((e) => Text.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAffiliatedInfo(): AffiliatedInfo {
+  return {
+    textContent: undefined,
+    gapDesc: undefined,
+    realTimeRank: 0n,
+    teamRankBonusTime: undefined,
+    settleInfo: undefined,
+    middayPeakTimeStamp: 0n,
+    stickerShowScene: 0,
+    stickerSettleShowDuration: 0n,
+    stickerGapDesc: undefined,
+    stickerTrackParam: {},
+  };
+}
+
+export const AffiliatedInfo: MessageFns<AffiliatedInfo> = {
+  encode(message: AffiliatedInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.textContent !== undefined) {
+      Text.encode(message.textContent, writer.uint32(10).fork()).join();
+    }
+    if (message.gapDesc !== undefined) {
+      Text.encode(message.gapDesc, writer.uint32(18).fork()).join();
+    }
+    if (message.realTimeRank !== 0n) {
+      if (BigInt.asIntN(64, message.realTimeRank) !== message.realTimeRank) {
+        throw new globalThis.Error("value provided for field message.realTimeRank of type int64 too large");
+      }
+      writer.uint32(24).int64(message.realTimeRank);
+    }
+    if (message.teamRankBonusTime !== undefined) {
+      TeamRankBonusTime.encode(message.teamRankBonusTime, writer.uint32(34).fork()).join();
+    }
+    if (message.settleInfo !== undefined) {
+      SettleInfo.encode(message.settleInfo, writer.uint32(42).fork()).join();
+    }
+    if (message.middayPeakTimeStamp !== 0n) {
+      if (BigInt.asIntN(64, message.middayPeakTimeStamp) !== message.middayPeakTimeStamp) {
+        throw new globalThis.Error("value provided for field message.middayPeakTimeStamp of type int64 too large");
+      }
+      writer.uint32(48).int64(message.middayPeakTimeStamp);
+    }
+    if (message.stickerShowScene !== 0) {
+      writer.uint32(56).int32(message.stickerShowScene);
+    }
+    if (message.stickerSettleShowDuration !== 0n) {
+      if (BigInt.asIntN(64, message.stickerSettleShowDuration) !== message.stickerSettleShowDuration) {
+        throw new globalThis.Error(
+          "value provided for field message.stickerSettleShowDuration of type int64 too large",
+        );
+      }
+      writer.uint32(64).int64(message.stickerSettleShowDuration);
+    }
+    if (message.stickerGapDesc !== undefined) {
+      Text.encode(message.stickerGapDesc, writer.uint32(74).fork()).join();
+    }
+    globalThis.Object.entries(message.stickerTrackParam).forEach(([key, value]: [string, string]) => {
+      AffiliatedInfo_StickerTrackParamEntry.encode({ key: key as any, value }, writer.uint32(82).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AffiliatedInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAffiliatedInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.textContent = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gapDesc = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            message.realTimeRank = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.teamRankBonusTime = TeamRankBonusTime.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.settleInfo = SettleInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            message.middayPeakTimeStamp = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            message.stickerShowScene = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            message.stickerSettleShowDuration = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.stickerGapDesc = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 9, cause);
+            }
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("AffiliatedInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry10 = AffiliatedInfo_StickerTrackParamEntry.decode(reader, reader.uint32());
+              if (entry10.value !== undefined) {
+                message.stickerTrackParam[entry10.key] = entry10.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "AffiliatedInfo", 10, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AffiliatedInfo>, I>>(base?: I): AffiliatedInfo {
+    return AffiliatedInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AffiliatedInfo>, I>>(object: I): AffiliatedInfo {
+    const message = createBaseAffiliatedInfo();
+    message.textContent = (object.textContent !== undefined && object.textContent !== null)
+      ? Text.fromPartial(object.textContent)
+      : undefined;
+    message.gapDesc = (object.gapDesc !== undefined && object.gapDesc !== null)
+      ? Text.fromPartial(object.gapDesc)
+      : undefined;
+    message.realTimeRank = (object.realTimeRank !== undefined && object.realTimeRank !== null)
+      ? BigInt(object.realTimeRank)
+      : 0n;
+    message.teamRankBonusTime = (object.teamRankBonusTime !== undefined && object.teamRankBonusTime !== null)
+      ? TeamRankBonusTime.fromPartial(object.teamRankBonusTime)
+      : undefined;
+    message.settleInfo = (object.settleInfo !== undefined && object.settleInfo !== null)
+      ? SettleInfo.fromPartial(object.settleInfo)
+      : undefined;
+    message.middayPeakTimeStamp = (object.middayPeakTimeStamp !== undefined && object.middayPeakTimeStamp !== null)
+      ? BigInt(object.middayPeakTimeStamp)
+      : 0n;
+    message.stickerShowScene = object.stickerShowScene ?? 0;
+    message.stickerSettleShowDuration =
+      (object.stickerSettleShowDuration !== undefined && object.stickerSettleShowDuration !== null)
+        ? BigInt(object.stickerSettleShowDuration)
+        : 0n;
+    message.stickerGapDesc = (object.stickerGapDesc !== undefined && object.stickerGapDesc !== null)
+      ? Text.fromPartial(object.stickerGapDesc)
+      : undefined;
+    message.stickerTrackParam = (globalThis.Object.entries(object.stickerTrackParam ?? {}) as [string, string][])
+      .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      }, {});
+    return message;
+  },
+};
+
+function createBaseAffiliatedInfo_StickerTrackParamEntry(): AffiliatedInfo_StickerTrackParamEntry {
+  return { key: "", value: "" };
+}
+
+export const AffiliatedInfo_StickerTrackParamEntry: MessageFns<AffiliatedInfo_StickerTrackParamEntry> = {
+  encode(message: AffiliatedInfo_StickerTrackParamEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AffiliatedInfo_StickerTrackParamEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAffiliatedInfo_StickerTrackParamEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AffiliatedInfo_StickerTrackParamEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AffiliatedInfo_StickerTrackParamEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AffiliatedInfo_StickerTrackParamEntry>, I>>(
+    base?: I,
+  ): AffiliatedInfo_StickerTrackParamEntry {
+    return AffiliatedInfo_StickerTrackParamEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AffiliatedInfo_StickerTrackParamEntry>, I>>(
+    object: I,
+  ): AffiliatedInfo_StickerTrackParamEntry {
+    const message = createBaseAffiliatedInfo_StickerTrackParamEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseClassInfo(): ClassInfo {
+  return { classType: 0, starCount: 0n };
+}
+
+export const ClassInfo: MessageFns<ClassInfo> = {
+  encode(message: ClassInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.classType !== 0) {
+      writer.uint32(8).int32(message.classType);
+    }
+    if (message.starCount !== 0n) {
+      if (BigInt.asIntN(64, message.starCount) !== message.starCount) {
+        throw new globalThis.Error("value provided for field message.starCount of type int64 too large");
+      }
+      writer.uint32(16).int64(message.starCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ClassInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseClassInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ClassInfo", tag);
+              break;
+            }
+
+            message.classType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ClassInfo", tag);
+              break;
+            }
+
+            message.starCount = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ClassInfo>, I>>(base?: I): ClassInfo {
+    return ClassInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ClassInfo>, I>>(object: I): ClassInfo {
+    const message = createBaseClassInfo();
+    message.classType = object.classType ?? 0;
+    message.starCount = (object.starCount !== undefined && object.starCount !== null) ? BigInt(object.starCount) : 0n;
+    return message;
+  },
+};
+
+function createBaseLinkmicAudienceApplyGuide(): LinkmicAudienceApplyGuide {
+  return {
+    content: undefined,
+    buttonContent: undefined,
+    user: undefined,
+    displayStrategy: 0,
+    linkmicAudienceApplyNoticeReason: "",
+    displayPosition: 0n,
+    triggerType: "",
+    requestId: "",
+    linkmicId: "",
+  };
+}
+
+export const LinkmicAudienceApplyGuide: MessageFns<LinkmicAudienceApplyGuide> = {
+  encode(message: LinkmicAudienceApplyGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.content !== undefined) {
+      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
+    }
+    if (message.buttonContent !== undefined) {
+      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(26).fork()).join();
+    }
+    if (message.displayStrategy !== 0) {
+      writer.uint32(32).int32(message.displayStrategy);
+    }
+    if (message.linkmicAudienceApplyNoticeReason !== "") {
+      writer.uint32(42).string(message.linkmicAudienceApplyNoticeReason);
+    }
+    if (message.displayPosition !== 0n) {
+      if (BigInt.asIntN(64, message.displayPosition) !== message.displayPosition) {
+        throw new globalThis.Error("value provided for field message.displayPosition of type int64 too large");
+      }
+      writer.uint32(48).int64(message.displayPosition);
+    }
+    if (message.triggerType !== "") {
+      writer.uint32(58).string(message.triggerType);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(66).string(message.requestId);
+    }
+    if (message.linkmicId !== "") {
+      writer.uint32(74).string(message.linkmicId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LinkmicAudienceApplyGuide {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLinkmicAudienceApplyGuide();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.content = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkmicAudienceApplyGuide", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkmicAudienceApplyGuide", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "LinkmicAudienceApplyGuide", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.displayStrategy = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.linkmicAudienceApplyNoticeReason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.displayPosition = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.triggerType = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("LinkmicAudienceApplyGuide", tag);
+              break;
+            }
+
+            message.linkmicId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LinkmicAudienceApplyGuide>, I>>(base?: I): LinkmicAudienceApplyGuide {
+    return LinkmicAudienceApplyGuide.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LinkmicAudienceApplyGuide>, I>>(object: I): LinkmicAudienceApplyGuide {
+    const message = createBaseLinkmicAudienceApplyGuide();
+    message.content = (object.content !== undefined && object.content !== null)
+      ? AudienceGuideText.fromPartial(object.content)
+      : undefined;
+    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
+      ? AudienceGuideText.fromPartial(object.buttonContent)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.displayStrategy = object.displayStrategy ?? 0;
+    message.linkmicAudienceApplyNoticeReason = object.linkmicAudienceApplyNoticeReason ?? "";
+    message.displayPosition = (object.displayPosition !== undefined && object.displayPosition !== null)
+      ? BigInt(object.displayPosition)
+      : 0n;
+    message.triggerType = object.triggerType ?? "";
+    message.requestId = object.requestId ?? "";
+    message.linkmicId = object.linkmicId ?? "";
+    return message;
+  },
+};
+
+function createBaseCapsuleBizParamsEcomEventTracking(): CapsuleBizParamsEcomEventTracking {
+  return { ecomRecommId: "", ecomRecommTrigger: "" };
+}
+
+export const CapsuleBizParamsEcomEventTracking: MessageFns<CapsuleBizParamsEcomEventTracking> = {
+  encode(message: CapsuleBizParamsEcomEventTracking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.ecomRecommId !== "") {
+      writer.uint32(10).string(message.ecomRecommId);
+    }
+    if (message.ecomRecommTrigger !== "") {
+      writer.uint32(18).string(message.ecomRecommTrigger);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CapsuleBizParamsEcomEventTracking {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCapsuleBizParamsEcomEventTracking();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("CapsuleBizParamsEcomEventTracking", tag);
+              break;
+            }
+
+            message.ecomRecommId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("CapsuleBizParamsEcomEventTracking", tag);
+              break;
+            }
+
+            message.ecomRecommTrigger = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<CapsuleBizParamsEcomEventTracking>, I>>(
+    base?: I,
+  ): CapsuleBizParamsEcomEventTracking {
+    return CapsuleBizParamsEcomEventTracking.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<CapsuleBizParamsEcomEventTracking>, I>>(
+    object: I,
+  ): CapsuleBizParamsEcomEventTracking {
+    const message = createBaseCapsuleBizParamsEcomEventTracking();
+    message.ecomRecommId = object.ecomRecommId ?? "";
+    message.ecomRecommTrigger = object.ecomRecommTrigger ?? "";
+    return message;
+  },
+};
+
+function createBaseAudienceGuideText(): AudienceGuideText {
+  return { text: "" };
+}
+
+export const AudienceGuideText: MessageFns<AudienceGuideText> = {
+  encode(message: AudienceGuideText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.text !== "") {
+      writer.uint32(10).string(message.text);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AudienceGuideText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAudienceGuideText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AudienceGuideText", tag);
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AudienceGuideText>, I>>(base?: I): AudienceGuideText {
+    return AudienceGuideText.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AudienceGuideText>, I>>(object: I): AudienceGuideText {
+    const message = createBaseAudienceGuideText();
+    message.text = object.text ?? "";
+    return message;
+  },
+};
+
+function createBaseGiftPickWithScore(): GiftPickWithScore {
+  return { giftPick: undefined, score: 0n };
+}
+
+export const GiftPickWithScore: MessageFns<GiftPickWithScore> = {
+  encode(message: GiftPickWithScore, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.giftPick !== undefined) {
+      GiftPick.encode(message.giftPick, writer.uint32(10).fork()).join();
+    }
+    if (message.score !== 0n) {
+      if (BigInt.asIntN(64, message.score) !== message.score) {
+        throw new globalThis.Error("value provided for field message.score of type int64 too large");
+      }
+      writer.uint32(16).int64(message.score);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickWithScore {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickWithScore();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftPickWithScore", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftPick = GiftPick.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickWithScore", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GiftPickWithScore", tag);
+              break;
+            }
+
+            message.score = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickWithScore>, I>>(base?: I): GiftPickWithScore {
+    return GiftPickWithScore.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickWithScore>, I>>(object: I): GiftPickWithScore {
+    const message = createBaseGiftPickWithScore();
+    message.giftPick = (object.giftPick !== undefined && object.giftPick !== null)
+      ? GiftPick.fromPartial(object.giftPick)
+      : undefined;
+    message.score = (object.score !== undefined && object.score !== null) ? BigInt(object.score) : 0n;
+    return message;
+  },
+};
+
+function createBaseViewerPicksHeaderImage(): ViewerPicksHeaderImage {
+  return { image: undefined, schemaUrl: "" };
+}
+
+export const ViewerPicksHeaderImage: MessageFns<ViewerPicksHeaderImage> = {
+  encode(message: ViewerPicksHeaderImage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.image !== undefined) {
+      Image.encode(message.image, writer.uint32(10).fork()).join();
+    }
+    if (message.schemaUrl !== "") {
+      writer.uint32(18).string(message.schemaUrl);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ViewerPicksHeaderImage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseViewerPicksHeaderImage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ViewerPicksHeaderImage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.image = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ViewerPicksHeaderImage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ViewerPicksHeaderImage", tag);
+              break;
+            }
+
+            message.schemaUrl = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ViewerPicksHeaderImage>, I>>(base?: I): ViewerPicksHeaderImage {
+    return ViewerPicksHeaderImage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ViewerPicksHeaderImage>, I>>(object: I): ViewerPicksHeaderImage {
+    const message = createBaseViewerPicksHeaderImage();
+    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
+    message.schemaUrl = object.schemaUrl ?? "";
+    return message;
+  },
+};
+
+function createBaseViewerPickAnchorParam(): ViewerPickAnchorParam {
+  return {
+    viewerWishesUseNewSetupProcess: false,
+    viewerWishesQueueModeEnable: false,
+    viewerWishesPriorityRequestEnable: false,
+    integrateVwIntoLiveboard: false,
+  };
+}
+
+export const ViewerPickAnchorParam: MessageFns<ViewerPickAnchorParam> = {
+  encode(message: ViewerPickAnchorParam, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.viewerWishesUseNewSetupProcess !== false) {
+      writer.uint32(8).bool(message.viewerWishesUseNewSetupProcess);
+    }
+    if (message.viewerWishesQueueModeEnable !== false) {
+      writer.uint32(16).bool(message.viewerWishesQueueModeEnable);
+    }
+    if (message.viewerWishesPriorityRequestEnable !== false) {
+      writer.uint32(24).bool(message.viewerWishesPriorityRequestEnable);
+    }
+    if (message.integrateVwIntoLiveboard !== false) {
+      writer.uint32(32).bool(message.integrateVwIntoLiveboard);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ViewerPickAnchorParam {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseViewerPickAnchorParam();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ViewerPickAnchorParam", tag);
+              break;
+            }
+
+            message.viewerWishesUseNewSetupProcess = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ViewerPickAnchorParam", tag);
+              break;
+            }
+
+            message.viewerWishesQueueModeEnable = reader.bool();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("ViewerPickAnchorParam", tag);
+              break;
+            }
+
+            message.viewerWishesPriorityRequestEnable = reader.bool();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("ViewerPickAnchorParam", tag);
+              break;
+            }
+
+            message.integrateVwIntoLiveboard = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ViewerPickAnchorParam>, I>>(base?: I): ViewerPickAnchorParam {
+    return ViewerPickAnchorParam.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ViewerPickAnchorParam>, I>>(object: I): ViewerPickAnchorParam {
+    const message = createBaseViewerPickAnchorParam();
+    message.viewerWishesUseNewSetupProcess = object.viewerWishesUseNewSetupProcess ?? false;
+    message.viewerWishesQueueModeEnable = object.viewerWishesQueueModeEnable ?? false;
+    message.viewerWishesPriorityRequestEnable = object.viewerWishesPriorityRequestEnable ?? false;
+    message.integrateVwIntoLiveboard = object.integrateVwIntoLiveboard ?? false;
+    return message;
+  },
+};
+
+function createBaseProfileExtra(): ProfileExtra {
+  return { gameTricks: undefined, gameInteraction: undefined };
+}
+
+export const ProfileExtra: MessageFns<ProfileExtra> = {
+  encode(message: ProfileExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameTricks !== undefined) {
+      ProfileExtraGameTricks.encode(message.gameTricks, writer.uint32(10).fork()).join();
+    }
+    if (message.gameInteraction !== undefined) {
+      ProfileExtraGameInteraction.encode(message.gameInteraction, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTricks = ProfileExtraGameTricks.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtra", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameInteraction = ProfileExtraGameInteraction.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtra", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtra>, I>>(base?: I): ProfileExtra {
+    return ProfileExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtra>, I>>(object: I): ProfileExtra {
+    const message = createBaseProfileExtra();
+    message.gameTricks = (object.gameTricks !== undefined && object.gameTricks !== null)
+      ? ProfileExtraGameTricks.fromPartial(object.gameTricks)
+      : undefined;
+    message.gameInteraction = (object.gameInteraction !== undefined && object.gameInteraction !== null)
+      ? ProfileExtraGameInteraction.fromPartial(object.gameInteraction)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseTeamRankBonusTime(): TeamRankBonusTime {
+  return {
+    switch: false,
+    startTimestamp: 0n,
+    endTimestamp: 0n,
+    showAnimation: false,
+    bonusRate: 0n,
+    bonusTimeGiftId: 0n,
+  };
+}
+
+export const TeamRankBonusTime: MessageFns<TeamRankBonusTime> = {
+  encode(message: TeamRankBonusTime, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.switch !== false) {
+      writer.uint32(8).bool(message.switch);
+    }
+    if (message.startTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.startTimestamp) !== message.startTimestamp) {
+        throw new globalThis.Error("value provided for field message.startTimestamp of type int64 too large");
+      }
+      writer.uint32(16).int64(message.startTimestamp);
+    }
+    if (message.endTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.endTimestamp) !== message.endTimestamp) {
+        throw new globalThis.Error("value provided for field message.endTimestamp of type int64 too large");
+      }
+      writer.uint32(24).int64(message.endTimestamp);
+    }
+    if (message.showAnimation !== false) {
+      writer.uint32(32).bool(message.showAnimation);
+    }
+    if (message.bonusRate !== 0n) {
+      if (BigInt.asIntN(64, message.bonusRate) !== message.bonusRate) {
+        throw new globalThis.Error("value provided for field message.bonusRate of type int64 too large");
+      }
+      writer.uint32(40).int64(message.bonusRate);
+    }
+    if (message.bonusTimeGiftId !== 0n) {
+      if (BigInt.asIntN(64, message.bonusTimeGiftId) !== message.bonusTimeGiftId) {
+        throw new globalThis.Error("value provided for field message.bonusTimeGiftId of type int64 too large");
+      }
+      writer.uint32(48).int64(message.bonusTimeGiftId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): TeamRankBonusTime {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTeamRankBonusTime();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.switch = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.startTimestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.endTimestamp = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.showAnimation = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.bonusRate = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("TeamRankBonusTime", tag);
+              break;
+            }
+
+            message.bonusTimeGiftId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<TeamRankBonusTime>, I>>(base?: I): TeamRankBonusTime {
+    return TeamRankBonusTime.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<TeamRankBonusTime>, I>>(object: I): TeamRankBonusTime {
+    const message = createBaseTeamRankBonusTime();
+    message.switch = object.switch ?? false;
+    message.startTimestamp = (object.startTimestamp !== undefined && object.startTimestamp !== null)
+      ? BigInt(object.startTimestamp)
+      : 0n;
+    message.endTimestamp = (object.endTimestamp !== undefined && object.endTimestamp !== null)
+      ? BigInt(object.endTimestamp)
+      : 0n;
+    message.showAnimation = object.showAnimation ?? false;
+    message.bonusRate = (object.bonusRate !== undefined && object.bonusRate !== null) ? BigInt(object.bonusRate) : 0n;
+    message.bonusTimeGiftId = (object.bonusTimeGiftId !== undefined && object.bonusTimeGiftId !== null)
+      ? BigInt(object.bonusTimeGiftId)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseSettleInfo(): SettleInfo {
+  return { ownerSettleRank: 0n, newClassInfo: undefined, oldClassInfo: undefined, rankSettleTimestamp: 0n };
+}
+
+export const SettleInfo: MessageFns<SettleInfo> = {
+  encode(message: SettleInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.ownerSettleRank !== 0n) {
+      if (BigInt.asIntN(64, message.ownerSettleRank) !== message.ownerSettleRank) {
+        throw new globalThis.Error("value provided for field message.ownerSettleRank of type int64 too large");
+      }
+      writer.uint32(8).int64(message.ownerSettleRank);
+    }
+    if (message.newClassInfo !== undefined) {
+      ClassInfo.encode(message.newClassInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.oldClassInfo !== undefined) {
+      ClassInfo.encode(message.oldClassInfo, writer.uint32(26).fork()).join();
+    }
+    if (message.rankSettleTimestamp !== 0n) {
+      if (BigInt.asIntN(64, message.rankSettleTimestamp) !== message.rankSettleTimestamp) {
+        throw new globalThis.Error("value provided for field message.rankSettleTimestamp of type int64 too large");
+      }
+      writer.uint32(32).int64(message.rankSettleTimestamp);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SettleInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSettleInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SettleInfo", tag);
+              break;
+            }
+
+            message.ownerSettleRank = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SettleInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.newClassInfo = ClassInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SettleInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("SettleInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.oldClassInfo = ClassInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SettleInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SettleInfo", tag);
+              break;
+            }
+
+            message.rankSettleTimestamp = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SettleInfo>, I>>(base?: I): SettleInfo {
+    return SettleInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SettleInfo>, I>>(object: I): SettleInfo {
+    const message = createBaseSettleInfo();
+    message.ownerSettleRank = (object.ownerSettleRank !== undefined && object.ownerSettleRank !== null)
+      ? BigInt(object.ownerSettleRank)
+      : 0n;
+    message.newClassInfo = (object.newClassInfo !== undefined && object.newClassInfo !== null)
+      ? ClassInfo.fromPartial(object.newClassInfo)
+      : undefined;
+    message.oldClassInfo = (object.oldClassInfo !== undefined && object.oldClassInfo !== null)
+      ? ClassInfo.fromPartial(object.oldClassInfo)
+      : undefined;
+    message.rankSettleTimestamp = (object.rankSettleTimestamp !== undefined && object.rankSettleTimestamp !== null)
+      ? BigInt(object.rankSettleTimestamp)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseGiftPick(): GiftPick {
+  return {
+    giftId: 0n,
+    customizedDesc: "",
+    giftIcon: undefined,
+    giftPrice: 0n,
+    giftPickId: 0n,
+    giftPickIdStr: "",
+    isPriorityRequest: false,
+    descSource: 0,
+    extra: undefined,
+  };
+}
+
+export const GiftPick: MessageFns<GiftPick> = {
+  encode(message: GiftPick, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.giftId !== 0n) {
+      if (BigInt.asIntN(64, message.giftId) !== message.giftId) {
+        throw new globalThis.Error("value provided for field message.giftId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.giftId);
+    }
+    if (message.customizedDesc !== "") {
+      writer.uint32(18).string(message.customizedDesc);
+    }
+    if (message.giftIcon !== undefined) {
+      Image.encode(message.giftIcon, writer.uint32(26).fork()).join();
+    }
+    if (message.giftPrice !== 0n) {
+      if (BigInt.asIntN(64, message.giftPrice) !== message.giftPrice) {
+        throw new globalThis.Error("value provided for field message.giftPrice of type int64 too large");
+      }
+      writer.uint32(32).int64(message.giftPrice);
+    }
+    if (message.giftPickId !== 0n) {
+      if (BigInt.asIntN(64, message.giftPickId) !== message.giftPickId) {
+        throw new globalThis.Error("value provided for field message.giftPickId of type int64 too large");
+      }
+      writer.uint32(40).int64(message.giftPickId);
+    }
+    if (message.giftPickIdStr !== "") {
+      writer.uint32(50).string(message.giftPickIdStr);
+    }
+    if (message.isPriorityRequest !== false) {
+      writer.uint32(56).bool(message.isPriorityRequest);
+    }
+    if (message.descSource !== 0) {
+      writer.uint32(64).int32(message.descSource);
+    }
+    if (message.extra !== undefined) {
+      GiftPickExtra.encode(message.extra, writer.uint32(74).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPick {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPick();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.giftId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.customizedDesc = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPick", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.giftPrice = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.giftPickId = reader.int64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.giftPickIdStr = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.isPriorityRequest = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            message.descSource = reader.int32();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("GiftPick", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extra = GiftPickExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPick", 9, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPick>, I>>(base?: I): GiftPick {
+    return GiftPick.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPick>, I>>(object: I): GiftPick {
+    const message = createBaseGiftPick();
+    message.giftId = (object.giftId !== undefined && object.giftId !== null) ? BigInt(object.giftId) : 0n;
+    message.customizedDesc = object.customizedDesc ?? "";
+    message.giftIcon = (object.giftIcon !== undefined && object.giftIcon !== null)
+      ? Image.fromPartial(object.giftIcon)
+      : undefined;
+    message.giftPrice = (object.giftPrice !== undefined && object.giftPrice !== null) ? BigInt(object.giftPrice) : 0n;
+    message.giftPickId = (object.giftPickId !== undefined && object.giftPickId !== null)
+      ? BigInt(object.giftPickId)
+      : 0n;
+    message.giftPickIdStr = object.giftPickIdStr ?? "";
+    message.isPriorityRequest = object.isPriorityRequest ?? false;
+    message.descSource = object.descSource ?? 0;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? GiftPickExtra.fromPartial(object.extra)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameTricks(): ProfileExtraGameTricks {
+  return { storage: undefined, external: undefined };
+}
+
+export const ProfileExtraGameTricks: MessageFns<ProfileExtraGameTricks> = {
+  encode(message: ProfileExtraGameTricks, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.storage !== undefined) {
+      ProfileExtraGameTricksStorage.encode(message.storage, writer.uint32(10).fork()).join();
+    }
+    if (message.external !== undefined) {
+      ProfileExtraGameTricksExternal.encode(message.external, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameTricks {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameTricks();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtraGameTricks", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storage = ProfileExtraGameTricksStorage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtraGameTricks", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtraGameTricks", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.external = ProfileExtraGameTricksExternal.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtraGameTricks", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameTricks>, I>>(base?: I): ProfileExtraGameTricks {
+    return ProfileExtraGameTricks.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameTricks>, I>>(object: I): ProfileExtraGameTricks {
+    const message = createBaseProfileExtraGameTricks();
+    message.storage = (object.storage !== undefined && object.storage !== null)
+      ? ProfileExtraGameTricksStorage.fromPartial(object.storage)
+      : undefined;
+    message.external = (object.external !== undefined && object.external !== null)
+      ? ProfileExtraGameTricksExternal.fromPartial(object.external)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameInteraction(): ProfileExtraGameInteraction {
+  return { storage: undefined, external: undefined };
+}
+
+export const ProfileExtraGameInteraction: MessageFns<ProfileExtraGameInteraction> = {
+  encode(message: ProfileExtraGameInteraction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.storage !== undefined) {
+      ProfileExtraGameInteractionStorage.encode(message.storage, writer.uint32(10).fork()).join();
+    }
+    if (message.external !== undefined) {
+      ProfileExtraGameInteractionExternal.encode(message.external, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameInteraction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameInteraction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtraGameInteraction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storage = ProfileExtraGameInteractionStorage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtraGameInteraction", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtraGameInteraction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.external = ProfileExtraGameInteractionExternal.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtraGameInteraction", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameInteraction>, I>>(base?: I): ProfileExtraGameInteraction {
+    return ProfileExtraGameInteraction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameInteraction>, I>>(object: I): ProfileExtraGameInteraction {
+    const message = createBaseProfileExtraGameInteraction();
+    message.storage = (object.storage !== undefined && object.storage !== null)
+      ? ProfileExtraGameInteractionStorage.fromPartial(object.storage)
+      : undefined;
+    message.external = (object.external !== undefined && object.external !== null)
+      ? ProfileExtraGameInteractionExternal.fromPartial(object.external)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGiftPickExtra(): GiftPickExtra {
+  return { gameTricks: undefined, gameInteraction: undefined };
+}
+
+export const GiftPickExtra: MessageFns<GiftPickExtra> = {
+  encode(message: GiftPickExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameTricks !== undefined) {
+      GiftPickExtraGameTricks.encode(message.gameTricks, writer.uint32(10).fork()).join();
+    }
+    if (message.gameInteraction !== undefined) {
+      GiftPickExtraGameInteraction.encode(message.gameInteraction, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftPickExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTricks = GiftPickExtraGameTricks.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtra", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPickExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameInteraction = GiftPickExtraGameInteraction.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtra", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtra>, I>>(base?: I): GiftPickExtra {
+    return GiftPickExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtra>, I>>(object: I): GiftPickExtra {
+    const message = createBaseGiftPickExtra();
+    message.gameTricks = (object.gameTricks !== undefined && object.gameTricks !== null)
+      ? GiftPickExtraGameTricks.fromPartial(object.gameTricks)
+      : undefined;
+    message.gameInteraction = (object.gameInteraction !== undefined && object.gameInteraction !== null)
+      ? GiftPickExtraGameInteraction.fromPartial(object.gameInteraction)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameTricksStorage(): ProfileExtraGameTricksStorage {
+  return { gameTricksType: 0, gameTagId: 0n, gameTricksShortcut: undefined };
+}
+
+export const ProfileExtraGameTricksStorage: MessageFns<ProfileExtraGameTricksStorage> = {
+  encode(message: ProfileExtraGameTricksStorage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameTricksType !== 0) {
+      writer.uint32(8).int32(message.gameTricksType);
+    }
+    if (message.gameTagId !== 0n) {
+      if (BigInt.asIntN(64, message.gameTagId) !== message.gameTagId) {
+        throw new globalThis.Error("value provided for field message.gameTagId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.gameTagId);
+    }
+    if (message.gameTricksShortcut !== undefined) {
+      GameTricksShortcut.encode(message.gameTricksShortcut, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameTricksStorage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameTricksStorage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ProfileExtraGameTricksStorage", tag);
+              break;
+            }
+
+            message.gameTricksType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("ProfileExtraGameTricksStorage", tag);
+              break;
+            }
+
+            message.gameTagId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProfileExtraGameTricksStorage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.gameTricksShortcut = GameTricksShortcut.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "ProfileExtraGameTricksStorage", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameTricksStorage>, I>>(base?: I): ProfileExtraGameTricksStorage {
+    return ProfileExtraGameTricksStorage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameTricksStorage>, I>>(
+    object: I,
+  ): ProfileExtraGameTricksStorage {
+    const message = createBaseProfileExtraGameTricksStorage();
+    message.gameTricksType = object.gameTricksType ?? 0;
+    message.gameTagId = (object.gameTagId !== undefined && object.gameTagId !== null) ? BigInt(object.gameTagId) : 0n;
+    message.gameTricksShortcut = (object.gameTricksShortcut !== undefined && object.gameTricksShortcut !== null)
+      ? GameTricksShortcut.fromPartial(object.gameTricksShortcut)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameTricksExternal(): ProfileExtraGameTricksExternal {
+  return { gameName: "", gameNameKey: "", gameIconUrl: "" };
+}
+
+export const ProfileExtraGameTricksExternal: MessageFns<ProfileExtraGameTricksExternal> = {
+  encode(message: ProfileExtraGameTricksExternal, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameName !== "") {
+      writer.uint32(10).string(message.gameName);
+    }
+    if (message.gameNameKey !== "") {
+      writer.uint32(18).string(message.gameNameKey);
+    }
+    if (message.gameIconUrl !== "") {
+      writer.uint32(26).string(message.gameIconUrl);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameTricksExternal {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameTricksExternal();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtraGameTricksExternal", tag);
+              break;
+            }
+
+            message.gameName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtraGameTricksExternal", tag);
+              break;
+            }
+
+            message.gameNameKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProfileExtraGameTricksExternal", tag);
+              break;
+            }
+
+            message.gameIconUrl = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameTricksExternal>, I>>(base?: I): ProfileExtraGameTricksExternal {
+    return ProfileExtraGameTricksExternal.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameTricksExternal>, I>>(
+    object: I,
+  ): ProfileExtraGameTricksExternal {
+    const message = createBaseProfileExtraGameTricksExternal();
+    message.gameName = object.gameName ?? "";
+    message.gameNameKey = object.gameNameKey ?? "";
+    message.gameIconUrl = object.gameIconUrl ?? "";
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameInteractionStorage(): ProfileExtraGameInteractionStorage {
+  return { gameId: "", templateId: "" };
+}
+
+export const ProfileExtraGameInteractionStorage: MessageFns<ProfileExtraGameInteractionStorage> = {
+  encode(message: ProfileExtraGameInteractionStorage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameId !== "") {
+      writer.uint32(10).string(message.gameId);
+    }
+    if (message.templateId !== "") {
+      writer.uint32(18).string(message.templateId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameInteractionStorage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameInteractionStorage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtraGameInteractionStorage", tag);
+              break;
+            }
+
+            message.gameId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtraGameInteractionStorage", tag);
+              break;
+            }
+
+            message.templateId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameInteractionStorage>, I>>(
+    base?: I,
+  ): ProfileExtraGameInteractionStorage {
+    return ProfileExtraGameInteractionStorage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameInteractionStorage>, I>>(
+    object: I,
+  ): ProfileExtraGameInteractionStorage {
+    const message = createBaseProfileExtraGameInteractionStorage();
+    message.gameId = object.gameId ?? "";
+    message.templateId = object.templateId ?? "";
+    return message;
+  },
+};
+
+function createBaseProfileExtraGameInteractionExternal(): ProfileExtraGameInteractionExternal {
+  return { gameName: "", gameNameKey: "", gameIconUrl: "", gameTagId: "" };
+}
+
+export const ProfileExtraGameInteractionExternal: MessageFns<ProfileExtraGameInteractionExternal> = {
+  encode(message: ProfileExtraGameInteractionExternal, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameName !== "") {
+      writer.uint32(10).string(message.gameName);
+    }
+    if (message.gameNameKey !== "") {
+      writer.uint32(18).string(message.gameNameKey);
+    }
+    if (message.gameIconUrl !== "") {
+      writer.uint32(26).string(message.gameIconUrl);
+    }
+    if (message.gameTagId !== "") {
+      writer.uint32(34).string(message.gameTagId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ProfileExtraGameInteractionExternal {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseProfileExtraGameInteractionExternal();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ProfileExtraGameInteractionExternal", tag);
+              break;
+            }
+
+            message.gameName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ProfileExtraGameInteractionExternal", tag);
+              break;
+            }
+
+            message.gameNameKey = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("ProfileExtraGameInteractionExternal", tag);
+              break;
+            }
+
+            message.gameIconUrl = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("ProfileExtraGameInteractionExternal", tag);
+              break;
+            }
+
+            message.gameTagId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ProfileExtraGameInteractionExternal>, I>>(
+    base?: I,
+  ): ProfileExtraGameInteractionExternal {
+    return ProfileExtraGameInteractionExternal.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ProfileExtraGameInteractionExternal>, I>>(
+    object: I,
+  ): ProfileExtraGameInteractionExternal {
+    const message = createBaseProfileExtraGameInteractionExternal();
+    message.gameName = object.gameName ?? "";
+    message.gameNameKey = object.gameNameKey ?? "";
+    message.gameIconUrl = object.gameIconUrl ?? "";
+    message.gameTagId = object.gameTagId ?? "";
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameTricks(): GiftPickExtraGameTricks {
+  return { storage: undefined, external: undefined };
+}
+
+export const GiftPickExtraGameTricks: MessageFns<GiftPickExtraGameTricks> = {
+  encode(message: GiftPickExtraGameTricks, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.storage !== undefined) {
+      GiftPickExtraGameTricksStorage.encode(message.storage, writer.uint32(10).fork()).join();
+    }
+    if (message.external !== undefined) {
+      GiftPickExtraGameTricksExternal.encode(message.external, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameTricks {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameTricks();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftPickExtraGameTricks", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storage = GiftPickExtraGameTricksStorage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtraGameTricks", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPickExtraGameTricks", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.external = GiftPickExtraGameTricksExternal.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtraGameTricks", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameTricks>, I>>(base?: I): GiftPickExtraGameTricks {
+    return GiftPickExtraGameTricks.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameTricks>, I>>(object: I): GiftPickExtraGameTricks {
+    const message = createBaseGiftPickExtraGameTricks();
+    message.storage = (object.storage !== undefined && object.storage !== null)
+      ? GiftPickExtraGameTricksStorage.fromPartial(object.storage)
+      : undefined;
+    message.external = (object.external !== undefined && object.external !== null)
+      ? GiftPickExtraGameTricksExternal.fromPartial(object.external)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameInteraction(): GiftPickExtraGameInteraction {
+  return { storage: undefined, external: undefined };
+}
+
+export const GiftPickExtraGameInteraction: MessageFns<GiftPickExtraGameInteraction> = {
+  encode(message: GiftPickExtraGameInteraction, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.storage !== undefined) {
+      GiftPickExtraGameInteractionStorage.encode(message.storage, writer.uint32(10).fork()).join();
+    }
+    if (message.external !== undefined) {
+      GiftPickExtraGameInteractionExternal.encode(message.external, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameInteraction {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameInteraction();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftPickExtraGameInteraction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.storage = GiftPickExtraGameInteractionStorage.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtraGameInteraction", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPickExtraGameInteraction", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.external = GiftPickExtraGameInteractionExternal.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtraGameInteraction", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameInteraction>, I>>(base?: I): GiftPickExtraGameInteraction {
+    return GiftPickExtraGameInteraction.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameInteraction>, I>>(object: I): GiftPickExtraGameInteraction {
+    const message = createBaseGiftPickExtraGameInteraction();
+    message.storage = (object.storage !== undefined && object.storage !== null)
+      ? GiftPickExtraGameInteractionStorage.fromPartial(object.storage)
+      : undefined;
+    message.external = (object.external !== undefined && object.external !== null)
+      ? GiftPickExtraGameInteractionExternal.fromPartial(object.external)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGameTricksShortcut(): GameTricksShortcut {
+  return { hotKeys: [] };
+}
+
+export const GameTricksShortcut: MessageFns<GameTricksShortcut> = {
+  encode(message: GameTricksShortcut, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.hotKeys) {
+      HotKey.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GameTricksShortcut {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGameTricksShortcut();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GameTricksShortcut", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hotKeys.push(HotKey.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "GameTricksShortcut", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GameTricksShortcut>, I>>(base?: I): GameTricksShortcut {
+    return GameTricksShortcut.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GameTricksShortcut>, I>>(object: I): GameTricksShortcut {
+    const message = createBaseGameTricksShortcut();
+    message.hotKeys = object.hotKeys?.map((e) => HotKey.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameTricksStorage(): GiftPickExtraGameTricksStorage {
+  return { gameTricksType: 0, controlChaosInfo: undefined };
+}
+
+export const GiftPickExtraGameTricksStorage: MessageFns<GiftPickExtraGameTricksStorage> = {
+  encode(message: GiftPickExtraGameTricksStorage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.gameTricksType !== 0) {
+      writer.uint32(8).int32(message.gameTricksType);
+    }
+    if (message.controlChaosInfo !== undefined) {
+      ControlChaosInfo.encode(message.controlChaosInfo, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameTricksStorage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameTricksStorage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftPickExtraGameTricksStorage", tag);
+              break;
+            }
+
+            message.gameTricksType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPickExtraGameTricksStorage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.controlChaosInfo = ControlChaosInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftPickExtraGameTricksStorage", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameTricksStorage>, I>>(base?: I): GiftPickExtraGameTricksStorage {
+    return GiftPickExtraGameTricksStorage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameTricksStorage>, I>>(
+    object: I,
+  ): GiftPickExtraGameTricksStorage {
+    const message = createBaseGiftPickExtraGameTricksStorage();
+    message.gameTricksType = object.gameTricksType ?? 0;
+    message.controlChaosInfo = (object.controlChaosInfo !== undefined && object.controlChaosInfo !== null)
+      ? ControlChaosInfo.fromPartial(object.controlChaosInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameTricksExternal(): GiftPickExtraGameTricksExternal {
+  return {};
+}
+
+export const GiftPickExtraGameTricksExternal: MessageFns<GiftPickExtraGameTricksExternal> = {
+  encode(_: GiftPickExtraGameTricksExternal, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameTricksExternal {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameTricksExternal();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameTricksExternal>, I>>(base?: I): GiftPickExtraGameTricksExternal {
+    return GiftPickExtraGameTricksExternal.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameTricksExternal>, I>>(_: I): GiftPickExtraGameTricksExternal {
+    const message = createBaseGiftPickExtraGameTricksExternal();
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameInteractionStorage(): GiftPickExtraGameInteractionStorage {
+  return { instruction: "", instructionDescKey: "" };
+}
+
+export const GiftPickExtraGameInteractionStorage: MessageFns<GiftPickExtraGameInteractionStorage> = {
+  encode(message: GiftPickExtraGameInteractionStorage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.instruction !== "") {
+      writer.uint32(10).string(message.instruction);
+    }
+    if (message.instructionDescKey !== "") {
+      writer.uint32(18).string(message.instructionDescKey);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameInteractionStorage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameInteractionStorage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftPickExtraGameInteractionStorage", tag);
+              break;
+            }
+
+            message.instruction = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftPickExtraGameInteractionStorage", tag);
+              break;
+            }
+
+            message.instructionDescKey = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameInteractionStorage>, I>>(
+    base?: I,
+  ): GiftPickExtraGameInteractionStorage {
+    return GiftPickExtraGameInteractionStorage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameInteractionStorage>, I>>(
+    object: I,
+  ): GiftPickExtraGameInteractionStorage {
+    const message = createBaseGiftPickExtraGameInteractionStorage();
+    message.instruction = object.instruction ?? "";
+    message.instructionDescKey = object.instructionDescKey ?? "";
+    return message;
+  },
+};
+
+function createBaseGiftPickExtraGameInteractionExternal(): GiftPickExtraGameInteractionExternal {
+  return {};
+}
+
+export const GiftPickExtraGameInteractionExternal: MessageFns<GiftPickExtraGameInteractionExternal> = {
+  encode(_: GiftPickExtraGameInteractionExternal, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftPickExtraGameInteractionExternal {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftPickExtraGameInteractionExternal();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftPickExtraGameInteractionExternal>, I>>(
+    base?: I,
+  ): GiftPickExtraGameInteractionExternal {
+    return GiftPickExtraGameInteractionExternal.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftPickExtraGameInteractionExternal>, I>>(
+    _: I,
+  ): GiftPickExtraGameInteractionExternal {
+    const message = createBaseGiftPickExtraGameInteractionExternal();
+    return message;
+  },
+};
+
+function createBaseHotKey(): HotKey {
+  return { keyType: 0, keyboardKeys: [], mouseKeys: [] };
+}
+
+export const HotKey: MessageFns<HotKey> = {
+  encode(message: HotKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.keyType !== 0) {
+      writer.uint32(8).int32(message.keyType);
+    }
+    for (const v of message.keyboardKeys) {
+      KeyBoardHotKey.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.mouseKeys) {
+      MouseHotKey.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): HotKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseHotKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("HotKey", tag);
+              break;
+            }
+
+            message.keyType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("HotKey", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.keyboardKeys.push(KeyBoardHotKey.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "HotKey", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("HotKey", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.mouseKeys.push(MouseHotKey.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "HotKey", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<HotKey>, I>>(base?: I): HotKey {
+    return HotKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<HotKey>, I>>(object: I): HotKey {
+    const message = createBaseHotKey();
+    message.keyType = object.keyType ?? 0;
+    message.keyboardKeys = object.keyboardKeys?.map((e) => KeyBoardHotKey.fromPartial(e)) || [];
+    message.mouseKeys = object.mouseKeys?.map((e) => MouseHotKey.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseControlChaosInfo(): ControlChaosInfo {
+  return { commandType: 0, hotKeys: [], actionType: 0 };
+}
+
+export const ControlChaosInfo: MessageFns<ControlChaosInfo> = {
+  encode(message: ControlChaosInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.commandType !== 0) {
+      writer.uint32(8).int32(message.commandType);
+    }
+    for (const v of message.hotKeys) {
+      HotKey.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.actionType !== 0) {
+      writer.uint32(24).int32(message.actionType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ControlChaosInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseControlChaosInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("ControlChaosInfo", tag);
+              break;
+            }
+
+            message.commandType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ControlChaosInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.hotKeys.push(HotKey.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ControlChaosInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("ControlChaosInfo", tag);
+              break;
+            }
+
+            message.actionType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ControlChaosInfo>, I>>(base?: I): ControlChaosInfo {
+    return ControlChaosInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ControlChaosInfo>, I>>(object: I): ControlChaosInfo {
+    const message = createBaseControlChaosInfo();
+    message.commandType = object.commandType ?? 0;
+    message.hotKeys = object.hotKeys?.map((e) => HotKey.fromPartial(e)) || [];
+    message.actionType = object.actionType ?? 0;
+    return message;
+  },
+};
+
+function createBaseKeyBoardHotKey(): KeyBoardHotKey {
+  return { keyCode: 0, keyName: "" };
+}
+
+export const KeyBoardHotKey: MessageFns<KeyBoardHotKey> = {
+  encode(message: KeyBoardHotKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.keyCode !== 0) {
+      writer.uint32(8).int32(message.keyCode);
+    }
+    if (message.keyName !== "") {
+      writer.uint32(18).string(message.keyName);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KeyBoardHotKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKeyBoardHotKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("KeyBoardHotKey", tag);
+              break;
+            }
+
+            message.keyCode = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("KeyBoardHotKey", tag);
+              break;
+            }
+
+            message.keyName = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<KeyBoardHotKey>, I>>(base?: I): KeyBoardHotKey {
+    return KeyBoardHotKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<KeyBoardHotKey>, I>>(object: I): KeyBoardHotKey {
+    const message = createBaseKeyBoardHotKey();
+    message.keyCode = object.keyCode ?? 0;
+    message.keyName = object.keyName ?? "";
+    return message;
+  },
+};
+
+function createBaseMouseHotKey(): MouseHotKey {
+  return { mouseType: 0 };
+}
+
+export const MouseHotKey: MessageFns<MouseHotKey> = {
+  encode(message: MouseHotKey, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.mouseType !== 0) {
+      writer.uint32(8).int32(message.mouseType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MouseHotKey {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMouseHotKey();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("MouseHotKey", tag);
+              break;
+            }
+
+            message.mouseType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MouseHotKey>, I>>(base?: I): MouseHotKey {
+    return MouseHotKey.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MouseHotKey>, I>>(object: I): MouseHotKey {
+    const message = createBaseMouseHotKey();
+    message.mouseType = object.mouseType ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage(): WebcastHourlyRankMessage {
+  return { common: undefined, data: undefined, value3: 0 };
+}
+
+export const WebcastHourlyRankMessage: MessageFns<WebcastHourlyRankMessage> = {
+  encode(message: WebcastHourlyRankMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.data !== undefined) {
+      WebcastHourlyRankMessage_HourlyRankData.encode(message.data, writer.uint32(18).fork()).join();
+    }
+    if (message.value3 !== 0) {
+      writer.uint32(24).uint32(message.value3);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastHourlyRankMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastHourlyRankMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.data = WebcastHourlyRankMessage_HourlyRankData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastHourlyRankMessage", tag);
+              break;
+            }
+
+            message.value3 = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage>, I>>(base?: I): WebcastHourlyRankMessage {
+    return WebcastHourlyRankMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage>, I>>(object: I): WebcastHourlyRankMessage {
+    const message = createBaseWebcastHourlyRankMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.data = (object.data !== undefined && object.data !== null)
+      ? WebcastHourlyRankMessage_HourlyRankData.fromPartial(object.data)
+      : undefined;
+    message.value3 = object.value3 ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_HourlyRankData(): WebcastHourlyRankMessage_HourlyRankData {
+  return { value1: 0, current: undefined, value3: 0, ranking: undefined, detail: undefined, value6: 0, value7: 0 };
+}
+
+export const WebcastHourlyRankMessage_HourlyRankData: MessageFns<WebcastHourlyRankMessage_HourlyRankData> = {
+  encode(message: WebcastHourlyRankMessage_HourlyRankData, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.value1 !== 0) {
+      writer.uint32(8).uint32(message.value1);
+    }
+    if (message.current !== undefined) {
+      WebcastHourlyRankMessage_RankEntry.encode(message.current, writer.uint32(18).fork()).join();
+    }
+    if (message.value3 !== 0) {
+      writer.uint32(24).uint32(message.value3);
+    }
+    if (message.ranking !== undefined) {
+      WebcastHourlyRankMessage_HourlyRanking.encode(message.ranking, writer.uint32(34).fork()).join();
+    }
+    if (message.detail !== undefined) {
+      WebcastHourlyRankMessage_RankEntryDetail.encode(message.detail, writer.uint32(42).fork()).join();
+    }
+    if (message.value6 !== 0) {
+      writer.uint32(48).uint32(message.value6);
+    }
+    if (message.value7 !== 0) {
+      writer.uint32(56).uint32(message.value7);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_HourlyRankData {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_HourlyRankData();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            message.value1 = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.current = WebcastHourlyRankMessage_RankEntry.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_HourlyRankData", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            message.value3 = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ranking = WebcastHourlyRankMessage_HourlyRanking.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_HourlyRankData", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.detail = WebcastHourlyRankMessage_RankEntryDetail.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_HourlyRankData", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            message.value6 = reader.uint32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRankData", tag);
+              break;
+            }
+
+            message.value7 = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_HourlyRankData>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_HourlyRankData {
+    return WebcastHourlyRankMessage_HourlyRankData.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_HourlyRankData>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_HourlyRankData {
+    const message = createBaseWebcastHourlyRankMessage_HourlyRankData();
+    message.value1 = object.value1 ?? 0;
+    message.current = (object.current !== undefined && object.current !== null)
+      ? WebcastHourlyRankMessage_RankEntry.fromPartial(object.current)
+      : undefined;
+    message.value3 = object.value3 ?? 0;
+    message.ranking = (object.ranking !== undefined && object.ranking !== null)
+      ? WebcastHourlyRankMessage_HourlyRanking.fromPartial(object.ranking)
+      : undefined;
+    message.detail = (object.detail !== undefined && object.detail !== null)
+      ? WebcastHourlyRankMessage_RankEntryDetail.fromPartial(object.detail)
+      : undefined;
+    message.value6 = object.value6 ?? 0;
+    message.value7 = object.value7 ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_RankEntry(): WebcastHourlyRankMessage_RankEntry {
+  return { value1: 0, ranking: undefined, label: "" };
+}
+
+export const WebcastHourlyRankMessage_RankEntry: MessageFns<WebcastHourlyRankMessage_RankEntry> = {
+  encode(message: WebcastHourlyRankMessage_RankEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.value1 !== 0) {
+      writer.uint32(8).uint32(message.value1);
+    }
+    if (message.ranking !== undefined) {
+      WebcastHourlyRankMessage_HourlyRanking.encode(message.ranking, writer.uint32(18).fork()).join();
+    }
+    if (message.label !== "") {
+      writer.uint32(26).string(message.label);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_RankEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_RankEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntry", tag);
+              break;
+            }
+
+            message.value1 = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ranking = WebcastHourlyRankMessage_HourlyRanking.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_RankEntry", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntry", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankEntry>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_RankEntry {
+    return WebcastHourlyRankMessage_RankEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankEntry>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_RankEntry {
+    const message = createBaseWebcastHourlyRankMessage_RankEntry();
+    message.value1 = object.value1 ?? 0;
+    message.ranking = (object.ranking !== undefined && object.ranking !== null)
+      ? WebcastHourlyRankMessage_HourlyRanking.fromPartial(object.ranking)
+      : undefined;
+    message.label = object.label ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_RankEntryDetail(): WebcastHourlyRankMessage_RankEntryDetail {
+  return { value1: 0, value2: 0, ranking: undefined, label: "", value5: 0, value6: 0 };
+}
+
+export const WebcastHourlyRankMessage_RankEntryDetail: MessageFns<WebcastHourlyRankMessage_RankEntryDetail> = {
+  encode(message: WebcastHourlyRankMessage_RankEntryDetail, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.value1 !== 0) {
+      writer.uint32(8).uint32(message.value1);
+    }
+    if (message.value2 !== 0) {
+      writer.uint32(16).uint32(message.value2);
+    }
+    if (message.ranking !== undefined) {
+      WebcastHourlyRankMessage_HourlyRanking.encode(message.ranking, writer.uint32(26).fork()).join();
+    }
+    if (message.label !== "") {
+      writer.uint32(34).string(message.label);
+    }
+    if (message.value5 !== 0) {
+      writer.uint32(40).uint32(message.value5);
+    }
+    if (message.value6 !== 0) {
+      writer.uint32(48).uint32(message.value6);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_RankEntryDetail {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_RankEntryDetail();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            message.value1 = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            message.value2 = reader.uint32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.ranking = WebcastHourlyRankMessage_HourlyRanking.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_RankEntryDetail", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            message.value5 = reader.uint32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankEntryDetail", tag);
+              break;
+            }
+
+            message.value6 = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankEntryDetail>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_RankEntryDetail {
+    return WebcastHourlyRankMessage_RankEntryDetail.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankEntryDetail>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_RankEntryDetail {
+    const message = createBaseWebcastHourlyRankMessage_RankEntryDetail();
+    message.value1 = object.value1 ?? 0;
+    message.value2 = object.value2 ?? 0;
+    message.ranking = (object.ranking !== undefined && object.ranking !== null)
+      ? WebcastHourlyRankMessage_HourlyRanking.fromPartial(object.ranking)
+      : undefined;
+    message.label = object.label ?? "";
+    message.value5 = object.value5 ?? 0;
+    message.value6 = object.value6 ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_HourlyRanking(): WebcastHourlyRankMessage_HourlyRanking {
+  return { type: "", label: "", color: undefined, details: [] };
+}
+
+export const WebcastHourlyRankMessage_HourlyRanking: MessageFns<WebcastHourlyRankMessage_HourlyRanking> = {
+  encode(message: WebcastHourlyRankMessage_HourlyRanking, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== "") {
+      writer.uint32(10).string(message.type);
+    }
+    if (message.label !== "") {
+      writer.uint32(18).string(message.label);
+    }
+    if (message.color !== undefined) {
+      WebcastHourlyRankMessage_RankColor.encode(message.color, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.details) {
+      WebcastHourlyRankMessage_ValueLabel.encode(v!, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_HourlyRanking {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_HourlyRanking();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRanking", tag);
+              break;
+            }
+
+            message.type = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRanking", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRanking", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.color = WebcastHourlyRankMessage_RankColor.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_HourlyRanking", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastHourlyRankMessage_HourlyRanking", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.details.push(WebcastHourlyRankMessage_ValueLabel.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastHourlyRankMessage_HourlyRanking", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_HourlyRanking>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_HourlyRanking {
+    return WebcastHourlyRankMessage_HourlyRanking.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_HourlyRanking>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_HourlyRanking {
+    const message = createBaseWebcastHourlyRankMessage_HourlyRanking();
+    message.type = object.type ?? "";
+    message.label = object.label ?? "";
+    message.color = (object.color !== undefined && object.color !== null)
+      ? WebcastHourlyRankMessage_RankColor.fromPartial(object.color)
+      : undefined;
+    message.details = object.details?.map((e) => WebcastHourlyRankMessage_ValueLabel.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_RankColor(): WebcastHourlyRankMessage_RankColor {
+  return { color: "", id: 0n, value6: 0 };
+}
+
+export const WebcastHourlyRankMessage_RankColor: MessageFns<WebcastHourlyRankMessage_RankColor> = {
+  encode(message: WebcastHourlyRankMessage_RankColor, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.color !== "") {
+      writer.uint32(10).string(message.color);
+    }
+    if (message.id !== 0n) {
+      if (BigInt.asUintN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type uint64 too large");
+      }
+      writer.uint32(32).uint64(message.id);
+    }
+    if (message.value6 !== 0) {
+      writer.uint32(48).uint32(message.value6);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_RankColor {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_RankColor();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankColor", tag);
+              break;
+            }
+
+            message.color = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankColor", tag);
+              break;
+            }
+
+            message.id = reader.uint64() as bigint;
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastHourlyRankMessage_RankColor", tag);
+              break;
+            }
+
+            message.value6 = reader.uint32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankColor>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_RankColor {
+    return WebcastHourlyRankMessage_RankColor.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_RankColor>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_RankColor {
+    const message = createBaseWebcastHourlyRankMessage_RankColor();
+    message.color = object.color ?? "";
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.value6 = object.value6 ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastHourlyRankMessage_ValueLabel(): WebcastHourlyRankMessage_ValueLabel {
+  return { value: 0, label: "", label2: "", label3: "" };
+}
+
+export const WebcastHourlyRankMessage_ValueLabel: MessageFns<WebcastHourlyRankMessage_ValueLabel> = {
+  encode(message: WebcastHourlyRankMessage_ValueLabel, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.value !== 0) {
+      writer.uint32(8).uint32(message.value);
+    }
+    if (message.label !== "") {
+      writer.uint32(18).string(message.label);
+    }
+    if (message.label2 !== "") {
+      writer.uint32(26).string(message.label2);
+    }
+    if (message.label3 !== "") {
+      writer.uint32(90).string(message.label3);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastHourlyRankMessage_ValueLabel {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastHourlyRankMessage_ValueLabel();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastHourlyRankMessage_ValueLabel", tag);
+              break;
+            }
+
+            message.value = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastHourlyRankMessage_ValueLabel", tag);
+              break;
+            }
+
+            message.label = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastHourlyRankMessage_ValueLabel", tag);
+              break;
+            }
+
+            message.label2 = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastHourlyRankMessage_ValueLabel", tag);
+              break;
+            }
+
+            message.label3 = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastHourlyRankMessage_ValueLabel>, I>>(
+    base?: I,
+  ): WebcastHourlyRankMessage_ValueLabel {
+    return WebcastHourlyRankMessage_ValueLabel.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastHourlyRankMessage_ValueLabel>, I>>(
+    object: I,
+  ): WebcastHourlyRankMessage_ValueLabel {
+    const message = createBaseWebcastHourlyRankMessage_ValueLabel();
+    message.value = object.value ?? 0;
+    message.label = object.label ?? "";
+    message.label2 = object.label2 ?? "";
+    message.label3 = object.label3 ?? "";
     return message;
   },
 };

@@ -299,8 +299,11 @@ export interface WebcastPictionaryExitMessage {
  * `update_content` and `end_content` is set tells the phase.
  */
 export interface WebcastPollMessage {
-  common: CommonMessageData | undefined;
-  messageType: number;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: int64 as in v3; older schemas said int32, which int64 reads unchanged. */
+  messageType: bigint;
   pollId: bigint;
   startContent: WebcastPollMessage_StartContent | undefined;
   endContent: WebcastPollMessage_EndContent | undefined;
@@ -330,9 +333,11 @@ export interface WebcastPollMessage_EndContent {
 
 export interface WebcastPollMessage_UpdateVotesContent {
   options: WebcastPollMessage_OptionInfo[];
+  operator: User | undefined;
 }
 
 export interface WebcastPollMessage_OptionInfo {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   votes: bigint;
   displayContent: string;
   optionIndex: number;
@@ -846,6 +851,9 @@ export interface WebcastPartnershipGameOfflineMessage_OfflineGameInfo {
   taskListLength: number;
   /** 0 task, 1 event, 2 drops. */
   offlineType: number;
+  toastTitle: string;
+  gameId: string;
+  taskType: number;
 }
 
 /** The host was penalised in the game partnership programme. */
@@ -5040,7 +5048,7 @@ export const WebcastPictionaryExitMessage: MessageFns<WebcastPictionaryExitMessa
 function createBaseWebcastPollMessage(): WebcastPollMessage {
   return {
     common: undefined,
-    messageType: 0,
+    messageType: 0n,
     pollId: 0n,
     startContent: undefined,
     endContent: undefined,
@@ -5056,8 +5064,11 @@ export const WebcastPollMessage: MessageFns<WebcastPollMessage> = {
     if (message.common !== undefined) {
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
     }
-    if (message.messageType !== 0) {
-      writer.uint32(16).int32(message.messageType);
+    if (message.messageType !== 0n) {
+      if (BigInt.asIntN(64, message.messageType) !== message.messageType) {
+        throw new globalThis.Error("value provided for field message.messageType of type int64 too large");
+      }
+      writer.uint32(16).int64(message.messageType);
     }
     if (message.pollId !== 0n) {
       if (BigInt.asIntN(64, message.pollId) !== message.pollId) {
@@ -5119,7 +5130,7 @@ export const WebcastPollMessage: MessageFns<WebcastPollMessage> = {
               break;
             }
 
-            message.messageType = reader.int32();
+            message.messageType = reader.int64() as bigint;
             continue;
           }
           case 3: {
@@ -5233,7 +5244,9 @@ export const WebcastPollMessage: MessageFns<WebcastPollMessage> = {
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
-    message.messageType = object.messageType ?? 0;
+    message.messageType = (object.messageType !== undefined && object.messageType !== null)
+      ? BigInt(object.messageType)
+      : 0n;
     message.pollId = (object.pollId !== undefined && object.pollId !== null) ? BigInt(object.pollId) : 0n;
     message.startContent = (object.startContent !== undefined && object.startContent !== null)
       ? WebcastPollMessage_StartContent.fromPartial(object.startContent)
@@ -5486,13 +5499,16 @@ export const WebcastPollMessage_EndContent: MessageFns<WebcastPollMessage_EndCon
 };
 
 function createBaseWebcastPollMessage_UpdateVotesContent(): WebcastPollMessage_UpdateVotesContent {
-  return { options: [] };
+  return { options: [], operator: undefined };
 }
 
 export const WebcastPollMessage_UpdateVotesContent: MessageFns<WebcastPollMessage_UpdateVotesContent> = {
   encode(message: WebcastPollMessage_UpdateVotesContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     for (const v of message.options) {
       WebcastPollMessage_OptionInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.operator !== undefined) {
+      User.encode(message.operator, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -5524,6 +5540,20 @@ export const WebcastPollMessage_UpdateVotesContent: MessageFns<WebcastPollMessag
             }
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastPollMessage_UpdateVotesContent", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.operator = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastPollMessage_UpdateVotesContent", 3, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5549,6 +5579,9 @@ export const WebcastPollMessage_UpdateVotesContent: MessageFns<WebcastPollMessag
   ): WebcastPollMessage_UpdateVotesContent {
     const message = createBaseWebcastPollMessage_UpdateVotesContent();
     message.options = object.options?.map((e) => WebcastPollMessage_OptionInfo.fromPartial(e)) || [];
+    message.operator = (object.operator !== undefined && object.operator !== null)
+      ? User.fromPartial(object.operator)
+      : undefined;
     return message;
   },
 };
@@ -13193,7 +13226,7 @@ export const WebcastPartnershipGameOfflineMessage: MessageFns<WebcastPartnership
 };
 
 function createBaseWebcastPartnershipGameOfflineMessage_OfflineGameInfo(): WebcastPartnershipGameOfflineMessage_OfflineGameInfo {
-  return { taskId: "", toastText: "", taskListLength: 0, offlineType: 0 };
+  return { taskId: "", toastText: "", taskListLength: 0, offlineType: 0, toastTitle: "", gameId: "", taskType: 0 };
 }
 
 export const WebcastPartnershipGameOfflineMessage_OfflineGameInfo: MessageFns<
@@ -13214,6 +13247,15 @@ export const WebcastPartnershipGameOfflineMessage_OfflineGameInfo: MessageFns<
     }
     if (message.offlineType !== 0) {
       writer.uint32(32).int32(message.offlineType);
+    }
+    if (message.toastTitle !== "") {
+      writer.uint32(42).string(message.toastTitle);
+    }
+    if (message.gameId !== "") {
+      writer.uint32(50).string(message.gameId);
+    }
+    if (message.taskType !== 0) {
+      writer.uint32(56).int32(message.taskType);
     }
     return writer;
   },
@@ -13267,6 +13309,33 @@ export const WebcastPartnershipGameOfflineMessage_OfflineGameInfo: MessageFns<
             message.offlineType = reader.int32();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastPartnershipGameOfflineMessage_OfflineGameInfo", tag);
+              break;
+            }
+
+            message.toastTitle = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastPartnershipGameOfflineMessage_OfflineGameInfo", tag);
+              break;
+            }
+
+            message.gameId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastPartnershipGameOfflineMessage_OfflineGameInfo", tag);
+              break;
+            }
+
+            message.taskType = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13295,6 +13364,9 @@ export const WebcastPartnershipGameOfflineMessage_OfflineGameInfo: MessageFns<
     message.toastText = object.toastText ?? "";
     message.taskListLength = object.taskListLength ?? 0;
     message.offlineType = object.offlineType ?? 0;
+    message.toastTitle = object.toastTitle ?? "";
+    message.gameId = object.gameId ?? "";
+    message.taskType = object.taskType ?? 0;
     return message;
   },
 };

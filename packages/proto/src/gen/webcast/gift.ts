@@ -28,11 +28,19 @@ import {
  * growing repeat_count; the last one has repeat_end set.
  */
 export interface WebcastGiftMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   fanTicketCount: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   groupCount: number;
-  /** Running total of the current streak. */
+  /**
+   * Running total of the current streak.
+   * decided: as in v3, the newest; TikTokLiveSharp says int64.
+   */
   repeatCount: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   comboCount: number;
   /** The sender. */
   user:
@@ -47,7 +55,10 @@ export interface WebcastGiftMessage {
   textEffect:
     | WebcastGiftMessage_TextEffect
     | undefined;
-  /** Shared by every message of one streak. */
+  /**
+   * Shared by every message of one streak.
+   * decided: as in v3, the newest; v2, v1 say uint64.
+   */
   groupId: bigint;
   incomeTaskGifts: bigint;
   roomFanTicketCount: bigint;
@@ -93,7 +104,21 @@ export interface WebcastGiftMessage {
   toMemberId: string;
   toMemberIdInt: bigint;
   toMemberNickname: string;
-  interactiveGiftInfo: WebcastGiftMessage_InteractiveInfo | undefined;
+  interactiveGiftInfo:
+    | WebcastGiftMessage_InteractiveInfo
+    | undefined;
+  /** decided: as in v3, the newest; v2, v1, gotiktoklive say int32. */
+  giftId: bigint;
+  monitorExtra: string;
+  displayDurationMs: bigint;
+  displayTextForSender: Text | undefined;
+  isAssetBundleGift: boolean;
+  assetBundle: AssetBundle | undefined;
+  effectExtra: string;
+  secondaryEffectInfo: SecondaryEffectInfo | undefined;
+  giftVariantId: number;
+  shinyCardUnlockToken: string;
+  giftEffect: GiftEffect | undefined;
 }
 
 export interface WebcastGiftMessage_BoxContents {
@@ -126,6 +151,7 @@ export interface WebcastGiftMessage_InteractiveInfo {
   ignoreConfig: number;
   uniqId: bigint;
   toUserTeamId: bigint;
+  ignoreComponent: bigint;
 }
 
 export interface WebcastGiftMessage_LynxExtra {
@@ -150,8 +176,10 @@ export interface WebcastGiftMessage_MonitorInfo {
   sendGiftProfitApiStartMs: bigint;
   sendGiftProfitCoreStartMs: bigint;
   sendGiftReqStartMs: bigint;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   sendGiftSendMessageSuccessMs: bigint;
   sendProfitApiDur: bigint;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   toUserId: bigint;
   sendGiftStartClientLocalMs: bigint;
   fromPlatform: string;
@@ -166,6 +194,7 @@ export interface WebcastGiftMessage_SponsorshipInfo {
   giftGalleryDetailPageSchemeUrl: string;
   giftGalleryClickSponsor: boolean;
   becomeAllSponsored: boolean;
+  giftTrayStyle: number;
 }
 
 export interface WebcastGiftMessage_TextEffect {
@@ -176,8 +205,12 @@ export interface WebcastGiftMessage_TextEffect {
 export interface WebcastGiftMessage_TextEffect_Detail {
   text: Text | undefined;
   textFontSize: number;
-  background: Image | undefined;
+  background:
+    | Image
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   start: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   duration: bigint;
   x: number;
   y: number;
@@ -204,11 +237,15 @@ export interface WebcastGiftMessage_TrayInfo {
   trayNameTextColor: string;
   trayDescTextColor: string;
   rightTagJumpSchema: string;
+  giftTrayJumpSchema: string;
 }
 
 /** Room-wide banner about a gift, wrapping a room notification. */
 export interface WebcastGiftBroadcastMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   fromUserId: bigint;
   leftIcon: Image | undefined;
   notifyMessage: WebcastRoomNotifyMessage | undefined;
@@ -404,6 +441,8 @@ export interface WebcastGiftPromptMessage {
   blockNumDays: number;
   orderId: string;
   orderTimestamp: bigint;
+  inUserGiftingAddictionExpr: boolean;
+  popUpSchema: string;
 }
 
 export interface WebcastGiftRecordCapsuleMessage {
@@ -464,6 +503,7 @@ export interface WebcastEnvelopeMessage {
     | undefined;
   /** 1 new, 2 hide. */
   display: number;
+  publicAreaMsgCommon: PublicAreaMessageCommon | undefined;
 }
 
 export interface WebcastEnvelopeMessage_EnvelopeInfo {
@@ -471,14 +511,21 @@ export interface WebcastEnvelopeMessage_EnvelopeInfo {
   businessType: number;
   envelopeIdc: string;
   sendUserName: string;
+  /** decided: as in v3, the newest; v1 says uint32. */
   diamondCount: number;
+  /** decided: as in v3, the newest; v1 says uint32. */
   peopleCount: number;
+  /** decided: as in v3, the newest; v1 says uint64. */
   unpackAt: number;
   sendUserId: string;
   sendUserAvatar: Image | undefined;
   createTime: string;
   followStatusShow: number;
   skinId: number;
+  roomId: string;
+  voteCount: number;
+  senderEnigmaInfo: EnvelopeEnigmaInfo | undefined;
+  superFanCount: number;
 }
 
 /** A treasure chest portal that leads to another live room. */
@@ -775,6 +822,7 @@ export interface WebcastEffectPreloadingMessage {
 export interface Gift {
   image: Image | undefined;
   describe: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   duration: number;
   id: bigint;
   forLinkMic: boolean;
@@ -819,10 +867,31 @@ export interface Gift {
   ugGiftInfo: Gift_UgGiftInfo | undefined;
   crossScreenEffectInfo: Gift_CrossScreenEffectInfo | undefined;
   beaconBubble: Gift_BeaconBubble | undefined;
+  giftResources: { [key: string]: GiftResourceRef };
+  resourceId: bigint;
+  bizExtra: Map<bigint, string>;
+  lynxCrossScreenEffectInfo: LynxCrossScreenEffectInfo | undefined;
+  giftStructHash: string;
+  schemeInfo: SchemeInfo | undefined;
+  seriesInfo: GiftSeriesInfo | undefined;
+  colorPickerInfo: ColorPickerInfo | undefined;
+  musicInfo: MusicGiftInfo | undefined;
+  giftBottomRightLabelIcon: Image | undefined;
+  strategyEvent: string;
 }
 
 export interface Gift_TrackerParamsEntry {
   key: string;
+  value: string;
+}
+
+export interface Gift_GiftResourcesEntry {
+  key: string;
+  value: GiftResourceRef | undefined;
+}
+
+export interface Gift_BizExtraEntry {
+  key: bigint;
   value: string;
 }
 
@@ -842,6 +911,7 @@ export interface Gift_BoxInfo {
   capacity: bigint;
   isPrimaryBox: boolean;
   schemeUrl: string;
+  giftInfosInBox: WebcastGiftMessage_BoxContents_BoxedGift[];
 }
 
 export interface Gift_ColorInfo {
@@ -852,6 +922,10 @@ export interface Gift_ColorInfo {
   giftImage: Image | undefined;
   colorEffectId: bigint;
   isDefault: boolean;
+  colorImageSize: bigint;
+  colorReason: string[];
+  colorNameEnglish: string;
+  giftDescribe: string;
 }
 
 export interface Gift_CrossScreenEffectInfo {
@@ -923,6 +997,7 @@ export interface Gift_RandomEffectInfo_PanelBanner {
   bgColors: string[];
   round: bigint;
   bannerPriority: number;
+  bgImage: Image | undefined;
 }
 
 export interface Gift_Skin {
@@ -972,6 +1047,8 @@ export interface GiftAsset {
   stickerAssetVariant: number;
   immediateDownload: boolean;
   stickerAssetVariantReason: number;
+  forceUseImOrRespAsset: boolean;
+  distributionStrategy: DistributionStrategy[];
 }
 
 export interface GiftAsset_AssetExtra {
@@ -1013,6 +1090,7 @@ export interface GiftAsset_VideoResource {
 export interface GiftMessagePriority {
   queueSizes: bigint[];
   selfQueuePriority: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   priority: number;
 }
 
@@ -1020,6 +1098,147 @@ export interface GiftMessagePriority {
 export interface GiftResource {
   urlList: string[];
   uri: string;
+}
+
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface AssetBundle {
+  assets: GiftAsset[];
+  prefabBundle: PrefabBundle | undefined;
+  streamEffectSpec: GiftEffectStreamSpec | undefined;
+}
+
+export interface SecondaryEffectInfo {
+  effectIds: bigint[];
+  builtinStrings: string[];
+  minuteGameGameplayId: bigint;
+}
+
+export interface GiftEffect {
+  assets: GiftAsset[];
+  specs: GiftEffectSpecs | undefined;
+  eventTrackingParams: { [key: string]: string };
+}
+
+export interface GiftEffect_EventTrackingParamsEntry {
+  key: string;
+  value: string;
+}
+
+export interface EnvelopeEnigmaInfo {
+  isEnigmaMaskOn: boolean;
+}
+
+export interface GiftResourceRef {
+  id: bigint;
+  image: Image | undefined;
+  effectId: bigint;
+}
+
+export interface LynxCrossScreenEffectInfo {
+  effectIds: bigint[];
+}
+
+export interface SchemeInfo {
+  schemeGiftType: number;
+  schemeUrl: string;
+  schemeDescribe: string;
+  schemeDescribeColor: string;
+}
+
+export interface GiftSeriesInfo {
+  seriesName: string;
+  giftIds: bigint[];
+  enabled: boolean;
+  containerBackground: Image | undefined;
+  sendGiftButtonColor: string;
+  pointingBackTriColor: string;
+  seriesNameColor: string;
+  endTimeSec: bigint;
+}
+
+export interface ColorPickerInfo {
+  groups: ColorGroup[];
+}
+
+export interface MusicGiftInfo {
+  artistName: string;
+  resource: AudioResource | undefined;
+  songId: bigint;
+  moodId: bigint;
+  songName: string;
+}
+
+export interface DistributionStrategy {
+  assetBase: AssetBase | undefined;
+  resourceType: number;
+}
+
+export interface PrefabBundle {
+  prefabEffectIds: bigint[];
+}
+
+export interface GiftEffectStreamSpec {
+  basicAssetId: bigint;
+  extraAssetIds: bigint[];
+}
+
+export interface GiftEffectSpecs {
+  crossScreenSticker: GiftEffectCrossScreenStickerSpec | undefined;
+  lynx: GiftEffectLynxSpec | undefined;
+  prefab: GiftEffectPrefabSpec | undefined;
+  serialSpec: GiftEffectSerialSpec | undefined;
+  streamEffectSpec: GiftEffectStreamSpec | undefined;
+}
+
+export interface ColorGroup {
+  groupName: string;
+  colorInfos: Gift_ColorInfo[];
+}
+
+export interface AudioResource {
+  audioUrl: string;
+  lyricsUrl: string;
+  snippetId: bigint;
+}
+
+export interface AssetBase {
+  url: Image | undefined;
+  md5: string;
+  faceMeta: GiftAsset_FaceRecognition | undefined;
+}
+
+export interface GiftEffectCrossScreenStickerSpec {
+  singleActionAssetIds: Map<bigint, number>;
+  actionAssetIds: Map<bigint, number>;
+  reactionAssetIds: Map<bigint, number>;
+}
+
+export interface GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+  key: bigint;
+  value: number;
+}
+
+export interface GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry {
+  key: bigint;
+  value: number;
+}
+
+export interface GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry {
+  key: bigint;
+  value: number;
+}
+
+export interface GiftEffectLynxSpec {
+  assetIds: bigint[];
+}
+
+export interface GiftEffectPrefabSpec {
+  templateAssetId: bigint;
+  prefabAssetIds: bigint[];
+}
+
+export interface GiftEffectSerialSpec {
+  serialAssetIds: bigint[];
 }
 
 function createBaseWebcastGiftMessage(): WebcastGiftMessage {
@@ -1070,6 +1289,17 @@ function createBaseWebcastGiftMessage(): WebcastGiftMessage {
     toMemberIdInt: 0n,
     toMemberNickname: "",
     interactiveGiftInfo: undefined,
+    giftId: 0n,
+    monitorExtra: "",
+    displayDurationMs: 0n,
+    displayTextForSender: undefined,
+    isAssetBundleGift: false,
+    assetBundle: undefined,
+    effectExtra: "",
+    secondaryEffectInfo: undefined,
+    giftVariantId: 0,
+    shinyCardUnlockToken: "",
+    giftEffect: undefined,
   };
 }
 
@@ -1233,6 +1463,45 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
     }
     if (message.interactiveGiftInfo !== undefined) {
       WebcastGiftMessage_InteractiveInfo.encode(message.interactiveGiftInfo, writer.uint32(386).fork()).join();
+    }
+    if (message.giftId !== 0n) {
+      if (BigInt.asIntN(64, message.giftId) !== message.giftId) {
+        throw new globalThis.Error("value provided for field message.giftId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.giftId);
+    }
+    if (message.monitorExtra !== "") {
+      writer.uint32(178).string(message.monitorExtra);
+    }
+    if (message.displayDurationMs !== 0n) {
+      if (BigInt.asIntN(64, message.displayDurationMs) !== message.displayDurationMs) {
+        throw new globalThis.Error("value provided for field message.displayDurationMs of type int64 too large");
+      }
+      writer.uint32(392).int64(message.displayDurationMs);
+    }
+    if (message.displayTextForSender !== undefined) {
+      Text.encode(message.displayTextForSender, writer.uint32(402).fork()).join();
+    }
+    if (message.isAssetBundleGift !== false) {
+      writer.uint32(408).bool(message.isAssetBundleGift);
+    }
+    if (message.assetBundle !== undefined) {
+      AssetBundle.encode(message.assetBundle, writer.uint32(418).fork()).join();
+    }
+    if (message.effectExtra !== "") {
+      writer.uint32(426).string(message.effectExtra);
+    }
+    if (message.secondaryEffectInfo !== undefined) {
+      SecondaryEffectInfo.encode(message.secondaryEffectInfo, writer.uint32(434).fork()).join();
+    }
+    if (message.giftVariantId !== 0) {
+      writer.uint32(440).int32(message.giftVariantId);
+    }
+    if (message.shinyCardUnlockToken !== "") {
+      writer.uint32(450).string(message.shinyCardUnlockToken);
+    }
+    if (message.giftEffect !== undefined) {
+      GiftEffect.encode(message.giftEffect, writer.uint32(802).fork()).join();
     }
     return writer;
   },
@@ -1779,6 +2048,125 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
             }
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.giftId = reader.int64() as bigint;
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.monitorExtra = reader.string();
+            continue;
+          }
+          case 49: {
+            if (tag !== 392) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.displayDurationMs = reader.int64() as bigint;
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.displayTextForSender = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastGiftMessage", 50, cause);
+            }
+            continue;
+          }
+          case 51: {
+            if (tag !== 408) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.isAssetBundleGift = reader.bool();
+            continue;
+          }
+          case 52: {
+            if (tag !== 418) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.assetBundle = AssetBundle.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastGiftMessage", 52, cause);
+            }
+            continue;
+          }
+          case 53: {
+            if (tag !== 426) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.effectExtra = reader.string();
+            continue;
+          }
+          case 54: {
+            if (tag !== 434) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.secondaryEffectInfo = SecondaryEffectInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastGiftMessage", 54, cause);
+            }
+            continue;
+          }
+          case 55: {
+            if (tag !== 440) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.giftVariantId = reader.int32();
+            continue;
+          }
+          case 56: {
+            if (tag !== 450) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            message.shinyCardUnlockToken = reader.string();
+            continue;
+          }
+          case 100: {
+            if (tag !== 802) {
+              noteWrongWireType("WebcastGiftMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftEffect = GiftEffect.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastGiftMessage", 100, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1892,6 +2280,27 @@ export const WebcastGiftMessage: MessageFns<WebcastGiftMessage> = {
     message.toMemberNickname = object.toMemberNickname ?? "";
     message.interactiveGiftInfo = (object.interactiveGiftInfo !== undefined && object.interactiveGiftInfo !== null)
       ? WebcastGiftMessage_InteractiveInfo.fromPartial(object.interactiveGiftInfo)
+      : undefined;
+    message.giftId = (object.giftId !== undefined && object.giftId !== null) ? BigInt(object.giftId) : 0n;
+    message.monitorExtra = object.monitorExtra ?? "";
+    message.displayDurationMs = (object.displayDurationMs !== undefined && object.displayDurationMs !== null)
+      ? BigInt(object.displayDurationMs)
+      : 0n;
+    message.displayTextForSender = (object.displayTextForSender !== undefined && object.displayTextForSender !== null)
+      ? Text.fromPartial(object.displayTextForSender)
+      : undefined;
+    message.isAssetBundleGift = object.isAssetBundleGift ?? false;
+    message.assetBundle = (object.assetBundle !== undefined && object.assetBundle !== null)
+      ? AssetBundle.fromPartial(object.assetBundle)
+      : undefined;
+    message.effectExtra = object.effectExtra ?? "";
+    message.secondaryEffectInfo = (object.secondaryEffectInfo !== undefined && object.secondaryEffectInfo !== null)
+      ? SecondaryEffectInfo.fromPartial(object.secondaryEffectInfo)
+      : undefined;
+    message.giftVariantId = object.giftVariantId ?? 0;
+    message.shinyCardUnlockToken = object.shinyCardUnlockToken ?? "";
+    message.giftEffect = (object.giftEffect !== undefined && object.giftEffect !== null)
+      ? GiftEffect.fromPartial(object.giftEffect)
       : undefined;
     return message;
   },
@@ -2297,7 +2706,14 @@ export const WebcastGiftMessage_FlyingMicResources_TransitionConfig: MessageFns<
 };
 
 function createBaseWebcastGiftMessage_InteractiveInfo(): WebcastGiftMessage_InteractiveInfo {
-  return { crossScreenDelay: 0n, crossScreenRole: 0n, ignoreConfig: 0, uniqId: 0n, toUserTeamId: 0n };
+  return {
+    crossScreenDelay: 0n,
+    crossScreenRole: 0n,
+    ignoreConfig: 0,
+    uniqId: 0n,
+    toUserTeamId: 0n,
+    ignoreComponent: 0n,
+  };
 }
 
 export const WebcastGiftMessage_InteractiveInfo: MessageFns<WebcastGiftMessage_InteractiveInfo> = {
@@ -2328,6 +2744,12 @@ export const WebcastGiftMessage_InteractiveInfo: MessageFns<WebcastGiftMessage_I
         throw new globalThis.Error("value provided for field message.toUserTeamId of type int64 too large");
       }
       writer.uint32(40).int64(message.toUserTeamId);
+    }
+    if (message.ignoreComponent !== 0n) {
+      if (BigInt.asIntN(64, message.ignoreComponent) !== message.ignoreComponent) {
+        throw new globalThis.Error("value provided for field message.ignoreComponent of type int64 too large");
+      }
+      writer.uint32(48).int64(message.ignoreComponent);
     }
     return writer;
   },
@@ -2390,6 +2812,15 @@ export const WebcastGiftMessage_InteractiveInfo: MessageFns<WebcastGiftMessage_I
             message.toUserTeamId = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastGiftMessage_InteractiveInfo", tag);
+              break;
+            }
+
+            message.ignoreComponent = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2424,6 +2855,9 @@ export const WebcastGiftMessage_InteractiveInfo: MessageFns<WebcastGiftMessage_I
     message.uniqId = (object.uniqId !== undefined && object.uniqId !== null) ? BigInt(object.uniqId) : 0n;
     message.toUserTeamId = (object.toUserTeamId !== undefined && object.toUserTeamId !== null)
       ? BigInt(object.toUserTeamId)
+      : 0n;
+    message.ignoreComponent = (object.ignoreComponent !== undefined && object.ignoreComponent !== null)
+      ? BigInt(object.ignoreComponent)
       : 0n;
     return message;
   },
@@ -2918,6 +3352,7 @@ function createBaseWebcastGiftMessage_SponsorshipInfo(): WebcastGiftMessage_Spon
     giftGalleryDetailPageSchemeUrl: "",
     giftGalleryClickSponsor: false,
     becomeAllSponsored: false,
+    giftTrayStyle: 0,
   };
 }
 
@@ -2949,6 +3384,9 @@ export const WebcastGiftMessage_SponsorshipInfo: MessageFns<WebcastGiftMessage_S
     }
     if (message.becomeAllSponsored !== false) {
       writer.uint32(168).bool(message.becomeAllSponsored);
+    }
+    if (message.giftTrayStyle !== 0) {
+      writer.uint32(56).int32(message.giftTrayStyle);
     }
     return writer;
   },
@@ -3029,6 +3467,15 @@ export const WebcastGiftMessage_SponsorshipInfo: MessageFns<WebcastGiftMessage_S
             message.becomeAllSponsored = reader.bool();
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastGiftMessage_SponsorshipInfo", tag);
+              break;
+            }
+
+            message.giftTrayStyle = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3060,6 +3507,7 @@ export const WebcastGiftMessage_SponsorshipInfo: MessageFns<WebcastGiftMessage_S
     message.giftGalleryDetailPageSchemeUrl = object.giftGalleryDetailPageSchemeUrl ?? "";
     message.giftGalleryClickSponsor = object.giftGalleryClickSponsor ?? false;
     message.becomeAllSponsored = object.becomeAllSponsored ?? false;
+    message.giftTrayStyle = object.giftTrayStyle ?? 0;
     return message;
   },
 };
@@ -3445,6 +3893,7 @@ function createBaseWebcastGiftMessage_TrayInfo(): WebcastGiftMessage_TrayInfo {
     trayNameTextColor: "",
     trayDescTextColor: "",
     rightTagJumpSchema: "",
+    giftTrayJumpSchema: "",
   };
 }
 
@@ -3485,6 +3934,9 @@ export const WebcastGiftMessage_TrayInfo: MessageFns<WebcastGiftMessage_TrayInfo
     }
     if (message.rightTagJumpSchema !== "") {
       writer.uint32(98).string(message.rightTagJumpSchema);
+    }
+    if (message.giftTrayJumpSchema !== "") {
+      writer.uint32(106).string(message.giftTrayJumpSchema);
     }
     return writer;
   },
@@ -3635,6 +4087,15 @@ export const WebcastGiftMessage_TrayInfo: MessageFns<WebcastGiftMessage_TrayInfo
             message.rightTagJumpSchema = reader.string();
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastGiftMessage_TrayInfo", tag);
+              break;
+            }
+
+            message.giftTrayJumpSchema = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3677,6 +4138,7 @@ export const WebcastGiftMessage_TrayInfo: MessageFns<WebcastGiftMessage_TrayInfo
     message.trayNameTextColor = object.trayNameTextColor ?? "";
     message.trayDescTextColor = object.trayDescTextColor ?? "";
     message.rightTagJumpSchema = object.rightTagJumpSchema ?? "";
+    message.giftTrayJumpSchema = object.giftTrayJumpSchema ?? "";
     return message;
   },
 };
@@ -6871,7 +7333,16 @@ export const WebcastGiftProgressMessage_Progress: MessageFns<WebcastGiftProgress
 };
 
 function createBaseWebcastGiftPromptMessage(): WebcastGiftPromptMessage {
-  return { common: undefined, title: "", body: "", blockNumDays: 0, orderId: "", orderTimestamp: 0n };
+  return {
+    common: undefined,
+    title: "",
+    body: "",
+    blockNumDays: 0,
+    orderId: "",
+    orderTimestamp: 0n,
+    inUserGiftingAddictionExpr: false,
+    popUpSchema: "",
+  };
 }
 
 export const WebcastGiftPromptMessage: MessageFns<WebcastGiftPromptMessage> = {
@@ -6896,6 +7367,12 @@ export const WebcastGiftPromptMessage: MessageFns<WebcastGiftPromptMessage> = {
         throw new globalThis.Error("value provided for field message.orderTimestamp of type int64 too large");
       }
       writer.uint32(48).int64(message.orderTimestamp);
+    }
+    if (message.inUserGiftingAddictionExpr !== false) {
+      writer.uint32(56).bool(message.inUserGiftingAddictionExpr);
+    }
+    if (message.popUpSchema !== "") {
+      writer.uint32(66).string(message.popUpSchema);
     }
     return writer;
   },
@@ -6972,6 +7449,24 @@ export const WebcastGiftPromptMessage: MessageFns<WebcastGiftPromptMessage> = {
             message.orderTimestamp = reader.int64() as bigint;
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastGiftPromptMessage", tag);
+              break;
+            }
+
+            message.inUserGiftingAddictionExpr = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("WebcastGiftPromptMessage", tag);
+              break;
+            }
+
+            message.popUpSchema = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7002,6 +7497,8 @@ export const WebcastGiftPromptMessage: MessageFns<WebcastGiftPromptMessage> = {
     message.orderTimestamp = (object.orderTimestamp !== undefined && object.orderTimestamp !== null)
       ? BigInt(object.orderTimestamp)
       : 0n;
+    message.inUserGiftingAddictionExpr = object.inUserGiftingAddictionExpr ?? false;
+    message.popUpSchema = object.popUpSchema ?? "";
     return message;
   },
 };
@@ -7768,7 +8265,7 @@ export const WebcastBoostedUsersMessage_PromoteAdBoost: MessageFns<WebcastBooste
 };
 
 function createBaseWebcastEnvelopeMessage(): WebcastEnvelopeMessage {
-  return { common: undefined, envelopeInfo: undefined, display: 0 };
+  return { common: undefined, envelopeInfo: undefined, display: 0, publicAreaMsgCommon: undefined };
 }
 
 export const WebcastEnvelopeMessage: MessageFns<WebcastEnvelopeMessage> = {
@@ -7781,6 +8278,9 @@ export const WebcastEnvelopeMessage: MessageFns<WebcastEnvelopeMessage> = {
     }
     if (message.display !== 0) {
       writer.uint32(24).int32(message.display);
+    }
+    if (message.publicAreaMsgCommon !== undefined) {
+      PublicAreaMessageCommon.encode(message.publicAreaMsgCommon, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -7835,6 +8335,20 @@ export const WebcastEnvelopeMessage: MessageFns<WebcastEnvelopeMessage> = {
             message.display = reader.int32();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastEnvelopeMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.publicAreaMsgCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastEnvelopeMessage", 4, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7862,6 +8376,9 @@ export const WebcastEnvelopeMessage: MessageFns<WebcastEnvelopeMessage> = {
       ? WebcastEnvelopeMessage_EnvelopeInfo.fromPartial(object.envelopeInfo)
       : undefined;
     message.display = object.display ?? 0;
+    message.publicAreaMsgCommon = (object.publicAreaMsgCommon !== undefined && object.publicAreaMsgCommon !== null)
+      ? PublicAreaMessageCommon.fromPartial(object.publicAreaMsgCommon)
+      : undefined;
     return message;
   },
 };
@@ -7880,6 +8397,10 @@ function createBaseWebcastEnvelopeMessage_EnvelopeInfo(): WebcastEnvelopeMessage
     createTime: "",
     followStatusShow: 0,
     skinId: 0,
+    roomId: "",
+    voteCount: 0,
+    senderEnigmaInfo: undefined,
+    superFanCount: 0,
   };
 }
 
@@ -7920,6 +8441,18 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
     }
     if (message.skinId !== 0) {
       writer.uint32(104).int32(message.skinId);
+    }
+    if (message.roomId !== "") {
+      writer.uint32(90).string(message.roomId);
+    }
+    if (message.voteCount !== 0) {
+      writer.uint32(112).int32(message.voteCount);
+    }
+    if (message.senderEnigmaInfo !== undefined) {
+      EnvelopeEnigmaInfo.encode(message.senderEnigmaInfo, writer.uint32(122).fork()).join();
+    }
+    if (message.superFanCount !== 0) {
+      writer.uint32(128).int32(message.superFanCount);
     }
     return writer;
   },
@@ -8050,6 +8583,47 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
             message.skinId = reader.int32();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastEnvelopeMessage_EnvelopeInfo", tag);
+              break;
+            }
+
+            message.roomId = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("WebcastEnvelopeMessage_EnvelopeInfo", tag);
+              break;
+            }
+
+            message.voteCount = reader.int32();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("WebcastEnvelopeMessage_EnvelopeInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.senderEnigmaInfo = EnvelopeEnigmaInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastEnvelopeMessage_EnvelopeInfo", 15, cause);
+            }
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              noteWrongWireType("WebcastEnvelopeMessage_EnvelopeInfo", tag);
+              break;
+            }
+
+            message.superFanCount = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8088,6 +8662,12 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
     message.createTime = object.createTime ?? "";
     message.followStatusShow = object.followStatusShow ?? 0;
     message.skinId = object.skinId ?? 0;
+    message.roomId = object.roomId ?? "";
+    message.voteCount = object.voteCount ?? 0;
+    message.senderEnigmaInfo = (object.senderEnigmaInfo !== undefined && object.senderEnigmaInfo !== null)
+      ? EnvelopeEnigmaInfo.fromPartial(object.senderEnigmaInfo)
+      : undefined;
+    message.superFanCount = object.superFanCount ?? 0;
     return message;
   },
 };
@@ -12524,6 +13104,17 @@ function createBaseGift(): Gift {
     ugGiftInfo: undefined,
     crossScreenEffectInfo: undefined,
     beaconBubble: undefined,
+    giftResources: {},
+    resourceId: 0n,
+    bizExtra: new Map(),
+    lynxCrossScreenEffectInfo: undefined,
+    giftStructHash: "",
+    schemeInfo: undefined,
+    seriesInfo: undefined,
+    colorPickerInfo: undefined,
+    musicInfo: undefined,
+    giftBottomRightLabelIcon: undefined,
+    strategyEvent: "",
   };
 }
 
@@ -12670,6 +13261,42 @@ export const Gift: MessageFns<Gift> = {
     }
     if (message.beaconBubble !== undefined) {
       Gift_BeaconBubble.encode(message.beaconBubble, writer.uint32(962).fork()).join();
+    }
+    globalThis.Object.entries(message.giftResources).forEach(([key, value]: [string, GiftResourceRef]) => {
+      Gift_GiftResourcesEntry.encode({ key: key as any, value }, writer.uint32(970).fork()).join();
+    });
+    if (message.resourceId !== 0n) {
+      if (BigInt.asIntN(64, message.resourceId) !== message.resourceId) {
+        throw new globalThis.Error("value provided for field message.resourceId of type int64 too large");
+      }
+      writer.uint32(976).int64(message.resourceId);
+    }
+    message.bizExtra.forEach((value, key) => {
+      Gift_BizExtraEntry.encode({ key: key as any, value }, writer.uint32(986).fork()).join();
+    });
+    if (message.lynxCrossScreenEffectInfo !== undefined) {
+      LynxCrossScreenEffectInfo.encode(message.lynxCrossScreenEffectInfo, writer.uint32(994).fork()).join();
+    }
+    if (message.giftStructHash !== "") {
+      writer.uint32(1002).string(message.giftStructHash);
+    }
+    if (message.schemeInfo !== undefined) {
+      SchemeInfo.encode(message.schemeInfo, writer.uint32(1010).fork()).join();
+    }
+    if (message.seriesInfo !== undefined) {
+      GiftSeriesInfo.encode(message.seriesInfo, writer.uint32(1018).fork()).join();
+    }
+    if (message.colorPickerInfo !== undefined) {
+      ColorPickerInfo.encode(message.colorPickerInfo, writer.uint32(1026).fork()).join();
+    }
+    if (message.musicInfo !== undefined) {
+      MusicGiftInfo.encode(message.musicInfo, writer.uint32(1122).fork()).join();
+    }
+    if (message.giftBottomRightLabelIcon !== undefined) {
+      Image.encode(message.giftBottomRightLabelIcon, writer.uint32(1130).fork()).join();
+    }
+    if (message.strategyEvent !== "") {
+      writer.uint32(1610).string(message.strategyEvent);
     }
     return writer;
   },
@@ -13177,6 +13804,151 @@ export const Gift: MessageFns<Gift> = {
             }
             continue;
           }
+          case 121: {
+            if (tag !== 970) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry121 = Gift_GiftResourcesEntry.decode(reader, reader.uint32());
+              if (entry121.value !== undefined) {
+                message.giftResources[entry121.key] = entry121.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 121, cause);
+            }
+            continue;
+          }
+          case 122: {
+            if (tag !== 976) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            message.resourceId = reader.int64() as bigint;
+            continue;
+          }
+          case 123: {
+            if (tag !== 986) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry123 = Gift_BizExtraEntry.decode(reader, reader.uint32());
+              if (entry123.value !== undefined) {
+                message.bizExtra.set(entry123.key, entry123.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 123, cause);
+            }
+            continue;
+          }
+          case 124: {
+            if (tag !== 994) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.lynxCrossScreenEffectInfo = LynxCrossScreenEffectInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 124, cause);
+            }
+            continue;
+          }
+          case 125: {
+            if (tag !== 1002) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            message.giftStructHash = reader.string();
+            continue;
+          }
+          case 126: {
+            if (tag !== 1010) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.schemeInfo = SchemeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 126, cause);
+            }
+            continue;
+          }
+          case 127: {
+            if (tag !== 1018) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.seriesInfo = GiftSeriesInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 127, cause);
+            }
+            continue;
+          }
+          case 128: {
+            if (tag !== 1026) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.colorPickerInfo = ColorPickerInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 128, cause);
+            }
+            continue;
+          }
+          case 140: {
+            if (tag !== 1122) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.musicInfo = MusicGiftInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 140, cause);
+            }
+            continue;
+          }
+          case 141: {
+            if (tag !== 1130) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftBottomRightLabelIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift", 141, cause);
+            }
+            continue;
+          }
+          case 201: {
+            if (tag !== 1610) {
+              noteWrongWireType("Gift", tag);
+              break;
+            }
+
+            message.strategyEvent = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13275,6 +14047,47 @@ export const Gift: MessageFns<Gift> = {
     message.beaconBubble = (object.beaconBubble !== undefined && object.beaconBubble !== null)
       ? Gift_BeaconBubble.fromPartial(object.beaconBubble)
       : undefined;
+    message.giftResources = (globalThis.Object.entries(object.giftResources ?? {}) as [string, GiftResourceRef][])
+      .reduce((acc: { [key: string]: GiftResourceRef }, [key, value]: [string, GiftResourceRef]) => {
+        if (value !== undefined) {
+          acc[key] = GiftResourceRef.fromPartial(value);
+        }
+        return acc;
+      }, {});
+    message.resourceId = (object.resourceId !== undefined && object.resourceId !== null)
+      ? BigInt(object.resourceId)
+      : 0n;
+    message.bizExtra = (() => {
+      const m = new Map();
+      (object.bizExtra as Map<bigint, string> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, globalThis.String(value));
+        }
+      });
+      return m;
+    })();
+    message.lynxCrossScreenEffectInfo =
+      (object.lynxCrossScreenEffectInfo !== undefined && object.lynxCrossScreenEffectInfo !== null)
+        ? LynxCrossScreenEffectInfo.fromPartial(object.lynxCrossScreenEffectInfo)
+        : undefined;
+    message.giftStructHash = object.giftStructHash ?? "";
+    message.schemeInfo = (object.schemeInfo !== undefined && object.schemeInfo !== null)
+      ? SchemeInfo.fromPartial(object.schemeInfo)
+      : undefined;
+    message.seriesInfo = (object.seriesInfo !== undefined && object.seriesInfo !== null)
+      ? GiftSeriesInfo.fromPartial(object.seriesInfo)
+      : undefined;
+    message.colorPickerInfo = (object.colorPickerInfo !== undefined && object.colorPickerInfo !== null)
+      ? ColorPickerInfo.fromPartial(object.colorPickerInfo)
+      : undefined;
+    message.musicInfo = (object.musicInfo !== undefined && object.musicInfo !== null)
+      ? MusicGiftInfo.fromPartial(object.musicInfo)
+      : undefined;
+    message.giftBottomRightLabelIcon =
+      (object.giftBottomRightLabelIcon !== undefined && object.giftBottomRightLabelIcon !== null)
+        ? Image.fromPartial(object.giftBottomRightLabelIcon)
+        : undefined;
+    message.strategyEvent = object.strategyEvent ?? "";
     return message;
   },
 };
@@ -13346,6 +14159,160 @@ export const Gift_TrackerParamsEntry: MessageFns<Gift_TrackerParamsEntry> = {
   fromPartial<I extends Exact<DeepPartial<Gift_TrackerParamsEntry>, I>>(object: I): Gift_TrackerParamsEntry {
     const message = createBaseGift_TrackerParamsEntry();
     message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseGift_GiftResourcesEntry(): Gift_GiftResourcesEntry {
+  return { key: "", value: undefined };
+}
+
+export const Gift_GiftResourcesEntry: MessageFns<Gift_GiftResourcesEntry> = {
+  encode(message: Gift_GiftResourcesEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== undefined) {
+      GiftResourceRef.encode(message.value, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Gift_GiftResourcesEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGift_GiftResourcesEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("Gift_GiftResourcesEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("Gift_GiftResourcesEntry", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.value = GiftResourceRef.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift_GiftResourcesEntry", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Gift_GiftResourcesEntry>, I>>(base?: I): Gift_GiftResourcesEntry {
+    return Gift_GiftResourcesEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Gift_GiftResourcesEntry>, I>>(object: I): Gift_GiftResourcesEntry {
+    const message = createBaseGift_GiftResourcesEntry();
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null)
+      ? GiftResourceRef.fromPartial(object.value)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGift_BizExtraEntry(): Gift_BizExtraEntry {
+  return { key: 0n, value: "" };
+}
+
+export const Gift_BizExtraEntry: MessageFns<Gift_BizExtraEntry> = {
+  encode(message: Gift_BizExtraEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Gift_BizExtraEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGift_BizExtraEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("Gift_BizExtraEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("Gift_BizExtraEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<Gift_BizExtraEntry>, I>>(base?: I): Gift_BizExtraEntry {
+    return Gift_BizExtraEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<Gift_BizExtraEntry>, I>>(object: I): Gift_BizExtraEntry {
+    const message = createBaseGift_BizExtraEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
     message.value = object.value ?? "";
     return message;
   },
@@ -13526,7 +14493,7 @@ export const Gift_BeaconBubble: MessageFns<Gift_BeaconBubble> = {
 };
 
 function createBaseGift_BoxInfo(): Gift_BoxInfo {
-  return { capacity: 0n, isPrimaryBox: false, schemeUrl: "" };
+  return { capacity: 0n, isPrimaryBox: false, schemeUrl: "", giftInfosInBox: [] };
 }
 
 export const Gift_BoxInfo: MessageFns<Gift_BoxInfo> = {
@@ -13542,6 +14509,9 @@ export const Gift_BoxInfo: MessageFns<Gift_BoxInfo> = {
     }
     if (message.schemeUrl !== "") {
       writer.uint32(26).string(message.schemeUrl);
+    }
+    for (const v of message.giftInfosInBox) {
+      WebcastGiftMessage_BoxContents_BoxedGift.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -13586,6 +14556,20 @@ export const Gift_BoxInfo: MessageFns<Gift_BoxInfo> = {
             message.schemeUrl = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("Gift_BoxInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftInfosInBox.push(WebcastGiftMessage_BoxContents_BoxedGift.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift_BoxInfo", 4, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13609,6 +14593,8 @@ export const Gift_BoxInfo: MessageFns<Gift_BoxInfo> = {
     message.capacity = (object.capacity !== undefined && object.capacity !== null) ? BigInt(object.capacity) : 0n;
     message.isPrimaryBox = object.isPrimaryBox ?? false;
     message.schemeUrl = object.schemeUrl ?? "";
+    message.giftInfosInBox =
+      object.giftInfosInBox?.map((e) => WebcastGiftMessage_BoxContents_BoxedGift.fromPartial(e)) || [];
     return message;
   },
 };
@@ -13622,6 +14608,10 @@ function createBaseGift_ColorInfo(): Gift_ColorInfo {
     giftImage: undefined,
     colorEffectId: 0n,
     isDefault: false,
+    colorImageSize: 0n,
+    colorReason: [],
+    colorNameEnglish: "",
+    giftDescribe: "",
   };
 }
 
@@ -13653,6 +14643,21 @@ export const Gift_ColorInfo: MessageFns<Gift_ColorInfo> = {
     }
     if (message.isDefault !== false) {
       writer.uint32(56).bool(message.isDefault);
+    }
+    if (message.colorImageSize !== 0n) {
+      if (BigInt.asIntN(64, message.colorImageSize) !== message.colorImageSize) {
+        throw new globalThis.Error("value provided for field message.colorImageSize of type int64 too large");
+      }
+      writer.uint32(64).int64(message.colorImageSize);
+    }
+    for (const v of message.colorReason) {
+      writer.uint32(74).string(v!);
+    }
+    if (message.colorNameEnglish !== "") {
+      writer.uint32(82).string(message.colorNameEnglish);
+    }
+    if (message.giftDescribe !== "") {
+      writer.uint32(90).string(message.giftDescribe);
     }
     return writer;
   },
@@ -13743,6 +14748,42 @@ export const Gift_ColorInfo: MessageFns<Gift_ColorInfo> = {
             message.isDefault = reader.bool();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("Gift_ColorInfo", tag);
+              break;
+            }
+
+            message.colorImageSize = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("Gift_ColorInfo", tag);
+              break;
+            }
+
+            message.colorReason.push(reader.string());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              noteWrongWireType("Gift_ColorInfo", tag);
+              break;
+            }
+
+            message.colorNameEnglish = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("Gift_ColorInfo", tag);
+              break;
+            }
+
+            message.giftDescribe = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13776,6 +14817,12 @@ export const Gift_ColorInfo: MessageFns<Gift_ColorInfo> = {
       ? BigInt(object.colorEffectId)
       : 0n;
     message.isDefault = object.isDefault ?? false;
+    message.colorImageSize = (object.colorImageSize !== undefined && object.colorImageSize !== null)
+      ? BigInt(object.colorImageSize)
+      : 0n;
+    message.colorReason = object.colorReason?.map((e) => e) || [];
+    message.colorNameEnglish = object.colorNameEnglish ?? "";
+    message.giftDescribe = object.giftDescribe ?? "";
     return message;
   },
 };
@@ -14780,6 +15827,7 @@ function createBaseGift_RandomEffectInfo_PanelBanner(): Gift_RandomEffectInfo_Pa
     bgColors: [],
     round: 0n,
     bannerPriority: 0,
+    bgImage: undefined,
   };
 }
 
@@ -14820,6 +15868,9 @@ export const Gift_RandomEffectInfo_PanelBanner: MessageFns<Gift_RandomEffectInfo
     }
     if (message.bannerPriority !== 0) {
       writer.uint32(80).int32(message.bannerPriority);
+    }
+    if (message.bgImage !== undefined) {
+      Image.encode(message.bgImage, writer.uint32(10).fork()).join();
     }
     return writer;
   },
@@ -14928,6 +15979,20 @@ export const Gift_RandomEffectInfo_PanelBanner: MessageFns<Gift_RandomEffectInfo
             message.bannerPriority = reader.int32();
             continue;
           }
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("Gift_RandomEffectInfo_PanelBanner", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.bgImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "Gift_RandomEffectInfo_PanelBanner", 1, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14967,6 +16032,9 @@ export const Gift_RandomEffectInfo_PanelBanner: MessageFns<Gift_RandomEffectInfo
     message.bgColors = object.bgColors?.map((e) => e) || [];
     message.round = (object.round !== undefined && object.round !== null) ? BigInt(object.round) : 0n;
     message.bannerPriority = object.bannerPriority ?? 0;
+    message.bgImage = (object.bgImage !== undefined && object.bgImage !== null)
+      ? Image.fromPartial(object.bgImage)
+      : undefined;
     return message;
   },
 };
@@ -15410,6 +16478,8 @@ function createBaseGiftAsset(): GiftAsset {
     stickerAssetVariant: 0,
     immediateDownload: false,
     stickerAssetVariantReason: 0,
+    forceUseImOrRespAsset: false,
+    distributionStrategy: [],
   };
 }
 
@@ -15480,6 +16550,12 @@ export const GiftAsset: MessageFns<GiftAsset> = {
     }
     if (message.stickerAssetVariantReason !== 0) {
       writer.uint32(296).int32(message.stickerAssetVariantReason);
+    }
+    if (message.forceUseImOrRespAsset !== false) {
+      writer.uint32(304).bool(message.forceUseImOrRespAsset);
+    }
+    for (const v of message.distributionStrategy) {
+      DistributionStrategy.encode(v!, writer.uint32(314).fork()).join();
     }
     return writer;
   },
@@ -15707,6 +16783,29 @@ export const GiftAsset: MessageFns<GiftAsset> = {
             message.stickerAssetVariantReason = reader.int32();
             continue;
           }
+          case 38: {
+            if (tag !== 304) {
+              noteWrongWireType("GiftAsset", tag);
+              break;
+            }
+
+            message.forceUseImOrRespAsset = reader.bool();
+            continue;
+          }
+          case 39: {
+            if (tag !== 314) {
+              noteWrongWireType("GiftAsset", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.distributionStrategy.push(DistributionStrategy.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftAsset", 39, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -15758,6 +16857,8 @@ export const GiftAsset: MessageFns<GiftAsset> = {
     message.stickerAssetVariant = object.stickerAssetVariant ?? 0;
     message.immediateDownload = object.immediateDownload ?? false;
     message.stickerAssetVariantReason = object.stickerAssetVariantReason ?? 0;
+    message.forceUseImOrRespAsset = object.forceUseImOrRespAsset ?? false;
+    message.distributionStrategy = object.distributionStrategy?.map((e) => DistributionStrategy.fromPartial(e)) || [];
     return message;
   },
 };
@@ -16459,6 +17560,2412 @@ export const GiftResource: MessageFns<GiftResource> = {
     const message = createBaseGiftResource();
     message.urlList = object.urlList?.map((e) => e) || [];
     message.uri = object.uri ?? "";
+    return message;
+  },
+};
+
+function createBaseAssetBundle(): AssetBundle {
+  return { assets: [], prefabBundle: undefined, streamEffectSpec: undefined };
+}
+
+export const AssetBundle: MessageFns<AssetBundle> = {
+  encode(message: AssetBundle, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.assets) {
+      GiftAsset.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.prefabBundle !== undefined) {
+      PrefabBundle.encode(message.prefabBundle, writer.uint32(18).fork()).join();
+    }
+    if (message.streamEffectSpec !== undefined) {
+      GiftEffectStreamSpec.encode(message.streamEffectSpec, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssetBundle {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssetBundle();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AssetBundle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.assets.push(GiftAsset.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "AssetBundle", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AssetBundle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.prefabBundle = PrefabBundle.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AssetBundle", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AssetBundle", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.streamEffectSpec = GiftEffectStreamSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AssetBundle", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AssetBundle>, I>>(base?: I): AssetBundle {
+    return AssetBundle.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssetBundle>, I>>(object: I): AssetBundle {
+    const message = createBaseAssetBundle();
+    message.assets = object.assets?.map((e) => GiftAsset.fromPartial(e)) || [];
+    message.prefabBundle = (object.prefabBundle !== undefined && object.prefabBundle !== null)
+      ? PrefabBundle.fromPartial(object.prefabBundle)
+      : undefined;
+    message.streamEffectSpec = (object.streamEffectSpec !== undefined && object.streamEffectSpec !== null)
+      ? GiftEffectStreamSpec.fromPartial(object.streamEffectSpec)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSecondaryEffectInfo(): SecondaryEffectInfo {
+  return { effectIds: [], builtinStrings: [], minuteGameGameplayId: 0n };
+}
+
+export const SecondaryEffectInfo: MessageFns<SecondaryEffectInfo> = {
+  encode(message: SecondaryEffectInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.effectIds.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.effectIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field effectIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    for (const v of message.builtinStrings) {
+      writer.uint32(18).string(v!);
+    }
+    if (message.minuteGameGameplayId !== 0n) {
+      if (BigInt.asIntN(64, message.minuteGameGameplayId) !== message.minuteGameGameplayId) {
+        throw new globalThis.Error("value provided for field message.minuteGameGameplayId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.minuteGameGameplayId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SecondaryEffectInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSecondaryEffectInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.effectIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.effectIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("SecondaryEffectInfo", tag);
+            break;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SecondaryEffectInfo", tag);
+              break;
+            }
+
+            message.builtinStrings.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SecondaryEffectInfo", tag);
+              break;
+            }
+
+            message.minuteGameGameplayId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SecondaryEffectInfo>, I>>(base?: I): SecondaryEffectInfo {
+    return SecondaryEffectInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SecondaryEffectInfo>, I>>(object: I): SecondaryEffectInfo {
+    const message = createBaseSecondaryEffectInfo();
+    message.effectIds = object.effectIds?.map((e) => BigInt(e)) || [];
+    message.builtinStrings = object.builtinStrings?.map((e) => e) || [];
+    message.minuteGameGameplayId = (object.minuteGameGameplayId !== undefined && object.minuteGameGameplayId !== null)
+      ? BigInt(object.minuteGameGameplayId)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseGiftEffect(): GiftEffect {
+  return { assets: [], specs: undefined, eventTrackingParams: {} };
+}
+
+export const GiftEffect: MessageFns<GiftEffect> = {
+  encode(message: GiftEffect, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.assets) {
+      GiftAsset.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.specs !== undefined) {
+      GiftEffectSpecs.encode(message.specs, writer.uint32(18).fork()).join();
+    }
+    globalThis.Object.entries(message.eventTrackingParams).forEach(([key, value]: [string, string]) => {
+      GiftEffect_EventTrackingParamsEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffect {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffect();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftEffect", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.assets.push(GiftAsset.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffect", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftEffect", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.specs = GiftEffectSpecs.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffect", 2, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("GiftEffect", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry5 = GiftEffect_EventTrackingParamsEntry.decode(reader, reader.uint32());
+              if (entry5.value !== undefined) {
+                message.eventTrackingParams[entry5.key] = entry5.value;
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffect", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffect>, I>>(base?: I): GiftEffect {
+    return GiftEffect.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffect>, I>>(object: I): GiftEffect {
+    const message = createBaseGiftEffect();
+    message.assets = object.assets?.map((e) => GiftAsset.fromPartial(e)) || [];
+    message.specs = (object.specs !== undefined && object.specs !== null)
+      ? GiftEffectSpecs.fromPartial(object.specs)
+      : undefined;
+    message.eventTrackingParams = (globalThis.Object.entries(object.eventTrackingParams ?? {}) as [string, string][])
+      .reduce((acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      }, {});
+    return message;
+  },
+};
+
+function createBaseGiftEffect_EventTrackingParamsEntry(): GiftEffect_EventTrackingParamsEntry {
+  return { key: "", value: "" };
+}
+
+export const GiftEffect_EventTrackingParamsEntry: MessageFns<GiftEffect_EventTrackingParamsEntry> = {
+  encode(message: GiftEffect_EventTrackingParamsEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffect_EventTrackingParamsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffect_EventTrackingParamsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftEffect_EventTrackingParamsEntry", tag);
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftEffect_EventTrackingParamsEntry", tag);
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffect_EventTrackingParamsEntry>, I>>(
+    base?: I,
+  ): GiftEffect_EventTrackingParamsEntry {
+    return GiftEffect_EventTrackingParamsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffect_EventTrackingParamsEntry>, I>>(
+    object: I,
+  ): GiftEffect_EventTrackingParamsEntry {
+    const message = createBaseGiftEffect_EventTrackingParamsEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseEnvelopeEnigmaInfo(): EnvelopeEnigmaInfo {
+  return { isEnigmaMaskOn: false };
+}
+
+export const EnvelopeEnigmaInfo: MessageFns<EnvelopeEnigmaInfo> = {
+  encode(message: EnvelopeEnigmaInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.isEnigmaMaskOn !== false) {
+      writer.uint32(8).bool(message.isEnigmaMaskOn);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EnvelopeEnigmaInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEnvelopeEnigmaInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("EnvelopeEnigmaInfo", tag);
+              break;
+            }
+
+            message.isEnigmaMaskOn = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<EnvelopeEnigmaInfo>, I>>(base?: I): EnvelopeEnigmaInfo {
+    return EnvelopeEnigmaInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<EnvelopeEnigmaInfo>, I>>(object: I): EnvelopeEnigmaInfo {
+    const message = createBaseEnvelopeEnigmaInfo();
+    message.isEnigmaMaskOn = object.isEnigmaMaskOn ?? false;
+    return message;
+  },
+};
+
+function createBaseGiftResourceRef(): GiftResourceRef {
+  return { id: 0n, image: undefined, effectId: 0n };
+}
+
+export const GiftResourceRef: MessageFns<GiftResourceRef> = {
+  encode(message: GiftResourceRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asIntN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type int64 too large");
+      }
+      writer.uint32(8).int64(message.id);
+    }
+    if (message.image !== undefined) {
+      Image.encode(message.image, writer.uint32(18).fork()).join();
+    }
+    if (message.effectId !== 0n) {
+      if (BigInt.asIntN(64, message.effectId) !== message.effectId) {
+        throw new globalThis.Error("value provided for field message.effectId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.effectId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftResourceRef {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftResourceRef();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftResourceRef", tag);
+              break;
+            }
+
+            message.id = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftResourceRef", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.image = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftResourceRef", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("GiftResourceRef", tag);
+              break;
+            }
+
+            message.effectId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftResourceRef>, I>>(base?: I): GiftResourceRef {
+    return GiftResourceRef.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftResourceRef>, I>>(object: I): GiftResourceRef {
+    const message = createBaseGiftResourceRef();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
+    message.effectId = (object.effectId !== undefined && object.effectId !== null) ? BigInt(object.effectId) : 0n;
+    return message;
+  },
+};
+
+function createBaseLynxCrossScreenEffectInfo(): LynxCrossScreenEffectInfo {
+  return { effectIds: [] };
+}
+
+export const LynxCrossScreenEffectInfo: MessageFns<LynxCrossScreenEffectInfo> = {
+  encode(message: LynxCrossScreenEffectInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.effectIds.length !== 0) {
+      writer.uint32(34).fork();
+      for (const v of message.effectIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field effectIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LynxCrossScreenEffectInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLynxCrossScreenEffectInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 4: {
+            if (tag === 32) {
+              message.effectIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 34) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.effectIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("LynxCrossScreenEffectInfo", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<LynxCrossScreenEffectInfo>, I>>(base?: I): LynxCrossScreenEffectInfo {
+    return LynxCrossScreenEffectInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<LynxCrossScreenEffectInfo>, I>>(object: I): LynxCrossScreenEffectInfo {
+    const message = createBaseLynxCrossScreenEffectInfo();
+    message.effectIds = object.effectIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSchemeInfo(): SchemeInfo {
+  return { schemeGiftType: 0, schemeUrl: "", schemeDescribe: "", schemeDescribeColor: "" };
+}
+
+export const SchemeInfo: MessageFns<SchemeInfo> = {
+  encode(message: SchemeInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.schemeGiftType !== 0) {
+      writer.uint32(8).int32(message.schemeGiftType);
+    }
+    if (message.schemeUrl !== "") {
+      writer.uint32(18).string(message.schemeUrl);
+    }
+    if (message.schemeDescribe !== "") {
+      writer.uint32(26).string(message.schemeDescribe);
+    }
+    if (message.schemeDescribeColor !== "") {
+      writer.uint32(34).string(message.schemeDescribeColor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SchemeInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSchemeInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SchemeInfo", tag);
+              break;
+            }
+
+            message.schemeGiftType = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SchemeInfo", tag);
+              break;
+            }
+
+            message.schemeUrl = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("SchemeInfo", tag);
+              break;
+            }
+
+            message.schemeDescribe = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("SchemeInfo", tag);
+              break;
+            }
+
+            message.schemeDescribeColor = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SchemeInfo>, I>>(base?: I): SchemeInfo {
+    return SchemeInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SchemeInfo>, I>>(object: I): SchemeInfo {
+    const message = createBaseSchemeInfo();
+    message.schemeGiftType = object.schemeGiftType ?? 0;
+    message.schemeUrl = object.schemeUrl ?? "";
+    message.schemeDescribe = object.schemeDescribe ?? "";
+    message.schemeDescribeColor = object.schemeDescribeColor ?? "";
+    return message;
+  },
+};
+
+function createBaseGiftSeriesInfo(): GiftSeriesInfo {
+  return {
+    seriesName: "",
+    giftIds: [],
+    enabled: false,
+    containerBackground: undefined,
+    sendGiftButtonColor: "",
+    pointingBackTriColor: "",
+    seriesNameColor: "",
+    endTimeSec: 0n,
+  };
+}
+
+export const GiftSeriesInfo: MessageFns<GiftSeriesInfo> = {
+  encode(message: GiftSeriesInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.seriesName !== "") {
+      writer.uint32(18).string(message.seriesName);
+    }
+    if (message.giftIds.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.giftIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field giftIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.enabled !== false) {
+      writer.uint32(32).bool(message.enabled);
+    }
+    if (message.containerBackground !== undefined) {
+      Image.encode(message.containerBackground, writer.uint32(42).fork()).join();
+    }
+    if (message.sendGiftButtonColor !== "") {
+      writer.uint32(50).string(message.sendGiftButtonColor);
+    }
+    if (message.pointingBackTriColor !== "") {
+      writer.uint32(58).string(message.pointingBackTriColor);
+    }
+    if (message.seriesNameColor !== "") {
+      writer.uint32(66).string(message.seriesNameColor);
+    }
+    if (message.endTimeSec !== 0n) {
+      if (BigInt.asIntN(64, message.endTimeSec) !== message.endTimeSec) {
+        throw new globalThis.Error("value provided for field message.endTimeSec of type int64 too large");
+      }
+      writer.uint32(72).int64(message.endTimeSec);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftSeriesInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftSeriesInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.seriesName = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.giftIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.giftIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("GiftSeriesInfo", tag);
+            break;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.enabled = reader.bool();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.containerBackground = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftSeriesInfo", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.sendGiftButtonColor = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.pointingBackTriColor = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.seriesNameColor = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              noteWrongWireType("GiftSeriesInfo", tag);
+              break;
+            }
+
+            message.endTimeSec = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftSeriesInfo>, I>>(base?: I): GiftSeriesInfo {
+    return GiftSeriesInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftSeriesInfo>, I>>(object: I): GiftSeriesInfo {
+    const message = createBaseGiftSeriesInfo();
+    message.seriesName = object.seriesName ?? "";
+    message.giftIds = object.giftIds?.map((e) => BigInt(e)) || [];
+    message.enabled = object.enabled ?? false;
+    message.containerBackground = (object.containerBackground !== undefined && object.containerBackground !== null)
+      ? Image.fromPartial(object.containerBackground)
+      : undefined;
+    message.sendGiftButtonColor = object.sendGiftButtonColor ?? "";
+    message.pointingBackTriColor = object.pointingBackTriColor ?? "";
+    message.seriesNameColor = object.seriesNameColor ?? "";
+    message.endTimeSec = (object.endTimeSec !== undefined && object.endTimeSec !== null)
+      ? BigInt(object.endTimeSec)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseColorPickerInfo(): ColorPickerInfo {
+  return { groups: [] };
+}
+
+export const ColorPickerInfo: MessageFns<ColorPickerInfo> = {
+  encode(message: ColorPickerInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.groups) {
+      ColorGroup.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ColorPickerInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseColorPickerInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ColorPickerInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.groups.push(ColorGroup.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ColorPickerInfo", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ColorPickerInfo>, I>>(base?: I): ColorPickerInfo {
+    return ColorPickerInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ColorPickerInfo>, I>>(object: I): ColorPickerInfo {
+    const message = createBaseColorPickerInfo();
+    message.groups = object.groups?.map((e) => ColorGroup.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseMusicGiftInfo(): MusicGiftInfo {
+  return { artistName: "", resource: undefined, songId: 0n, moodId: 0n, songName: "" };
+}
+
+export const MusicGiftInfo: MessageFns<MusicGiftInfo> = {
+  encode(message: MusicGiftInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.artistName !== "") {
+      writer.uint32(10).string(message.artistName);
+    }
+    if (message.resource !== undefined) {
+      AudioResource.encode(message.resource, writer.uint32(18).fork()).join();
+    }
+    if (message.songId !== 0n) {
+      if (BigInt.asIntN(64, message.songId) !== message.songId) {
+        throw new globalThis.Error("value provided for field message.songId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.songId);
+    }
+    if (message.moodId !== 0n) {
+      if (BigInt.asIntN(64, message.moodId) !== message.moodId) {
+        throw new globalThis.Error("value provided for field message.moodId of type int64 too large");
+      }
+      writer.uint32(32).int64(message.moodId);
+    }
+    if (message.songName !== "") {
+      writer.uint32(42).string(message.songName);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MusicGiftInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMusicGiftInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("MusicGiftInfo", tag);
+              break;
+            }
+
+            message.artistName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("MusicGiftInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.resource = AudioResource.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "MusicGiftInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("MusicGiftInfo", tag);
+              break;
+            }
+
+            message.songId = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("MusicGiftInfo", tag);
+              break;
+            }
+
+            message.moodId = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("MusicGiftInfo", tag);
+              break;
+            }
+
+            message.songName = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<MusicGiftInfo>, I>>(base?: I): MusicGiftInfo {
+    return MusicGiftInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<MusicGiftInfo>, I>>(object: I): MusicGiftInfo {
+    const message = createBaseMusicGiftInfo();
+    message.artistName = object.artistName ?? "";
+    message.resource = (object.resource !== undefined && object.resource !== null)
+      ? AudioResource.fromPartial(object.resource)
+      : undefined;
+    message.songId = (object.songId !== undefined && object.songId !== null) ? BigInt(object.songId) : 0n;
+    message.moodId = (object.moodId !== undefined && object.moodId !== null) ? BigInt(object.moodId) : 0n;
+    message.songName = object.songName ?? "";
+    return message;
+  },
+};
+
+function createBaseDistributionStrategy(): DistributionStrategy {
+  return { assetBase: undefined, resourceType: 0 };
+}
+
+export const DistributionStrategy: MessageFns<DistributionStrategy> = {
+  encode(message: DistributionStrategy, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.assetBase !== undefined) {
+      AssetBase.encode(message.assetBase, writer.uint32(10).fork()).join();
+    }
+    if (message.resourceType !== 0) {
+      writer.uint32(16).int32(message.resourceType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DistributionStrategy {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDistributionStrategy();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("DistributionStrategy", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.assetBase = AssetBase.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "DistributionStrategy", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("DistributionStrategy", tag);
+              break;
+            }
+
+            message.resourceType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<DistributionStrategy>, I>>(base?: I): DistributionStrategy {
+    return DistributionStrategy.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DistributionStrategy>, I>>(object: I): DistributionStrategy {
+    const message = createBaseDistributionStrategy();
+    message.assetBase = (object.assetBase !== undefined && object.assetBase !== null)
+      ? AssetBase.fromPartial(object.assetBase)
+      : undefined;
+    message.resourceType = object.resourceType ?? 0;
+    return message;
+  },
+};
+
+function createBasePrefabBundle(): PrefabBundle {
+  return { prefabEffectIds: [] };
+}
+
+export const PrefabBundle: MessageFns<PrefabBundle> = {
+  encode(message: PrefabBundle, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.prefabEffectIds.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.prefabEffectIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field prefabEffectIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PrefabBundle {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePrefabBundle();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 2: {
+            if (tag === 16) {
+              message.prefabEffectIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.prefabEffectIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("PrefabBundle", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<PrefabBundle>, I>>(base?: I): PrefabBundle {
+    return PrefabBundle.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<PrefabBundle>, I>>(object: I): PrefabBundle {
+    const message = createBasePrefabBundle();
+    message.prefabEffectIds = object.prefabEffectIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftEffectStreamSpec(): GiftEffectStreamSpec {
+  return { basicAssetId: 0n, extraAssetIds: [] };
+}
+
+export const GiftEffectStreamSpec: MessageFns<GiftEffectStreamSpec> = {
+  encode(message: GiftEffectStreamSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.basicAssetId !== 0n) {
+      if (BigInt.asIntN(64, message.basicAssetId) !== message.basicAssetId) {
+        throw new globalThis.Error("value provided for field message.basicAssetId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.basicAssetId);
+    }
+    if (message.extraAssetIds.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.extraAssetIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field extraAssetIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectStreamSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectStreamSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftEffectStreamSpec", tag);
+              break;
+            }
+
+            message.basicAssetId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.extraAssetIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.extraAssetIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("GiftEffectStreamSpec", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectStreamSpec>, I>>(base?: I): GiftEffectStreamSpec {
+    return GiftEffectStreamSpec.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectStreamSpec>, I>>(object: I): GiftEffectStreamSpec {
+    const message = createBaseGiftEffectStreamSpec();
+    message.basicAssetId = (object.basicAssetId !== undefined && object.basicAssetId !== null)
+      ? BigInt(object.basicAssetId)
+      : 0n;
+    message.extraAssetIds = object.extraAssetIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftEffectSpecs(): GiftEffectSpecs {
+  return {
+    crossScreenSticker: undefined,
+    lynx: undefined,
+    prefab: undefined,
+    serialSpec: undefined,
+    streamEffectSpec: undefined,
+  };
+}
+
+export const GiftEffectSpecs: MessageFns<GiftEffectSpecs> = {
+  encode(message: GiftEffectSpecs, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.crossScreenSticker !== undefined) {
+      GiftEffectCrossScreenStickerSpec.encode(message.crossScreenSticker, writer.uint32(10).fork()).join();
+    }
+    if (message.lynx !== undefined) {
+      GiftEffectLynxSpec.encode(message.lynx, writer.uint32(18).fork()).join();
+    }
+    if (message.prefab !== undefined) {
+      GiftEffectPrefabSpec.encode(message.prefab, writer.uint32(26).fork()).join();
+    }
+    if (message.serialSpec !== undefined) {
+      GiftEffectSerialSpec.encode(message.serialSpec, writer.uint32(34).fork()).join();
+    }
+    if (message.streamEffectSpec !== undefined) {
+      GiftEffectStreamSpec.encode(message.streamEffectSpec, writer.uint32(42).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectSpecs {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectSpecs();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftEffectSpecs", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.crossScreenSticker = GiftEffectCrossScreenStickerSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectSpecs", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftEffectSpecs", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.lynx = GiftEffectLynxSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectSpecs", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("GiftEffectSpecs", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.prefab = GiftEffectPrefabSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectSpecs", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("GiftEffectSpecs", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.serialSpec = GiftEffectSerialSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectSpecs", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("GiftEffectSpecs", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.streamEffectSpec = GiftEffectStreamSpec.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectSpecs", 5, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectSpecs>, I>>(base?: I): GiftEffectSpecs {
+    return GiftEffectSpecs.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectSpecs>, I>>(object: I): GiftEffectSpecs {
+    const message = createBaseGiftEffectSpecs();
+    message.crossScreenSticker = (object.crossScreenSticker !== undefined && object.crossScreenSticker !== null)
+      ? GiftEffectCrossScreenStickerSpec.fromPartial(object.crossScreenSticker)
+      : undefined;
+    message.lynx = (object.lynx !== undefined && object.lynx !== null)
+      ? GiftEffectLynxSpec.fromPartial(object.lynx)
+      : undefined;
+    message.prefab = (object.prefab !== undefined && object.prefab !== null)
+      ? GiftEffectPrefabSpec.fromPartial(object.prefab)
+      : undefined;
+    message.serialSpec = (object.serialSpec !== undefined && object.serialSpec !== null)
+      ? GiftEffectSerialSpec.fromPartial(object.serialSpec)
+      : undefined;
+    message.streamEffectSpec = (object.streamEffectSpec !== undefined && object.streamEffectSpec !== null)
+      ? GiftEffectStreamSpec.fromPartial(object.streamEffectSpec)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseColorGroup(): ColorGroup {
+  return { groupName: "", colorInfos: [] };
+}
+
+export const ColorGroup: MessageFns<ColorGroup> = {
+  encode(message: ColorGroup, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.groupName !== "") {
+      writer.uint32(10).string(message.groupName);
+    }
+    for (const v of message.colorInfos) {
+      Gift_ColorInfo.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ColorGroup {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseColorGroup();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("ColorGroup", tag);
+              break;
+            }
+
+            message.groupName = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("ColorGroup", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.colorInfos.push(Gift_ColorInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "ColorGroup", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<ColorGroup>, I>>(base?: I): ColorGroup {
+    return ColorGroup.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<ColorGroup>, I>>(object: I): ColorGroup {
+    const message = createBaseColorGroup();
+    message.groupName = object.groupName ?? "";
+    message.colorInfos = object.colorInfos?.map((e) => Gift_ColorInfo.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAudioResource(): AudioResource {
+  return { audioUrl: "", lyricsUrl: "", snippetId: 0n };
+}
+
+export const AudioResource: MessageFns<AudioResource> = {
+  encode(message: AudioResource, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.audioUrl !== "") {
+      writer.uint32(10).string(message.audioUrl);
+    }
+    if (message.lyricsUrl !== "") {
+      writer.uint32(18).string(message.lyricsUrl);
+    }
+    if (message.snippetId !== 0n) {
+      if (BigInt.asIntN(64, message.snippetId) !== message.snippetId) {
+        throw new globalThis.Error("value provided for field message.snippetId of type int64 too large");
+      }
+      writer.uint32(24).int64(message.snippetId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AudioResource {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAudioResource();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("AudioResource", tag);
+              break;
+            }
+
+            message.audioUrl = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AudioResource", tag);
+              break;
+            }
+
+            message.lyricsUrl = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("AudioResource", tag);
+              break;
+            }
+
+            message.snippetId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AudioResource>, I>>(base?: I): AudioResource {
+    return AudioResource.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AudioResource>, I>>(object: I): AudioResource {
+    const message = createBaseAudioResource();
+    message.audioUrl = object.audioUrl ?? "";
+    message.lyricsUrl = object.lyricsUrl ?? "";
+    message.snippetId = (object.snippetId !== undefined && object.snippetId !== null) ? BigInt(object.snippetId) : 0n;
+    return message;
+  },
+};
+
+function createBaseAssetBase(): AssetBase {
+  return { url: undefined, md5: "", faceMeta: undefined };
+}
+
+export const AssetBase: MessageFns<AssetBase> = {
+  encode(message: AssetBase, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.url !== undefined) {
+      Image.encode(message.url, writer.uint32(18).fork()).join();
+    }
+    if (message.md5 !== "") {
+      writer.uint32(26).string(message.md5);
+    }
+    if (message.faceMeta !== undefined) {
+      GiftAsset_FaceRecognition.encode(message.faceMeta, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AssetBase {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAssetBase();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("AssetBase", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.url = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AssetBase", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("AssetBase", tag);
+              break;
+            }
+
+            message.md5 = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("AssetBase", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.faceMeta = GiftAsset_FaceRecognition.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "AssetBase", 4, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<AssetBase>, I>>(base?: I): AssetBase {
+    return AssetBase.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<AssetBase>, I>>(object: I): AssetBase {
+    const message = createBaseAssetBase();
+    message.url = (object.url !== undefined && object.url !== null) ? Image.fromPartial(object.url) : undefined;
+    message.md5 = object.md5 ?? "";
+    message.faceMeta = (object.faceMeta !== undefined && object.faceMeta !== null)
+      ? GiftAsset_FaceRecognition.fromPartial(object.faceMeta)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGiftEffectCrossScreenStickerSpec(): GiftEffectCrossScreenStickerSpec {
+  return { singleActionAssetIds: new Map(), actionAssetIds: new Map(), reactionAssetIds: new Map() };
+}
+
+export const GiftEffectCrossScreenStickerSpec: MessageFns<GiftEffectCrossScreenStickerSpec> = {
+  encode(message: GiftEffectCrossScreenStickerSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    message.singleActionAssetIds.forEach((value, key) => {
+      GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry.encode(
+        { key: key as any, value },
+        writer.uint32(10).fork(),
+      ).join();
+    });
+    message.actionAssetIds.forEach((value, key) => {
+      GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry.encode({ key: key as any, value }, writer.uint32(18).fork())
+        .join();
+    });
+    message.reactionAssetIds.forEach((value, key) => {
+      GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry.encode(
+        { key: key as any, value },
+        writer.uint32(26).fork(),
+      ).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectCrossScreenStickerSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectCrossScreenStickerSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry1 = GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry.decode(reader, reader.uint32());
+              if (entry1.value !== undefined) {
+                message.singleActionAssetIds.set(entry1.key, entry1.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectCrossScreenStickerSpec", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry2 = GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry.decode(reader, reader.uint32());
+              if (entry2.value !== undefined) {
+                message.actionAssetIds.set(entry2.key, entry2.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectCrossScreenStickerSpec", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              const entry3 = GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry.decode(reader, reader.uint32());
+              if (entry3.value !== undefined) {
+                message.reactionAssetIds.set(entry3.key, entry3.value);
+              }
+            } catch (cause) {
+              skipBadField(reader, at, end, "GiftEffectCrossScreenStickerSpec", 3, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec>, I>>(
+    base?: I,
+  ): GiftEffectCrossScreenStickerSpec {
+    return GiftEffectCrossScreenStickerSpec.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec>, I>>(
+    object: I,
+  ): GiftEffectCrossScreenStickerSpec {
+    const message = createBaseGiftEffectCrossScreenStickerSpec();
+    message.singleActionAssetIds = (() => {
+      const m = new Map();
+      (object.singleActionAssetIds as Map<bigint, number> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, globalThis.Number(value));
+        }
+      });
+      return m;
+    })();
+    message.actionAssetIds = (() => {
+      const m = new Map();
+      (object.actionAssetIds as Map<bigint, number> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, globalThis.Number(value));
+        }
+      });
+      return m;
+    })();
+    message.reactionAssetIds = (() => {
+      const m = new Map();
+      (object.reactionAssetIds as Map<bigint, number> ?? new Map()).forEach((value, key) => {
+        if (value !== undefined) {
+          m.set(key, globalThis.Number(value));
+        }
+      });
+      return m;
+    })();
+    return message;
+  },
+};
+
+function createBaseGiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry(): GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+  return { key: 0n, value: 0 };
+}
+
+export const GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry: MessageFns<
+  GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry
+> = {
+  encode(
+    message: GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== 0) {
+      writer.uint32(16).int32(message.value);
+    }
+    return writer;
+  },
+
+  decode(
+    input: BinaryReader | Uint8Array,
+    length?: number,
+  ): GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.value = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry>, I>>(
+    base?: I,
+  ): GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+    return GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry>, I>>(
+    object: I,
+  ): GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+    const message = createBaseGiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = object.value ?? 0;
+    return message;
+  },
+};
+
+function createBaseGiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry(): GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry {
+  return { key: 0n, value: 0 };
+}
+
+export const GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry: MessageFns<
+  GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry
+> = {
+  encode(
+    message: GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== 0) {
+      writer.uint32(16).int32(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry", tag);
+              break;
+            }
+
+            message.value = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry>, I>>(
+    base?: I,
+  ): GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry {
+    return GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry>, I>>(
+    object: I,
+  ): GiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry {
+    const message = createBaseGiftEffectCrossScreenStickerSpec_ActionAssetIdsEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = object.value ?? 0;
+    return message;
+  },
+};
+
+function createBaseGiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry(): GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry {
+  return { key: 0n, value: 0 };
+}
+
+export const GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry: MessageFns<
+  GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry
+> = {
+  encode(
+    message: GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.key !== 0n) {
+      if (BigInt.asIntN(64, message.key) !== message.key) {
+        throw new globalThis.Error("value provided for field message.key of type int64 too large");
+      }
+      writer.uint32(8).int64(message.key);
+    }
+    if (message.value !== 0) {
+      writer.uint32(16).int32(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry", tag);
+              break;
+            }
+
+            message.key = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry", tag);
+              break;
+            }
+
+            message.value = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry>, I>>(
+    base?: I,
+  ): GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry {
+    return GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry>, I>>(
+    object: I,
+  ): GiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry {
+    const message = createBaseGiftEffectCrossScreenStickerSpec_ReactionAssetIdsEntry();
+    message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
+    message.value = object.value ?? 0;
+    return message;
+  },
+};
+
+function createBaseGiftEffectLynxSpec(): GiftEffectLynxSpec {
+  return { assetIds: [] };
+}
+
+export const GiftEffectLynxSpec: MessageFns<GiftEffectLynxSpec> = {
+  encode(message: GiftEffectLynxSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.assetIds.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.assetIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field assetIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectLynxSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectLynxSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.assetIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.assetIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("GiftEffectLynxSpec", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectLynxSpec>, I>>(base?: I): GiftEffectLynxSpec {
+    return GiftEffectLynxSpec.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectLynxSpec>, I>>(object: I): GiftEffectLynxSpec {
+    const message = createBaseGiftEffectLynxSpec();
+    message.assetIds = object.assetIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftEffectPrefabSpec(): GiftEffectPrefabSpec {
+  return { templateAssetId: 0n, prefabAssetIds: [] };
+}
+
+export const GiftEffectPrefabSpec: MessageFns<GiftEffectPrefabSpec> = {
+  encode(message: GiftEffectPrefabSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.templateAssetId !== 0n) {
+      if (BigInt.asIntN(64, message.templateAssetId) !== message.templateAssetId) {
+        throw new globalThis.Error("value provided for field message.templateAssetId of type int64 too large");
+      }
+      writer.uint32(8).int64(message.templateAssetId);
+    }
+    if (message.prefabAssetIds.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.prefabAssetIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field prefabAssetIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectPrefabSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectPrefabSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("GiftEffectPrefabSpec", tag);
+              break;
+            }
+
+            message.templateAssetId = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag === 16) {
+              message.prefabAssetIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.prefabAssetIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("GiftEffectPrefabSpec", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectPrefabSpec>, I>>(base?: I): GiftEffectPrefabSpec {
+    return GiftEffectPrefabSpec.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectPrefabSpec>, I>>(object: I): GiftEffectPrefabSpec {
+    const message = createBaseGiftEffectPrefabSpec();
+    message.templateAssetId = (object.templateAssetId !== undefined && object.templateAssetId !== null)
+      ? BigInt(object.templateAssetId)
+      : 0n;
+    message.prefabAssetIds = object.prefabAssetIds?.map((e) => BigInt(e)) || [];
+    return message;
+  },
+};
+
+function createBaseGiftEffectSerialSpec(): GiftEffectSerialSpec {
+  return { serialAssetIds: [] };
+}
+
+export const GiftEffectSerialSpec: MessageFns<GiftEffectSerialSpec> = {
+  encode(message: GiftEffectSerialSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.serialAssetIds.length !== 0) {
+      writer.uint32(18).fork();
+      for (const v of message.serialAssetIds) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field serialAssetIds of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GiftEffectSerialSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGiftEffectSerialSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 2: {
+            if (tag === 16) {
+              message.serialAssetIds.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 18) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.serialAssetIds.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("GiftEffectSerialSpec", tag);
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<GiftEffectSerialSpec>, I>>(base?: I): GiftEffectSerialSpec {
+    return GiftEffectSerialSpec.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<GiftEffectSerialSpec>, I>>(object: I): GiftEffectSerialSpec {
+    const message = createBaseGiftEffectSerialSpec();
+    message.serialAssetIds = object.serialAssetIds?.map((e) => BigInt(e)) || [];
     return message;
   },
 };

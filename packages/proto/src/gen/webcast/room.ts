@@ -9,10 +9,12 @@ import {
   CommonMessageData,
   Image,
   LinkerMediaChangeOperator,
+  PrivilegeLogExtra,
   PublicAreaMessageCommon,
   Text,
   User,
   WebcastRoomNotifyMessage,
+  WebcastRoomNotifyMessage_Extra,
 } from "./common.js";
 import { WebcastGiftMessage } from "./gift.js";
 import { WebcastLikeMessage, WebcastMemberMessage, WebcastSocialMessage } from "./social.js";
@@ -50,16 +52,23 @@ export interface WebcastRoomMessage {
   common: CommonMessageData | undefined;
   content: string;
   supportsLandscape: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   source: number;
   icon:
     | Image
     | undefined;
-  /** 2 co-host, 4 multi-guest */
-  scene: number;
+  /**
+   * 2 co-host, 4 multi-guest
+   * decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32.
+   */
+  scene: string;
   isWelcome: boolean;
   publicAreaCommon: PublicAreaMessageCommon | undefined;
   showDurationMs: bigint;
   subScene: string;
+  schema: string;
+  signature: string;
+  signatureVersion: string;
 }
 
 /** Viewer count update: current viewers, the cumulative total, and the top viewers. */
@@ -69,19 +78,29 @@ export interface WebcastRoomUserSeqMessage {
     | undefined;
   /** Top viewers by score, best first. */
   ranks: WebcastRoomUserSeqMessage_Contributor[];
-  /** Viewers in the room right now. */
+  /**
+   * Viewers in the room right now.
+   * decided: as in v3, the newest; v2, v1, gotiktoklive say int32.
+   */
   total: bigint;
   popularityStr: string;
   seats: WebcastRoomUserSeqMessage_Contributor[];
   popularity: bigint;
-  /** Viewers who have joined since the stream started. */
+  /**
+   * Viewers who have joined since the stream started.
+   * decided: as in v3, the newest; v2, TikTokLiveJava say int32.
+   */
   totalUser: bigint;
   anonymous: bigint;
 }
 
 export interface WebcastRoomUserSeqMessage_Contributor {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32; v1 says uint64. */
   score: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   rank: bigint;
   delta: bigint;
 }
@@ -91,7 +110,10 @@ export interface WebcastRoomUserSeqMessage_Contributor {
  * bytes in the field matching its type; original_method names that type.
  */
 export interface WebcastRoomPinMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says bytes. */
   chatMessage: WebcastChatMessage | undefined;
   socialMessage: WebcastSocialMessage | undefined;
   giftMessage: WebcastGiftMessage | undefined;
@@ -101,13 +123,19 @@ export interface WebcastRoomPinMessage {
     | undefined;
   /** Method of the pinned message, e.g. "WebcastChatMessage". */
   originalMethod: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   pinTime: bigint;
   operator:
     | User
     | undefined;
-  /** 1 pin, 2 unpin */
+  /**
+   * 1 pin, 2 unpin
+   * decided: as in v3, the newest; TikTokLiveSharp says uint32.
+   */
   action: number;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int32. */
   displayDuration: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says uint64. */
   pinId: bigint;
   ecStreamerKey: string;
 }
@@ -116,6 +144,7 @@ export interface WebcastRoomPinMessage {
 export interface WebcastNoticeMessage {
   common: CommonMessageData | undefined;
   content: string;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   noticeType: number;
   style: string;
   title: Text | undefined;
@@ -124,8 +153,11 @@ export interface WebcastNoticeMessage {
   bottomTip: Text | undefined;
   tipUrl: string;
   noticeTitle: Text | undefined;
-  noticeContent: Text | undefined;
-  scene: number;
+  noticeContent:
+    | Text
+    | undefined;
+  /** decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32. */
+  scene: string;
 }
 
 export interface WebcastRoomVerifyMessage {
@@ -192,7 +224,10 @@ export interface WebcastRoomStreamAdaptationMessage_SubjectPosition {
 
 /** The host's room introduction ("about me") and its review state. */
 export interface WebcastLiveIntroMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; v1, gotiktoklive say uint64. */
   id: bigint;
   /** 1 passed, 2 failed, 3 under review, 4 forbidden */
   auditStatus: number;
@@ -343,15 +378,13 @@ export interface WebcastHotRoomMessage_HotRoom_HotRoomState {
 }
 
 export interface WebcastInRoomBannerMessage {
-  common: CommonMessageData | undefined;
-  extra: { [key: string]: string };
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: JSON text on the wire (recorded payloads failed to decode as the map older schemas declared). */
+  extra: string;
   position: number;
   actionType: number;
-}
-
-export interface WebcastInRoomBannerMessage_ExtraEntry {
-  key: string;
-  value: string;
 }
 
 /** The banners shown at each spot of the room screen. */
@@ -681,6 +714,52 @@ export interface WebcastLSAccessStatus {
   upgradeRestrictionEndDay: string;
 }
 
+/** A system notice shown in the room's chat, as plain text. */
+export interface WebcastSystemMessage {
+  common: CommonMessageData | undefined;
+  message: string;
+}
+
+/**
+ * Result of the review of a host's alert box assets (images, texts, sounds).
+ * Known from TikTokLiveSharp only.
+ */
+export interface WebcastAlertBoxAuditResultMessage {
+  common: CommonMessageData | undefined;
+  userId: bigint;
+  images: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+  texts: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+  scene: string;
+  sounds: WebcastAlertBoxAuditResultMessage_AlertAsset[];
+}
+
+/** One reviewed asset; `content` is a storage URL for images and sounds, the text itself for texts. */
+export interface WebcastAlertBoxAuditResultMessage_AlertAsset {
+  id: bigint;
+  alertType: number;
+  content: string;
+  auditStatus: number;
+}
+
+/**
+ * A notice to the room or to one viewer, with an optional link. Known from
+ * TikTokLiveSharp only; it shares its extra block with WebcastRoomNotifyMessage.
+ */
+export interface WebcastNotifyMessage {
+  common: CommonMessageData | undefined;
+  schema: string;
+  notifyType: bigint;
+  contentStr: string;
+  user: User | undefined;
+  extra: WebcastRoomNotifyMessage_Extra | undefined;
+  notifyClass: bigint;
+  flexSettings: bigint[];
+  source: string;
+  fromUserId: bigint;
+  privilegeLogExtra: PrivilegeLogExtra | undefined;
+  toAnchorId: bigint;
+}
+
 function createBaseRoomSticker(): RoomSticker {
   return {
     name: "",
@@ -1002,11 +1081,14 @@ function createBaseWebcastRoomMessage(): WebcastRoomMessage {
     supportsLandscape: false,
     source: 0,
     icon: undefined,
-    scene: 0,
+    scene: "",
     isWelcome: false,
     publicAreaCommon: undefined,
     showDurationMs: 0n,
     subScene: "",
+    schema: "",
+    signature: "",
+    signatureVersion: "",
   };
 }
 
@@ -1027,8 +1109,8 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     if (message.icon !== undefined) {
       Image.encode(message.icon, writer.uint32(42).fork()).join();
     }
-    if (message.scene !== 0) {
-      writer.uint32(48).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(50).string(message.scene);
     }
     if (message.isWelcome !== false) {
       writer.uint32(56).bool(message.isWelcome);
@@ -1044,6 +1126,15 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     }
     if (message.subScene !== "") {
       writer.uint32(82).string(message.subScene);
+    }
+    if (message.schema !== "") {
+      writer.uint32(90).string(message.schema);
+    }
+    if (message.signature !== "") {
+      writer.uint32(98).string(message.signature);
+    }
+    if (message.signatureVersion !== "") {
+      writer.uint32(106).string(message.signatureVersion);
     }
     return writer;
   },
@@ -1117,12 +1208,12 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
             continue;
           }
           case 6: {
-            if (tag !== 48) {
+            if (tag !== 50) {
               noteWrongWireType("WebcastRoomMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 7: {
@@ -1166,6 +1257,33 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
             message.subScene = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastRoomMessage", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              noteWrongWireType("WebcastRoomMessage", tag);
+              break;
+            }
+
+            message.signature = reader.string();
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastRoomMessage", tag);
+              break;
+            }
+
+            message.signatureVersion = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1193,7 +1311,7 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
     message.supportsLandscape = object.supportsLandscape ?? false;
     message.source = object.source ?? 0;
     message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.isWelcome = object.isWelcome ?? false;
     message.publicAreaCommon = (object.publicAreaCommon !== undefined && object.publicAreaCommon !== null)
       ? PublicAreaMessageCommon.fromPartial(object.publicAreaCommon)
@@ -1202,6 +1320,9 @@ export const WebcastRoomMessage: MessageFns<WebcastRoomMessage> = {
       ? BigInt(object.showDurationMs)
       : 0n;
     message.subScene = object.subScene ?? "";
+    message.schema = object.schema ?? "";
+    message.signature = object.signature ?? "";
+    message.signatureVersion = object.signatureVersion ?? "";
     return message;
   },
 };
@@ -1814,7 +1935,7 @@ function createBaseWebcastNoticeMessage(): WebcastNoticeMessage {
     tipUrl: "",
     noticeTitle: undefined,
     noticeContent: undefined,
-    scene: 0,
+    scene: "",
   };
 }
 
@@ -1853,8 +1974,8 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
     if (message.noticeContent !== undefined) {
       Text.encode(message.noticeContent, writer.uint32(90).fork()).join();
     }
-    if (message.scene !== 0) {
-      writer.uint32(96).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(98).string(message.scene);
     }
     return writer;
   },
@@ -2007,12 +2128,12 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
             continue;
           }
           case 12: {
-            if (tag !== 96) {
+            if (tag !== 98) {
               noteWrongWireType("WebcastNoticeMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
         }
@@ -2058,7 +2179,7 @@ export const WebcastNoticeMessage: MessageFns<WebcastNoticeMessage> = {
     message.noticeContent = (object.noticeContent !== undefined && object.noticeContent !== null)
       ? Text.fromPartial(object.noticeContent)
       : undefined;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     return message;
   },
 };
@@ -5171,7 +5292,7 @@ export const WebcastHotRoomMessage_HotRoom_HotRoomState: MessageFns<WebcastHotRo
 };
 
 function createBaseWebcastInRoomBannerMessage(): WebcastInRoomBannerMessage {
-  return { common: undefined, extra: {}, position: 0, actionType: 0 };
+  return { common: undefined, extra: "", position: 0, actionType: 0 };
 }
 
 export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> = {
@@ -5179,9 +5300,9 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
     if (message.common !== undefined) {
       CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
     }
-    globalThis.Object.entries(message.extra).forEach(([key, value]: [string, string]) => {
-      WebcastInRoomBannerMessage_ExtraEntry.encode({ key: key as any, value }, writer.uint32(18).fork()).join();
-    });
+    if (message.extra !== "") {
+      writer.uint32(18).string(message.extra);
+    }
     if (message.position !== 0) {
       writer.uint32(24).int32(message.position);
     }
@@ -5224,15 +5345,7 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
               break;
             }
 
-            const at = reader.pos;
-            try {
-              const entry2 = WebcastInRoomBannerMessage_ExtraEntry.decode(reader, reader.uint32());
-              if (entry2.value !== undefined) {
-                message.extra[entry2.key] = entry2.value;
-              }
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastInRoomBannerMessage", 2, cause);
-            }
+            message.extra = reader.string();
             continue;
           }
           case 3: {
@@ -5276,93 +5389,9 @@ export const WebcastInRoomBannerMessage: MessageFns<WebcastInRoomBannerMessage> 
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
-    message.extra = (globalThis.Object.entries(object.extra ?? {}) as [string, string][]).reduce(
-      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
-        if (value !== undefined) {
-          acc[key] = globalThis.String(value);
-        }
-        return acc;
-      },
-      {},
-    );
+    message.extra = object.extra ?? "";
     message.position = object.position ?? 0;
     message.actionType = object.actionType ?? 0;
-    return message;
-  },
-};
-
-function createBaseWebcastInRoomBannerMessage_ExtraEntry(): WebcastInRoomBannerMessage_ExtraEntry {
-  return { key: "", value: "" };
-}
-
-export const WebcastInRoomBannerMessage_ExtraEntry: MessageFns<WebcastInRoomBannerMessage_ExtraEntry> = {
-  encode(message: WebcastInRoomBannerMessage_ExtraEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.key !== "") {
-      writer.uint32(10).string(message.key);
-    }
-    if (message.value !== "") {
-      writer.uint32(18).string(message.value);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): WebcastInRoomBannerMessage_ExtraEntry {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseWebcastInRoomBannerMessage_ExtraEntry();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              noteWrongWireType("WebcastInRoomBannerMessage_ExtraEntry", tag);
-              break;
-            }
-
-            message.key = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              noteWrongWireType("WebcastInRoomBannerMessage_ExtraEntry", tag);
-              break;
-            }
-
-            message.value = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<WebcastInRoomBannerMessage_ExtraEntry>, I>>(
-    base?: I,
-  ): WebcastInRoomBannerMessage_ExtraEntry {
-    return WebcastInRoomBannerMessage_ExtraEntry.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<WebcastInRoomBannerMessage_ExtraEntry>, I>>(
-    object: I,
-  ): WebcastInRoomBannerMessage_ExtraEntry {
-    const message = createBaseWebcastInRoomBannerMessage_ExtraEntry();
-    message.key = object.key ?? "";
-    message.value = object.value ?? "";
     return message;
   },
 };
@@ -10552,6 +10581,624 @@ export const WebcastLSAccessStatus: MessageFns<WebcastLSAccessStatus> = {
     message.isUpgradeRestricted = object.isUpgradeRestricted ?? false;
     message.punishDetailUrl = object.punishDetailUrl ?? "";
     message.upgradeRestrictionEndDay = object.upgradeRestrictionEndDay ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastSystemMessage(): WebcastSystemMessage {
+  return { common: undefined, message: "" };
+}
+
+export const WebcastSystemMessage: MessageFns<WebcastSystemMessage> = {
+  encode(message: WebcastSystemMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.message !== "") {
+      writer.uint32(18).string(message.message);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSystemMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSystemMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastSystemMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSystemMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastSystemMessage", tag);
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSystemMessage>, I>>(base?: I): WebcastSystemMessage {
+    return WebcastSystemMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSystemMessage>, I>>(object: I): WebcastSystemMessage {
+    const message = createBaseWebcastSystemMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.message = object.message ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastAlertBoxAuditResultMessage(): WebcastAlertBoxAuditResultMessage {
+  return { common: undefined, userId: 0n, images: [], texts: [], scene: "", sounds: [] };
+}
+
+export const WebcastAlertBoxAuditResultMessage: MessageFns<WebcastAlertBoxAuditResultMessage> = {
+  encode(message: WebcastAlertBoxAuditResultMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.userId !== 0n) {
+      if (BigInt.asIntN(64, message.userId) !== message.userId) {
+        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
+      }
+      writer.uint32(16).int64(message.userId);
+    }
+    for (const v of message.images) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.texts) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.scene !== "") {
+      writer.uint32(42).string(message.scene);
+    }
+    for (const v of message.sounds) {
+      WebcastAlertBoxAuditResultMessage_AlertAsset.encode(v!, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastAlertBoxAuditResultMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastAlertBoxAuditResultMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastAlertBoxAuditResultMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            message.userId = reader.int64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.images.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastAlertBoxAuditResultMessage", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.texts.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastAlertBoxAuditResultMessage", 4, cause);
+            }
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sounds.push(WebcastAlertBoxAuditResultMessage_AlertAsset.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastAlertBoxAuditResultMessage", 6, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage>, I>>(
+    base?: I,
+  ): WebcastAlertBoxAuditResultMessage {
+    return WebcastAlertBoxAuditResultMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage>, I>>(
+    object: I,
+  ): WebcastAlertBoxAuditResultMessage {
+    const message = createBaseWebcastAlertBoxAuditResultMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
+    message.images = object.images?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    message.texts = object.texts?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    message.scene = object.scene ?? "";
+    message.sounds = object.sounds?.map((e) => WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseWebcastAlertBoxAuditResultMessage_AlertAsset(): WebcastAlertBoxAuditResultMessage_AlertAsset {
+  return { id: 0n, alertType: 0, content: "", auditStatus: 0 };
+}
+
+export const WebcastAlertBoxAuditResultMessage_AlertAsset: MessageFns<WebcastAlertBoxAuditResultMessage_AlertAsset> = {
+  encode(
+    message: WebcastAlertBoxAuditResultMessage_AlertAsset,
+    writer: BinaryWriter = new BinaryWriter(),
+  ): BinaryWriter {
+    if (message.id !== 0n) {
+      if (BigInt.asIntN(64, message.id) !== message.id) {
+        throw new globalThis.Error("value provided for field message.id of type int64 too large");
+      }
+      writer.uint32(8).int64(message.id);
+    }
+    if (message.alertType !== 0) {
+      writer.uint32(16).int32(message.alertType);
+    }
+    if (message.content !== "") {
+      writer.uint32(26).string(message.content);
+    }
+    if (message.auditStatus !== 0) {
+      writer.uint32(32).int32(message.auditStatus);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastAlertBoxAuditResultMessage_AlertAsset();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage_AlertAsset", tag);
+              break;
+            }
+
+            message.id = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage_AlertAsset", tag);
+              break;
+            }
+
+            message.alertType = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage_AlertAsset", tag);
+              break;
+            }
+
+            message.content = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("WebcastAlertBoxAuditResultMessage_AlertAsset", tag);
+              break;
+            }
+
+            message.auditStatus = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage_AlertAsset>, I>>(
+    base?: I,
+  ): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    return WebcastAlertBoxAuditResultMessage_AlertAsset.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastAlertBoxAuditResultMessage_AlertAsset>, I>>(
+    object: I,
+  ): WebcastAlertBoxAuditResultMessage_AlertAsset {
+    const message = createBaseWebcastAlertBoxAuditResultMessage_AlertAsset();
+    message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
+    message.alertType = object.alertType ?? 0;
+    message.content = object.content ?? "";
+    message.auditStatus = object.auditStatus ?? 0;
+    return message;
+  },
+};
+
+function createBaseWebcastNotifyMessage(): WebcastNotifyMessage {
+  return {
+    common: undefined,
+    schema: "",
+    notifyType: 0n,
+    contentStr: "",
+    user: undefined,
+    extra: undefined,
+    notifyClass: 0n,
+    flexSettings: [],
+    source: "",
+    fromUserId: 0n,
+    privilegeLogExtra: undefined,
+    toAnchorId: 0n,
+  };
+}
+
+export const WebcastNotifyMessage: MessageFns<WebcastNotifyMessage> = {
+  encode(message: WebcastNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.schema !== "") {
+      writer.uint32(18).string(message.schema);
+    }
+    if (message.notifyType !== 0n) {
+      if (BigInt.asIntN(64, message.notifyType) !== message.notifyType) {
+        throw new globalThis.Error("value provided for field message.notifyType of type int64 too large");
+      }
+      writer.uint32(24).int64(message.notifyType);
+    }
+    if (message.contentStr !== "") {
+      writer.uint32(34).string(message.contentStr);
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(42).fork()).join();
+    }
+    if (message.extra !== undefined) {
+      WebcastRoomNotifyMessage_Extra.encode(message.extra, writer.uint32(50).fork()).join();
+    }
+    if (message.notifyClass !== 0n) {
+      if (BigInt.asIntN(64, message.notifyClass) !== message.notifyClass) {
+        throw new globalThis.Error("value provided for field message.notifyClass of type int64 too large");
+      }
+      writer.uint32(56).int64(message.notifyClass);
+    }
+    if (message.flexSettings.length !== 0) {
+      writer.uint32(66).fork();
+      for (const v of message.flexSettings) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field flexSettings of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
+    }
+    if (message.source !== "") {
+      writer.uint32(74).string(message.source);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(80).int64(message.fromUserId);
+    }
+    if (message.privilegeLogExtra !== undefined) {
+      PrivilegeLogExtra.encode(message.privilegeLogExtra, writer.uint32(90).fork()).join();
+    }
+    if (message.toAnchorId !== 0n) {
+      if (BigInt.asIntN(64, message.toAnchorId) !== message.toAnchorId) {
+        throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
+      }
+      writer.uint32(96).int64(message.toAnchorId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastNotifyMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastNotifyMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastNotifyMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.notifyType = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.contentStr = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastNotifyMessage", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extra = WebcastRoomNotifyMessage_Extra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastNotifyMessage", 6, cause);
+            }
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.notifyClass = reader.int64() as bigint;
+            continue;
+          }
+          case 8: {
+            if (tag === 64) {
+              message.flexSettings.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 66) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.flexSettings.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("WebcastNotifyMessage", tag);
+            break;
+          }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.source = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.privilegeLogExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastNotifyMessage", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("WebcastNotifyMessage", tag);
+              break;
+            }
+
+            message.toAnchorId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastNotifyMessage>, I>>(base?: I): WebcastNotifyMessage {
+    return WebcastNotifyMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastNotifyMessage>, I>>(object: I): WebcastNotifyMessage {
+    const message = createBaseWebcastNotifyMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.schema = object.schema ?? "";
+    message.notifyType = (object.notifyType !== undefined && object.notifyType !== null)
+      ? BigInt(object.notifyType)
+      : 0n;
+    message.contentStr = object.contentStr ?? "";
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.extra = (object.extra !== undefined && object.extra !== null)
+      ? WebcastRoomNotifyMessage_Extra.fromPartial(object.extra)
+      : undefined;
+    message.notifyClass = (object.notifyClass !== undefined && object.notifyClass !== null)
+      ? BigInt(object.notifyClass)
+      : 0n;
+    message.flexSettings = object.flexSettings?.map((e) => BigInt(e)) || [];
+    message.source = object.source ?? "";
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    message.privilegeLogExtra = (object.privilegeLogExtra !== undefined && object.privilegeLogExtra !== null)
+      ? PrivilegeLogExtra.fromPartial(object.privilegeLogExtra)
+      : undefined;
+    message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
+      ? BigInt(object.toAnchorId)
+      : 0n;
     return message;
   },
 };

@@ -24,14 +24,19 @@ import {
 /** A viewer entered the room; member_count is the viewer count at that moment. */
 export interface WebcastMemberMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   memberCount: number;
   /** Who acted on the user, e.g. the moderator who made them admin or kicked them. */
   operator: User | undefined;
   userId: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   action: number;
   actionDescription: string;
   actionDuration: bigint;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   enterType: number;
   clientEnterSource: string;
   clientEnterType: string;
@@ -43,7 +48,9 @@ export interface WebcastMemberMessage {
   adminPermissions: { [key: number]: number };
   kickSource: number;
   isTopUser: boolean;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   rankScore: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   topUserNo: number;
   popText: string;
   effectConfig: WebcastMemberMessage_EffectConfig | undefined;
@@ -60,7 +67,15 @@ export interface WebcastMemberMessage {
   liveSubOnlyMonth: bigint;
   ecStreamerKey: string;
   showWave: bigint;
-  waveAlgorithmData: WebcastMemberMessage_WaveAlgorithmData | undefined;
+  waveAlgorithmData:
+    | WebcastMemberMessage_WaveAlgorithmData
+    | undefined;
+  /**
+   * Serialized effect settings, apart from the parsed EffectConfig at 15.
+   * decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say EffectConfig.
+   */
+  effectConfigBytes: Uint8Array;
+  backgroundImage: Image | undefined;
 }
 
 export interface WebcastMemberMessage_AdminPermissionsEntry {
@@ -70,6 +85,7 @@ export interface WebcastMemberMessage_AdminPermissionsEntry {
 
 /** Entrance effect shown for the joining viewer. */
 export interface WebcastMemberMessage_EffectConfig {
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, TikTokLiveSharp say int64. */
   type: number;
   icon: Image | undefined;
   text: Text | undefined;
@@ -86,10 +102,17 @@ export interface WebcastMemberMessage_WaveAlgorithmData {
 
 /** A viewer tapped likes; count is this burst, total the stream's running total. */
 export interface WebcastLikeMessage {
-  common: CommonMessageData | undefined;
+  common:
+    | CommonMessageData
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   count: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava, v1, gotiktoklive say int32. */
   total: bigint;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   color: number;
   icon: string;
   icons: Image[];
@@ -121,12 +144,17 @@ export interface WebcastSocialMessage {
   shareType: bigint;
   shareTarget: string;
   shareDisplayStyle: bigint;
+  /** decided: as in v3, the newest; TikTokLiveSharp says int64. */
   shareCount: number;
+  /** decided: as in v3, the newest; v2, TikTokLiveJava say int32. */
   followCount: bigint;
   publicAreaMessageCommon: PublicAreaMessageCommon | undefined;
   signature: string;
   signatureVersion: string;
   showDurationMs: bigint;
+  followType: number;
+  targetUserId: bigint;
+  scene: string;
 }
 
 /** Older form of a like ("digg") by a viewer. */
@@ -164,7 +192,10 @@ export interface WebcastSubscriptionGuideMessage {
 /** A viewer subscribed to the host (or received a gifted subscription). */
 export interface WebcastSubNotifyMessage {
   common: CommonMessageData | undefined;
-  user: User | undefined;
+  user:
+    | User
+    | undefined;
+  /** decided: as in v3, the newest; v1 says int32. */
   subMonth: bigint;
   packageId: string;
   /** 0 one-off, 1 auto-renewing, 100 default. */
@@ -298,13 +329,19 @@ export interface WebcastSubPinEventMessage {
 export interface WebcastSubPinEventMessage_PinCard {
   id: bigint;
   templateId: bigint;
-  title: Text | undefined;
-  description: Text | undefined;
+  /** decided: a plain {type, content} pair in v3, not the rich Text of older schemas. */
+  title: WebcastSubPinEventMessage_PinCardText | undefined;
+  description: WebcastSubPinEventMessage_PinCardText | undefined;
   image: Image | undefined;
   actionSchema: string;
   timeToLive: bigint;
   lastPinTimestamp: bigint;
   goalPinCard: WebcastSubPinEventMessage_GoalPinCard | undefined;
+  type: number;
+  extraInfo: SubPinCardExtra | undefined;
+  highlightTextNum: bigint;
+  icons: Image[];
+  pinSource: number;
 }
 
 /** A pinned subscription goal with its progress. */
@@ -627,8 +664,11 @@ export interface WebcastAccessControlMessage_Captcha {
 export interface WebcastAccessRecallMessage {
   common: CommonMessageData | undefined;
   status: number;
-  /** 2 co-host, 4 multi-guest live. */
-  scene: number;
+  /**
+   * 2 co-host, 4 multi-guest live.
+   * decided: a string, as in v3 and in recorded BarrageMessages; older schemas said int32.
+   */
+  scene: string;
   duration: bigint;
   endTime: bigint;
   notice: Text | undefined;
@@ -703,6 +743,56 @@ export interface WebcastSpeakerMessage {
   common: CommonMessageData | undefined;
 }
 
+/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+export interface SubPinCardExtra {
+  sovInfo: SOVPinCardInfo | undefined;
+}
+
+export interface SOVPinCardInfo {
+  recentlyUpdated: boolean;
+  sovInfo: SubOnlyVideosBriefInfo | undefined;
+}
+
+export interface SubOnlyVideosBriefInfo {
+  totalCountStr: string;
+  totalCount: number;
+  sovBriefInfo: SOVBriefInfo[];
+  creatorStatus: number;
+  schema: string;
+  isSovAdjustmentsEnabledForConsumer: boolean;
+  newSovCount: number;
+}
+
+export interface SOVBriefInfo {
+  cover: Image | undefined;
+  maskInfo: SOVMaskInfo | undefined;
+  lockInfo: number;
+  createTime: bigint;
+  awemeId: string;
+}
+
+export interface SOVMaskInfo {
+  type: number;
+  title: string;
+}
+
+/** A capsule inviting viewers to subscribe, with a button. Known from TikTokLiveSharp only. */
+export interface WebcastSubCapsuleMessage {
+  common: CommonMessageData | undefined;
+  description: Text | undefined;
+  buttonName: Text | undefined;
+  buttonUrl: string;
+  capsuleScene: string;
+  fromUserId: bigint;
+}
+
+/** A viewer subscribed; the older form of WebcastSubNotifyMessage. Known from TikTokLiveSharp only. */
+export interface WebcastSubscriptionNotifyMessage {
+  common: CommonMessageData | undefined;
+  user: User | undefined;
+  exhibitionType: number;
+}
+
 function createBaseWebcastMemberMessage(): WebcastMemberMessage {
   return {
     common: undefined,
@@ -738,6 +828,8 @@ function createBaseWebcastMemberMessage(): WebcastMemberMessage {
     ecStreamerKey: "",
     showWave: 0n,
     waveAlgorithmData: undefined,
+    effectConfigBytes: new Uint8Array(0),
+    backgroundImage: undefined,
   };
 }
 
@@ -862,6 +954,12 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
     }
     if (message.waveAlgorithmData !== undefined) {
       WebcastMemberMessage_WaveAlgorithmData.encode(message.waveAlgorithmData, writer.uint32(274).fork()).join();
+    }
+    if (message.effectConfigBytes.length !== 0) {
+      writer.uint32(106).bytes(message.effectConfigBytes);
+    }
+    if (message.backgroundImage !== undefined) {
+      Image.encode(message.backgroundImage, writer.uint32(130).fork()).join();
     }
     return writer;
   },
@@ -1224,6 +1322,29 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
             }
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastMemberMessage", tag);
+              break;
+            }
+
+            message.effectConfigBytes = reader.bytes();
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              noteWrongWireType("WebcastMemberMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.backgroundImage = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastMemberMessage", 16, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1310,6 +1431,10 @@ export const WebcastMemberMessage: MessageFns<WebcastMemberMessage> = {
     message.showWave = (object.showWave !== undefined && object.showWave !== null) ? BigInt(object.showWave) : 0n;
     message.waveAlgorithmData = (object.waveAlgorithmData !== undefined && object.waveAlgorithmData !== null)
       ? WebcastMemberMessage_WaveAlgorithmData.fromPartial(object.waveAlgorithmData)
+      : undefined;
+    message.effectConfigBytes = object.effectConfigBytes ?? new Uint8Array(0);
+    message.backgroundImage = (object.backgroundImage !== undefined && object.backgroundImage !== null)
+      ? Image.fromPartial(object.backgroundImage)
       : undefined;
     return message;
   },
@@ -2103,6 +2228,9 @@ function createBaseWebcastSocialMessage(): WebcastSocialMessage {
     signature: "",
     signatureVersion: "",
     showDurationMs: 0n,
+    followType: 0,
+    targetUserId: 0n,
+    scene: "",
   };
 }
 
@@ -2158,6 +2286,18 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
         throw new globalThis.Error("value provided for field message.showDurationMs of type int64 too large");
       }
       writer.uint32(96).int64(message.showDurationMs);
+    }
+    if (message.followType !== 0) {
+      writer.uint32(104).int32(message.followType);
+    }
+    if (message.targetUserId !== 0n) {
+      if (BigInt.asIntN(64, message.targetUserId) !== message.targetUserId) {
+        throw new globalThis.Error("value provided for field message.targetUserId of type int64 too large");
+      }
+      writer.uint32(112).int64(message.targetUserId);
+    }
+    if (message.scene !== "") {
+      writer.uint32(122).string(message.scene);
     }
     return writer;
   },
@@ -2298,6 +2438,33 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
             message.showDurationMs = reader.int64() as bigint;
             continue;
           }
+          case 13: {
+            if (tag !== 104) {
+              noteWrongWireType("WebcastSocialMessage", tag);
+              break;
+            }
+
+            message.followType = reader.int32();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("WebcastSocialMessage", tag);
+              break;
+            }
+
+            message.targetUserId = reader.int64() as bigint;
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              noteWrongWireType("WebcastSocialMessage", tag);
+              break;
+            }
+
+            message.scene = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2341,6 +2508,11 @@ export const WebcastSocialMessage: MessageFns<WebcastSocialMessage> = {
     message.showDurationMs = (object.showDurationMs !== undefined && object.showDurationMs !== null)
       ? BigInt(object.showDurationMs)
       : 0n;
+    message.followType = object.followType ?? 0;
+    message.targetUserId = (object.targetUserId !== undefined && object.targetUserId !== null)
+      ? BigInt(object.targetUserId)
+      : 0n;
+    message.scene = object.scene ?? "";
     return message;
   },
 };
@@ -4591,6 +4763,11 @@ function createBaseWebcastSubPinEventMessage_PinCard(): WebcastSubPinEventMessag
     timeToLive: 0n,
     lastPinTimestamp: 0n,
     goalPinCard: undefined,
+    type: 0,
+    extraInfo: undefined,
+    highlightTextNum: 0n,
+    icons: [],
+    pinSource: 0,
   };
 }
 
@@ -4609,10 +4786,10 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
       writer.uint32(56).int64(message.templateId);
     }
     if (message.title !== undefined) {
-      Text.encode(message.title, writer.uint32(18).fork()).join();
+      WebcastSubPinEventMessage_PinCardText.encode(message.title, writer.uint32(18).fork()).join();
     }
     if (message.description !== undefined) {
-      Text.encode(message.description, writer.uint32(26).fork()).join();
+      WebcastSubPinEventMessage_PinCardText.encode(message.description, writer.uint32(26).fork()).join();
     }
     if (message.image !== undefined) {
       Image.encode(message.image, writer.uint32(34).fork()).join();
@@ -4634,6 +4811,24 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     }
     if (message.goalPinCard !== undefined) {
       WebcastSubPinEventMessage_GoalPinCard.encode(message.goalPinCard, writer.uint32(66).fork()).join();
+    }
+    if (message.type !== 0) {
+      writer.uint32(40).int32(message.type);
+    }
+    if (message.extraInfo !== undefined) {
+      SubPinCardExtra.encode(message.extraInfo, writer.uint32(90).fork()).join();
+    }
+    if (message.highlightTextNum !== 0n) {
+      if (BigInt.asIntN(64, message.highlightTextNum) !== message.highlightTextNum) {
+        throw new globalThis.Error("value provided for field message.highlightTextNum of type int64 too large");
+      }
+      writer.uint32(96).int64(message.highlightTextNum);
+    }
+    for (const v of message.icons) {
+      Image.encode(v!, writer.uint32(106).fork()).join();
+    }
+    if (message.pinSource !== 0) {
+      writer.uint32(112).int32(message.pinSource);
     }
     return writer;
   },
@@ -4677,7 +4872,7 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
 
             const at = reader.pos;
             try {
-              message.title = Text.decode(reader, reader.uint32());
+              message.title = WebcastSubPinEventMessage_PinCardText.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastSubPinEventMessage_PinCard", 2, cause);
             }
@@ -4691,7 +4886,7 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
 
             const at = reader.pos;
             try {
-              message.description = Text.decode(reader, reader.uint32());
+              message.description = WebcastSubPinEventMessage_PinCardText.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastSubPinEventMessage_PinCard", 3, cause);
             }
@@ -4752,6 +4947,61 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
             }
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("WebcastSubPinEventMessage_PinCard", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastSubPinEventMessage_PinCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.extraInfo = SubPinCardExtra.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubPinEventMessage_PinCard", 11, cause);
+            }
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("WebcastSubPinEventMessage_PinCard", tag);
+              break;
+            }
+
+            message.highlightTextNum = reader.int64() as bigint;
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              noteWrongWireType("WebcastSubPinEventMessage_PinCard", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.icons.push(Image.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubPinEventMessage_PinCard", 13, cause);
+            }
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              noteWrongWireType("WebcastSubPinEventMessage_PinCard", tag);
+              break;
+            }
+
+            message.pinSource = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4780,9 +5030,11 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     message.templateId = (object.templateId !== undefined && object.templateId !== null)
       ? BigInt(object.templateId)
       : 0n;
-    message.title = (object.title !== undefined && object.title !== null) ? Text.fromPartial(object.title) : undefined;
+    message.title = (object.title !== undefined && object.title !== null)
+      ? WebcastSubPinEventMessage_PinCardText.fromPartial(object.title)
+      : undefined;
     message.description = (object.description !== undefined && object.description !== null)
-      ? Text.fromPartial(object.description)
+      ? WebcastSubPinEventMessage_PinCardText.fromPartial(object.description)
       : undefined;
     message.image = (object.image !== undefined && object.image !== null) ? Image.fromPartial(object.image) : undefined;
     message.actionSchema = object.actionSchema ?? "";
@@ -4795,6 +5047,15 @@ export const WebcastSubPinEventMessage_PinCard: MessageFns<WebcastSubPinEventMes
     message.goalPinCard = (object.goalPinCard !== undefined && object.goalPinCard !== null)
       ? WebcastSubPinEventMessage_GoalPinCard.fromPartial(object.goalPinCard)
       : undefined;
+    message.type = object.type ?? 0;
+    message.extraInfo = (object.extraInfo !== undefined && object.extraInfo !== null)
+      ? SubPinCardExtra.fromPartial(object.extraInfo)
+      : undefined;
+    message.highlightTextNum = (object.highlightTextNum !== undefined && object.highlightTextNum !== null)
+      ? BigInt(object.highlightTextNum)
+      : 0n;
+    message.icons = object.icons?.map((e) => Image.fromPartial(e)) || [];
+    message.pinSource = object.pinSource ?? 0;
     return message;
   },
 };
@@ -9622,7 +9883,7 @@ function createBaseWebcastAccessRecallMessage(): WebcastAccessRecallMessage {
   return {
     common: undefined,
     status: 0,
-    scene: 0,
+    scene: "",
     duration: 0n,
     endTime: 0n,
     notice: undefined,
@@ -9639,8 +9900,8 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
     if (message.status !== 0) {
       writer.uint32(16).int32(message.status);
     }
-    if (message.scene !== 0) {
-      writer.uint32(40).int32(message.scene);
+    if (message.scene !== "") {
+      writer.uint32(42).string(message.scene);
     }
     if (message.duration !== 0n) {
       if (BigInt.asIntN(64, message.duration) !== message.duration) {
@@ -9703,12 +9964,12 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
             continue;
           }
           case 5: {
-            if (tag !== 40) {
+            if (tag !== 42) {
               noteWrongWireType("WebcastAccessRecallMessage", tag);
               break;
             }
 
-            message.scene = reader.int32();
+            message.scene = reader.string();
             continue;
           }
           case 3: {
@@ -9795,7 +10056,7 @@ export const WebcastAccessRecallMessage: MessageFns<WebcastAccessRecallMessage> 
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
     message.status = object.status ?? 0;
-    message.scene = object.scene ?? 0;
+    message.scene = object.scene ?? "";
     message.duration = (object.duration !== undefined && object.duration !== null) ? BigInt(object.duration) : 0n;
     message.endTime = (object.endTime !== undefined && object.endTime !== null) ? BigInt(object.endTime) : 0n;
     message.notice = (object.notice !== undefined && object.notice !== null)
@@ -10845,6 +11106,759 @@ export const WebcastSpeakerMessage: MessageFns<WebcastSpeakerMessage> = {
     message.common = (object.common !== undefined && object.common !== null)
       ? CommonMessageData.fromPartial(object.common)
       : undefined;
+    return message;
+  },
+};
+
+function createBaseSubPinCardExtra(): SubPinCardExtra {
+  return { sovInfo: undefined };
+}
+
+export const SubPinCardExtra: MessageFns<SubPinCardExtra> = {
+  encode(message: SubPinCardExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sovInfo !== undefined) {
+      SOVPinCardInfo.encode(message.sovInfo, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubPinCardExtra {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubPinCardExtra();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SubPinCardExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sovInfo = SOVPinCardInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SubPinCardExtra", 1, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubPinCardExtra>, I>>(base?: I): SubPinCardExtra {
+    return SubPinCardExtra.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubPinCardExtra>, I>>(object: I): SubPinCardExtra {
+    const message = createBaseSubPinCardExtra();
+    message.sovInfo = (object.sovInfo !== undefined && object.sovInfo !== null)
+      ? SOVPinCardInfo.fromPartial(object.sovInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSOVPinCardInfo(): SOVPinCardInfo {
+  return { recentlyUpdated: false, sovInfo: undefined };
+}
+
+export const SOVPinCardInfo: MessageFns<SOVPinCardInfo> = {
+  encode(message: SOVPinCardInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.recentlyUpdated !== false) {
+      writer.uint32(8).bool(message.recentlyUpdated);
+    }
+    if (message.sovInfo !== undefined) {
+      SubOnlyVideosBriefInfo.encode(message.sovInfo, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVPinCardInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVPinCardInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SOVPinCardInfo", tag);
+              break;
+            }
+
+            message.recentlyUpdated = reader.bool();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SOVPinCardInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sovInfo = SubOnlyVideosBriefInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SOVPinCardInfo", 2, cause);
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVPinCardInfo>, I>>(base?: I): SOVPinCardInfo {
+    return SOVPinCardInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVPinCardInfo>, I>>(object: I): SOVPinCardInfo {
+    const message = createBaseSOVPinCardInfo();
+    message.recentlyUpdated = object.recentlyUpdated ?? false;
+    message.sovInfo = (object.sovInfo !== undefined && object.sovInfo !== null)
+      ? SubOnlyVideosBriefInfo.fromPartial(object.sovInfo)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseSubOnlyVideosBriefInfo(): SubOnlyVideosBriefInfo {
+  return {
+    totalCountStr: "",
+    totalCount: 0,
+    sovBriefInfo: [],
+    creatorStatus: 0,
+    schema: "",
+    isSovAdjustmentsEnabledForConsumer: false,
+    newSovCount: 0,
+  };
+}
+
+export const SubOnlyVideosBriefInfo: MessageFns<SubOnlyVideosBriefInfo> = {
+  encode(message: SubOnlyVideosBriefInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.totalCountStr !== "") {
+      writer.uint32(10).string(message.totalCountStr);
+    }
+    if (message.totalCount !== 0) {
+      writer.uint32(16).int32(message.totalCount);
+    }
+    for (const v of message.sovBriefInfo) {
+      SOVBriefInfo.encode(v!, writer.uint32(26).fork()).join();
+    }
+    if (message.creatorStatus !== 0) {
+      writer.uint32(32).int32(message.creatorStatus);
+    }
+    if (message.schema !== "") {
+      writer.uint32(42).string(message.schema);
+    }
+    if (message.isSovAdjustmentsEnabledForConsumer !== false) {
+      writer.uint32(48).bool(message.isSovAdjustmentsEnabledForConsumer);
+    }
+    if (message.newSovCount !== 0) {
+      writer.uint32(56).int32(message.newSovCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SubOnlyVideosBriefInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSubOnlyVideosBriefInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.totalCountStr = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.totalCount = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.sovBriefInfo.push(SOVBriefInfo.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "SubOnlyVideosBriefInfo", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.creatorStatus = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.schema = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.isSovAdjustmentsEnabledForConsumer = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("SubOnlyVideosBriefInfo", tag);
+              break;
+            }
+
+            message.newSovCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SubOnlyVideosBriefInfo>, I>>(base?: I): SubOnlyVideosBriefInfo {
+    return SubOnlyVideosBriefInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SubOnlyVideosBriefInfo>, I>>(object: I): SubOnlyVideosBriefInfo {
+    const message = createBaseSubOnlyVideosBriefInfo();
+    message.totalCountStr = object.totalCountStr ?? "";
+    message.totalCount = object.totalCount ?? 0;
+    message.sovBriefInfo = object.sovBriefInfo?.map((e) => SOVBriefInfo.fromPartial(e)) || [];
+    message.creatorStatus = object.creatorStatus ?? 0;
+    message.schema = object.schema ?? "";
+    message.isSovAdjustmentsEnabledForConsumer = object.isSovAdjustmentsEnabledForConsumer ?? false;
+    message.newSovCount = object.newSovCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseSOVBriefInfo(): SOVBriefInfo {
+  return { cover: undefined, maskInfo: undefined, lockInfo: 0, createTime: 0n, awemeId: "" };
+}
+
+export const SOVBriefInfo: MessageFns<SOVBriefInfo> = {
+  encode(message: SOVBriefInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.cover !== undefined) {
+      Image.encode(message.cover, writer.uint32(10).fork()).join();
+    }
+    if (message.maskInfo !== undefined) {
+      SOVMaskInfo.encode(message.maskInfo, writer.uint32(18).fork()).join();
+    }
+    if (message.lockInfo !== 0) {
+      writer.uint32(24).int32(message.lockInfo);
+    }
+    if (message.createTime !== 0n) {
+      if (BigInt.asIntN(64, message.createTime) !== message.createTime) {
+        throw new globalThis.Error("value provided for field message.createTime of type int64 too large");
+      }
+      writer.uint32(32).int64(message.createTime);
+    }
+    if (message.awemeId !== "") {
+      writer.uint32(42).string(message.awemeId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVBriefInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVBriefInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("SOVBriefInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.cover = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SOVBriefInfo", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SOVBriefInfo", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.maskInfo = SOVMaskInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "SOVBriefInfo", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("SOVBriefInfo", tag);
+              break;
+            }
+
+            message.lockInfo = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("SOVBriefInfo", tag);
+              break;
+            }
+
+            message.createTime = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("SOVBriefInfo", tag);
+              break;
+            }
+
+            message.awemeId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVBriefInfo>, I>>(base?: I): SOVBriefInfo {
+    return SOVBriefInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVBriefInfo>, I>>(object: I): SOVBriefInfo {
+    const message = createBaseSOVBriefInfo();
+    message.cover = (object.cover !== undefined && object.cover !== null) ? Image.fromPartial(object.cover) : undefined;
+    message.maskInfo = (object.maskInfo !== undefined && object.maskInfo !== null)
+      ? SOVMaskInfo.fromPartial(object.maskInfo)
+      : undefined;
+    message.lockInfo = object.lockInfo ?? 0;
+    message.createTime = (object.createTime !== undefined && object.createTime !== null)
+      ? BigInt(object.createTime)
+      : 0n;
+    message.awemeId = object.awemeId ?? "";
+    return message;
+  },
+};
+
+function createBaseSOVMaskInfo(): SOVMaskInfo {
+  return { type: 0, title: "" };
+}
+
+export const SOVMaskInfo: MessageFns<SOVMaskInfo> = {
+  encode(message: SOVMaskInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.type !== 0) {
+      writer.uint32(8).int32(message.type);
+    }
+    if (message.title !== "") {
+      writer.uint32(18).string(message.title);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SOVMaskInfo {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSOVMaskInfo();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              noteWrongWireType("SOVMaskInfo", tag);
+              break;
+            }
+
+            message.type = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("SOVMaskInfo", tag);
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<SOVMaskInfo>, I>>(base?: I): SOVMaskInfo {
+    return SOVMaskInfo.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SOVMaskInfo>, I>>(object: I): SOVMaskInfo {
+    const message = createBaseSOVMaskInfo();
+    message.type = object.type ?? 0;
+    message.title = object.title ?? "";
+    return message;
+  },
+};
+
+function createBaseWebcastSubCapsuleMessage(): WebcastSubCapsuleMessage {
+  return {
+    common: undefined,
+    description: undefined,
+    buttonName: undefined,
+    buttonUrl: "",
+    capsuleScene: "",
+    fromUserId: 0n,
+  };
+}
+
+export const WebcastSubCapsuleMessage: MessageFns<WebcastSubCapsuleMessage> = {
+  encode(message: WebcastSubCapsuleMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.description !== undefined) {
+      Text.encode(message.description, writer.uint32(18).fork()).join();
+    }
+    if (message.buttonName !== undefined) {
+      Text.encode(message.buttonName, writer.uint32(26).fork()).join();
+    }
+    if (message.buttonUrl !== "") {
+      writer.uint32(34).string(message.buttonUrl);
+    }
+    if (message.capsuleScene !== "") {
+      writer.uint32(42).string(message.capsuleScene);
+    }
+    if (message.fromUserId !== 0n) {
+      if (BigInt.asIntN(64, message.fromUserId) !== message.fromUserId) {
+        throw new globalThis.Error("value provided for field message.fromUserId of type int64 too large");
+      }
+      writer.uint32(48).int64(message.fromUserId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubCapsuleMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSubCapsuleMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubCapsuleMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.description = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubCapsuleMessage", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.buttonName = Text.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubCapsuleMessage", 3, cause);
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            message.buttonUrl = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            message.capsuleScene = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastSubCapsuleMessage", tag);
+              break;
+            }
+
+            message.fromUserId = reader.int64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSubCapsuleMessage>, I>>(base?: I): WebcastSubCapsuleMessage {
+    return WebcastSubCapsuleMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSubCapsuleMessage>, I>>(object: I): WebcastSubCapsuleMessage {
+    const message = createBaseWebcastSubCapsuleMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.description = (object.description !== undefined && object.description !== null)
+      ? Text.fromPartial(object.description)
+      : undefined;
+    message.buttonName = (object.buttonName !== undefined && object.buttonName !== null)
+      ? Text.fromPartial(object.buttonName)
+      : undefined;
+    message.buttonUrl = object.buttonUrl ?? "";
+    message.capsuleScene = object.capsuleScene ?? "";
+    message.fromUserId = (object.fromUserId !== undefined && object.fromUserId !== null)
+      ? BigInt(object.fromUserId)
+      : 0n;
+    return message;
+  },
+};
+
+function createBaseWebcastSubscriptionNotifyMessage(): WebcastSubscriptionNotifyMessage {
+  return { common: undefined, user: undefined, exhibitionType: 0 };
+}
+
+export const WebcastSubscriptionNotifyMessage: MessageFns<WebcastSubscriptionNotifyMessage> = {
+  encode(message: WebcastSubscriptionNotifyMessage, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.common !== undefined) {
+      CommonMessageData.encode(message.common, writer.uint32(10).fork()).join();
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(18).fork()).join();
+    }
+    if (message.exhibitionType !== 0) {
+      writer.uint32(24).int32(message.exhibitionType);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): WebcastSubscriptionNotifyMessage {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseWebcastSubscriptionNotifyMessage();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              noteWrongWireType("WebcastSubscriptionNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.common = CommonMessageData.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubscriptionNotifyMessage", 1, cause);
+            }
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              noteWrongWireType("WebcastSubscriptionNotifyMessage", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.user = User.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastSubscriptionNotifyMessage", 2, cause);
+            }
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastSubscriptionNotifyMessage", tag);
+              break;
+            }
+
+            message.exhibitionType = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      if (reader.pos > end) {
+        throw new globalThis.RangeError("field runs past the end of its message");
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  create<I extends Exact<DeepPartial<WebcastSubscriptionNotifyMessage>, I>>(
+    base?: I,
+  ): WebcastSubscriptionNotifyMessage {
+    return WebcastSubscriptionNotifyMessage.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<WebcastSubscriptionNotifyMessage>, I>>(
+    object: I,
+  ): WebcastSubscriptionNotifyMessage {
+    const message = createBaseWebcastSubscriptionNotifyMessage();
+    message.common = (object.common !== undefined && object.common !== null)
+      ? CommonMessageData.fromPartial(object.common)
+      : undefined;
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.exhibitionType = object.exhibitionType ?? 0;
     return message;
   },
 };
