@@ -52,6 +52,14 @@ export type { BaseUrls } from "./http/base-urls.js";
 export { tiktokBaseUrls } from "./http/base-urls.js";
 export { CookieJar } from "./http/cookie-jar.js";
 export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
+export type {
+  PoolClientFactory,
+  PoolRoomInfo,
+  PoolRoomState,
+  RequestBudgetOptions,
+  TikTokLivePoolOptions,
+} from "./pool/index.js";
+export { budgetedFetch, PoolRoom, RequestBudget, TikTokLivePool } from "./pool/index.js";
 export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
 export {
   decodeInboundFrame,
