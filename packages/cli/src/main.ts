@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { scenarioNames, startSimulator } from "@tiktok-live/testkit";
+import { fleet } from "./commands/fleet.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
@@ -110,6 +111,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           io,
         );
       }
+      case "fleet":
+        return await fleet(rest, { ...values, ...common }, io);
       case undefined:
         io.out(usage);
         return ExitCode.usage;
@@ -149,6 +152,13 @@ function parse(argv: string[]) {
       scenario: { type: "string" },
       port: { type: "string" },
       "api-key": { type: "string" },
+      // fleet commands
+      nats: { type: "string" },
+      "base-url": { type: "string" },
+      "lease-ttl": { type: "string" },
+      "worker-id": { type: "string" },
+      poll: { type: "string" },
+      budget: { type: "string" },
     },
   });
 }

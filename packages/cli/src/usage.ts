@@ -4,6 +4,11 @@ Usage:
   tiktok-live watch @user [options]     Print a stream's events as they happen
   tiktok-live replay <file> [options]   Play a recording (made with --record) through the client
   tiktok-live simulate [options]        Run the loopback TikTok LIVE simulator
+  tiktok-live fleet worker [--nats url]  Watch rooms of the fleet, publish their events to NATS JetStream
+  tiktok-live fleet add|remove @user    Add a room to the fleet (--base-url for a simulator or proxy) or remove it
+  tiktok-live fleet ls [--json]         Rooms, owning workers, states and events/s
+  tiktok-live fleet tail [--json]       Every event of the fleet as it arrives
+  tiktok-live fleet dashboard [--port]  A live web page of the fleet (default port 8090)
   tiktok-live --help | --version
 
 Watch / replay options:
@@ -20,5 +25,12 @@ Simulate options:
   --scenario <name>      Scenario to run once a client enters (showcase, e2e)
   --port <n>             Port to listen on (default: a free one)
   --api-key <key>        Require this X-Api-Key at the sign server
+
+Fleet options:
+  --nats <url>           NATS server (or env NATS_URL; default nats://127.0.0.1:4222)
+  --lease-ttl <ms>       Worker: a room moves to another worker this long after its worker died (default 15000)
+  --worker-id <id>       Worker: its name in the fleet (default random)
+  --budget <n>           Worker: requests/s to the sign server and lookups for the whole fleet (default 5)
+  --poll <ms>            Worker: how often rooms that are not live are polled (default 60000, jittered)
 
 Exit codes: 0 ok (stream ended or Ctrl-C), 1 failure, 2 bad usage, 3 user not found, 4 user offline, 5 blocked by TikTok.`;

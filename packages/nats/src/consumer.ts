@@ -13,6 +13,7 @@ import {
   type ProtoEventClass,
 } from "@tiktok-live/core";
 import { decodeEnvelope } from "./envelope.js";
+import { ensureEventStream } from "./stream.js";
 import { defaultStreamName, defaultSubjectPrefix, roomToken, subjectFilter } from "./subjects.js";
 
 export interface ConsumeEventsOptions {
@@ -104,16 +105,30 @@ export async function* consumeEvents(
     (c): c is ProtoEventClass => c.prototype instanceof ProtoEvent,
   );
   await loadCodecs(...protoClasses);
+  // The consumer may start before any producer: make the stream so the durable has a home.
+  await ensureEventStream(js, { stream, subjectPrefix: prefix });
   const consumer = await durableConsumer(js, stream, options, filter);
   const batch = options.batch ?? 256;
   let current: JsMsg | undefined;
   let pulled: AsyncIterator<JsMsg> | undefined;
   try {
     while (!options.signal?.aborted) {
-      const messages = await consumer.fetch({ max_messages: batch, expires: 1_000 });
+      let messages: AsyncIterable<JsMsg>;
+      try {
+        messages = await consumer.fetch({ max_messages: batch, expires: 1_000 });
+      } catch {
+        // NATS is away (restarting, a network blip): the connection reconnects by itself.
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
       pulled = messages[Symbol.asyncIterator]();
       for (;;) {
-        const next = await pulled.next();
+        let next: IteratorResult<JsMsg>;
+        try {
+          next = await pulled.next();
+        } catch {
+          break; // the pull ended with the connection; what it delivered was handed out already
+        }
         if (next.done) break;
         current = next.value;
         const [, room, eventName] = current.subject.split(".", 3) as [string, string, string];
@@ -145,7 +160,7 @@ export async function* consumeEvents(
     current?.ack();
     if (pulled) {
       for (;;) {
-        const next = await pulled.next();
+        const next = await pulled.next().catch(() => ({ done: true as const, value: undefined }));
         if (next.done) break;
         next.value.nak();
       }

@@ -180,6 +180,17 @@ export class Simulator {
   }
 
   private onEnter(session: PushSession): void {
+    // What was sent between signing and entering: the enter cursor says what the client
+    // already has (as TikTok does), so a client resuming mid-stream misses nothing.
+    const seen = Number(/^sim-(\d+)$/.exec(session.enterCursor)?.[1] ?? this.log.length);
+    if (seen < this.log.length) {
+      session.socket.send(
+        encodeBatchFrame(this.log.slice(seen), this.logId++, this.seqId++, {
+          cursor: this.cursorAt(this.log.length),
+          internalExt: `internal_src:sim|cursor:${this.log.length}`,
+        }),
+      );
+    }
     const waiters = this.clientWaiters;
     this.clientWaiters = [];
     for (const w of waiters) w(session);

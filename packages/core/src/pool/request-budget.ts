@@ -31,7 +31,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the limit it reports is the server's, not the room's.
  */
 export class RequestBudget {
-  readonly ratePerSecond: number;
+  #rate: number;
   readonly burst: number;
   readonly #now: () => number;
   #tokens: number;
@@ -42,13 +42,24 @@ export class RequestBudget {
   #granted = 0;
 
   constructor(options: RequestBudgetOptions = {}) {
-    this.ratePerSecond = options.ratePerSecond ?? 5;
+    this.#rate = options.ratePerSecond ?? 5;
     this.burst = options.burst ?? 10;
-    if (!(this.ratePerSecond > 0)) throw new InvalidOptionError("ratePerSecond must be positive");
+    if (!(this.#rate > 0)) throw new InvalidOptionError("ratePerSecond must be positive");
     if (!(this.burst >= 1)) throw new InvalidOptionError("burst must be at least 1");
     this.#now = options.now ?? Date.now;
     this.#tokens = this.burst;
     this.#refilledAt = this.#now();
+  }
+
+  get ratePerSecond(): number {
+    return this.#rate;
+  }
+
+  /** Changes the rate, e.g. when a fleet's budget is split between more or fewer workers. */
+  setRate(ratePerSecond: number): void {
+    if (!(ratePerSecond > 0)) throw new InvalidOptionError("ratePerSecond must be positive");
+    this.delayUntilToken(); // count the tokens earned at the old rate first
+    this.#rate = ratePerSecond;
   }
 
   /** Requests let through so far. */
@@ -69,13 +80,10 @@ export class RequestBudget {
   /** Milliseconds until a token would be free, 0 when one is free now. */
   delayUntilToken(): number {
     const now = this.#now();
-    this.#tokens = Math.min(
-      this.burst,
-      this.#tokens + ((now - this.#refilledAt) * this.ratePerSecond) / 1000,
-    );
+    this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#refilledAt) * this.#rate) / 1000);
     this.#refilledAt = now;
     const paused = Math.max(0, this.#pausedUntil - now);
-    const refill = this.#tokens >= 1 ? 0 : Math.ceil(((1 - this.#tokens) * 1000) / this.ratePerSecond);
+    const refill = this.#tokens >= 1 ? 0 : Math.ceil(((1 - this.#tokens) * 1000) / this.#rate);
     return Math.max(paused, refill);
   }
 

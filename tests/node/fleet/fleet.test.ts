@@ -1,0 +1,117 @@
+/**
+ * The fleet end to end: worker processes (the CLI's `fleet worker`) take
+ * simulator rooms from the KV bucket and publish to JetStream; a durable
+ * consumer must see every scripted comment exactly once, in order per room,
+ * through a worker's kill -9, a NATS restart, a consumer restart and a room
+ * removed while live.
+ */
+import { type JetStreamClient, jetstream } from "@nats-io/jetstream";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { FleetStore, fleetStatus } from "@tiktok-live/nats";
+import type { Simulator } from "@tiktok-live/testkit";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { NatsServerProcess } from "../../shared/nats-server.js";
+import { expectedTexts, RecordingConsumer, scriptedRoom, WorkerProcess } from "./fleet-harness.js";
+
+let server: NatsServerProcess;
+let nc: NatsConnection;
+let js: JetStreamClient;
+let sims: Simulator[] = [];
+let workers: WorkerProcess[] = [];
+
+beforeEach(async () => {
+  server = await NatsServerProcess.start();
+  nc = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+  js = jetstream(nc);
+}, 30_000);
+
+afterEach(async () => {
+  await Promise.all(workers.map((w) => w.kill()));
+  await Promise.all(sims.map((s) => s.close()));
+  workers = [];
+  sims = [];
+  await nc?.close();
+  await server?.dispose();
+}, 30_000);
+
+async function fleetOf(rooms: number, count: number, intervalMs: number, workerCount: number, ttl: number) {
+  sims = await Promise.all(Array.from({ length: rooms }, (_, i) => scriptedRoom(i, count, intervalMs)));
+  const store = await FleetStore.open(js);
+  for (const sim of sims) await store.addRoom(sim.uniqueId, { baseUrl: sim.baseUrls.web });
+  workers = Array.from({ length: workerCount }, (_, i) => new WorkerProcess(`w${i + 1}`, server.url, ttl));
+  return store;
+}
+
+function report(consumer: RecordingConsumer): string {
+  return `${sims.map((s) => `${s.uniqueId}:${consumer.count(s.uniqueId)}`).join(" ")}\n${workers
+    .map((w) => `--- ${w.id}\n${w.output.slice(-1500)}`)
+    .join("\n")}`;
+}
+
+describe("fleet on NATS JetStream", () => {
+  it("three workers, 30 rooms, kill -9 of one: every comment once, in order per room", async () => {
+    const count = 80;
+    const store = await fleetOf(30, count, 100, 3, 3_000);
+    const consumer = new RecordingConsumer(js, "fleet_check");
+    consumer.start();
+    // Every room streaming, spread over the three workers.
+    await expect
+      .poll(async () => new Set((await fleetStatus(store)).map((r) => r.worker)).size, {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBe(3);
+    try {
+      await expect
+        .poll(() => sims.filter((s) => consumer.count(s.uniqueId) >= 5).length, {
+          timeout: 30_000,
+          interval: 250,
+        })
+        .toBe(30);
+    } catch (e) {
+      console.log("fleet test diagnostics:", report(consumer), await fleetStatus(store));
+      throw e;
+    }
+    const victim = workers[0]!;
+    const itsRooms = (await fleetStatus(store)).filter((r) => r.worker === victim.id).map((r) => r.uniqueId);
+    expect(itsRooms.length).toBeGreaterThan(0);
+    await victim.kill("SIGKILL");
+    // Its rooms move to the survivors once the leases expire.
+    await expect
+      .poll(
+        async () =>
+          (await fleetStatus(store)).filter(
+            (r) => itsRooms.includes(r.uniqueId) && r.worker !== undefined && r.worker !== victim.id,
+          ).length,
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(itsRooms.length);
+    try {
+      await expect
+        .poll(() => sims.filter((s) => consumer.count(s.uniqueId) >= count).length, {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe(30);
+    } catch (e) {
+      const st = await fleetStatus(store);
+      for (const sim of sims)
+        if (consumer.count(sim.uniqueId) < count)
+          console.log(
+            "incomplete room:",
+            sim.uniqueId,
+            st.find((r) => r.uniqueId === sim.uniqueId),
+            sim.log.length,
+            JSON.stringify(consumer.seen.get(sim.uniqueId)),
+          );
+      console.log("killed worker:", victim.id, itsRooms, workers.map((w) => w.output).join("\n"));
+      throw e;
+    }
+    await new Promise((r) => setTimeout(r, 500)); // a late double would show up now
+    await consumer.stop();
+    expect(consumer.error).toBeUndefined();
+    sims.forEach((sim, i) => {
+      expect(consumer.seen.get(sim.uniqueId), report(consumer)).toEqual(expectedTexts(i, count));
+    });
+  }, 150_000);
+});
