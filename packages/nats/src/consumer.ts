@@ -27,7 +27,10 @@ export interface ConsumeEventsOptions {
   subjectPrefix?: string;
   /** Messages pulled per request. Default 256. */
   batch?: number;
-  /** Seconds the server waits for an ack before delivering a message again. Default 30. */
+  /**
+   * Seconds the server waits for an ack before delivering a message again.
+   * It must exceed the time the loop body takes. Default 10.
+   */
   ackWaitSeconds?: number;
   signal?: AbortSignal;
 }
@@ -42,6 +45,20 @@ export interface Delivery {
   /** The server delivered it before (the consumer stopped before acknowledging it). */
   redelivered: boolean;
 }
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** How long one pull waits for messages. */
+const pullExpiresMs = 1_000;
 
 const deliveries = new WeakMap<BaseEvent, Delivery>();
 
@@ -62,7 +79,7 @@ async function durableConsumer(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     filter_subject: filter,
-    ack_wait: (options.ackWaitSeconds ?? 30) * 1_000_000_000,
+    ack_wait: (options.ackWaitSeconds ?? 10) * 1_000_000_000,
     max_ack_pending: 10_000,
   };
   try {
@@ -77,10 +94,12 @@ async function durableConsumer(
  * The events of a JetStream stream written by `publishEvents`, as the same
  * typed classes (`CommentEvent`, …), in stream order (so in order per room).
  * A message is acknowledged after the loop body handled it: when the loop
- * asks for the next one or leaves (break, return). Prefetched messages not
- * handed out yet go back to the server, so a consumer restarted with the same
- * `durable` name gets them first and in order. A process that dies before
- * the ack gets the message again (`deliveryOf(e).redelivered`).
+ * asks for the next one or leaves (break, return). Messages the server sent
+ * that were not handed out (prefetched when the loop left, lost with a
+ * dropped connection) come back after `ackWaitSeconds`; the consumer waits
+ * for them before pulling newer ones, so the order holds. A process that
+ * dies between the body and the ack gets that message again
+ * (`deliveryOf(e).redelivered`). Run one process per durable name.
  *
  * @example
  * for await (const e of consumeEvents(js, { durable: "mod-bot", events: [CommentEvent] })) {
@@ -110,24 +129,41 @@ export async function* consumeEvents(
   const consumer = await durableConsumer(js, stream, options, filter);
   const batch = options.batch ?? 256;
   let current: JsMsg | undefined;
-  let pulled: AsyncIterator<JsMsg> | undefined;
+  /** True after a wait for lost deliveries: what is still pending is in the server's redelivery queue. */
+  let settled = false;
   try {
     while (!options.signal?.aborted) {
-      let messages: AsyncIterable<JsMsg>;
+      // Messages the server sent that never arrived (the connection dropped, a consumer before us
+      // died) come back only after the ack wait; pulling newer ones first would break the order.
+      let pending: number;
       try {
-        messages = await consumer.fetch({ max_messages: batch, expires: 1_000 });
+        pending = (await consumer.info()).num_ack_pending;
       } catch {
-        // NATS is away (restarting, a network blip): the connection reconnects by itself.
-        await new Promise((r) => setTimeout(r, 250));
+        await sleep(250, options.signal); // NATS is away; it reconnects by itself
+        settled = false;
         continue;
       }
-      pulled = messages[Symbol.asyncIterator]();
+      // Wait until they have all expired (plus the longest pull), so the server sends them first, in order.
+      if (pending > 0 && !settled)
+        await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
+      settled = true;
+      let messages: AsyncIterable<JsMsg>;
+      try {
+        messages = await consumer.fetch({ max_messages: batch, expires: pullExpiresMs });
+      } catch {
+        // NATS is away (restarting, a network blip): the connection reconnects by itself.
+        await sleep(250, options.signal);
+        settled = false;
+        continue;
+      }
+      const pulled = messages[Symbol.asyncIterator]();
       for (;;) {
         let next: IteratorResult<JsMsg>;
         try {
           next = await pulled.next();
         } catch {
-          break; // the pull ended with the connection; what it delivered was handed out already
+          settled = false; // the pull broke: some of what the server sent may be lost in transit
+          break;
         }
         if (next.done) break;
         current = next.value;
@@ -152,19 +188,11 @@ export async function* consumeEvents(
         current = undefined;
         if (options.signal?.aborted) break;
       }
-      pulled = undefined;
     }
   } finally {
-    // Leaving the loop after the body ran (break, return) counts as handled; what was
-    // prefetched but not handed out goes back, in order, so it comes first to the next consumer.
+    // Leaving the loop after the body ran (break, return) counts as handled. Prefetched messages
+    // stay unacknowledged: the next consumer waits for them to come back first, in order.
     current?.ack();
-    if (pulled) {
-      for (;;) {
-        const next = await pulled.next().catch(() => ({ done: true as const, value: undefined }));
-        if (next.done) break;
-        next.value.nak();
-      }
-    }
     // A request on the same connection: the server has the acks and naks once it answers.
     await consumer.info().catch(() => {});
   }

@@ -132,12 +132,12 @@ describe("publishEvents + consumeEvents", () => {
     const sink = await publishEvents(client, js, { ...n, events: [CommentEvent] });
     await client.run();
     await sink.close();
-    const first = (await take(consumeEvents(js, { ...n, durable: "r", batch: 16 }), 17)).map(
-      (e) => (e as CommentEvent).comment,
-    );
-    const rest = (await take(consumeEvents(js, { ...n, durable: "r", batch: 16 }), 33)).map(
-      (e) => (e as CommentEvent).comment,
-    );
+    const first = (
+      await take(consumeEvents(js, { ...n, durable: "r", batch: 16, ackWaitSeconds: 2 }), 17)
+    ).map((e) => (e as CommentEvent).comment);
+    const rest = (
+      await take(consumeEvents(js, { ...n, durable: "r", batch: 16, ackWaitSeconds: 2 }), 33)
+    ).map((e) => (e as CommentEvent).comment);
     expect([...first, ...rest]).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`));
     await sim.close();
   });

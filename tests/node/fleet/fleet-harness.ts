@@ -93,6 +93,7 @@ export class RecordingConsumer {
           durable: this.durable,
           events: [CommentEvent],
           signal: stop.signal,
+          ackWaitSeconds: 3,
         })) {
           const room = deliveryOf(e)!.uniqueId;
           const list = this.seen.get(room) ?? [];

@@ -38,6 +38,7 @@ export interface FleetWorkerOptions {
 }
 
 interface Owned {
+  uniqueId: string;
   revision: number;
   lastEvents: number;
   lastAt: number;
@@ -126,10 +127,7 @@ export class FleetWorker {
     await this.#pool?.close();
     await this.#sink?.close();
     await this.#saveCursors();
-    for (const [token, owned] of this.#owned) {
-      const room = this.#rooms.get(token);
-      if (room) await this.#store?.release(room.uniqueId, owned.revision);
-    }
+    for (const owned of this.#owned.values()) await this.#store?.release(owned.uniqueId, owned.revision);
     this.#owned.clear();
     await this.#store?.retire(this.workerId).catch(() => {});
   }
@@ -197,7 +195,7 @@ export class FleetWorker {
 
   async #renew(): Promise<void> {
     for (const [token, owned] of [...this.#owned]) {
-      const uniqueId = this.#rooms.get(token)?.uniqueId ?? token;
+      const uniqueId = owned.uniqueId;
       const revision = await this.#store!.renew(uniqueId, this.#lease(), owned.revision);
       if (revision === undefined) {
         // Someone else holds it now (we were away longer than the TTL): let go at once.
@@ -211,7 +209,7 @@ export class FleetWorker {
   async #dropRemoved(): Promise<void> {
     for (const [token, owned] of [...this.#owned]) {
       if (this.#rooms.has(token)) continue;
-      const uniqueId = this.#pool!.rooms.find((r) => roomToken(r.uniqueId) === token)?.uniqueId ?? token;
+      const uniqueId = owned.uniqueId;
       this.#owned.delete(token);
       await this.#pool!.remove(uniqueId);
       this.#sink!.forget(uniqueId);
@@ -243,7 +241,13 @@ export class FleetWorker {
       const revision = await store.acquire(room.uniqueId, this.#lease(), now);
       if (revision === undefined) continue;
       const cursor = await store.cursor(room.uniqueId);
-      this.#owned.set(token, { revision, lastEvents: 0, lastAt: Date.now(), eventsPerSecond: 0 });
+      this.#owned.set(token, {
+        uniqueId: room.uniqueId,
+        revision,
+        lastEvents: 0,
+        lastAt: Date.now(),
+        eventsPerSecond: 0,
+      });
       this.#sink!.forget(room.uniqueId);
       this.#pool!.add(room.uniqueId, cursor ? { resumeCursor: cursor } : {});
     }
@@ -256,7 +260,7 @@ export class FleetWorker {
    */
   async #shed(count: number): Promise<void> {
     for (const [token, owned] of [...this.#owned].slice(-count)) {
-      const uniqueId = this.#rooms.get(token)?.uniqueId ?? token;
+      const uniqueId = owned.uniqueId;
       await this.#pool!.remove(uniqueId);
       await this.#sink!.flush();
       await this.#saveCursors();
