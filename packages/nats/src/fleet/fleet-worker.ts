@@ -124,8 +124,13 @@ export class FleetWorker {
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#cursorTimer) clearInterval(this.#cursorTimer);
     await this.#tick;
+    const last = new Map(
+      (this.#pool?.rooms ?? []).map((r) => [r.uniqueId, this.#pool?.room(r.uniqueId)?.client.resumeCursor]),
+    );
     await this.#pool?.close();
     await this.#sink?.close();
+    for (const [uniqueId, cursor] of last)
+      if (cursor && !this.#cursors.has(uniqueId)) this.#cursors.set(uniqueId, cursor);
     await this.#saveCursors();
     for (const owned of this.#owned.values()) await this.#store?.release(owned.uniqueId, owned.revision);
     this.#owned.clear();
@@ -261,8 +266,12 @@ export class FleetWorker {
   async #shed(count: number): Promise<void> {
     for (const [token, owned] of [...this.#owned].slice(-count)) {
       const uniqueId = owned.uniqueId;
+      // The client's cursor now: once the room is stopped and the sink flushed, everything up to
+      // it is in the stream, even when no event came yet (the room was only just connected).
+      const last = this.#pool!.room(uniqueId)?.client.resumeCursor;
       await this.#pool!.remove(uniqueId);
       await this.#sink!.flush();
+      if (last && !this.#cursors.has(uniqueId)) this.#cursors.set(uniqueId, last);
       await this.#saveCursors();
       this.#owned.delete(token);
       this.#sink!.forget(uniqueId);
