@@ -13,7 +13,7 @@ export interface FleetRoomStatus {
 }
 
 /** Rooms with their workers, states and rates, from the bucket's leases and the workers' last heartbeats. */
-export async function fleetStatus(store: FleetStore, now = Date.now()): Promise<FleetRoomStatus[]> {
+export async function fleetStatus(store: FleetStore, now: number = Date.now()): Promise<FleetRoomStatus[]> {
   const [rooms, leases, workers] = await Promise.all([store.rooms(), store.leases(), store.workers(now)]);
   const reported = new Map<string, { state: string; eventsPerSecond: number; events: number }>();
   for (const w of workers) for (const r of w.rooms) reported.set(`${w.worker}/${roomToken(r.uniqueId)}`, r);

@@ -65,7 +65,7 @@ export class FleetStore {
     return this.#values<FleetRoom>("rooms.>");
   }
 
-  async workers(now = Date.now()): Promise<WorkerReport[]> {
+  async workers(now: number = Date.now()): Promise<WorkerReport[]> {
     return (await this.#values<WorkerReport>("workers.>")).filter((w) => w.expiresAt > now);
   }
 
@@ -91,7 +91,7 @@ export class FleetStore {
    * none, compare-and-set on the revision when it expired. Returns the new
    * revision, or undefined when someone else holds it (or won the race).
    */
-  async acquire(uniqueId: string, lease: Lease, now = Date.now()): Promise<number | undefined> {
+  async acquire(uniqueId: string, lease: Lease, now: number = Date.now()): Promise<number | undefined> {
     const key = `leases.${roomToken(uniqueId)}`;
     const entry = await this.kv.get(key);
     try {
