@@ -15,6 +15,7 @@ export default defineConfig({
       "@tiktok-live/node": src("node"),
       "@tiktok-live/deno-bun": src("deno-bun"),
       "@tiktok-live/testkit": src("testkit"),
+      "@tiktok-live/nats": src("nats"),
     },
   },
   test: {

@@ -27,6 +27,7 @@ export const publishedPackages: PublishedPackage[] = [
   { name: "@tiktok-live/core", dir: "packages/core", jsr: true, cli: false },
   { name: "@tiktok-live/node", dir: "packages/node", jsr: false, cli: false },
   { name: "@tiktok-live/deno-bun", dir: "packages/deno-bun", jsr: true, cli: false },
+  { name: "@tiktok-live/nats", dir: "packages/nats", jsr: true, cli: false },
   { name: "@tiktok-live/testkit", dir: "packages/testkit", jsr: false, cli: false },
   { name: "@tiktok-live/cli", dir: "packages/cli", jsr: false, cli: true },
 ];

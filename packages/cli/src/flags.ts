@@ -21,6 +21,13 @@ export const optionSpecs = {
   quality: { type: "string" },
   "live-after-polls": { type: "string" },
   fault: { type: "string", multiple: true },
+  // fleet commands
+  nats: { type: "string" },
+  "base-url": { type: "string" },
+  "lease-ttl": { type: "string" },
+  "worker-id": { type: "string" },
+  poll: { type: "string" },
+  budget: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof optionSpecs;
@@ -122,6 +129,12 @@ function exampleValue(name: OptionName): string {
     port: "8080",
     scenario: "showcase",
     fault: "accept-and-drop",
+    nats: "nats://127.0.0.1:4222",
+    "base-url": "https://www.tiktok.com",
+    "lease-ttl": "15000",
+    "worker-id": "worker-1",
+    poll: "60000",
+    budget: "5",
   };
   return examples[name] ?? "<value>";
 }

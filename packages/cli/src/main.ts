@@ -9,6 +9,7 @@ import {
 import { audit } from "./commands/audit.js";
 import { check } from "./commands/check.js";
 import { isVideoQuality, record } from "./commands/record.js";
+import { fleet } from "./commands/fleet.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
@@ -186,6 +187,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           io,
         );
       }
+      case "fleet":
+        return await fleet(rest, { ...values, ...common }, io);
       case undefined:
         io.out(usage);
         return ExitCode.usage;

@@ -8,6 +8,11 @@ Usage:
   tiktok-live audit <file> [--json]     Compare a recording's messages with the schema: unknown
                                         fields, wire-type conflicts, methods without a codec
   tiktok-live simulate [options]        Run the loopback TikTok LIVE simulator
+  tiktok-live fleet worker [--nats url]  Watch rooms of the fleet, publish their events to NATS JetStream
+  tiktok-live fleet add|remove @user    Add a room to the fleet (--base-url for a simulator or proxy) or remove it
+  tiktok-live fleet ls [--json]         Rooms, owning workers, states and events/s
+  tiktok-live fleet tail [--json]       Every event of the fleet as it arrives
+  tiktok-live fleet dashboard [--port]  A live web page of the fleet (default port 8090)
   tiktok-live --help | --version
 
 Watch / replay options:
@@ -32,6 +37,13 @@ Simulate options:
   --api-key <key>        Require this X-Api-Key at the sign server
   --fault <name>         Misbehave on purpose (repeatable): accept-and-drop, push-host-elsewhere, … (see the testkit guide)
   --live-after-polls <n> Start offline and go live after n checks of the live page
+
+Fleet options:
+  --nats <url>           NATS server (or env NATS_URL; default nats://127.0.0.1:4222)
+  --lease-ttl <ms>       Worker: a room moves to another worker this long after its worker died (default 15000)
+  --worker-id <id>       Worker: its name in the fleet (default random)
+  --budget <n>           Worker: requests/s to the sign server and lookups for the whole fleet (default 5)
+  --poll <ms>            Worker: how often rooms that are not live are polled (default 60000, jittered)
 
 Exit codes: 0 ok (stream ended or Ctrl-C; check: someone is live), 1 failure, 2 bad usage, 3 user not found,
 4 user offline (check: nobody is live), 5 blocked by TikTok.`;

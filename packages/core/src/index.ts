@@ -71,6 +71,14 @@ export type { VideoQuality } from "./video/stream-urls.js";
 export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
 export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
 export { TikTokWebClient } from "./web/tiktok-web-client.js";
+export type {
+  PoolClientFactory,
+  PoolRoomInfo,
+  PoolRoomState,
+  RequestBudgetOptions,
+  TikTokLivePoolOptions,
+} from "./pool/index.js";
+export { budgetedFetch, PoolRoom, RequestBudget, TikTokLivePool } from "./pool/index.js";
 export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
 export {
   decodeInboundFrame,

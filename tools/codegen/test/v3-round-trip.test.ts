@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import * as v3 from "tiktok-live-proto/v3";
 import { describe, expect, it } from "vitest";
-import * as ours from "../../../packages/proto/src/codecs.generated.js";
+import * as ours from "../../../packages/proto/src/gen/codecs.js";
 import { compareSchemas } from "../src/compare/compare.js";
 import { loadOurs, resolvePackageFile } from "../src/compare/load-reference.js";
 import { readTsProtoBundle } from "../src/compare/read-ts-proto.js";

@@ -215,6 +215,31 @@ export class TikTokLiveClient extends EventApi {
     }
   }
 
+  // --- Resume hook, for pools and fleets that move a room between processes (@tiktok-live/nats) ---
+
+  /**
+   * The cursor of the newest batch received: everything up to it has been
+   * seen. Empty before the first connect and after the client stops.
+   */
+  get resumeCursor(): string {
+    return this.#connection?.cursor || this.#cursor;
+  }
+
+  /**
+   * Makes the next `connect()` ask for the stream from `cursor` on (a value of
+   * `resumeCursor` saved earlier, possibly by another process), so a room
+   * moved after a crash misses nothing. TikTok re-sends a few messages before
+   * the cursor; the dedupe drops them within one client, a sink's
+   * message-id duplicate window across clients.
+   */
+  resumeFrom(cursor: string): void {
+    if (this.#machine.isActive)
+      throw new InvalidStateError(`resumeFrom() called while ${this.#machine.state}`);
+    this.#cursor = cursor;
+  }
+
+  // --- end of the resume hook ---
+
   /** Closes the connection and stops reconnecting. Safe to call in any state. */
   async disconnect(): Promise<void> {
     if (!this.#machine.isActive) return;

@@ -1,0 +1,124 @@
+import {
+  type BaseEvent,
+  ConnectEvent,
+  DisconnectEvent,
+  type DisconnectReason,
+  type EventClass,
+  type ProtoEventClass,
+  protoEventClasses,
+  UnknownEvent,
+} from "@tiktok-live/core";
+import { EnvelopeError } from "./errors.js";
+
+/**
+ * The payload of one event on the stream. Proto events (derived ones too:
+ * FollowEvent is a SocialMessage) carry TikTok's original message bytes and
+ * method, so the consumer rebuilds the same class and nothing is lost;
+ * lifecycle events carry a few JSON fields.
+ *
+ *   u8 kind (1 proto, 2 lifecycle) · u8 len + event name · u8 len + method ·
+ *   int64 msgId · u8 len + uniqueId · u8 len + roomId · rest: payload or JSON
+ */
+export interface EventEnvelope {
+  event: BaseEvent;
+  uniqueId: string;
+  roomId: string;
+}
+
+const kindProto = 1;
+const kindLifecycle = 2;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Event name → class, for every event the sink can write. */
+export const eventClassesByName: ReadonlyMap<string, EventClass> = new Map<string, EventClass>([
+  ...protoEventClasses.map((c) => [c.eventName, c] as const),
+  [UnknownEvent.eventName, UnknownEvent],
+  [ConnectEvent.eventName, ConnectEvent],
+  [DisconnectEvent.eventName, DisconnectEvent],
+]);
+
+const protoClassByName = new Map<string, ProtoEventClass>(protoEventClasses.map((c) => [c.eventName, c]));
+
+function lifecycleJson(event: BaseEvent): unknown {
+  if (event instanceof DisconnectEvent)
+    return { reason: event.reason, closeCode: event.closeCode, error: event.error?.message };
+  if (event instanceof ConnectEvent) return { uniqueId: event.uniqueId, roomId: event.roomId };
+  return {};
+}
+
+/** Whether the sink can carry this event (proto-backed, unknown, connect or disconnect). */
+export function isCarried(event: BaseEvent): boolean {
+  return event.method !== "" || eventClassesByName.has(event.eventName);
+}
+
+export function encodeEnvelope(event: BaseEvent, uniqueId: string, roomId: string): Uint8Array {
+  const proto = event.method !== "";
+  const name = encoder.encode(event.eventName);
+  const method = encoder.encode(event.method);
+  const user = encoder.encode(uniqueId);
+  const room = encoder.encode(roomId);
+  const body = proto ? event.payload : encoder.encode(JSON.stringify(lifecycleJson(event)));
+  for (const part of [name, method, user, room])
+    if (part.length > 255) throw new EnvelopeError("A name in the event envelope is over 255 bytes");
+  const out = new Uint8Array(
+    1 + 4 + name.length + method.length + 8 + user.length + room.length + body.length,
+  );
+  const view = new DataView(out.buffer);
+  let at = 0;
+  out[at++] = proto ? kindProto : kindLifecycle;
+  for (const part of [name, method]) {
+    out[at++] = part.length;
+    out.set(part, at);
+    at += part.length;
+  }
+  view.setBigInt64(at, BigInt.asIntN(64, event.msgId));
+  at += 8;
+  for (const part of [user, room]) {
+    out[at++] = part.length;
+    out.set(part, at);
+    at += part.length;
+  }
+  out.set(body, at);
+  return out;
+}
+
+export function decodeEnvelope(bytes: Uint8Array): EventEnvelope {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    const kind = bytes[at++];
+    const text = (): string => {
+      const len = bytes[at++]!;
+      if (at + len > bytes.length) throw new RangeError("truncated");
+      const s = decoder.decode(bytes.subarray(at, at + len));
+      at += len;
+      return s;
+    };
+    const eventName = text();
+    const method = text();
+    const msgId = view.getBigInt64(at);
+    at += 8;
+    const uniqueId = text();
+    const roomId = text();
+    const body = bytes.slice(at);
+    if (kind === kindProto) {
+      const cls = protoClassByName.get(eventName);
+      const message = { method, msgId, payload: body };
+      const event = cls && cls.method === method ? new cls(message) : new UnknownEvent(message);
+      return { event, uniqueId, roomId };
+    }
+    if (kind === kindLifecycle) {
+      const json = JSON.parse(decoder.decode(body)) as Record<string, unknown>;
+      const event =
+        eventName === DisconnectEvent.eventName
+          ? new DisconnectEvent(json.reason as DisconnectReason, json.closeCode as number | undefined)
+          : new ConnectEvent(uniqueId, roomId);
+      return { event, uniqueId, roomId };
+    }
+    throw new RangeError(`unknown kind ${kind}`);
+  } catch (cause) {
+    if (cause instanceof EnvelopeError) throw cause;
+    throw new EnvelopeError(`Not a tiktok-live event envelope (${bytes.length} bytes)`, { cause });
+  }
+}

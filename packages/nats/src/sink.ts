@@ -1,0 +1,174 @@
+import type { JetStreamClient } from "@nats-io/jetstream";
+import {
+  type BaseEvent,
+  type EventClass,
+  eventClassByMethod,
+  type PoolRoom,
+  TikTokLiveClient,
+  type TikTokLiveError,
+  type TikTokLivePool,
+} from "@tiktok-live/core";
+import { encodeEnvelope, eventClassesByName } from "./envelope.js";
+import { SinkOverflowError } from "./errors.js";
+import { type Outgoing, PublishQueue } from "./publish-queue.js";
+import { type EventStreamOptions, ensureEventStream } from "./stream.js";
+import { eventSubject } from "./subjects.js";
+
+export interface PublishEventsOptions extends EventStreamOptions {
+  /** Event classes to publish. Default: every proto event (derived ones too), unknown, connect and disconnect. */
+  events?: EventClass[];
+  /** Publishes awaiting their ack at once. Default 1,024. */
+  maxPendingAcks?: number;
+  /** Events held while NATS is slow or away before new ones overflow. Default 100,000. */
+  bufferSize?: number;
+  /** Timeout of one publish. Default 5 s. */
+  ackTimeoutMs?: number;
+  /** Don't create or check the stream (it is managed elsewhere). */
+  skipStreamSetup?: boolean;
+  /** Overflow and publish failures. Default: nothing (read `stats`). */
+  onError?: (error: TikTokLiveError | Error) => void;
+  /**
+   * A room's resume cursor became safe to store: every event before it is in
+   * the stream. The fleet worker stores it so another worker can resume there.
+   */
+  onCursor?: (uniqueId: string, cursor: string) => void;
+}
+
+export interface SinkStats {
+  /** Events acknowledged by the stream (duplicates included). */
+  published: number;
+  /** Of those, ones the server had already (republished after a crash or retry). */
+  duplicates: number;
+  /** Events dropped because the buffer was full. Never silent: each one is also an error. */
+  overflowed: number;
+  /** Times sending stopped on a failure and resumed. */
+  retries: number;
+  /** Events held now (in flight or waiting). */
+  buffered: number;
+  /** Acknowledged events per room. */
+  perRoom: Map<string, number>;
+}
+
+export interface EventSink {
+  readonly stats: SinkStats;
+  /** Resolves once every event received so far is stored. */
+  flush(): Promise<void>;
+  /** Forgets a room's cursor tracking (it moved away, or starts again from a stored cursor). */
+  forget(uniqueId: string): void;
+  /** Stops listening; with `flush` (default) waits for what is buffered. */
+  close(options?: { flush?: boolean }): Promise<void>;
+}
+
+/** Per room: the cursor of the frame being read and the one before it. */
+interface CursorTrack {
+  current: string;
+  safe: string | undefined;
+}
+
+/**
+ * Publishes every event of a client or a pool to JetStream, on
+ * `tiktok.<uniqueId>.<event>`, in order per room. `Nats-Msg-Id` is the room id
+ * plus TikTok's message id, so an event republished by another worker after a
+ * crash is dropped by the server.
+ */
+export async function publishEvents(
+  source: TikTokLiveClient | TikTokLivePool,
+  js: JetStreamClient,
+  options: PublishEventsOptions = {},
+): Promise<EventSink> {
+  const { subjectPrefix } = options.skipStreamSetup
+    ? { subjectPrefix: options.subjectPrefix ?? "tiktok" }
+    : await ensureEventStream(js, options);
+  const capacity = options.bufferSize ?? 100_000;
+  const stats: SinkStats = {
+    published: 0,
+    duplicates: 0,
+    overflowed: 0,
+    retries: 0,
+    buffered: 0,
+    perRoom: new Map(),
+  };
+  const cursors = new Map<string, CursorTrack>();
+  const reported = new Map<string, string>();
+  const queue = new PublishQueue(js, {
+    window: options.maxPendingAcks ?? 1024,
+    capacity,
+    ackTimeoutMs: options.ackTimeoutMs ?? 5_000,
+    onStored: (item, duplicate) => {
+      stats.published++;
+      if (duplicate) stats.duplicates++;
+      stats.perRoom.set(item.room, (stats.perRoom.get(item.room) ?? 0) + 1);
+    },
+    onCommitted: (item) => {
+      if (item.cursor && reported.get(item.room) !== item.cursor) {
+        reported.set(item.room, item.cursor);
+        options.onCursor?.(item.room, item.cursor);
+      }
+    },
+    onRetry: (error) => {
+      stats.retries++;
+      options.onError?.(error as Error);
+    },
+  });
+
+  /** The cursor that is safe once this event is stored: the one before the event's frame. */
+  const cursorFor = (client: TikTokLiveClient, room: PoolRoom | undefined): string | undefined => {
+    const now = client.resumeCursor;
+    let track = cursors.get(client.uniqueId);
+    if (!track) {
+      track = { current: now, safe: room?.resumeCursor };
+      cursors.set(client.uniqueId, track);
+    } else if (track.current !== now) {
+      track.safe = track.current || track.safe;
+      track.current = now;
+    }
+    return track.safe;
+  };
+
+  const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+    const uniqueId = client.uniqueId;
+    const roomId = client.roomId ?? uniqueId;
+    const base = event.method ? eventClassByMethod.get(event.method) : undefined;
+    const msgID =
+      event.msgId === 0n
+        ? undefined
+        : base === undefined || base.eventName === event.eventName
+          ? `${roomId}:${event.msgId}`
+          : `${roomId}:${event.msgId}:${event.eventName}`;
+    const item: Outgoing = {
+      subject: eventSubject(subjectPrefix, uniqueId, event.eventName),
+      data: encodeEnvelope(event, uniqueId, roomId),
+      msgID,
+      room: uniqueId,
+      cursor: event.msgId === 0n ? undefined : cursorFor(client, room),
+      acked: false,
+    };
+    if (!queue.offer(item)) {
+      stats.overflowed++;
+      options.onError?.(new SinkOverflowError(uniqueId, event.eventName, capacity));
+    }
+  };
+
+  const classes = options.events ?? [...eventClassesByName.values()];
+  const offs =
+    source instanceof TikTokLiveClient
+      ? classes.map((cls) => source.on(cls, (e: BaseEvent) => onEvent(e, source, undefined)))
+      : classes.map((cls) => source.on(cls, (e: BaseEvent, room) => onEvent(e, room.client, room)));
+
+  return {
+    get stats() {
+      stats.buffered = queue.size;
+      return stats;
+    },
+    flush: () => queue.flushed(),
+    forget(uniqueId) {
+      cursors.delete(uniqueId);
+      reported.delete(uniqueId);
+    },
+    async close({ flush = true } = {}) {
+      for (const off of offs) off();
+      if (flush) await queue.flushed();
+      queue.close();
+    },
+  };
+}

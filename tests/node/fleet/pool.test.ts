@@ -1,0 +1,110 @@
+import { budgetedFetch, RequestBudget, TikTokLivePool } from "@tiktok-live/core";
+import { CommentEvent, TikTokLiveClient } from "@tiktok-live/node";
+import { type Simulator, scenario, startSimulator } from "@tiktok-live/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+
+const sims: Simulator[] = [];
+afterEach(async () => {
+  await Promise.all(sims.splice(0).map((s) => s.close()));
+});
+
+async function room(uniqueId: string, roomId: string, texts: string[], offline = false): Promise<Simulator> {
+  const b = scenario(uniqueId).wait(20);
+  for (const t of texts) b.comment("alice.streams", t);
+  const sim = await startSimulator({ uniqueId, roomId, scenario: b.build(), speed: 0, offline });
+  sims.push(sim);
+  return sim;
+}
+
+describe("RequestBudget", () => {
+  it("lets a burst through, then one request per 1/rate, and a Retry-After pauses everyone", async () => {
+    let now = 1_000;
+    const budget = new RequestBudget({ ratePerSecond: 2, burst: 2, now: () => now });
+    await budget.take();
+    await budget.take();
+    expect(budget.delayUntilToken()).toBe(500);
+    now += 500;
+    expect(budget.delayUntilToken()).toBe(0);
+    budget.pauseFor(3_000);
+    expect(budget.delayUntilToken()).toBe(3_000);
+    budget.pauseFor(1_000); // a shorter pause never shortens the longer one
+    expect(budget.pausedUntil).toBe(now + 3_000);
+  });
+
+  it("budgetedFetch spends a token per request and honours Retry-After of a 429", async () => {
+    let now = 0;
+    const budget = new RequestBudget({ ratePerSecond: 100, burst: 5, now: () => now });
+    const fetch = budgetedFetch(
+      async () => new Response("slow down", { status: 429, headers: { "Retry-After": "7" } }),
+      budget,
+    );
+    expect((await fetch("http://sign.invalid/")).status).toBe(429);
+    expect(budget.granted).toBe(1);
+    expect(budget.pausedUntil).toBe(7_000);
+    now = 7_000;
+    expect(budget.delayUntilToken()).toBe(0);
+  });
+});
+
+describe("TikTokLivePool", () => {
+  it("streams several rooms at once, tells events apart by room, and a broken room stays its own", async () => {
+    const a = await room("room_a", "7000000000000000001", ["a1", "a2", "a3"]);
+    const b = await room("room_b", "7000000000000000002", ["b1", "b2"]);
+    const pool = new TikTokLivePool({
+      createClient: (id, o) =>
+        new TikTokLiveClient(id, {
+          ...o,
+          baseUrls: (id === "room_a" ? a : b).baseUrls,
+          reconnect: { enabled: false },
+        }),
+      connectStaggerMs: 5,
+      pollIntervalMs: 50,
+    });
+    const seen: string[] = [];
+    const errors: string[] = [];
+    pool.onError((_e, r) => errors.push(r.uniqueId));
+    const done = new Promise<void>((resolve) => {
+      pool.on(CommentEvent, (e, r) => {
+        seen.push(`${r.uniqueId}:${e.comment}`);
+        if (seen.length === 5) resolve();
+      });
+    });
+    pool.add("@room_a");
+    pool.add("room_b");
+    pool.add("@room_a"); // already there: no second client
+    await done;
+    expect(seen.filter((s) => s.startsWith("room_a:"))).toEqual(["room_a:a1", "room_a:a2", "room_a:a3"]);
+    expect(seen.filter((s) => s.startsWith("room_b:"))).toEqual(["room_b:b1", "room_b:b2"]);
+    expect(pool.rooms.map((r) => [r.uniqueId, r.state, r.events])).toEqual([
+      ["room_a", "live", 3],
+      ["room_b", "live", 2],
+    ]);
+    // Room b's simulator vanishes: room b goes back to waiting and reports errors, room a stays live.
+    await b.close();
+    sims.splice(sims.indexOf(b), 1);
+    await expect.poll(() => pool.room("room_b")?.state, { timeout: 10_000 }).toBe("waiting");
+    await expect.poll(() => errors.includes("room_b"), { timeout: 10_000 }).toBe(true);
+    expect(pool.room("room_a")?.state).toBe("live");
+    await pool.remove("room_a");
+    expect(pool.has("room_a")).toBe(false);
+    await pool.close();
+    expect(pool.rooms).toEqual([]);
+  });
+
+  it("polls a room that is not live and connects once it goes live", async () => {
+    const sim = await room("sleepy", "7000000000000000003", ["hello"], true);
+    const pool = new TikTokLivePool({
+      createClient: (id, o) => new TikTokLiveClient(id, { ...o, baseUrls: sim.baseUrls }),
+      pollIntervalMs: 30,
+    });
+    const first = pool.events(CommentEvent).next();
+    pool.add("sleepy");
+    await expect.poll(() => sim.state.requests.length).toBeGreaterThan(2);
+    expect(pool.rooms[0]?.state).toBe("waiting");
+    sim.state.status = 2;
+    const { value } = await first;
+    expect(value?.event.comment).toBe("hello");
+    expect(value?.room.uniqueId).toBe("sleepy");
+    await pool.close();
+  });
+});
