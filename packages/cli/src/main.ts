@@ -8,8 +8,8 @@ import {
 } from "@tiktok-live/testkit";
 import { audit } from "./commands/audit.js";
 import { check } from "./commands/check.js";
-import { isVideoQuality, record } from "./commands/record.js";
 import { fleet } from "./commands/fleet.js";
+import { isVideoQuality, record } from "./commands/record.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";

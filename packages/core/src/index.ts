@@ -64,13 +64,6 @@ export { defaultResponseSizeLimits } from "./http/body-reader.js";
 export { CookieJar } from "./http/cookie-jar.js";
 export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
 export type { TikTokUserProfile } from "./http/routes/user-detail.js";
-export { maxTimerDelayMs } from "./time/clamp-delay.js";
-export type { RecordingProgress, RecordingResult } from "./video/flv-recorder.js";
-export type { RecordVideoOptions, VideoRecording } from "./video/record-video.js";
-export type { VideoQuality } from "./video/stream-urls.js";
-export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
-export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
-export { TikTokWebClient } from "./web/tiktok-web-client.js";
 export type {
   PoolClientFactory,
   PoolRoomInfo,
@@ -79,6 +72,13 @@ export type {
   TikTokLivePoolOptions,
 } from "./pool/index.js";
 export { budgetedFetch, PoolRoom, RequestBudget, TikTokLivePool } from "./pool/index.js";
+export { maxTimerDelayMs } from "./time/clamp-delay.js";
+export type { RecordingProgress, RecordingResult } from "./video/flv-recorder.js";
+export type { RecordVideoOptions, VideoRecording } from "./video/record-video.js";
+export type { VideoQuality } from "./video/stream-urls.js";
+export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
+export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
+export { TikTokWebClient } from "./web/tiktok-web-client.js";
 export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
 export {
   decodeInboundFrame,

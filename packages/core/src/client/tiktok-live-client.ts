@@ -33,7 +33,6 @@ import {
 import { sendChat } from "../http/routes/send-chat.js";
 import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
 import { webHeaders, webQueryParams } from "../http/web-defaults.js";
-import { clampDelay } from "../time/clamp-delay.js";
 import { type RecordVideoOptions, recordRoomVideo, type VideoRecording } from "../video/record-video.js";
 import { TikTokWebClient } from "../web/tiktok-web-client.js";
 import { PushConnection } from "../ws/push-connection.js";
