@@ -10,10 +10,25 @@ const heap = (): number => {
   return process.memoryUsage().heapUsed;
 };
 
+/**
+ * The cycle run connects one client 10,000 times in a few seconds; the per-client
+ * sign budget (10 a minute by default) exists to stop exactly that against a real
+ * sign server, so the benchmark lifts it to look for leaks instead.
+ */
+const unlimitedSigning = {
+  maxSignRequestsPerMinute: Number.MAX_SAFE_INTEGER,
+  maxSignRequestsPerHour: Number.MAX_SAFE_INTEGER,
+};
+
 /** A client as a bot would make one: Node's WebSocket (ws), fetch and zlib, one listener per event type. */
-function realClient(sim: RemoteSimulator, webSocketFactory?: WebSocketFactory): TikTokLiveClient {
+function realClient(
+  sim: RemoteSimulator,
+  webSocketFactory?: WebSocketFactory,
+  reconnect: Partial<typeof unlimitedSigning> = {},
+): TikTokLiveClient {
   const client = new TikTokLiveClient(`@${sim.uniqueId}`, {
     ...sim.clientOptions,
+    reconnect,
     ...(webSocketFactory ? { webSocketFactory } : {}),
   });
   const counter = new EventCounter();
@@ -153,14 +168,18 @@ export async function connectCycles(
   const registry = new FinalizationRegistry<null>(() => {
     collected++;
   });
-  const client = realClient(sim, async (request) => {
-    const socket = await factory(request);
-    if (tracking) {
-      sockets++;
-      registry.register(socket, null);
-    }
-    return socket;
-  });
+  const client = realClient(
+    sim,
+    async (request) => {
+      const socket = await factory(request);
+      if (tracking) {
+        sockets++;
+        registry.register(socket, null);
+      }
+      return socket;
+    },
+    unlimitedSigning,
+  );
   for (let i = 0; i < warmup; i++) {
     await client.connect();
     await client.disconnect();
