@@ -41,5 +41,9 @@ export async function startNodeProgram<T extends { stop: () => void }>(args: str
     });
     child.on("exit", (code) => reject(new Error(`simulator exited early (${code})`)));
   });
-  return { ...ready, stop: () => child.kill("SIGTERM") } as T;
+  const stop = () => {
+    child.kill("SIGTERM");
+  };
+  // `ready` is the program's own JSON line; T only names its shape.
+  return { ...ready, stop } as unknown as T;
 }
