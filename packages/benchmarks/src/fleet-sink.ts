@@ -10,7 +10,7 @@ import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { consumeEvents, publishEvents } from "@tiktok-live/nats";
 import { TikTokLiveClient } from "@tiktok-live/node";
-import { NatsServerProcess } from "./fleet-nats-server.js";
+import { NatsServerProcess } from "../../../tests/shared/nats-server.js";
 
 interface Sim {
   uniqueId: string;
