@@ -40,6 +40,15 @@ describe("CommentEvent", () => {
     expect(e.method).toBe("WebcastChatMessage");
   });
 
+  it("has userInfo as the same object as user, as Python TikTokLive's user_info", () => {
+    const e = comment(WebcastChatMessage.fromPartial({ content: "x", user: { userId: bigId, nickname: "Dan" } }));
+    expect(e.userInfo).toBe(e.user);
+    expect(e.userInfo.nickname).toBe("Dan");
+    const g = gift(WebcastGiftMessage.fromPartial({ user: { uniqueId: "erin" } }));
+    expect(g.userInfo).toBe(g.user);
+    expect(g.userInfo.uniqueId).toBe("erin");
+  });
+
   it("is not a super fan without the identity flag", () => {
     expect(comment(WebcastChatMessage.fromPartial({ content: "x" })).userIsSuperFan).toBe(false);
   });
