@@ -41,7 +41,9 @@ describe("CommentEvent", () => {
   });
 
   it("has userInfo as the same object as user, as Python TikTokLive's user_info", () => {
-    const e = comment(WebcastChatMessage.fromPartial({ content: "x", user: { userId: bigId, nickname: "Dan" } }));
+    const e = comment(
+      WebcastChatMessage.fromPartial({ content: "x", user: { userId: bigId, nickname: "Dan" } }),
+    );
     expect(e.userInfo).toBe(e.user);
     expect(e.userInfo.nickname).toBe("Dan");
     const g = gift(WebcastGiftMessage.fromPartial({ user: { uniqueId: "erin" } }));
