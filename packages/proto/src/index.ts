@@ -5,7 +5,7 @@ export { createEvent } from "./create-event.js";
 export type { EventClass } from "./events/base-event.js";
 export { BaseEvent } from "./events/base-event.js";
 export { CommentEventBase } from "./events/custom/comment-event-base.js";
-export { GiftEventBase, streakableGiftType } from "./events/custom/gift-event-base.js";
+export { GiftEventBase, streakableGiftType, usdPerDiamond } from "./events/custom/gift-event-base.js";
 export type { UndecodableMessage } from "./events/decode-error-event.js";
 export { DecodeErrorEvent } from "./events/decode-error-event.js";
 export type { ProtoEventClass, PushMessage } from "./events/proto-event.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WebcastChatMessage, WebcastGiftMessage } from "../src/codecs.js";
-import { CommentEvent, GiftEvent, toJsonSafe, UnknownEvent } from "../src/index.js";
+import { CommentEvent, GiftEvent, toJsonSafe, UnknownEvent, usdPerDiamond } from "../src/index.js";
 
 const bigId = 7034567890123456789n;
 
@@ -38,6 +38,17 @@ describe("CommentEvent", () => {
     expect(e.userIsSuperFan).toBe(true);
     expect(e.createTime).toBe(1764115200123n);
     expect(e.method).toBe("WebcastChatMessage");
+  });
+
+  it("has userInfo as the same object as user, as Python TikTokLive's user_info", () => {
+    const e = comment(
+      WebcastChatMessage.fromPartial({ content: "x", user: { userId: bigId, nickname: "Dan" } }),
+    );
+    expect(e.userInfo).toBe(e.user);
+    expect(e.userInfo.nickname).toBe("Dan");
+    const g = gift(WebcastGiftMessage.fromPartial({ user: { uniqueId: "erin" } }));
+    expect(g.userInfo).toBe(g.user);
+    expect(g.userInfo.uniqueId).toBe("erin");
   });
 
   it("is not a super fan without the identity flag", () => {
@@ -79,6 +90,29 @@ describe("GiftEvent streaks", () => {
     expect(bolt.streakable).toBe(false);
     expect(bolt.streaking).toBe(false);
     expect(bolt.diamonds).toBe(20);
+  });
+
+  it("has a USD value only where the streak ends, so summing it counts a streak once", () => {
+    const universe = { name: "Universe", type: 1, diamondCount: 34999 };
+    const messages = [1, 2, 3].map((n) =>
+      gift(WebcastGiftMessage.fromPartial({ gift: universe, repeatCount: n, repeatEnd: 0 })),
+    );
+    messages.push(gift(WebcastGiftMessage.fromPartial({ gift: universe, repeatCount: 3, repeatEnd: 1 })));
+    expect(messages.map((m) => m.value)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      3 * 34999 * usdPerDiamond,
+    ]);
+    expect(usdPerDiamond).toBe(0.005);
+    expect(messages[3]?.value).toBeCloseTo(524.985, 6);
+  });
+
+  it("values a gift that cannot streak at once", () => {
+    const bolt = gift(
+      WebcastGiftMessage.fromPartial({ gift: { type: 2, diamondCount: 20 }, repeatCount: 1, repeatEnd: 0 }),
+    );
+    expect(bolt.value).toBeCloseTo(0.1, 9);
   });
 
   it("reads an absent gift as an empty one", () => {

@@ -97,6 +97,16 @@ function renderGetter(f: FieldModel, imports: Imports, fileOf: (tsName: string) 
 }
 
 /**
+ * Python TikTokLive names an event's user `user_info`; `userInfo` returns the
+ * same object as `user` so code ported from it reads unchanged. Only added
+ * where the message has no field of that name itself.
+ */
+function userInfoAlias(f: FieldModel, fields: readonly FieldModel[]): string {
+  if (f.localName !== "user" || !f.messageTsName || fields.some((g) => g.localName === "userInfo")) return "";
+  return `\n  /** The same object as \`user\` (Python TikTokLive's \`user_info\`). */\n  get userInfo(): ${f.tsType} {\n    return this.user;\n  }\n`;
+}
+
+/**
  * Renders the event classes of one schema file. `fileOf` tells which schema file
  * defines a generated type, so cross-file references import from the right module.
  */
@@ -128,7 +138,7 @@ export function renderEventFile(
     }
     const getters = msg.fields
       .filter((f) => !reservedMembers.has(f.localName))
-      .map((f) => renderGetter(f, imports, fileOf))
+      .map((f) => renderGetter(f, imports, fileOf) + userInfoAlias(f, msg.fields))
       .join("\n");
     const generic = e.base ? "" : `<${msg.tsName}>`;
     chunks.push(

@@ -88,3 +88,53 @@ describe("waitFor timeout (issue 14 row 6)", () => {
     expect(settled).toBe("event");
   });
 });
+
+describe("hasListener, listenerCount, removeAllListeners (issue 16)", () => {
+  it("count by class or by name, and say whether anyone listens", () => {
+    const { events } = api();
+    expect(events.hasListener(ConnectEvent)).toBe(false);
+    const off = events.on(ConnectEvent, () => {});
+    events.once("connect", () => {});
+    events.on("disconnect", () => {});
+    expect(events.hasListener("connect")).toBe(true);
+    expect(events.listenerCount(ConnectEvent)).toBe(2);
+    expect(events.listenerCount("disconnect")).toBe(1);
+    off();
+    expect(events.listenerCount("connect")).toBe(1);
+  });
+
+  it("removes the listeners of one event only, or of all, and the removed ones are not called", () => {
+    const { events, dispatcher } = api();
+    const seen: string[] = [];
+    events.on(ConnectEvent, () => seen.push("a"));
+    events.once(ConnectEvent, () => seen.push("b"));
+    events.on("disconnect", () => seen.push("d"));
+    events.on("error", () => seen.push("e"));
+
+    events.removeAllListeners(ConnectEvent);
+    dispatcher.emit(event(1));
+    expect(seen).toEqual([]);
+    expect(events.hasListener("connect")).toBe(false);
+    expect(events.listenerCount("disconnect")).toBe(1);
+
+    events.removeAllListeners();
+    expect(events.hasListener("disconnect")).toBe(false);
+    expect(events.hasListener("error")).toBe(false);
+  });
+
+  it("leaves pending waitFor and events() listeners in place, so they still get their event", async () => {
+    const { events, dispatcher } = api();
+    events.on(ConnectEvent, () => {});
+    const waited = events.waitFor(ConnectEvent);
+    const iterator = events.events(ConnectEvent);
+
+    events.removeAllListeners();
+
+    expect(events.listenerCount(ConnectEvent)).toBe(2);
+    dispatcher.emit(event(7));
+    await expect(waited).resolves.toMatchObject({ roomId: "7" });
+    await expect(iterator.next()).resolves.toMatchObject({ value: { roomId: "7" }, done: false });
+    await iterator.return?.();
+    expect(events.hasListener(ConnectEvent)).toBe(false);
+  });
+});

@@ -24,6 +24,8 @@ export interface EventsOptions {
  */
 export class EventApi {
   private readonly endWaiters = new Set<() => void>();
+  /** Listeners of `waitFor` and `events()`, which `removeAllListeners` leaves alone. */
+  private readonly internal = new WeakSet<(value: never) => unknown>();
 
   constructor(protected readonly dispatcher: EventDispatcher) {}
 
@@ -51,6 +53,34 @@ export class EventApi {
     this.dispatcher.off(nameOf(key), handler);
   }
 
+  /** True when at least one listener (of `on`, `once`, `waitFor` or `events()`) waits for that event. */
+  hasListener<K extends ClientEventName>(name: K): boolean;
+  hasListener(name: "error"): boolean;
+  hasListener<E extends BaseEvent>(eventClass: EventClass<E>): boolean;
+  hasListener(key: EventClass | string): boolean {
+    return this.dispatcher.hasListeners(nameOf(key));
+  }
+
+  /** How many listeners wait for that event (`waitFor` and `events()` included). */
+  listenerCount<K extends ClientEventName>(name: K): number;
+  listenerCount(name: "error"): number;
+  listenerCount<E extends BaseEvent>(eventClass: EventClass<E>): number;
+  listenerCount(key: EventClass | string): number {
+    return this.dispatcher.listenerCount(nameOf(key));
+  }
+
+  /**
+   * Removes the listeners added with `on` and `once`, for that event or, without
+   * an argument, for every event. Pending `waitFor` calls and `events()` loops
+   * keep theirs: they end on their own terms (signal, timeout, break, disconnect).
+   */
+  removeAllListeners<K extends ClientEventName>(name?: K): void;
+  removeAllListeners(name: "error"): void;
+  removeAllListeners<E extends BaseEvent>(eventClass: EventClass<E>): void;
+  removeAllListeners(key?: EventClass | string): void {
+    this.dispatcher.removeAll(key === undefined ? undefined : nameOf(key), (h) => this.internal.has(h));
+  }
+
   /** Resolves with the next event of that kind; rejects on timeout, abort, or disconnect. */
   waitFor<K extends ClientEventName>(
     name: K,
@@ -74,10 +104,12 @@ export class EventApi {
         options.signal?.removeEventListener("abort", onAbort);
         this.endWaiters.delete(onEnd);
       };
-      const off = this.dispatcher.on(name, (e: BaseEvent) => {
+      const listener = (e: BaseEvent) => {
         cleanup();
         resolve(e);
-      });
+      };
+      this.internal.add(listener);
+      const off = this.dispatcher.on(name, listener);
       const onAbort = () => {
         cleanup();
         reject(options.signal?.reason);
@@ -141,6 +173,7 @@ export class EventApi {
       }
       buffered.push(e);
     };
+    this.internal.add(push);
     const offs = keys.map((k) => this.dispatcher.on(nameOf(k), push));
     const finish = () => {
       done = true;

@@ -75,9 +75,22 @@ export class EventDispatcher {
     return n;
   }
 
-  removeAll(): void {
-    this.handlers.clear();
-    this.listenersVersion++;
+  /**
+   * Removes the handlers of `name` (of every name without it), except those
+   * `keep` says to leave in place.
+   */
+  removeAll(name?: string, keep: (handler: AnyHandler) => boolean = () => false): void {
+    const names = name === undefined ? [...this.handlers.keys()] : [name];
+    for (const n of names) {
+      const list = this.handlers.get(n);
+      if (!list) continue;
+      const kept = list.filter(keep);
+      if (kept.length) this.handlers.set(n, kept);
+      else {
+        this.handlers.delete(n);
+        this.listenersVersion++;
+      }
+    }
   }
 
   /** Queues an event for its handlers. Returns at once; ordering is kept by the queue. */

@@ -5,6 +5,15 @@ import { ProtoEvent } from "../proto-event.js";
 export const streakableGiftType = 1;
 
 /**
+ * US dollars a creator is paid per diamond: $0.005, the rate TikTok's creator
+ * payouts are commonly published at (1,000 diamonds = $5). The Python
+ * TikTokLive client documents `GiftEvent.value` as a USD estimate absent during
+ * streaks; its exact factor could not be checked against its source, so this is
+ * the published creator-side rate. Viewers pay roughly twice that in coins.
+ */
+export const usdPerDiamond = 0.005;
+
+/**
  * Conveniences of GiftEvent. A streakable gift arrives as a run of messages
  * with a growing `repeatCount` while `repeatEnd` is 0; the last one has
  * `repeatEnd` 1 and carries the total. Other gifts arrive once.
@@ -23,6 +32,16 @@ export abstract class GiftEventBase extends ProtoEvent<WebcastGiftMessage> {
   /** Diamonds this message stands for: the gift's diamond count times `repeatCount` (at least 1). */
   get diamonds(): number {
     return (this.data.gift?.diamondCount ?? 0) * Math.max(1, this.data.repeatCount);
+  }
+
+  /**
+   * Estimated value in US dollars (`diamonds` × `usdPerDiamond`), as the Python
+   * client's `value`. `undefined` while `streaking`: only the message that ends
+   * a streak carries the total, so summing `value` counts each gift once.
+   */
+  get value(): number | undefined {
+    if (this.streaking) return undefined;
+    return this.diamonds * usdPerDiamond;
   }
 
   /** Whether the sender is a super fan (paying subscriber) of the host. */

@@ -764,6 +764,11 @@ export class LinkMicAnchorGuideEvent extends ProtoEvent<WebcastLinkMicAnchorGuid
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 7, `log_id` (string). */
   get logId(): string {
     return this.data.logId;

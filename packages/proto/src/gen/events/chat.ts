@@ -271,6 +271,11 @@ export class BarrageEvent extends ProtoEvent<WebcastBarrageMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 105, `public_area_message_common` (webcast.PublicAreaMessageCommon). */
   get publicAreaMessageCommon(): PublicAreaMessageCommon {
     return this.data.publicAreaMessageCommon ?? commonCodecs.codecs.PublicAreaMessageCommon.create();
@@ -354,6 +359,11 @@ export class CommentEvent extends CommentEventBase {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 3, `content` (string). */
@@ -511,6 +521,11 @@ export class CommentsEvent extends ProtoEvent<WebcastCommentsMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 3, `content` (string). */
   get content(): string {
     return this.data.content;
@@ -604,6 +619,11 @@ export class EmoteChatEvent extends ProtoEvent<WebcastEmoteChatMessage> {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 3, `emotes` (repeated webcast.Emote). */
@@ -964,6 +984,11 @@ export class ScreenChatEvent extends ProtoEvent<WebcastScreenChatMessage> {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 3, `chat_type` (int32). */

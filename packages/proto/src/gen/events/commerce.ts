@@ -680,6 +680,11 @@ export class VideoLiveGoodsOrderEvent extends ProtoEvent<WebcastVideoLiveGoodsOr
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 3, `order` (webcast.WebcastVideoLiveGoodsOrderMessage.Order). */
   get order(): WebcastVideoLiveGoodsOrderMessage_Order {
     return this.data.order ?? commerceCodecs.codecs.WebcastVideoLiveGoodsOrderMessage_Order.create();

@@ -43,6 +43,11 @@ export class RoomNotifyEvent extends ProtoEvent<WebcastRoomNotifyMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 6, `extra` (webcast.WebcastRoomNotifyMessage.Extra). */
   get extra(): WebcastRoomNotifyMessage_Extra {
     return this.data.extra ?? commonCodecs.codecs.WebcastRoomNotifyMessage_Extra.create();

@@ -1129,6 +1129,11 @@ export class TrayEvent extends ProtoEvent<WebcastTrayMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 3, `title` (webcast.Text). */
   get title(): Text {
     return this.data.title ?? commonCodecs.codecs.Text.create();

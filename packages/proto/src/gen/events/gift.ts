@@ -51,6 +51,11 @@ export class AssetEvent extends ProtoEvent<WebcastAssetMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 7, `to_user` (webcast.User). */
   get toUser(): User {
     return this.data.toUser ?? commonCodecs.codecs.User.create();
@@ -541,6 +546,11 @@ export class GiftGalleryEvent extends ProtoEvent<WebcastGiftGalleryMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 4, `to_user` (webcast.User). */
   get toUser(): User {
     return this.data.toUser ?? commonCodecs.codecs.User.create();
@@ -709,6 +719,11 @@ export class GiftEvent extends GiftEventBase {
   /** Field 7, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 8, `to_user` (webcast.User). */

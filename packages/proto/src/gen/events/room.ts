@@ -502,6 +502,11 @@ export class LiveIntroEvent extends ProtoEvent<WebcastLiveIntroMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 6, `intro_mode` (int32). */
   get introMode(): number {
     return this.data.introMode;
@@ -845,6 +850,11 @@ export class NotifyEvent extends ProtoEvent<WebcastNotifyMessage> {
   /** Field 5, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 6, `extra` (webcast.WebcastRoomNotifyMessage.Extra). */

@@ -334,6 +334,11 @@ export class DiggEvent extends ProtoEvent<WebcastDiggMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 2, `digg_count` (int32). */
   get diggCount(): number {
     return this.data.diggCount;
@@ -377,6 +382,11 @@ export class FansEventEvent extends ProtoEvent<WebcastFansEventMessage> {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 11, `event_type` (int32). */
@@ -494,6 +504,11 @@ export class LikeEvent extends ProtoEvent<WebcastLikeMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 4, `color` (int32). */
   get color(): number {
     return this.data.color;
@@ -557,6 +572,11 @@ export class JoinEvent extends ProtoEvent<WebcastMemberMessage> {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 3, `member_count` (int32). */
@@ -774,6 +794,11 @@ export class SocialEvent extends ProtoEvent<WebcastSocialMessage> {
     return this.data.user ?? commonCodecs.codecs.User.create();
   }
 
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
+  }
+
   /** Field 4, `action` (int64). */
   get action(): bigint {
     return this.data.action;
@@ -957,6 +982,11 @@ export class SubscribeEvent extends ProtoEvent<WebcastSubNotifyMessage> {
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 4, `sub_month` (int64). */
@@ -1162,6 +1192,11 @@ export class SubscriptionNotifyEvent extends ProtoEvent<WebcastSubscriptionNotif
   /** Field 2, `user` (webcast.User). */
   get user(): User {
     return this.data.user ?? commonCodecs.codecs.User.create();
+  }
+
+  /** The same object as `user` (Python TikTokLive's `user_info`). */
+  get userInfo(): User {
+    return this.user;
   }
 
   /** Field 3, `exhibition_type` (int32). */
