@@ -55,7 +55,8 @@ export interface SchemaModel {
   files: FileModel[];
 }
 
-const scalarNames: Record<number, string> = {
+/** Proto scalar type names by descriptor enum value (also read by the compare tool). */
+export const scalarNames: Record<number, string> = {
   [ScalarType.DOUBLE]: "double",
   [ScalarType.FLOAT]: "float",
   [ScalarType.INT64]: "int64",

@@ -4,28 +4,11 @@ import {
   type DescFile,
   type DescMessage,
   fromBinary,
-  ScalarType,
+  type ScalarType,
 } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import { scalarNames } from "../schema-model.js";
 import type { FieldShape, WireField, WireMessage, WireSchema } from "./wire-model.js";
-
-const scalarNames: Record<number, string> = {
-  [ScalarType.DOUBLE]: "double",
-  [ScalarType.FLOAT]: "float",
-  [ScalarType.INT64]: "int64",
-  [ScalarType.UINT64]: "uint64",
-  [ScalarType.INT32]: "int32",
-  [ScalarType.FIXED64]: "fixed64",
-  [ScalarType.FIXED32]: "fixed32",
-  [ScalarType.BOOL]: "bool",
-  [ScalarType.STRING]: "string",
-  [ScalarType.BYTES]: "bytes",
-  [ScalarType.UINT32]: "uint32",
-  [ScalarType.SFIXED32]: "sfixed32",
-  [ScalarType.SFIXED64]: "sfixed64",
-  [ScalarType.SINT32]: "sint32",
-  [ScalarType.SINT64]: "sint64",
-};
 
 /**
  * A note that a conflict with a reference was looked at and settled, written
