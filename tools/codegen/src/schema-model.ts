@@ -140,6 +140,16 @@ function describeField(f: DescField): FieldModel {
   }
 }
 
+/**
+ * SourceCodeInfo path of a nested message. The path indexes `nested_type` as
+ * declared, map entries included, while `nestedMessages` leaves map entries out:
+ * after a map field the two indices differ, and the position in `nestedMessages`
+ * would point at a sibling's comment.
+ */
+export function nestedPath(parent: DescMessage, nested: DescMessage, path: number[]): number[] {
+  return [...path, 3, parent.proto.nestedType.indexOf(nested.proto)];
+}
+
 /** Leading comment of the message at `path` (descriptor.proto's SourceCodeInfo path). */
 function leadingComment(desc: DescMessage, path: number[]): string {
   const locations = desc.file.proto.sourceCodeInfo?.location ?? [];
@@ -158,9 +168,7 @@ function collect(desc: DescMessage, path: number[], out: MessageModel[], enums: 
     fields: desc.fields.map(describeField),
     doc: leadingComment(desc, path),
   });
-  desc.nestedMessages.forEach((nested, i) => {
-    if (!nested.proto.options?.mapEntry) collect(nested, [...path, 3, i], out, enums);
-  });
+  for (const nested of desc.nestedMessages) collect(nested, nestedPath(desc, nested, path), out, enums);
 }
 
 /** Builds the model from a compiled FileDescriptorSet, skipping imports that are not ours. */

@@ -7,7 +7,7 @@ import {
   type ScalarType,
 } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
-import { scalarNames } from "../schema-model.js";
+import { nestedPath, scalarNames } from "../schema-model.js";
 import type { FieldShape, WireField, WireMessage, WireSchema } from "./wire-model.js";
 
 /**
@@ -67,11 +67,7 @@ function collect(desc: DescMessage, path: number[], out: Map<string, WireMessage
     file: `${desc.file.name}.proto`,
     fields,
   });
-  // The source-info path counts nested types as declared, map entries included.
-  for (const nested of desc.nestedMessages) {
-    if (nested.proto.options?.mapEntry) continue;
-    collect(nested, [...path, 3, desc.proto.nestedType.indexOf(nested.proto)], out);
-  }
+  for (const nested of desc.nestedMessages) collect(nested, nestedPath(desc, nested, path), out);
 }
 
 /** Reads a compiled FileDescriptorSet (with source info for the decisions), skipping google/protobuf imports. */
