@@ -6,6 +6,7 @@ import {
   ScalarType,
 } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import { withoutDeclines } from "./compare/decisions.js";
 
 /** A field as the diff report and the renderers see it: enough to spot renumbering and retyping. */
 export interface FieldModel {
@@ -154,7 +155,9 @@ export function nestedPath(parent: DescMessage, nested: DescMessage, path: numbe
 function leadingComment(desc: DescMessage, path: number[]): string {
   const locations = desc.file.proto.sourceCodeInfo?.location ?? [];
   const hit = locations.find((l) => l.path.length === path.length && l.path.every((v, i) => v === path[i]));
-  return (hit?.leadingComments ?? "").trim().replace(/\s*\n\s*/g, " ");
+  return withoutDeclines(hit?.leadingComments ?? "")
+    .trim()
+    .replace(/\s*\n\s*/g, " ");
 }
 
 function collect(desc: DescMessage, path: number[], out: MessageModel[], enums: EnumModel[]): void {

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Conflict, compareSchemas, undecidedConflicts } from "../src/compare/compare.js";
+import {
+  type Conflict,
+  compareSchemas,
+  undecidedConflicts,
+  undecidedMissingFields,
+} from "../src/compare/compare.js";
+import { declinesIn, withoutDeclines } from "../src/compare/decisions.js";
 import { emitMissing } from "../src/compare/emit-missing.js";
 import { loadOurs, loadReference } from "../src/compare/load-reference.js";
 import { readTsProtoBundle } from "../src/compare/read-ts-proto.js";
@@ -37,6 +43,21 @@ describe("schema:compare against a .proto tree", () => {
     ]);
   });
 
+  it("counts a missing field as decided when our message declines its number", () => {
+    expect(undecidedMissingFields(c).map((f) => `${f.path}: ${f.field.number}`)).toEqual([
+      "WebcastGiftMessage: 1",
+      "WebcastGiftMessage.badge(2): 4",
+    ]);
+    const declined = c.findings.find((f) => f.kind === "missing-field" && f.field.number === 3);
+    expect(declined).toMatchObject({
+      decided: "the reference's height, left out to test the note; the reason may run on to a second line.",
+    });
+    expect(formatText(c, ref)).toContain(
+      "Fields we lack by decision:\n  Image: decided(not …): the reference's height, left out to test the note; the reason may run on to a second line. [3]",
+    );
+    expect(emitMissing(c, ours, ref)).not.toContain("height");
+  });
+
   it("tells a wire-type conflict from a scalar one and reads the decision next to our field", () => {
     const conflicts = c.findings.filter((f): f is Conflict => f.kind === "conflict");
     expect(conflicts.map((f) => [f.field, f.conflict, f.decided])).toEqual([
@@ -47,6 +68,7 @@ describe("schema:compare against a .proto tree", () => {
     expect(summarize(c)).toMatchObject({
       missingMessages: 1,
       missingFields: 3,
+      undecidedMissingFields: 2,
       conflicts: 2,
       undecidedConflicts: 1,
     });
@@ -60,6 +82,38 @@ describe("schema:compare against a .proto tree", () => {
     const draft = emitMissing(c, ours, ref);
     expect(draft).toContain("// in Badge\n  repeated Image combined = 4;");
     expect(draft).toContain("message WebcastSystemMessage {\n  string text = 1;\n  Badge badge = 2;\n}");
+  });
+});
+
+describe("decided(not …) notes", () => {
+  const comment = [
+    " The message's documentation.",
+    " decided(not 3, 5-7): moved in v3,",
+    " to 12-14.",
+    " decided(not 1002): only in one old source.",
+    "",
+    " More documentation.",
+  ].join("\n");
+
+  it("reads number lists and ranges, with reasons that run on over several lines", () => {
+    expect(declinesIn(comment)).toEqual([
+      {
+        ranges: [
+          [3, 3],
+          [5, 7],
+        ],
+        note: "moved in v3, to 12-14.",
+      },
+      { ranges: [[1002, 1002]], note: "only in one old source." },
+    ]);
+  });
+
+  it("are left out of the documentation the message gives its event class", () => {
+    expect(withoutDeclines(comment)).toBe(" The message's documentation.\n\n More documentation.");
+  });
+
+  it("refuse numbers they cannot read", () => {
+    expect(() => declinesIn(" decided(not 7-3): backwards")).toThrow(/cannot read/);
   });
 });
 

@@ -5,6 +5,7 @@
  * v3's `ImageModel`). Each finding says where the walk first met the pair.
  */
 import {
+  declinedNote,
   describeShape,
   type FieldShape,
   messageOf,
@@ -30,6 +31,8 @@ export interface MissingField {
   /** How the walk reached this pair, e.g. `WebcastGiftMessage.gift(15)`. */
   path: string;
   field: WireField;
+  /** The `decided(not …)` note on our message that covers this number, if someone settled it. */
+  decided?: string;
 }
 
 export interface Conflict {
@@ -151,7 +154,15 @@ export function compareSchemas(ours: WireSchema, ref: WireSchema): Comparison {
     for (const rf of r.fields) {
       const of = oursFields.get(rf.number);
       if (!of) {
-        findings.push({ kind: "missing-field", ours: o.id, ref: r.id, path: pair.path, field: rf });
+        const decided = declinedNote(o, rf.number);
+        findings.push({
+          kind: "missing-field",
+          ours: o.id,
+          ref: r.id,
+          path: pair.path,
+          field: rf,
+          ...(decided ? { decided } : {}),
+        });
         continue;
       }
       const conflict = conflictBetween(of, rf);
@@ -180,3 +191,7 @@ export function compareSchemas(ours: WireSchema, ref: WireSchema): Comparison {
 
 export const undecidedConflicts = (c: Comparison): Conflict[] =>
   c.findings.filter((f): f is Conflict => f.kind === "conflict" && f.decided === undefined);
+
+/** Fields a reference has that we neither declare nor declined with a `decided(not …)` note. */
+export const undecidedMissingFields = (c: Comparison): MissingField[] =>
+  c.findings.filter((f): f is MissingField => f.kind === "missing-field" && f.decided === undefined);

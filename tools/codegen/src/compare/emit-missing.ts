@@ -2,6 +2,7 @@
  * `schema:compare --emit-missing`: proto declarations, in our spelling, for what
  * the reference has and we lack: fields grouped by the file and message of ours
  * they belong in, then whole push messages, then the new nested types they need.
+ * Fields covered by a `decided(not …)` note are left out.
  * It is a draft to paste and edit (names, comments, file), not a file to commit.
  */
 import type { Comparison } from "./compare.js";
@@ -68,7 +69,7 @@ export function planMissing(c: Comparison, ours: WireSchema, ref: WireSchema): M
   };
   const fields = new Map<string, PlannedField[]>();
   for (const f of c.findings) {
-    if (f.kind !== "missing-field") continue;
+    if (f.kind !== "missing-field" || f.decided) continue;
     fields.set(f.ours, [...(fields.get(f.ours) ?? []), plan(f.field)]);
   }
   const types: MissingPlan["types"] = new Map();

@@ -8,19 +8,14 @@ import {
 } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { nestedPath, scalarNames } from "../schema-model.js";
-import type { FieldShape, WireField, WireMessage, WireSchema } from "./wire-model.js";
-
-/**
- * A note that a conflict with a reference was looked at and settled, written
- * next to the field in our schema: `// decided: v3 says string; the wire says …`.
- * It may sit in the leading or the trailing comment, on a line of its own.
- */
-const decisionPattern = /(?:^|\n)\s*decided(?:\s*\([^)]*\))?:\s*(.+)/;
-
-export function decisionIn(comment: string | undefined): string | undefined {
-  const hit = comment ? decisionPattern.exec(comment) : null;
-  return hit?.[1]?.trim();
-}
+import { decisionIn, declinesIn } from "./decisions.js";
+import {
+  declinedNote,
+  type FieldShape,
+  type WireField,
+  type WireMessage,
+  type WireSchema,
+} from "./wire-model.js";
 
 function valueShape(kind: "scalar" | "enum" | "message", f: DescField): FieldShape {
   const g = f as { scalar?: ScalarType; enum?: { typeName: string }; message?: { typeName: string } };
@@ -47,12 +42,19 @@ function shapeOf(f: DescField): { shape: FieldShape; repeated: boolean } {
   }
 }
 
-function commentsAt(file: DescFile, path: number[]): string {
-  const loc = file.proto.sourceCodeInfo?.location.find(
+function locationAt(file: DescFile, path: number[]) {
+  return file.proto.sourceCodeInfo?.location.find(
     (l) => l.path.length === path.length && l.path.every((v, i) => v === path[i]),
   );
+}
+
+function commentsAt(file: DescFile, path: number[]): string {
+  const loc = locationAt(file, path);
   return [loc?.leadingComments, loc?.trailingComments].filter(Boolean).join("\n");
 }
+
+const leadingCommentAt = (file: DescFile, path: number[]): string =>
+  locationAt(file, path)?.leadingComments ?? "";
 
 function collect(desc: DescMessage, path: number[], out: Map<string, WireMessage>): void {
   const fields: WireField[] = desc.fields.map((f) => {
@@ -60,13 +62,20 @@ function collect(desc: DescMessage, path: number[], out: Map<string, WireMessage
     const decided = decisionIn(commentsAt(desc.file, [...path, 2, index]));
     return { number: f.number, name: f.name, ...shapeOf(f), ...(decided ? { decided } : {}) };
   });
-  out.set(desc.typeName, {
+  const declined = declinesIn(leadingCommentAt(desc.file, path));
+  const message: WireMessage = {
     id: desc.typeName,
     name: desc.name,
     topLevel: desc.parent === undefined,
     file: `${desc.file.name}.proto`,
     fields,
-  });
+    ...(declined.length > 0 ? { declined } : {}),
+  };
+  // A number both declared and declined is a stale note: the field was added after all.
+  const stale = fields.find((f) => declinedNote(message, f.number) !== undefined);
+  if (stale)
+    throw new Error(`${desc.typeName}: field ${stale.number} is declared and also in a decided(not …) note`);
+  out.set(desc.typeName, message);
   for (const nested of desc.nestedMessages) collect(nested, nestedPath(desc, nested, path), out);
 }
 

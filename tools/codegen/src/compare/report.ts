@@ -11,6 +11,7 @@ export function summarize(c: Comparison): Record<string, number> {
     pairsCompared: c.pairs.length,
     missingMessages: count((f) => f.kind === "missing-message"),
     missingFields: count((f) => f.kind === "missing-field"),
+    undecidedMissingFields: count((f) => f.kind === "missing-field" && !f.decided),
     conflicts: count((f) => f.kind === "conflict"),
     undecidedConflicts: count((f) => f.kind === "conflict" && !f.decided),
   };
@@ -27,7 +28,7 @@ export function formatText(c: Comparison, ref: WireSchema): string {
   const lines = [
     `schema:compare against ${c.reference}`,
     `  ${s.pushMessagesBoth} push messages in both, ${s.pairsCompared} message pairs compared`,
-    `  ${s.missingMessages} missing messages, ${s.missingFields} missing fields, ${s.conflicts} conflicts (${s.undecidedConflicts} undecided)`,
+    `  ${s.missingMessages} missing messages, ${s.missingFields} missing fields (${s.undecidedMissingFields} undecided), ${s.conflicts} conflicts (${s.undecidedConflicts} undecided)`,
   ];
   const missing = c.findings.filter((f) => f.kind === "missing-message");
   if (missing.length > 0)
@@ -35,8 +36,14 @@ export function formatText(c: Comparison, ref: WireSchema): string {
   const conflicts = c.findings.filter((f): f is Conflict => f.kind === "conflict");
   if (conflicts.length > 0) lines.push("", "Conflicts:", ...conflicts.map(conflictLine));
   const byMessage = new Map<string, string[]>();
+  const declined = new Map<string, number[]>();
   for (const f of c.findings) {
     if (f.kind !== "missing-field") continue;
+    if (f.decided) {
+      const key = `${short(f.ours)}: decided(not …): ${f.decided}`;
+      declined.set(key, [...(declined.get(key) ?? []), f.field.number]);
+      continue;
+    }
     const key = `${short(f.ours)} (reference ${ref.messages.get(f.ref)?.name ?? f.ref}, via ${f.path})`;
     const type = describeShape(f.field.shape, (id) => ref.messages.get(id)?.name ?? id);
     const list = byMessage.get(key) ?? [];
@@ -44,8 +51,12 @@ export function formatText(c: Comparison, ref: WireSchema): string {
     byMessage.set(key, list);
   }
   if (byMessage.size > 0) {
-    lines.push("", "Fields we lack:");
+    lines.push("", "Fields we lack (UNDECIDED):");
     for (const [key, fields] of byMessage) lines.push(`  ${key}`, ...fields.map((f) => `    ${f}`));
+  }
+  if (declined.size > 0) {
+    lines.push("", "Fields we lack by decision:");
+    for (const [key, numbers] of declined) lines.push(`  ${key} [${numbers.join(", ")}]`);
   }
   return lines.join("\n");
 }

@@ -34,6 +34,22 @@ export interface WireMessage {
   /** Source file, when known (`webcast/gift.proto`, or the binding's module path). */
   file?: string;
   fields: WireField[];
+  /**
+   * Field numbers a reference has and we chose not to declare, from
+   * `decided(not 3, 5-7): why` lines in the message's leading comment (ours only).
+   */
+  declined?: Declined[];
+}
+
+/** One `decided(not …)` note: inclusive number ranges and the reason. */
+export interface Declined {
+  ranges: Array<[number, number]>;
+  note: string;
+}
+
+/** The reason a number was declined, if a `decided(not …)` note covers it. */
+export function declinedNote(m: WireMessage, number: number): string | undefined {
+  return m.declined?.find((d) => d.ranges.some(([lo, hi]) => number >= lo && number <= hi))?.note;
 }
 
 export interface WireSchema {
