@@ -154,13 +154,17 @@ describe("our schema against the public tiktok-live-proto bindings", () => {
     expect(summarize(c)).toMatchObject({ missingMessages: 0, missingFields: 0 });
   });
 
-  it("has a codec for every push message of v2 and v1, and a decision for every conflict with them", () => {
+  it("has a codec for every push message of v2 and v1, and a decision for every conflict and every field it lacks", () => {
     for (const version of ["v1", "v2"]) {
       const c = compareSchemas(real, loadReference(`tiktok-live-proto/${version}`));
       expect(c.pushPairs.length).toBeGreaterThan(10);
       expect(c.findings.filter((f) => f.kind === "missing-message").map((f) => f.name)).toEqual([]);
       // Notes on fields of nested types declared after a map field exercise the source-info paths.
       expect(undecidedConflicts(c).map((f) => `${f.ours}.${f.field}`)).toEqual([]);
+      // A field of theirs we lack is either added or declined with a decided(not …) note on our message.
+      expect(undecidedMissingFields(c).map((f) => `${f.path}: ${f.field.number} ${f.field.name}`)).toEqual(
+        [],
+      );
     }
   });
 });

@@ -286,6 +286,10 @@ export interface WebcastLinkMicBattleItemCard_UseSmokeCard {
   displayContent: Text | undefined;
 }
 
+/**
+ * decided(not 8, 9): TikTokLiveJava's shared card info has to_anchor_id and its string at 8, 9;
+ * v3, the newest, gives the smoke card its own type with them at 12, 13.
+ */
 export interface WebcastLinkMicBattleItemCard_SmokeCardInfo {
   cardNameKey: string;
   cardImage: Image | undefined;
@@ -364,6 +368,8 @@ export interface WebcastLinkMicBattleItemCard_PotionCardInfo {
   ruleUrl: string;
   effectTimeSec: bigint;
   toAnchorId: bigint;
+  /** TikTokLiveJava's shared card info */
+  toAnchorIdStr: string;
 }
 
 export interface WebcastLinkMicBattleItemCard_UseWaveCard {
@@ -381,6 +387,8 @@ export interface WebcastLinkMicBattleItemCard_WaveCardInfo {
   ruleUrl: string;
   effectTimeSec: bigint;
   toAnchorId: bigint;
+  /** TikTokLiveJava's shared card info */
+  toAnchorIdStr: string;
 }
 
 export interface WebcastLinkMicBattleItemCard_SpecialEffectNotice {
@@ -1137,6 +1145,8 @@ export interface WebcastLinkMessage_InviterRivalExtra {
   isBestTeammate: boolean;
   optPairInfo: BattleOptPairInfo | undefined;
   followerCount: bigint;
+  /** TikTokLiveSharp */
+  topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
 }
 
 export interface WebcastLinkMessage_LinkerReplyContent {
@@ -2182,7 +2192,12 @@ export interface BattleHighScoreControlCfg {
   originDisplayToUserList: bigint[];
 }
 
-/** A participant of a link-mic channel. */
+/**
+ * A participant of a link-mic channel.
+ * decided(not 3-1091): v2 and TikTokLiveJava declare the invitee and other players of link-layer
+ * messages as a full User; v3, the newest, as this pair of ids (its 1 and 2 are room and user id,
+ * not a User's id and short id), so no User field applies.
+ */
 export interface BattlePlayer {
   roomId: bigint;
   userId: bigint;
@@ -2395,6 +2410,7 @@ export interface MultiLiveContent {
   joinRoomDirectBizContent: JoinRoomDirectBizContent | undefined;
 }
 
+/** decided(not 3): TikTokLiveSharp has the list-change content at 3; v3, the newest, at 11. */
 export interface CohostContent {
   joinGroupBizContent: JoinGroupBizContent | undefined;
   permitJoinGroupBizContent: PermitJoinGroupBizContent | undefined;
@@ -8635,6 +8651,7 @@ function createBaseWebcastLinkMicBattleItemCard_PotionCardInfo(): WebcastLinkMic
     ruleUrl: "",
     effectTimeSec: 0n,
     toAnchorId: 0n,
+    toAnchorIdStr: "",
   };
 }
 
@@ -8678,6 +8695,9 @@ export const WebcastLinkMicBattleItemCard_PotionCardInfo: MessageFns<WebcastLink
         throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
       }
       writer.uint32(64).int64(message.toAnchorId);
+    }
+    if (message.toAnchorIdStr !== "") {
+      writer.uint32(74).string(message.toAnchorIdStr);
     }
     return writer;
   },
@@ -8777,6 +8797,15 @@ export const WebcastLinkMicBattleItemCard_PotionCardInfo: MessageFns<WebcastLink
             message.toAnchorId = reader.int64() as bigint;
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_PotionCardInfo", tag);
+              break;
+            }
+
+            message.toAnchorIdStr = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -8821,6 +8850,7 @@ export const WebcastLinkMicBattleItemCard_PotionCardInfo: MessageFns<WebcastLink
     message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
       ? BigInt(object.toAnchorId)
       : 0n;
+    message.toAnchorIdStr = object.toAnchorIdStr ?? "";
     return message;
   },
 };
@@ -8941,6 +8971,7 @@ function createBaseWebcastLinkMicBattleItemCard_WaveCardInfo(): WebcastLinkMicBa
     ruleUrl: "",
     effectTimeSec: 0n,
     toAnchorId: 0n,
+    toAnchorIdStr: "",
   };
 }
 
@@ -8981,6 +9012,9 @@ export const WebcastLinkMicBattleItemCard_WaveCardInfo: MessageFns<WebcastLinkMi
         throw new globalThis.Error("value provided for field message.toAnchorId of type int64 too large");
       }
       writer.uint32(64).int64(message.toAnchorId);
+    }
+    if (message.toAnchorIdStr !== "") {
+      writer.uint32(74).string(message.toAnchorIdStr);
     }
     return writer;
   },
@@ -9080,6 +9114,15 @@ export const WebcastLinkMicBattleItemCard_WaveCardInfo: MessageFns<WebcastLinkMi
             message.toAnchorId = reader.int64() as bigint;
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              noteWrongWireType("WebcastLinkMicBattleItemCard_WaveCardInfo", tag);
+              break;
+            }
+
+            message.toAnchorIdStr = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9124,6 +9167,7 @@ export const WebcastLinkMicBattleItemCard_WaveCardInfo: MessageFns<WebcastLinkMi
     message.toAnchorId = (object.toAnchorId !== undefined && object.toAnchorId !== null)
       ? BigInt(object.toAnchorId)
       : 0n;
+    message.toAnchorIdStr = object.toAnchorIdStr ?? "";
     return message;
   },
 };
@@ -20684,6 +20728,7 @@ function createBaseWebcastLinkMessage_InviterRivalExtra(): WebcastLinkMessage_In
     isBestTeammate: false,
     optPairInfo: undefined,
     followerCount: 0n,
+    topHostInfo: undefined,
   };
 }
 
@@ -20739,6 +20784,9 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
         throw new globalThis.Error("value provided for field message.followerCount of type int64 too large");
       }
       writer.uint32(120).int64(message.followerCount);
+    }
+    if (message.topHostInfo !== undefined) {
+      WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -20902,6 +20950,20 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
             message.followerCount = reader.int64() as bigint;
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              noteWrongWireType("WebcastLinkMessage_InviterRivalExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.topHostInfo = WebcastLinkBusinessMessage_TopHostInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkMessage_InviterRivalExtra", 11, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -20952,6 +21014,9 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
     message.followerCount = (object.followerCount !== undefined && object.followerCount !== null)
       ? BigInt(object.followerCount)
       : 0n;
+    message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
+      ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
+      : undefined;
     return message;
   },
 };

@@ -205,6 +205,7 @@ export interface WebcastBarrageMessage_UserGradeParam {
   user: User | undefined;
 }
 
+/** decided(not 3): TikTokLiveSharp has the user at 3; v3, the newest, at 4. */
 export interface WebcastBarrageMessage_FansLevelParam {
   currentGrade: number;
   displayConfig: number;

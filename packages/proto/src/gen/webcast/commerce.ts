@@ -439,6 +439,10 @@ export interface Img {
   url: string;
 }
 
+/**
+ * decided(not 3, 4, 11): v2, TikTokLiveJava and TikTokLiveSharp declare this field as their
+ * catch-all ValueLabel (guessed labels); v3, the newest, as this type with status and hint only.
+ */
 export interface AddToCartButton {
   /** decided: as in v3, the newest; v2, TikTokLiveJava say uint32. */
   status: number;

@@ -153,7 +153,11 @@ export interface Image_ImageContent {
   level: bigint;
 }
 
-/** A TikTok account as it appears inside push messages. */
+/**
+ * A TikTok account as it appears inside push messages.
+ * decided(not 1049): TikTokLiveSharp has is_block at 1049; v2, TikTokLiveJava and v3, the newer
+ * sources, at 1048.
+ */
 export interface User {
   /**
    * Numeric user id; 64-bit, so a bigint in TypeScript.
@@ -361,6 +365,16 @@ export interface UserHonor {
   profileDialogBackBg: Image | undefined;
   score: bigint;
   gradeBanner: string;
+  /** TikTokLiveSharp */
+  deprecated22: bigint;
+  /** TikTokLiveSharp */
+  deprecated26: bigint;
+  /** TikTokLiveSharp */
+  profileDialogBg1002:
+    | Image
+    | undefined;
+  /** TikTokLiveSharp */
+  profileDialogBackBg1003: Image | undefined;
 }
 
 export interface UserHonor_GradeIcon {
@@ -420,6 +434,10 @@ export interface BorderInfo {
   isTallerAvatarBackground: boolean;
 }
 
+/**
+ * decided(not 8, 9): TikTokLiveSharp declares the log extra (field 11 of the gift broadcast's
+ * notify message) as an Image, whose fields these are; v3, the newest, as this type.
+ */
 export interface PrivilegeLogExtra {
   /** decided: as in v3, the newest; TikTokLiveSharp says repeated string. */
   dataVersion: string;
@@ -498,6 +516,10 @@ export interface SubscribeInfo {
   subSplitStatus: SubSplitStatus | undefined;
 }
 
+/**
+ * decided(not 1, 2): TikTokLiveSharp has the original and preview images at 1, 2; v3, the newest,
+ * at 3, 4.
+ */
 export interface SubscribeInfo_SubscribeBadge {
   originImage: Image | undefined;
   previewImage: Image | undefined;
@@ -574,6 +596,7 @@ export interface BadgeStruct_CombineBadge {
   paddingNewFont: PaddingInfo | undefined;
 }
 
+/** decided(not 4): v2 and TikTokLiveJava have pieces at 4; v3, the newest, at 3. */
 export interface BadgeStruct_CombineBadge_BadgeText {
   /** decided: as in v3, the newest; TikTokLiveJava says an enum. */
   key: string;
@@ -775,7 +798,12 @@ export interface WebcastRoomNotifyMessage_EventTracking {
   giftSubOrderCreateTime: bigint;
 }
 
-/** Nested types of the fields above that came from the public v3 schema (decision 008). */
+/**
+ * Nested types of the fields above that came from the public v3 schema (decision 008).
+ * decided(not 2-13): v2 and TikTokLiveJava type User.anchor_info (36) as AnchorLevel; v3, the
+ * newest, as this type with the level alone. AnchorLevel's other fields are read at
+ * User.anchor_level (42) and anchor_level_1011.
+ */
 export interface ModelAnchorInfo {
   level: bigint;
 }
@@ -784,6 +812,12 @@ export interface Author {
   videoTotalCount: bigint;
   videoTotalPlayCount: bigint;
   videoTotalFavoriteCount: bigint;
+  /** TikTokLiveSharp */
+  videoTotalShareCount: bigint;
+  /** TikTokLiveSharp */
+  videoTotalSeriesCount: bigint;
+  /** TikTokLiveSharp */
+  varietyShowPlayCount: bigint;
 }
 
 export interface ActivityRewardInfo {
@@ -5483,6 +5517,10 @@ function createBaseUserHonor(): UserHonor {
     profileDialogBackBg: undefined,
     score: 0n,
     gradeBanner: "",
+    deprecated22: 0n,
+    deprecated26: 0n,
+    profileDialogBg1002: undefined,
+    profileDialogBackBg1003: undefined,
   };
 }
 
@@ -5580,6 +5618,24 @@ export const UserHonor: MessageFns<UserHonor> = {
     }
     if (message.gradeBanner !== "") {
       writer.uint32(8010).string(message.gradeBanner);
+    }
+    if (message.deprecated22 !== 0n) {
+      if (BigInt.asIntN(64, message.deprecated22) !== message.deprecated22) {
+        throw new globalThis.Error("value provided for field message.deprecated22 of type int64 too large");
+      }
+      writer.uint32(64).int64(message.deprecated22);
+    }
+    if (message.deprecated26 !== 0n) {
+      if (BigInt.asIntN(64, message.deprecated26) !== message.deprecated26) {
+        throw new globalThis.Error("value provided for field message.deprecated26 of type int64 too large");
+      }
+      writer.uint32(96).int64(message.deprecated26);
+    }
+    if (message.profileDialogBg1002 !== undefined) {
+      Image.encode(message.profileDialogBg1002, writer.uint32(8018).fork()).join();
+    }
+    if (message.profileDialogBackBg1003 !== undefined) {
+      Image.encode(message.profileDialogBackBg1003, writer.uint32(8026).fork()).join();
     }
     return writer;
   },
@@ -5868,6 +5924,52 @@ export const UserHonor: MessageFns<UserHonor> = {
             message.gradeBanner = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              noteWrongWireType("UserHonor", tag);
+              break;
+            }
+
+            message.deprecated22 = reader.int64() as bigint;
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              noteWrongWireType("UserHonor", tag);
+              break;
+            }
+
+            message.deprecated26 = reader.int64() as bigint;
+            continue;
+          }
+          case 1002: {
+            if (tag !== 8018) {
+              noteWrongWireType("UserHonor", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.profileDialogBg1002 = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UserHonor", 1002, cause);
+            }
+            continue;
+          }
+          case 1003: {
+            if (tag !== 8026) {
+              noteWrongWireType("UserHonor", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.profileDialogBackBg1003 = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "UserHonor", 1003, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -5944,6 +6046,19 @@ export const UserHonor: MessageFns<UserHonor> = {
       : undefined;
     message.score = (object.score !== undefined && object.score !== null) ? BigInt(object.score) : 0n;
     message.gradeBanner = object.gradeBanner ?? "";
+    message.deprecated22 = (object.deprecated22 !== undefined && object.deprecated22 !== null)
+      ? BigInt(object.deprecated22)
+      : 0n;
+    message.deprecated26 = (object.deprecated26 !== undefined && object.deprecated26 !== null)
+      ? BigInt(object.deprecated26)
+      : 0n;
+    message.profileDialogBg1002 = (object.profileDialogBg1002 !== undefined && object.profileDialogBg1002 !== null)
+      ? Image.fromPartial(object.profileDialogBg1002)
+      : undefined;
+    message.profileDialogBackBg1003 =
+      (object.profileDialogBackBg1003 !== undefined && object.profileDialogBackBg1003 !== null)
+        ? Image.fromPartial(object.profileDialogBackBg1003)
+        : undefined;
     return message;
   },
 };
@@ -11692,7 +11807,14 @@ export const ModelAnchorInfo: MessageFns<ModelAnchorInfo> = {
 };
 
 function createBaseAuthor(): Author {
-  return { videoTotalCount: 0n, videoTotalPlayCount: 0n, videoTotalFavoriteCount: 0n };
+  return {
+    videoTotalCount: 0n,
+    videoTotalPlayCount: 0n,
+    videoTotalFavoriteCount: 0n,
+    videoTotalShareCount: 0n,
+    videoTotalSeriesCount: 0n,
+    varietyShowPlayCount: 0n,
+  };
 }
 
 export const Author: MessageFns<Author> = {
@@ -11714,6 +11836,24 @@ export const Author: MessageFns<Author> = {
         throw new globalThis.Error("value provided for field message.videoTotalFavoriteCount of type int64 too large");
       }
       writer.uint32(48).int64(message.videoTotalFavoriteCount);
+    }
+    if (message.videoTotalShareCount !== 0n) {
+      if (BigInt.asIntN(64, message.videoTotalShareCount) !== message.videoTotalShareCount) {
+        throw new globalThis.Error("value provided for field message.videoTotalShareCount of type int64 too large");
+      }
+      writer.uint32(24).int64(message.videoTotalShareCount);
+    }
+    if (message.videoTotalSeriesCount !== 0n) {
+      if (BigInt.asIntN(64, message.videoTotalSeriesCount) !== message.videoTotalSeriesCount) {
+        throw new globalThis.Error("value provided for field message.videoTotalSeriesCount of type int64 too large");
+      }
+      writer.uint32(32).int64(message.videoTotalSeriesCount);
+    }
+    if (message.varietyShowPlayCount !== 0n) {
+      if (BigInt.asIntN(64, message.varietyShowPlayCount) !== message.varietyShowPlayCount) {
+        throw new globalThis.Error("value provided for field message.varietyShowPlayCount of type int64 too large");
+      }
+      writer.uint32(40).int64(message.varietyShowPlayCount);
     }
     return writer;
   },
@@ -11758,6 +11898,33 @@ export const Author: MessageFns<Author> = {
             message.videoTotalFavoriteCount = reader.int64() as bigint;
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.videoTotalShareCount = reader.int64() as bigint;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.videoTotalSeriesCount = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              noteWrongWireType("Author", tag);
+              break;
+            }
+
+            message.varietyShowPlayCount = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -11788,6 +11955,16 @@ export const Author: MessageFns<Author> = {
       (object.videoTotalFavoriteCount !== undefined && object.videoTotalFavoriteCount !== null)
         ? BigInt(object.videoTotalFavoriteCount)
         : 0n;
+    message.videoTotalShareCount = (object.videoTotalShareCount !== undefined && object.videoTotalShareCount !== null)
+      ? BigInt(object.videoTotalShareCount)
+      : 0n;
+    message.videoTotalSeriesCount =
+      (object.videoTotalSeriesCount !== undefined && object.videoTotalSeriesCount !== null)
+        ? BigInt(object.videoTotalSeriesCount)
+        : 0n;
+    message.varietyShowPlayCount = (object.varietyShowPlayCount !== undefined && object.varietyShowPlayCount !== null)
+      ? BigInt(object.varietyShowPlayCount)
+      : 0n;
     return message;
   },
 };

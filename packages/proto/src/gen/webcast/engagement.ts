@@ -8,6 +8,7 @@ import {
 } from "./battle.js";
 import {
   AuditInfo,
+  BadgeStruct,
   BorderInfo,
   CommonMessageData,
   EnigmaInfo,
@@ -99,7 +100,11 @@ export interface EngagementGoal_Contributor {
   followedByOwner: boolean;
   isFirstContribution: boolean;
   subGoalContributions: EngagementGoal_Contributor_SubGoalContribution[];
-  enigmaInfo: EnigmaInfo | undefined;
+  enigmaInfo:
+    | EnigmaInfo
+    | undefined;
+  /** TikTokLiveSharp */
+  badges: BadgeStruct[];
 }
 
 export interface EngagementGoal_Contributor_SubGoalContribution {
@@ -1106,6 +1111,10 @@ export interface WebcastHourlyRankMessage_HourlyRanking {
   details: WebcastHourlyRankMessage_ValueLabel[];
 }
 
+/**
+ * decided(not 2, 3): TikTokLiveSharp declares this colour as a Text, whose fields these are; v2
+ * and TikTokLiveJava, the newer sources, as this type.
+ */
 export interface WebcastHourlyRankMessage_RankColor {
   color: string;
   /** decided: as in tiktok-live-proto v2 and TikTokLiveJava, the newer sources; TikTokLiveSharp says repeated TextPiece. */
@@ -1119,6 +1128,8 @@ export interface WebcastHourlyRankMessage_ValueLabel {
   label: string;
   label2: string;
   label3: string;
+  /** TikTokLiveSharp */
+  label4: string;
 }
 
 function createBaseEngagementTouchAction(): EngagementTouchAction {
@@ -1907,6 +1918,7 @@ function createBaseEngagementGoal_Contributor(): EngagementGoal_Contributor {
     isFirstContribution: false,
     subGoalContributions: [],
     enigmaInfo: undefined,
+    badges: [],
   };
 }
 
@@ -1950,6 +1962,9 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
     }
     if (message.enigmaInfo !== undefined) {
       EnigmaInfo.encode(message.enigmaInfo, writer.uint32(98).fork()).join();
+    }
+    for (const v of message.badges) {
+      BadgeStruct.encode(v!, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -2083,6 +2098,20 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
             }
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              noteWrongWireType("EngagementGoal_Contributor", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.badges.push(BadgeStruct.decode(reader, reader.uint32()));
+            } catch (cause) {
+              skipBadField(reader, at, end, "EngagementGoal_Contributor", 8, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2119,6 +2148,7 @@ export const EngagementGoal_Contributor: MessageFns<EngagementGoal_Contributor> 
     message.enigmaInfo = (object.enigmaInfo !== undefined && object.enigmaInfo !== null)
       ? EnigmaInfo.fromPartial(object.enigmaInfo)
       : undefined;
+    message.badges = object.badges?.map((e) => BadgeStruct.fromPartial(e)) || [];
     return message;
   },
 };
@@ -17498,7 +17528,7 @@ export const WebcastHourlyRankMessage_RankColor: MessageFns<WebcastHourlyRankMes
 };
 
 function createBaseWebcastHourlyRankMessage_ValueLabel(): WebcastHourlyRankMessage_ValueLabel {
-  return { value: 0, label: "", label2: "", label3: "" };
+  return { value: 0, label: "", label2: "", label3: "", label4: "" };
 }
 
 export const WebcastHourlyRankMessage_ValueLabel: MessageFns<WebcastHourlyRankMessage_ValueLabel> = {
@@ -17514,6 +17544,9 @@ export const WebcastHourlyRankMessage_ValueLabel: MessageFns<WebcastHourlyRankMe
     }
     if (message.label3 !== "") {
       writer.uint32(90).string(message.label3);
+    }
+    if (message.label4 !== "") {
+      writer.uint32(34).string(message.label4);
     }
     return writer;
   },
@@ -17567,6 +17600,15 @@ export const WebcastHourlyRankMessage_ValueLabel: MessageFns<WebcastHourlyRankMe
             message.label3 = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("WebcastHourlyRankMessage_ValueLabel", tag);
+              break;
+            }
+
+            message.label4 = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -17595,6 +17637,7 @@ export const WebcastHourlyRankMessage_ValueLabel: MessageFns<WebcastHourlyRankMe
     message.label = object.label ?? "";
     message.label2 = object.label2 ?? "";
     message.label3 = object.label3 ?? "";
+    message.label4 = object.label4 ?? "";
     return message;
   },
 };

@@ -463,7 +463,10 @@ export interface WebcastGiftUpdateMessage {
   updateType: number;
 }
 
-/** Boost cards granted to the room. */
+/**
+ * Boost cards granted to the room.
+ * decided(not 2): TikTokLiveSharp has the card list at 2; v3, the newest, at 3.
+ */
 export interface WebcastBoostCardMessage {
   common: CommonMessageData | undefined;
   cards: WebcastBoostCardMessage_BoostCard[];
@@ -683,6 +686,11 @@ export interface WebcastGoodyBagMessage_Winner_WinnerUser {
   avatar: Image | undefined;
 }
 
+/**
+ * decided(not 2): only gotiktoklive (2022, the oldest source) declares it, with guessed names, a
+ * Gift of its own that clashes with ours and a note that it failed to decode; v3, the newest,
+ * declares the header alone. An audit of a recording is the way to add it.
+ */
 export interface WebcastWishlistUpdateMessage {
   common: CommonMessageData | undefined;
 }
@@ -971,7 +979,11 @@ export interface Gift_PanelBanner {
   bannerLynxUrl: string;
   bannerPriority: number;
   bannerLynxExtra: string;
-  bgImage: Image | undefined;
+  bgImage:
+    | Image
+    | undefined;
+  /** TikTokLiveSharp */
+  deprecated4: string;
 }
 
 export interface Gift_RandomEffectInfo {
@@ -15426,6 +15438,7 @@ function createBaseGift_PanelBanner(): Gift_PanelBanner {
     bannerPriority: 0,
     bannerLynxExtra: "",
     bgImage: undefined,
+    deprecated4: "",
   };
 }
 
@@ -15454,6 +15467,9 @@ export const Gift_PanelBanner: MessageFns<Gift_PanelBanner> = {
     }
     if (message.bgImage !== undefined) {
       Image.encode(message.bgImage, writer.uint32(74).fork()).join();
+    }
+    if (message.deprecated4 !== "") {
+      writer.uint32(34).string(message.deprecated4);
     }
     return writer;
   },
@@ -15558,6 +15574,15 @@ export const Gift_PanelBanner: MessageFns<Gift_PanelBanner> = {
             }
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              noteWrongWireType("Gift_PanelBanner", tag);
+              break;
+            }
+
+            message.deprecated4 = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -15592,6 +15617,7 @@ export const Gift_PanelBanner: MessageFns<Gift_PanelBanner> = {
     message.bgImage = (object.bgImage !== undefined && object.bgImage !== null)
       ? Image.fromPartial(object.bgImage)
       : undefined;
+    message.deprecated4 = object.deprecated4 ?? "";
     return message;
   },
 };

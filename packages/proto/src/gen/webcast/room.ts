@@ -71,7 +71,11 @@ export interface WebcastRoomMessage {
   signatureVersion: string;
 }
 
-/** Viewer count update: current viewers, the cumulative total, and the top viewers. */
+/**
+ * Viewer count update: current viewers, the cumulative total, and the top viewers.
+ * decided(not 9): TikTokLiveSharp numbers popularity, total_user and anonymous 7, 8, 9; v3, the
+ * newest, 6, 7, 8.
+ */
 export interface WebcastRoomUserSeqMessage {
   common:
     | CommonMessageData

@@ -90,6 +90,11 @@ export interface WebcastMemberMessage_EffectConfig {
   icon: Image | undefined;
   text: Text | undefined;
   badge: Image | undefined;
+  avatarPos: bigint;
+  textIcon: Image | undefined;
+  stayTime: number;
+  animAssetId: bigint;
+  flexSettings: bigint[];
 }
 
 export interface WebcastMemberMessage_WaveAlgorithmData {
@@ -1517,7 +1522,17 @@ export const WebcastMemberMessage_AdminPermissionsEntry: MessageFns<WebcastMembe
 };
 
 function createBaseWebcastMemberMessage_EffectConfig(): WebcastMemberMessage_EffectConfig {
-  return { type: 0, icon: undefined, text: undefined, badge: undefined };
+  return {
+    type: 0,
+    icon: undefined,
+    text: undefined,
+    badge: undefined,
+    avatarPos: 0n,
+    textIcon: undefined,
+    stayTime: 0,
+    animAssetId: 0n,
+    flexSettings: [],
+  };
 }
 
 export const WebcastMemberMessage_EffectConfig: MessageFns<WebcastMemberMessage_EffectConfig> = {
@@ -1533,6 +1548,34 @@ export const WebcastMemberMessage_EffectConfig: MessageFns<WebcastMemberMessage_
     }
     if (message.badge !== undefined) {
       Image.encode(message.badge, writer.uint32(66).fork()).join();
+    }
+    if (message.avatarPos !== 0n) {
+      if (BigInt.asIntN(64, message.avatarPos) !== message.avatarPos) {
+        throw new globalThis.Error("value provided for field message.avatarPos of type int64 too large");
+      }
+      writer.uint32(24).int64(message.avatarPos);
+    }
+    if (message.textIcon !== undefined) {
+      Image.encode(message.textIcon, writer.uint32(42).fork()).join();
+    }
+    if (message.stayTime !== 0) {
+      writer.uint32(48).int32(message.stayTime);
+    }
+    if (message.animAssetId !== 0n) {
+      if (BigInt.asIntN(64, message.animAssetId) !== message.animAssetId) {
+        throw new globalThis.Error("value provided for field message.animAssetId of type int64 too large");
+      }
+      writer.uint32(56).int64(message.animAssetId);
+    }
+    if (message.flexSettings.length !== 0) {
+      writer.uint32(74).fork();
+      for (const v of message.flexSettings) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field flexSettings of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -1601,6 +1644,66 @@ export const WebcastMemberMessage_EffectConfig: MessageFns<WebcastMemberMessage_
             }
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastMemberMessage_EffectConfig", tag);
+              break;
+            }
+
+            message.avatarPos = reader.int64() as bigint;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              noteWrongWireType("WebcastMemberMessage_EffectConfig", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.textIcon = Image.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastMemberMessage_EffectConfig", 5, cause);
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              noteWrongWireType("WebcastMemberMessage_EffectConfig", tag);
+              break;
+            }
+
+            message.stayTime = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              noteWrongWireType("WebcastMemberMessage_EffectConfig", tag);
+              break;
+            }
+
+            message.animAssetId = reader.int64() as bigint;
+            continue;
+          }
+          case 9: {
+            if (tag === 72) {
+              message.flexSettings.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 74) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.flexSettings.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            noteWrongWireType("WebcastMemberMessage_EffectConfig", tag);
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1629,6 +1732,15 @@ export const WebcastMemberMessage_EffectConfig: MessageFns<WebcastMemberMessage_
     message.icon = (object.icon !== undefined && object.icon !== null) ? Image.fromPartial(object.icon) : undefined;
     message.text = (object.text !== undefined && object.text !== null) ? Text.fromPartial(object.text) : undefined;
     message.badge = (object.badge !== undefined && object.badge !== null) ? Image.fromPartial(object.badge) : undefined;
+    message.avatarPos = (object.avatarPos !== undefined && object.avatarPos !== null) ? BigInt(object.avatarPos) : 0n;
+    message.textIcon = (object.textIcon !== undefined && object.textIcon !== null)
+      ? Image.fromPartial(object.textIcon)
+      : undefined;
+    message.stayTime = object.stayTime ?? 0;
+    message.animAssetId = (object.animAssetId !== undefined && object.animAssetId !== null)
+      ? BigInt(object.animAssetId)
+      : 0n;
+    message.flexSettings = object.flexSettings?.map((e) => BigInt(e)) || [];
     return message;
   },
 };
