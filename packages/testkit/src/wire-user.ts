@@ -60,6 +60,26 @@ export function toUser(u: SimUser): User {
     followInfo: { followingCount: 120n, followerCount: 3400n, followStatus: BigInt(u.followStatus ?? 0) },
     isFollower: (u.followStatus ?? 0) > 0,
     badgeImageList: u.gifterLevel ? [gradeImage(u.gifterLevel)] : [],
+    // Video stats, including the share, series and variety-show counts only TikTokLiveSharp declares.
+    authorStats: {
+      videoTotalCount: 42n,
+      videoTotalPlayCount: 125_000n,
+      videoTotalShareCount: 310n,
+      videoTotalSeriesCount: 2n,
+      varietyShowPlayCount: 0n,
+      videoTotalFavoriteCount: 5_600n,
+    },
+    ...(u.gifterLevel
+      ? {
+          payGrade: {
+            level: u.gifterLevel,
+            currentGradeIcon: gradeImage(u.gifterLevel),
+            profileDialogBg1002: {
+              urlList: [`https://p16-webcast.tiktokcdn.com/img/grade_bg_${u.gifterLevel}.png`],
+            },
+          },
+        }
+      : {}),
     ...(u.gifterLevel && u.gifterLevel >= 10
       ? {
           border: {

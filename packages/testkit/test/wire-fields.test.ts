@@ -29,6 +29,9 @@ describe("simulated messages carry the reconciled fields", () => {
     expect(combined?.background?.backgroundColorCode).toBe("#7A5CFF");
     expect(user.border?.level).toBe(BigInt(alice.gifterLevel!));
     expect(user.border?.avatarBackgroundColor).toBe("#FFE9A8");
+    // Fields only older public schemas declare (added, not declined, see decision 008).
+    expect(user.authorStats?.videoTotalShareCount).toBe(310n);
+    expect(user.payGrade?.profileDialogBg1002?.urlList[0]).toContain(`grade_bg_${alice.gifterLevel}`);
   });
 
   it("scenes are strings, follows name their type and target, envelopes their room", () => {

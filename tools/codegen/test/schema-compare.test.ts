@@ -12,6 +12,7 @@ import { emitMissing } from "../src/compare/emit-missing.js";
 import { loadOurs, loadReference } from "../src/compare/load-reference.js";
 import { readTsProtoBundle } from "../src/compare/read-ts-proto.js";
 import { formatJson, formatText, summarize } from "../src/compare/report.js";
+import { structuralTwins } from "../src/compare/twins.js";
 import { schemaDir } from "../src/paths.js";
 
 const fixtures = join(import.meta.dirname, "fixtures/compare");
@@ -166,5 +167,110 @@ describe("our schema against the public tiktok-live-proto bindings", () => {
         [],
       );
     }
+  });
+});
+
+describe("structural twins in our schema", () => {
+  it("finds messages whose fields match, nested types compared as twins", () => {
+    const int = (scalar: string) => ({ kind: "scalar" as const, scalar });
+    const msg = (message: string) => ({ kind: "message" as const, message });
+    const m = (
+      id: string,
+      fields: Array<[number, string, ReturnType<typeof int> | ReturnType<typeof msg>]>,
+    ) =>
+      [
+        id,
+        {
+          id,
+          name: id,
+          topLevel: true,
+          fields: fields.map(([number, name, shape]) => ({ number, name, repeated: false, shape })),
+        },
+      ] as const;
+    const schema = {
+      label: "twins",
+      messages: new Map([
+        m("A", [[1, "x", msg("B")]]),
+        m("B", [[1, "y", int("int32")]]),
+        m("C", [[1, "x", msg("D")]]),
+        m("D", [[1, "y", int("int32")]]),
+        m("E", [[1, "x", msg("F")]]),
+        m("F", [[1, "y", int("int64")]]),
+        m("G", [[2, "y", int("int32")]]),
+      ]),
+    };
+    // E differs from A and C only through its nested type; G only in the number.
+    expect(structuralTwins(schema)).toEqual([
+      ["A", "C"],
+      ["B", "D"],
+    ]);
+    expect(structuralTwins(ours)).toEqual([]);
+  });
+
+  it("keeps only the twins meant to stay apart", () => {
+    // Types that share a shape but not a meaning (card kinds, one-field wrappers, push
+    // messages of different methods), and three pairs whose both names were published
+    // before the reconciliation (EventUserInfo could only replace EventUser by importing
+    // room.proto into common.proto). A new twin fails here: merge it into the older
+    // type, or add it with the reason.
+    const twins = structuralTwins(loadOurs(schemaDir)).map((g) =>
+      g.map((id) => id.replace(/^webcast\./, "")),
+    );
+    expect(twins).toEqual([
+      [
+        "AudienceGuideText",
+        "Title",
+        "WebcastLinkmicAudienceNoticeMessage.LinkMicAudienceNoticeText",
+        "WebcastLinkmicBattleNoticeMessage.BattleNoticeText",
+      ],
+      ["BagIndex", "WebcastGameSettingChangeMessage.Int32Value"],
+      ["BattleOptPairInfo.Team", "WebcastLinkMicBattle.TeamUsersInfo"],
+      [
+        "CoHostBizLayoutExtra",
+        "CoHostBizSpotExtra",
+        "CohostTypeLayoutNonSeiExtra",
+        "CohostTypeSpotNonSeiExtra",
+        "GiftPickExtraGameInteractionExternal",
+        "GiftPickExtraGameTricksExternal",
+        "JustDanceExtra",
+        "WebcastLinkMessage.LinkerCloseContent",
+        "WebcastLinkMessage.LinkerWaitingListChangeContent",
+      ],
+      ["EventUserInfo", "WebcastRoomEventMessage.EventUser"],
+      ["JoinGroupDirectContent", "WebcastLinkLayerMessage.P2PGroupChangeContent"],
+      ["JustDanceLayoutExtra", "SocialGameLayoutNonSeiExtra"],
+      ["PriceHideInfo", "WebcastWalletLiveRewardsRatioMessage.RatioNotice.Notification"],
+      ["SeparatorConfig", "TextPieceHeart"],
+      [
+        "WebcastBALinkFullMessage",
+        "WebcastEcShortItemRefreshMessage",
+        "WebcastEcTaskRegisterMessage",
+        "WebcastSpeakerMessage",
+        "WebcastWishlistUpdateMessage",
+      ],
+      ["WebcastBizStickerMessage", "WebcastRoomStickerMessage"],
+      ["WebcastLinkBusinessMessage.TopHostInfo", "WebcastLinkMessage.InviteTopHostInfo"],
+      ["WebcastLinkLayerMessage.ApplyContent", "WebcastLinkLayerMessage.CancelApplyContent"],
+      [
+        "WebcastLinkMicBattleItemCard.CommonCardInfo",
+        "WebcastLinkMicBattleItemCard.PotionCardInfo",
+        "WebcastLinkMicBattleItemCard.SpecialEffectCardInfo",
+        "WebcastLinkMicBattleItemCard.WaveCardInfo",
+      ],
+      ["WebcastLinkMicBattleItemCard.Top2CardInfo", "WebcastLinkMicBattleItemCard.Top3CardInfo"],
+      ["WebcastLinkMicBattleItemCard.UsePotionCard", "WebcastLinkMicBattleItemCard.UseWaveCard"],
+      ["WebcastLinkMicBattleItemCard.UseTop2Card", "WebcastLinkMicBattleItemCard.UseTop3Card"],
+      [
+        "WebcastLinkmicAudienceNoticeMessage.LinkMicAudienceTurnOnGuide",
+        "WebcastLinkmicBattleNoticeMessage.BattleNoticeAnchorGuide",
+      ],
+      [
+        "WebcastLinkmicBattleNoticeMessage.BattleNoticeAnchorGiftGuide",
+        "WebcastLinkmicBattleNoticeMessage.BattleNoticeBubbleGuide",
+        "WebcastLinkmicBattleNoticeMessage.BattleNoticeToast",
+      ],
+      ["WebcastQuestionNewMessage", "WebcastQuestionSelectedMessage"],
+      ["WebcastSubCapsuleMessage", "WebcastSubscriptionGuideMessage"],
+    ]);
   });
 });

@@ -2,8 +2,8 @@
 /* eslint-disable */
 import { ProtoEvent } from "../../events/proto-event.js";
 import { commonCodecs, engagementCodecs } from "../codec-domains.js";
-import type { BorderInfo, CommonMessageData, Image, PerceptionDialog, PublicAreaMessageCommon, PunishEventInfo, Text, User, WebcastRoomNotifyMessage } from "../webcast/common.js";
-import type { EngagementGoal, EngagementGoalIndicator, EngagementReminderWord, EngagementSubGoal, EngagementTouchAction, GuideMessageFrequencyRule, RankUpdate, RankUserEnigmaInfo, ValidRanks, ViewerPicksInfo, WebcastAnchorGrowLevelMessage, WebcastAnchorGrowLevelMessage_LevelNotice, WebcastAnchorGrowLevelMessage_LevelNoticeV2, WebcastAnchorReminderWordMessage, WebcastAnchorTaskReminderMessage, WebcastAnchorToolModificationMessage, WebcastAnchorToolModificationMessage_Modification, WebcastBottomMessage, WebcastCapsuleMessage, WebcastCapsuleMessage_BizParams, WebcastCommonPopupMessage, WebcastCommonToastMessage, WebcastGoalUpdateMessage, WebcastGoalUpdateMessage_PinInfo, WebcastGuideMessage, WebcastGuideTaskMessage, WebcastHourlyRankMessage, WebcastHourlyRankRewardMessage, WebcastHourlyRankRewardMessage_Winner, WebcastMiddleTouchMessage, WebcastMiddleTouchMessage_Extra, WebcastNewAnchorGuideMessage, WebcastNewAnchorGuideMessage_Guide, WebcastPerceptionMessage, WebcastPerceptionMessage_Sheet, WebcastPlaybookMessage, WebcastRankTextMessage, WebcastRankToastMessage, WebcastRankToastMessage_Toast, WebcastRankUpdateMessage, WebcastRankUpdateMessage_RankTab, WebcastRankUpdateMessage_TabList, WebcastRankUpdateMessage_UnionAnimation, WebcastRealTimePerformancePageMessage, WebcastRealtimeLiveCenterMethod, WebcastRealtimeLiveCenterMethod_ColdStart, WebcastRealtimeLiveCenterMethod_Shop, WebcastRealtimeLiveCenterMethod_Stats, WebcastRealtimeLiveCenterMethod_Tips, WebcastShortTouchMessage, WebcastShortTouchMessage_Extra, WebcastToastMessage, WebcastTrayMessage, WebcastViewerPicksUpdateMessage, WebcastWeeklyRankRewardMessage } from "../webcast/engagement.js";
+import type { BorderInfo, CommonMessageData, EnigmaInfo, Image, PerceptionDialog, PublicAreaMessageCommon, PunishEventInfo, Text, User, WebcastRoomNotifyMessage } from "../webcast/common.js";
+import type { EngagementGoal, EngagementGoalIndicator, EngagementReminderWord, EngagementSubGoal, EngagementTouchAction, GuideMessageFrequencyRule, RankUpdate, ValidRanks, ViewerPicksInfo, WebcastAnchorGrowLevelMessage, WebcastAnchorGrowLevelMessage_LevelNotice, WebcastAnchorGrowLevelMessage_LevelNoticeV2, WebcastAnchorReminderWordMessage, WebcastAnchorTaskReminderMessage, WebcastAnchorToolModificationMessage, WebcastAnchorToolModificationMessage_Modification, WebcastBottomMessage, WebcastCapsuleMessage, WebcastCapsuleMessage_BizParams, WebcastCommonPopupMessage, WebcastCommonToastMessage, WebcastGoalUpdateMessage, WebcastGoalUpdateMessage_PinInfo, WebcastGuideMessage, WebcastGuideTaskMessage, WebcastHourlyRankMessage, WebcastHourlyRankRewardMessage, WebcastHourlyRankRewardMessage_Winner, WebcastMiddleTouchMessage, WebcastMiddleTouchMessage_Extra, WebcastNewAnchorGuideMessage, WebcastNewAnchorGuideMessage_Guide, WebcastPerceptionMessage, WebcastPerceptionMessage_Sheet, WebcastPlaybookMessage, WebcastRankTextMessage, WebcastRankToastMessage, WebcastRankToastMessage_Toast, WebcastRankUpdateMessage, WebcastRankUpdateMessage_RankTab, WebcastRankUpdateMessage_TabList, WebcastRankUpdateMessage_UnionAnimation, WebcastRealTimePerformancePageMessage, WebcastRealtimeLiveCenterMethod, WebcastRealtimeLiveCenterMethod_ColdStart, WebcastRealtimeLiveCenterMethod_Shop, WebcastRealtimeLiveCenterMethod_Stats, WebcastRealtimeLiveCenterMethod_Tips, WebcastShortTouchMessage, WebcastShortTouchMessage_Extra, WebcastToastMessage, WebcastTrayMessage, WebcastViewerPicksUpdateMessage, WebcastWeeklyRankRewardMessage } from "../webcast/engagement.js";
 
 /**
  * `WebcastAnchorGrowLevelMessage`: Host growth level: a level task was completed.
@@ -854,9 +854,9 @@ export class RankTextEvent extends ProtoEvent<WebcastRankTextMessage> {
     return this.data.rankType;
   }
 
-  /** Field 11, `user_enigma_info` (webcast.RankUserEnigmaInfo). */
-  get userEnigmaInfo(): RankUserEnigmaInfo {
-    return this.data.userEnigmaInfo ?? engagementCodecs.codecs.RankUserEnigmaInfo.create();
+  /** Field 11, `user_enigma_info` (webcast.EnigmaInfo). */
+  get userEnigmaInfo(): EnigmaInfo {
+    return this.data.userEnigmaInfo ?? commonCodecs.codecs.EnigmaInfo.create();
   }
 
   /** Field 12, `public_area_msg_common` (webcast.PublicAreaMessageCommon). */

@@ -1146,7 +1146,7 @@ export interface WebcastLinkMessage_InviterRivalExtra {
   optPairInfo: BattleOptPairInfo | undefined;
   followerCount: bigint;
   /** TikTokLiveSharp */
-  topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
+  topHostInfo: WebcastLinkMessage_InviteTopHostInfo | undefined;
 }
 
 export interface WebcastLinkMessage_LinkerReplyContent {
@@ -2373,7 +2373,7 @@ export interface RivalExtraInfo {
   battleUserSettings: BattleUserSettings | undefined;
   inviteBlockReason: number;
   showPlayType: number;
-  topHostInfo: TopHostRank | undefined;
+  topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
   tag: Tag | undefined;
   reserveInfo: CohostReserveInfo | undefined;
   detailBlockReason: number;
@@ -2643,11 +2643,6 @@ export interface BattleUserSettings {
   isTurnOn: boolean;
   acceptNotFollowerInvite: boolean;
   allowGiftToOtherAnchors: boolean;
-}
-
-export interface TopHostRank {
-  rankType: string;
-  topIndex: bigint;
 }
 
 export interface CohostReserveInfo {
@@ -3173,7 +3168,7 @@ export interface RivalUserExtra {
   nickname: string;
   followStatus: bigint;
   hashtag: WebcastHashtagMessage_Hashtag | undefined;
-  topHostInfo: TopHostRank | undefined;
+  topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
   userId: bigint;
   isBestTeammate: boolean;
   optPairInfo: BattleOptPairInfo | undefined;
@@ -20786,7 +20781,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
       writer.uint32(120).int64(message.followerCount);
     }
     if (message.topHostInfo !== undefined) {
-      WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
+      WebcastLinkMessage_InviteTopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -20958,7 +20953,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
 
             const at = reader.pos;
             try {
-              message.topHostInfo = WebcastLinkBusinessMessage_TopHostInfo.decode(reader, reader.uint32());
+              message.topHostInfo = WebcastLinkMessage_InviteTopHostInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastLinkMessage_InviterRivalExtra", 11, cause);
             }
@@ -21015,7 +21010,7 @@ export const WebcastLinkMessage_InviterRivalExtra: MessageFns<WebcastLinkMessage
       ? BigInt(object.followerCount)
       : 0n;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
+      ? WebcastLinkMessage_InviteTopHostInfo.fromPartial(object.topHostInfo)
       : undefined;
     return message;
   },
@@ -39599,7 +39594,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       writer.uint32(72).int32(message.showPlayType);
     }
     if (message.topHostInfo !== undefined) {
-      TopHostRank.encode(message.topHostInfo, writer.uint32(82).fork()).join();
+      WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(82).fork()).join();
     }
     if (message.tag !== undefined) {
       Tag.encode(message.tag, writer.uint32(90).fork()).join();
@@ -39766,7 +39761,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
 
             const at = reader.pos;
             try {
-              message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
+              message.topHostInfo = WebcastLinkBusinessMessage_TopHostInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "RivalExtraInfo", 10, cause);
             }
@@ -39989,7 +39984,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
     message.inviteBlockReason = object.inviteBlockReason ?? 0;
     message.showPlayType = object.showPlayType ?? 0;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? TopHostRank.fromPartial(object.topHostInfo)
+      ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
       : undefined;
     message.tag = (object.tag !== undefined && object.tag !== null) ? Tag.fromPartial(object.tag) : undefined;
     message.reserveInfo = (object.reserveInfo !== undefined && object.reserveInfo !== null)
@@ -44185,81 +44180,6 @@ export const BattleUserSettings: MessageFns<BattleUserSettings> = {
     message.isTurnOn = object.isTurnOn ?? false;
     message.acceptNotFollowerInvite = object.acceptNotFollowerInvite ?? false;
     message.allowGiftToOtherAnchors = object.allowGiftToOtherAnchors ?? false;
-    return message;
-  },
-};
-
-function createBaseTopHostRank(): TopHostRank {
-  return { rankType: "", topIndex: 0n };
-}
-
-export const TopHostRank: MessageFns<TopHostRank> = {
-  encode(message: TopHostRank, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.rankType !== "") {
-      writer.uint32(10).string(message.rankType);
-    }
-    if (message.topIndex !== 0n) {
-      if (BigInt.asIntN(64, message.topIndex) !== message.topIndex) {
-        throw new globalThis.Error("value provided for field message.topIndex of type int64 too large");
-      }
-      writer.uint32(16).int64(message.topIndex);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): TopHostRank {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseTopHostRank();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              noteWrongWireType("TopHostRank", tag);
-              break;
-            }
-
-            message.rankType = reader.string();
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              noteWrongWireType("TopHostRank", tag);
-              break;
-            }
-
-            message.topIndex = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<TopHostRank>, I>>(base?: I): TopHostRank {
-    return TopHostRank.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<TopHostRank>, I>>(object: I): TopHostRank {
-    const message = createBaseTopHostRank();
-    message.rankType = object.rankType ?? "";
-    message.topIndex = (object.topIndex !== undefined && object.topIndex !== null) ? BigInt(object.topIndex) : 0n;
     return message;
   },
 };
@@ -52606,7 +52526,7 @@ export const RivalUserExtra: MessageFns<RivalUserExtra> = {
       WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
     }
     if (message.topHostInfo !== undefined) {
-      TopHostRank.encode(message.topHostInfo, writer.uint32(90).fork()).join();
+      WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
     }
     if (message.userId !== 0n) {
       if (BigInt.asIntN(64, message.userId) !== message.userId) {
@@ -52758,7 +52678,7 @@ export const RivalUserExtra: MessageFns<RivalUserExtra> = {
 
             const at = reader.pos;
             try {
-              message.topHostInfo = TopHostRank.decode(reader, reader.uint32());
+              message.topHostInfo = WebcastLinkBusinessMessage_TopHostInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "RivalUserExtra", 11, cause);
             }
@@ -52919,7 +52839,7 @@ export const RivalUserExtra: MessageFns<RivalUserExtra> = {
       ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
       : undefined;
     message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? TopHostRank.fromPartial(object.topHostInfo)
+      ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
       : undefined;
     message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
     message.isBestTeammate = object.isBestTeammate ?? false;

@@ -479,7 +479,7 @@ export interface CommerceInfo {
   productInfo: Map<bigint, ProductItem>;
   popCardInfo: PopCardInfo | undefined;
   popupWindowInfo: PopupWindowInfo | undefined;
-  voucherInfo: Map<bigint, VoucherItem>;
+  voucherInfo: Map<bigint, Voucher>;
   auctionInfo: AuctionInfo | undefined;
 }
 
@@ -490,7 +490,7 @@ export interface CommerceInfo_ProductInfoEntry {
 
 export interface CommerceInfo_VoucherInfoEntry {
   key: bigint;
-  value: VoucherItem | undefined;
+  value: Voucher | undefined;
 }
 
 export interface MsgMeta {
@@ -529,15 +529,6 @@ export interface PopCardInfo {
 
 export interface PopupWindowInfo {
   auctionWinnerPopup: AuctionWinnerPopup | undefined;
-}
-
-export interface VoucherItem {
-  voucherTypeId: bigint;
-  taskId: bigint;
-  taskType: number;
-  liveVoucherType: number;
-  creatorOperationUniqueId: string;
-  voucherMaxFaceValue: string;
 }
 
 export interface AuctionInfo {
@@ -7758,9 +7749,9 @@ export const CommerceInfo: MessageFns<CommerceInfo> = {
       : undefined;
     message.voucherInfo = (() => {
       const m = new Map();
-      (object.voucherInfo as Map<bigint, VoucherItem> ?? new Map()).forEach((value, key) => {
+      (object.voucherInfo as Map<bigint, Voucher> ?? new Map()).forEach((value, key) => {
         if (value !== undefined) {
-          m.set(key, VoucherItem.fromPartial(value));
+          m.set(key, Voucher.fromPartial(value));
         }
       });
       return m;
@@ -7869,7 +7860,7 @@ export const CommerceInfo_VoucherInfoEntry: MessageFns<CommerceInfo_VoucherInfoE
       writer.uint32(8).int64(message.key);
     }
     if (message.value !== undefined) {
-      VoucherItem.encode(message.value, writer.uint32(18).fork()).join();
+      Voucher.encode(message.value, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -7904,7 +7895,7 @@ export const CommerceInfo_VoucherInfoEntry: MessageFns<CommerceInfo_VoucherInfoE
 
             const at = reader.pos;
             try {
-              message.value = VoucherItem.decode(reader, reader.uint32());
+              message.value = Voucher.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "CommerceInfo_VoucherInfoEntry", 2, cause);
             }
@@ -7934,7 +7925,7 @@ export const CommerceInfo_VoucherInfoEntry: MessageFns<CommerceInfo_VoucherInfoE
     const message = createBaseCommerceInfo_VoucherInfoEntry();
     message.key = (object.key !== undefined && object.key !== null) ? BigInt(object.key) : 0n;
     message.value = (object.value !== undefined && object.value !== null)
-      ? VoucherItem.fromPartial(object.value)
+      ? Voucher.fromPartial(object.value)
       : undefined;
     return message;
   },
@@ -8575,145 +8566,6 @@ export const PopupWindowInfo: MessageFns<PopupWindowInfo> = {
     message.auctionWinnerPopup = (object.auctionWinnerPopup !== undefined && object.auctionWinnerPopup !== null)
       ? AuctionWinnerPopup.fromPartial(object.auctionWinnerPopup)
       : undefined;
-    return message;
-  },
-};
-
-function createBaseVoucherItem(): VoucherItem {
-  return {
-    voucherTypeId: 0n,
-    taskId: 0n,
-    taskType: 0,
-    liveVoucherType: 0,
-    creatorOperationUniqueId: "",
-    voucherMaxFaceValue: "",
-  };
-}
-
-export const VoucherItem: MessageFns<VoucherItem> = {
-  encode(message: VoucherItem, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.voucherTypeId !== 0n) {
-      if (BigInt.asIntN(64, message.voucherTypeId) !== message.voucherTypeId) {
-        throw new globalThis.Error("value provided for field message.voucherTypeId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.voucherTypeId);
-    }
-    if (message.taskId !== 0n) {
-      if (BigInt.asIntN(64, message.taskId) !== message.taskId) {
-        throw new globalThis.Error("value provided for field message.taskId of type int64 too large");
-      }
-      writer.uint32(16).int64(message.taskId);
-    }
-    if (message.taskType !== 0) {
-      writer.uint32(24).int32(message.taskType);
-    }
-    if (message.liveVoucherType !== 0) {
-      writer.uint32(32).int32(message.liveVoucherType);
-    }
-    if (message.creatorOperationUniqueId !== "") {
-      writer.uint32(42).string(message.creatorOperationUniqueId);
-    }
-    if (message.voucherMaxFaceValue !== "") {
-      writer.uint32(50).string(message.voucherMaxFaceValue);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): VoucherItem {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseVoucherItem();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.voucherTypeId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.taskId = reader.int64() as bigint;
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.taskType = reader.int32();
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.liveVoucherType = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.creatorOperationUniqueId = reader.string();
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              noteWrongWireType("VoucherItem", tag);
-              break;
-            }
-
-            message.voucherMaxFaceValue = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<VoucherItem>, I>>(base?: I): VoucherItem {
-    return VoucherItem.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<VoucherItem>, I>>(object: I): VoucherItem {
-    const message = createBaseVoucherItem();
-    message.voucherTypeId = (object.voucherTypeId !== undefined && object.voucherTypeId !== null)
-      ? BigInt(object.voucherTypeId)
-      : 0n;
-    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
-    message.taskType = object.taskType ?? 0;
-    message.liveVoucherType = object.liveVoucherType ?? 0;
-    message.creatorOperationUniqueId = object.creatorOperationUniqueId ?? "";
-    message.voucherMaxFaceValue = object.voucherMaxFaceValue ?? "";
     return message;
   },
 };

@@ -628,7 +628,7 @@ export interface Emote {
   rewardCondition: number;
   createTime: bigint;
   emoteScene: number;
-  auditInfo: EmoteModelAuditInfo | undefined;
+  auditInfo: AuditInfo | undefined;
   emoteUploadInfo: EmoteUploadInfo | undefined;
 }
 
@@ -895,11 +895,6 @@ export interface OperationInfo {
   failureState: OperationState | undefined;
 }
 
-export interface EmoteModelAuditInfo {
-  violationId: bigint;
-  taskType: number;
-}
-
 export interface EmoteUploadInfo {
   userId: bigint;
   emoteUploadSource: number;
@@ -976,7 +971,7 @@ export interface TimerDetail {
   timerStatus: number;
   antidirtStatus: number;
   auditStatus: number;
-  auditInfo: TimerDetailAuditInfo | undefined;
+  auditInfo: AuditInfo | undefined;
 }
 
 export interface SubSplitStatus {
@@ -1107,11 +1102,6 @@ export interface LinkMicGiftGalleryDisplayText {
   content: string;
   color: string;
   darkModeColor: string;
-}
-
-export interface TimerDetailAuditInfo {
-  violationId: bigint;
-  taskType: number;
 }
 
 export interface StoreLabel {
@@ -9284,7 +9274,7 @@ export const Emote: MessageFns<Emote> = {
       writer.uint32(104).int32(message.emoteScene);
     }
     if (message.auditInfo !== undefined) {
-      EmoteModelAuditInfo.encode(message.auditInfo, writer.uint32(74).fork()).join();
+      AuditInfo.encode(message.auditInfo, writer.uint32(74).fork()).join();
     }
     if (message.emoteUploadInfo !== undefined) {
       EmoteUploadInfo.encode(message.emoteUploadInfo, writer.uint32(90).fork()).join();
@@ -9417,7 +9407,7 @@ export const Emote: MessageFns<Emote> = {
 
             const at = reader.pos;
             try {
-              message.auditInfo = EmoteModelAuditInfo.decode(reader, reader.uint32());
+              message.auditInfo = AuditInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "Emote", 9, cause);
             }
@@ -9471,7 +9461,7 @@ export const Emote: MessageFns<Emote> = {
       : 0n;
     message.emoteScene = object.emoteScene ?? 0;
     message.auditInfo = (object.auditInfo !== undefined && object.auditInfo !== null)
-      ? EmoteModelAuditInfo.fromPartial(object.auditInfo)
+      ? AuditInfo.fromPartial(object.auditInfo)
       : undefined;
     message.emoteUploadInfo = (object.emoteUploadInfo !== undefined && object.emoteUploadInfo !== null)
       ? EmoteUploadInfo.fromPartial(object.emoteUploadInfo)
@@ -13196,83 +13186,6 @@ export const OperationInfo: MessageFns<OperationInfo> = {
   },
 };
 
-function createBaseEmoteModelAuditInfo(): EmoteModelAuditInfo {
-  return { violationId: 0n, taskType: 0 };
-}
-
-export const EmoteModelAuditInfo: MessageFns<EmoteModelAuditInfo> = {
-  encode(message: EmoteModelAuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.violationId !== 0n) {
-      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
-        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.violationId);
-    }
-    if (message.taskType !== 0) {
-      writer.uint32(16).int32(message.taskType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EmoteModelAuditInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEmoteModelAuditInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("EmoteModelAuditInfo", tag);
-              break;
-            }
-
-            message.violationId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              noteWrongWireType("EmoteModelAuditInfo", tag);
-              break;
-            }
-
-            message.taskType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EmoteModelAuditInfo>, I>>(base?: I): EmoteModelAuditInfo {
-    return EmoteModelAuditInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EmoteModelAuditInfo>, I>>(object: I): EmoteModelAuditInfo {
-    const message = createBaseEmoteModelAuditInfo();
-    message.violationId = (object.violationId !== undefined && object.violationId !== null)
-      ? BigInt(object.violationId)
-      : 0n;
-    message.taskType = object.taskType ?? 0;
-    return message;
-  },
-};
-
 function createBaseEmoteUploadInfo(): EmoteUploadInfo {
   return { userId: 0n, emoteUploadSource: 0, userInfo: undefined, userIdStr: "" };
 }
@@ -14250,7 +14163,7 @@ export const TimerDetail: MessageFns<TimerDetail> = {
       writer.uint32(176).int32(message.auditStatus);
     }
     if (message.auditInfo !== undefined) {
-      TimerDetailAuditInfo.encode(message.auditInfo, writer.uint32(186).fork()).join();
+      AuditInfo.encode(message.auditInfo, writer.uint32(186).fork()).join();
     }
     return writer;
   },
@@ -14474,7 +14387,7 @@ export const TimerDetail: MessageFns<TimerDetail> = {
 
             const at = reader.pos;
             try {
-              message.auditInfo = TimerDetailAuditInfo.decode(reader, reader.uint32());
+              message.auditInfo = AuditInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "TimerDetail", 23, cause);
             }
@@ -14541,7 +14454,7 @@ export const TimerDetail: MessageFns<TimerDetail> = {
     message.antidirtStatus = object.antidirtStatus ?? 0;
     message.auditStatus = object.auditStatus ?? 0;
     message.auditInfo = (object.auditInfo !== undefined && object.auditInfo !== null)
-      ? TimerDetailAuditInfo.fromPartial(object.auditInfo)
+      ? AuditInfo.fromPartial(object.auditInfo)
       : undefined;
     return message;
   },
@@ -16585,83 +16498,6 @@ export const LinkMicGiftGalleryDisplayText: MessageFns<LinkMicGiftGalleryDisplay
     message.content = object.content ?? "";
     message.color = object.color ?? "";
     message.darkModeColor = object.darkModeColor ?? "";
-    return message;
-  },
-};
-
-function createBaseTimerDetailAuditInfo(): TimerDetailAuditInfo {
-  return { violationId: 0n, taskType: 0 };
-}
-
-export const TimerDetailAuditInfo: MessageFns<TimerDetailAuditInfo> = {
-  encode(message: TimerDetailAuditInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.violationId !== 0n) {
-      if (BigInt.asIntN(64, message.violationId) !== message.violationId) {
-        throw new globalThis.Error("value provided for field message.violationId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.violationId);
-    }
-    if (message.taskType !== 0) {
-      writer.uint32(16).int32(message.taskType);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): TimerDetailAuditInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseTimerDetailAuditInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("TimerDetailAuditInfo", tag);
-              break;
-            }
-
-            message.violationId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 16) {
-              noteWrongWireType("TimerDetailAuditInfo", tag);
-              break;
-            }
-
-            message.taskType = reader.int32();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<TimerDetailAuditInfo>, I>>(base?: I): TimerDetailAuditInfo {
-    return TimerDetailAuditInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<TimerDetailAuditInfo>, I>>(object: I): TimerDetailAuditInfo {
-    const message = createBaseTimerDetailAuditInfo();
-    message.violationId = (object.violationId !== undefined && object.violationId !== null)
-      ? BigInt(object.violationId)
-      : 0n;
-    message.taskType = object.taskType ?? 0;
     return message;
   },
 };

@@ -4,6 +4,8 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { noteWrongWireType, skipBadField } from "../../skipped-fields.js";
 import {
   WebcastLinkMicAnchorGuideMessage_UserModelPredictionData,
+  WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide,
+  WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide,
   WebcastPlayTogetherMessage_PlayTogetherBasicInfo,
 } from "./battle.js";
 import {
@@ -163,7 +165,7 @@ export interface WebcastRankTextMessage {
   leftIcon: Image | undefined;
   content: Text | undefined;
   rankType: number;
-  userEnigmaInfo: RankUserEnigmaInfo | undefined;
+  userEnigmaInfo: EnigmaInfo | undefined;
   publicAreaMsgCommon: PublicAreaMessageCommon | undefined;
 }
 
@@ -572,8 +574,8 @@ export interface WebcastCapsuleMessage_MultiGuestInvite {
   displayStrategy: number;
   inviteNoticeReason: string;
   noticeType: number;
-  turnOnGuide: AudienceTurnOnGuide | undefined;
-  noticeGuide: AudienceInviteGuide | undefined;
+  turnOnGuide: WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide | undefined;
+  noticeGuide: WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide | undefined;
   groupChatMemberInviteGuide: AudienceGroupChatInviteGuide | undefined;
 }
 
@@ -762,10 +764,6 @@ export interface GuideMessageFrequencyRule {
   dayShowCount: bigint;
 }
 
-export interface RankUserEnigmaInfo {
-  isEnigmaMaskOn: boolean;
-}
-
 export interface RankUpdate {
   /** decided: as in v3, the newest; v2, TikTokLiveJava say int64. */
   rankType: number;
@@ -824,19 +822,6 @@ export interface GoalReward {
   topN: number;
   hasSticker: boolean;
   auditStatus: number;
-}
-
-export interface AudienceTurnOnGuide {
-  content: AudienceGuideText | undefined;
-  buttonContent: AudienceGuideText | undefined;
-}
-
-export interface AudienceInviteGuide {
-  content: AudienceGuideText | undefined;
-  buttonContent: AudienceGuideText | undefined;
-  user: User | undefined;
-  displayStrategy: number;
-  linkmicAudienceInviteNoticeReason: string;
 }
 
 export interface AudienceGroupChatInviteGuide {
@@ -2920,7 +2905,7 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
       writer.uint32(80).int32(message.rankType);
     }
     if (message.userEnigmaInfo !== undefined) {
-      RankUserEnigmaInfo.encode(message.userEnigmaInfo, writer.uint32(90).fork()).join();
+      EnigmaInfo.encode(message.userEnigmaInfo, writer.uint32(90).fork()).join();
     }
     if (message.publicAreaMsgCommon !== undefined) {
       PublicAreaMessageCommon.encode(message.publicAreaMsgCommon, writer.uint32(98).fork()).join();
@@ -3064,7 +3049,7 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
 
             const at = reader.pos;
             try {
-              message.userEnigmaInfo = RankUserEnigmaInfo.decode(reader, reader.uint32());
+              message.userEnigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastRankTextMessage", 11, cause);
             }
@@ -3131,7 +3116,7 @@ export const WebcastRankTextMessage: MessageFns<WebcastRankTextMessage> = {
       : undefined;
     message.rankType = object.rankType ?? 0;
     message.userEnigmaInfo = (object.userEnigmaInfo !== undefined && object.userEnigmaInfo !== null)
-      ? RankUserEnigmaInfo.fromPartial(object.userEnigmaInfo)
+      ? EnigmaInfo.fromPartial(object.userEnigmaInfo)
       : undefined;
     message.publicAreaMsgCommon = (object.publicAreaMsgCommon !== undefined && object.publicAreaMsgCommon !== null)
       ? PublicAreaMessageCommon.fromPartial(object.publicAreaMsgCommon)
@@ -9104,10 +9089,16 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
       writer.uint32(32).int32(message.noticeType);
     }
     if (message.turnOnGuide !== undefined) {
-      AudienceTurnOnGuide.encode(message.turnOnGuide, writer.uint32(42).fork()).join();
+      WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide.encode(
+        message.turnOnGuide,
+        writer.uint32(42).fork(),
+      ).join();
     }
     if (message.noticeGuide !== undefined) {
-      AudienceInviteGuide.encode(message.noticeGuide, writer.uint32(50).fork()).join();
+      WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide.encode(
+        message.noticeGuide,
+        writer.uint32(50).fork(),
+      ).join();
     }
     if (message.groupChatMemberInviteGuide !== undefined) {
       AudienceGroupChatInviteGuide.encode(message.groupChatMemberInviteGuide, writer.uint32(58).fork()).join();
@@ -9175,12 +9166,10 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
               break;
             }
 
-            const at = reader.pos;
-            try {
-              message.turnOnGuide = AudienceTurnOnGuide.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastCapsuleMessage_MultiGuestInvite", 5, cause);
-            }
+            message.turnOnGuide = WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide.decode(
+              reader,
+              reader.uint32(),
+            );
             continue;
           }
           case 6: {
@@ -9189,12 +9178,10 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
               break;
             }
 
-            const at = reader.pos;
-            try {
-              message.noticeGuide = AudienceInviteGuide.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastCapsuleMessage_MultiGuestInvite", 6, cause);
-            }
+            message.noticeGuide = WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide.decode(
+              reader,
+              reader.uint32(),
+            );
             continue;
           }
           case 7: {
@@ -9242,10 +9229,10 @@ export const WebcastCapsuleMessage_MultiGuestInvite: MessageFns<WebcastCapsuleMe
     message.inviteNoticeReason = object.inviteNoticeReason ?? "";
     message.noticeType = object.noticeType ?? 0;
     message.turnOnGuide = (object.turnOnGuide !== undefined && object.turnOnGuide !== null)
-      ? AudienceTurnOnGuide.fromPartial(object.turnOnGuide)
+      ? WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide.fromPartial(object.turnOnGuide)
       : undefined;
     message.noticeGuide = (object.noticeGuide !== undefined && object.noticeGuide !== null)
-      ? AudienceInviteGuide.fromPartial(object.noticeGuide)
+      ? WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide.fromPartial(object.noticeGuide)
       : undefined;
     message.groupChatMemberInviteGuide =
       (object.groupChatMemberInviteGuide !== undefined && object.groupChatMemberInviteGuide !== null)
@@ -12021,65 +12008,6 @@ export const GuideMessageFrequencyRule: MessageFns<GuideMessageFrequencyRule> = 
   },
 };
 
-function createBaseRankUserEnigmaInfo(): RankUserEnigmaInfo {
-  return { isEnigmaMaskOn: false };
-}
-
-export const RankUserEnigmaInfo: MessageFns<RankUserEnigmaInfo> = {
-  encode(message: RankUserEnigmaInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.isEnigmaMaskOn !== false) {
-      writer.uint32(8).bool(message.isEnigmaMaskOn);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): RankUserEnigmaInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRankUserEnigmaInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("RankUserEnigmaInfo", tag);
-              break;
-            }
-
-            message.isEnigmaMaskOn = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<RankUserEnigmaInfo>, I>>(base?: I): RankUserEnigmaInfo {
-    return RankUserEnigmaInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<RankUserEnigmaInfo>, I>>(object: I): RankUserEnigmaInfo {
-    const message = createBaseRankUserEnigmaInfo();
-    message.isEnigmaMaskOn = object.isEnigmaMaskOn ?? false;
-    return message;
-  },
-};
-
 function createBaseRankUpdate(): RankUpdate {
   return {
     rankType: 0,
@@ -12930,228 +12858,6 @@ export const GoalReward: MessageFns<GoalReward> = {
     message.topN = object.topN ?? 0;
     message.hasSticker = object.hasSticker ?? false;
     message.auditStatus = object.auditStatus ?? 0;
-    return message;
-  },
-};
-
-function createBaseAudienceTurnOnGuide(): AudienceTurnOnGuide {
-  return { content: undefined, buttonContent: undefined };
-}
-
-export const AudienceTurnOnGuide: MessageFns<AudienceTurnOnGuide> = {
-  encode(message: AudienceTurnOnGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.content !== undefined) {
-      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
-    }
-    if (message.buttonContent !== undefined) {
-      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): AudienceTurnOnGuide {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseAudienceTurnOnGuide();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              noteWrongWireType("AudienceTurnOnGuide", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.content = AudienceGuideText.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "AudienceTurnOnGuide", 1, cause);
-            }
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              noteWrongWireType("AudienceTurnOnGuide", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "AudienceTurnOnGuide", 2, cause);
-            }
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(base?: I): AudienceTurnOnGuide {
-    return AudienceTurnOnGuide.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<AudienceTurnOnGuide>, I>>(object: I): AudienceTurnOnGuide {
-    const message = createBaseAudienceTurnOnGuide();
-    message.content = (object.content !== undefined && object.content !== null)
-      ? AudienceGuideText.fromPartial(object.content)
-      : undefined;
-    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? AudienceGuideText.fromPartial(object.buttonContent)
-      : undefined;
-    return message;
-  },
-};
-
-function createBaseAudienceInviteGuide(): AudienceInviteGuide {
-  return {
-    content: undefined,
-    buttonContent: undefined,
-    user: undefined,
-    displayStrategy: 0,
-    linkmicAudienceInviteNoticeReason: "",
-  };
-}
-
-export const AudienceInviteGuide: MessageFns<AudienceInviteGuide> = {
-  encode(message: AudienceInviteGuide, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.content !== undefined) {
-      AudienceGuideText.encode(message.content, writer.uint32(10).fork()).join();
-    }
-    if (message.buttonContent !== undefined) {
-      AudienceGuideText.encode(message.buttonContent, writer.uint32(18).fork()).join();
-    }
-    if (message.user !== undefined) {
-      User.encode(message.user, writer.uint32(26).fork()).join();
-    }
-    if (message.displayStrategy !== 0) {
-      writer.uint32(32).int32(message.displayStrategy);
-    }
-    if (message.linkmicAudienceInviteNoticeReason !== "") {
-      writer.uint32(42).string(message.linkmicAudienceInviteNoticeReason);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): AudienceInviteGuide {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseAudienceInviteGuide();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 10) {
-              noteWrongWireType("AudienceInviteGuide", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.content = AudienceGuideText.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "AudienceInviteGuide", 1, cause);
-            }
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              noteWrongWireType("AudienceInviteGuide", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.buttonContent = AudienceGuideText.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "AudienceInviteGuide", 2, cause);
-            }
-            continue;
-          }
-          case 3: {
-            if (tag !== 26) {
-              noteWrongWireType("AudienceInviteGuide", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.user = User.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "AudienceInviteGuide", 3, cause);
-            }
-            continue;
-          }
-          case 4: {
-            if (tag !== 32) {
-              noteWrongWireType("AudienceInviteGuide", tag);
-              break;
-            }
-
-            message.displayStrategy = reader.int32();
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              noteWrongWireType("AudienceInviteGuide", tag);
-              break;
-            }
-
-            message.linkmicAudienceInviteNoticeReason = reader.string();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(base?: I): AudienceInviteGuide {
-    return AudienceInviteGuide.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<AudienceInviteGuide>, I>>(object: I): AudienceInviteGuide {
-    const message = createBaseAudienceInviteGuide();
-    message.content = (object.content !== undefined && object.content !== null)
-      ? AudienceGuideText.fromPartial(object.content)
-      : undefined;
-    message.buttonContent = (object.buttonContent !== undefined && object.buttonContent !== null)
-      ? AudienceGuideText.fromPartial(object.buttonContent)
-      : undefined;
-    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
-    message.displayStrategy = object.displayStrategy ?? 0;
-    message.linkmicAudienceInviteNoticeReason = object.linkmicAudienceInviteNoticeReason ?? "";
     return message;
   },
 };

@@ -7,6 +7,7 @@ import {
   BadgeStruct,
   CommonMessageData,
   DisplayControl,
+  EnigmaInfo,
   Image,
   PrivilegeLogExtra,
   PublicAreaCommon,
@@ -527,7 +528,7 @@ export interface WebcastEnvelopeMessage_EnvelopeInfo {
   skinId: number;
   roomId: string;
   voteCount: number;
-  senderEnigmaInfo: EnvelopeEnigmaInfo | undefined;
+  senderEnigmaInfo: EnigmaInfo | undefined;
   superFanCount: number;
 }
 
@@ -1134,10 +1135,6 @@ export interface GiftEffect {
 export interface GiftEffect_EventTrackingParamsEntry {
   key: string;
   value: string;
-}
-
-export interface EnvelopeEnigmaInfo {
-  isEnigmaMaskOn: boolean;
 }
 
 export interface GiftResourceRef {
@@ -8461,7 +8458,7 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
       writer.uint32(112).int32(message.voteCount);
     }
     if (message.senderEnigmaInfo !== undefined) {
-      EnvelopeEnigmaInfo.encode(message.senderEnigmaInfo, writer.uint32(122).fork()).join();
+      EnigmaInfo.encode(message.senderEnigmaInfo, writer.uint32(122).fork()).join();
     }
     if (message.superFanCount !== 0) {
       writer.uint32(128).int32(message.superFanCount);
@@ -8621,7 +8618,7 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
 
             const at = reader.pos;
             try {
-              message.senderEnigmaInfo = EnvelopeEnigmaInfo.decode(reader, reader.uint32());
+              message.senderEnigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "WebcastEnvelopeMessage_EnvelopeInfo", 15, cause);
             }
@@ -8677,7 +8674,7 @@ export const WebcastEnvelopeMessage_EnvelopeInfo: MessageFns<WebcastEnvelopeMess
     message.roomId = object.roomId ?? "";
     message.voteCount = object.voteCount ?? 0;
     message.senderEnigmaInfo = (object.senderEnigmaInfo !== undefined && object.senderEnigmaInfo !== null)
-      ? EnvelopeEnigmaInfo.fromPartial(object.senderEnigmaInfo)
+      ? EnigmaInfo.fromPartial(object.senderEnigmaInfo)
       : undefined;
     message.superFanCount = object.superFanCount ?? 0;
     return message;
@@ -17984,65 +17981,6 @@ export const GiftEffect_EventTrackingParamsEntry: MessageFns<GiftEffect_EventTra
     const message = createBaseGiftEffect_EventTrackingParamsEntry();
     message.key = object.key ?? "";
     message.value = object.value ?? "";
-    return message;
-  },
-};
-
-function createBaseEnvelopeEnigmaInfo(): EnvelopeEnigmaInfo {
-  return { isEnigmaMaskOn: false };
-}
-
-export const EnvelopeEnigmaInfo: MessageFns<EnvelopeEnigmaInfo> = {
-  encode(message: EnvelopeEnigmaInfo, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.isEnigmaMaskOn !== false) {
-      writer.uint32(8).bool(message.isEnigmaMaskOn);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): EnvelopeEnigmaInfo {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseEnvelopeEnigmaInfo();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("EnvelopeEnigmaInfo", tag);
-              break;
-            }
-
-            message.isEnigmaMaskOn = reader.bool();
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<EnvelopeEnigmaInfo>, I>>(base?: I): EnvelopeEnigmaInfo {
-    return EnvelopeEnigmaInfo.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<EnvelopeEnigmaInfo>, I>>(object: I): EnvelopeEnigmaInfo {
-    const message = createBaseEnvelopeEnigmaInfo();
-    message.isEnigmaMaskOn = object.isEnigmaMaskOn ?? false;
     return message;
   },
 };
