@@ -694,6 +694,9 @@ export interface WebcastLinkBusinessMessage_RivalExtra {
   reservationId: bigint;
   followerCount: bigint;
   gameTag: WebcastLinkBusinessMessage_RivalsGameTag | undefined;
+  giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
+  roomId: bigint;
+  activityBadgeInfo: ActivityBadgeInfo | undefined;
 }
 
 export interface WebcastLinkBusinessMessage_TopHostInfo {
@@ -704,6 +707,7 @@ export interface WebcastLinkBusinessMessage_TopHostInfo {
 export interface WebcastLinkBusinessMessage_RivalsGameTag {
   tagId: bigint;
   tagDisplayText: string;
+  gapTimeTag: bigint;
 }
 
 /** Channel event of a co-host or multi-guest session: create, invite, apply, join, leave, kick out, list change. */
@@ -2382,7 +2386,7 @@ export interface RivalExtraInfo {
   eoyLevel: bigint;
   battleInfo: BattleInfo | undefined;
   cohostLayoutMode: number;
-  gameTag: RivalGameTag | undefined;
+  gameTag: WebcastLinkBusinessMessage_RivalsGameTag | undefined;
   giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
   offliveInviteInfo: OffliveInviteInfo | undefined;
   userSuggestionInfo: UserSuggestionInfo | undefined;
@@ -2670,12 +2674,6 @@ export interface BattleInfo {
   value: bigint;
 }
 
-export interface RivalGameTag {
-  tagId: bigint;
-  tagDisplayText: string;
-  gapTimeTag: bigint;
-}
-
 export interface OffliveInviteInfo {
   inviterTimestamp: bigint;
 }
@@ -2786,7 +2784,7 @@ export interface JoinGroupBizContent {
   algoRequestId: string;
   cohostLayoutMode: number;
   tag: TagV2 | undefined;
-  gameTag: RivalGameTag | undefined;
+  gameTag: WebcastLinkBusinessMessage_RivalsGameTag | undefined;
   newUserEducation: string;
   abInfos: Map<bigint, CohostABInfo>;
   matchedPreferenceTag: number;
@@ -3043,8 +3041,8 @@ export interface CohostABInfo {
 
 export interface JoinGroupMessageExtra {
   sourceType: bigint;
-  extra: RivalUserExtra | undefined;
-  otherUsers: RivalUserExtra[];
+  extra: WebcastLinkBusinessMessage_RivalExtra | undefined;
+  otherUsers: WebcastLinkBusinessMessage_RivalExtra[];
   invitationReorderExtra: InvitationReorderExtra | undefined;
   rivalGuestsMap: Map<bigint, RivalGuestExtras>;
   isFromCohostOverIssue: boolean;
@@ -3158,28 +3156,6 @@ export interface TitleBarDisplayResource {
 
 export interface LinkmicDisplayTextPieces {
   stringPiece: string;
-}
-
-export interface RivalUserExtra {
-  userCount: bigint;
-  avatarThumb: Image | undefined;
-  displayId: string;
-  authenticationInfo: AuthenticationInfo | undefined;
-  nickname: string;
-  followStatus: bigint;
-  hashtag: WebcastHashtagMessage_Hashtag | undefined;
-  topHostInfo: WebcastLinkBusinessMessage_TopHostInfo | undefined;
-  userId: bigint;
-  isBestTeammate: boolean;
-  optPairInfo: BattleOptPairInfo | undefined;
-  eoyLevel: bigint;
-  nudgeInfo: number;
-  reservationId: bigint;
-  followerCount: bigint;
-  gameTag: RivalGameTag | undefined;
-  giftGalleryBadgeInfo: GiftGalleryBadgeInfo | undefined;
-  roomId: bigint;
-  activityBadgeInfo: ActivityBadgeInfo | undefined;
 }
 
 export interface InvitationReorderExtra {
@@ -13722,6 +13698,9 @@ function createBaseWebcastLinkBusinessMessage_RivalExtra(): WebcastLinkBusinessM
     reservationId: 0n,
     followerCount: 0n,
     gameTag: undefined,
+    giftGalleryBadgeInfo: undefined,
+    roomId: 0n,
+    activityBadgeInfo: undefined,
   };
 }
 
@@ -13792,6 +13771,18 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
     }
     if (message.gameTag !== undefined) {
       WebcastLinkBusinessMessage_RivalsGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
+    }
+    if (message.giftGalleryBadgeInfo !== undefined) {
+      GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
+    }
+    if (message.roomId !== 0n) {
+      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
+        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
+      }
+      writer.uint32(168).int64(message.roomId);
+    }
+    if (message.activityBadgeInfo !== undefined) {
+      ActivityBadgeInfo.encode(message.activityBadgeInfo, writer.uint32(178).fork()).join();
     }
     return writer;
   },
@@ -13983,6 +13974,43 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
             }
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              noteWrongWireType("WebcastLinkBusinessMessage_RivalExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.giftGalleryBadgeInfo = GiftGalleryBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkBusinessMessage_RivalExtra", 20, cause);
+            }
+            continue;
+          }
+          case 21: {
+            if (tag !== 168) {
+              noteWrongWireType("WebcastLinkBusinessMessage_RivalExtra", tag);
+              break;
+            }
+
+            message.roomId = reader.int64() as bigint;
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              noteWrongWireType("WebcastLinkBusinessMessage_RivalExtra", tag);
+              break;
+            }
+
+            const at = reader.pos;
+            try {
+              message.activityBadgeInfo = ActivityBadgeInfo.decode(reader, reader.uint32());
+            } catch (cause) {
+              skipBadField(reader, at, end, "WebcastLinkBusinessMessage_RivalExtra", 22, cause);
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14040,6 +14068,13 @@ export const WebcastLinkBusinessMessage_RivalExtra: MessageFns<WebcastLinkBusine
       : 0n;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
       ? WebcastLinkBusinessMessage_RivalsGameTag.fromPartial(object.gameTag)
+      : undefined;
+    message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
+      ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
+      : undefined;
+    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
+    message.activityBadgeInfo = (object.activityBadgeInfo !== undefined && object.activityBadgeInfo !== null)
+      ? ActivityBadgeInfo.fromPartial(object.activityBadgeInfo)
       : undefined;
     return message;
   },
@@ -14125,7 +14160,7 @@ export const WebcastLinkBusinessMessage_TopHostInfo: MessageFns<WebcastLinkBusin
 };
 
 function createBaseWebcastLinkBusinessMessage_RivalsGameTag(): WebcastLinkBusinessMessage_RivalsGameTag {
-  return { tagId: 0n, tagDisplayText: "" };
+  return { tagId: 0n, tagDisplayText: "", gapTimeTag: 0n };
 }
 
 export const WebcastLinkBusinessMessage_RivalsGameTag: MessageFns<WebcastLinkBusinessMessage_RivalsGameTag> = {
@@ -14138,6 +14173,12 @@ export const WebcastLinkBusinessMessage_RivalsGameTag: MessageFns<WebcastLinkBus
     }
     if (message.tagDisplayText !== "") {
       writer.uint32(18).string(message.tagDisplayText);
+    }
+    if (message.gapTimeTag !== 0n) {
+      if (BigInt.asIntN(64, message.gapTimeTag) !== message.gapTimeTag) {
+        throw new globalThis.Error("value provided for field message.gapTimeTag of type int64 too large");
+      }
+      writer.uint32(24).int64(message.gapTimeTag);
     }
     return writer;
   },
@@ -14173,6 +14214,15 @@ export const WebcastLinkBusinessMessage_RivalsGameTag: MessageFns<WebcastLinkBus
             message.tagDisplayText = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              noteWrongWireType("WebcastLinkBusinessMessage_RivalsGameTag", tag);
+              break;
+            }
+
+            message.gapTimeTag = reader.int64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -14199,6 +14249,9 @@ export const WebcastLinkBusinessMessage_RivalsGameTag: MessageFns<WebcastLinkBus
     const message = createBaseWebcastLinkBusinessMessage_RivalsGameTag();
     message.tagId = (object.tagId !== undefined && object.tagId !== null) ? BigInt(object.tagId) : 0n;
     message.tagDisplayText = object.tagDisplayText ?? "";
+    message.gapTimeTag = (object.gapTimeTag !== undefined && object.gapTimeTag !== null)
+      ? BigInt(object.gapTimeTag)
+      : 0n;
     return message;
   },
 };
@@ -39624,7 +39677,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       writer.uint32(144).int32(message.cohostLayoutMode);
     }
     if (message.gameTag !== undefined) {
-      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
+      WebcastLinkBusinessMessage_RivalsGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
     }
     if (message.giftGalleryBadgeInfo !== undefined) {
       GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
@@ -39872,7 +39925,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
 
             const at = reader.pos;
             try {
-              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
+              message.gameTag = WebcastLinkBusinessMessage_RivalsGameTag.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "RivalExtraInfo", 19, cause);
             }
@@ -40001,7 +40054,7 @@ export const RivalExtraInfo: MessageFns<RivalExtraInfo> = {
       : undefined;
     message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalGameTag.fromPartial(object.gameTag)
+      ? WebcastLinkBusinessMessage_RivalsGameTag.fromPartial(object.gameTag)
       : undefined;
     message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
       ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
@@ -44585,99 +44638,6 @@ export const BattleInfo: MessageFns<BattleInfo> = {
   },
 };
 
-function createBaseRivalGameTag(): RivalGameTag {
-  return { tagId: 0n, tagDisplayText: "", gapTimeTag: 0n };
-}
-
-export const RivalGameTag: MessageFns<RivalGameTag> = {
-  encode(message: RivalGameTag, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.tagId !== 0n) {
-      if (BigInt.asIntN(64, message.tagId) !== message.tagId) {
-        throw new globalThis.Error("value provided for field message.tagId of type int64 too large");
-      }
-      writer.uint32(8).int64(message.tagId);
-    }
-    if (message.tagDisplayText !== "") {
-      writer.uint32(18).string(message.tagDisplayText);
-    }
-    if (message.gapTimeTag !== 0n) {
-      if (BigInt.asIntN(64, message.gapTimeTag) !== message.gapTimeTag) {
-        throw new globalThis.Error("value provided for field message.gapTimeTag of type int64 too large");
-      }
-      writer.uint32(24).int64(message.gapTimeTag);
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): RivalGameTag {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRivalGameTag();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 1: {
-            if (tag !== 8) {
-              noteWrongWireType("RivalGameTag", tag);
-              break;
-            }
-
-            message.tagId = reader.int64() as bigint;
-            continue;
-          }
-          case 2: {
-            if (tag !== 18) {
-              noteWrongWireType("RivalGameTag", tag);
-              break;
-            }
-
-            message.tagDisplayText = reader.string();
-            continue;
-          }
-          case 3: {
-            if (tag !== 24) {
-              noteWrongWireType("RivalGameTag", tag);
-              break;
-            }
-
-            message.gapTimeTag = reader.int64() as bigint;
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<RivalGameTag>, I>>(base?: I): RivalGameTag {
-    return RivalGameTag.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<RivalGameTag>, I>>(object: I): RivalGameTag {
-    const message = createBaseRivalGameTag();
-    message.tagId = (object.tagId !== undefined && object.tagId !== null) ? BigInt(object.tagId) : 0n;
-    message.tagDisplayText = object.tagDisplayText ?? "";
-    message.gapTimeTag = (object.gapTimeTag !== undefined && object.gapTimeTag !== null)
-      ? BigInt(object.gapTimeTag)
-      : 0n;
-    return message;
-  },
-};
-
 function createBaseOffliveInviteInfo(): OffliveInviteInfo {
   return { inviterTimestamp: 0n };
 }
@@ -46332,7 +46292,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
       TagV2.encode(message.tag, writer.uint32(66).fork()).join();
     }
     if (message.gameTag !== undefined) {
-      RivalGameTag.encode(message.gameTag, writer.uint32(74).fork()).join();
+      WebcastLinkBusinessMessage_RivalsGameTag.encode(message.gameTag, writer.uint32(74).fork()).join();
     }
     if (message.newUserEducation !== "") {
       writer.uint32(90).string(message.newUserEducation);
@@ -46467,7 +46427,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
 
             const at = reader.pos;
             try {
-              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
+              message.gameTag = WebcastLinkBusinessMessage_RivalsGameTag.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "JoinGroupBizContent", 9, cause);
             }
@@ -46559,7 +46519,7 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
     message.cohostLayoutMode = object.cohostLayoutMode ?? 0;
     message.tag = (object.tag !== undefined && object.tag !== null) ? TagV2.fromPartial(object.tag) : undefined;
     message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalGameTag.fromPartial(object.gameTag)
+      ? WebcastLinkBusinessMessage_RivalsGameTag.fromPartial(object.gameTag)
       : undefined;
     message.newUserEducation = object.newUserEducation ?? "";
     message.abInfos = (() => {
@@ -50574,10 +50534,10 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
       writer.uint32(8).int64(message.sourceType);
     }
     if (message.extra !== undefined) {
-      RivalUserExtra.encode(message.extra, writer.uint32(18).fork()).join();
+      WebcastLinkBusinessMessage_RivalExtra.encode(message.extra, writer.uint32(18).fork()).join();
     }
     for (const v of message.otherUsers) {
-      RivalUserExtra.encode(v!, writer.uint32(26).fork()).join();
+      WebcastLinkBusinessMessage_RivalExtra.encode(v!, writer.uint32(26).fork()).join();
     }
     if (message.invitationReorderExtra !== undefined) {
       InvitationReorderExtra.encode(message.invitationReorderExtra, writer.uint32(34).fork()).join();
@@ -50621,7 +50581,7 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
 
             const at = reader.pos;
             try {
-              message.extra = RivalUserExtra.decode(reader, reader.uint32());
+              message.extra = WebcastLinkBusinessMessage_RivalExtra.decode(reader, reader.uint32());
             } catch (cause) {
               skipBadField(reader, at, end, "JoinGroupMessageExtra", 2, cause);
             }
@@ -50635,7 +50595,7 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
 
             const at = reader.pos;
             try {
-              message.otherUsers.push(RivalUserExtra.decode(reader, reader.uint32()));
+              message.otherUsers.push(WebcastLinkBusinessMessage_RivalExtra.decode(reader, reader.uint32()));
             } catch (cause) {
               skipBadField(reader, at, end, "JoinGroupMessageExtra", 3, cause);
             }
@@ -50705,9 +50665,9 @@ export const JoinGroupMessageExtra: MessageFns<JoinGroupMessageExtra> = {
       ? BigInt(object.sourceType)
       : 0n;
     message.extra = (object.extra !== undefined && object.extra !== null)
-      ? RivalUserExtra.fromPartial(object.extra)
+      ? WebcastLinkBusinessMessage_RivalExtra.fromPartial(object.extra)
       : undefined;
-    message.otherUsers = object.otherUsers?.map((e) => RivalUserExtra.fromPartial(e)) || [];
+    message.otherUsers = object.otherUsers?.map((e) => WebcastLinkBusinessMessage_RivalExtra.fromPartial(e)) || [];
     message.invitationReorderExtra =
       (object.invitationReorderExtra !== undefined && object.invitationReorderExtra !== null)
         ? InvitationReorderExtra.fromPartial(object.invitationReorderExtra)
@@ -52468,402 +52428,6 @@ export const LinkmicDisplayTextPieces: MessageFns<LinkmicDisplayTextPieces> = {
   fromPartial<I extends Exact<DeepPartial<LinkmicDisplayTextPieces>, I>>(object: I): LinkmicDisplayTextPieces {
     const message = createBaseLinkmicDisplayTextPieces();
     message.stringPiece = object.stringPiece ?? "";
-    return message;
-  },
-};
-
-function createBaseRivalUserExtra(): RivalUserExtra {
-  return {
-    userCount: 0n,
-    avatarThumb: undefined,
-    displayId: "",
-    authenticationInfo: undefined,
-    nickname: "",
-    followStatus: 0n,
-    hashtag: undefined,
-    topHostInfo: undefined,
-    userId: 0n,
-    isBestTeammate: false,
-    optPairInfo: undefined,
-    eoyLevel: 0n,
-    nudgeInfo: 0,
-    reservationId: 0n,
-    followerCount: 0n,
-    gameTag: undefined,
-    giftGalleryBadgeInfo: undefined,
-    roomId: 0n,
-    activityBadgeInfo: undefined,
-  };
-}
-
-export const RivalUserExtra: MessageFns<RivalUserExtra> = {
-  encode(message: RivalUserExtra, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.userCount !== 0n) {
-      if (BigInt.asIntN(64, message.userCount) !== message.userCount) {
-        throw new globalThis.Error("value provided for field message.userCount of type int64 too large");
-      }
-      writer.uint32(32).int64(message.userCount);
-    }
-    if (message.avatarThumb !== undefined) {
-      Image.encode(message.avatarThumb, writer.uint32(42).fork()).join();
-    }
-    if (message.displayId !== "") {
-      writer.uint32(50).string(message.displayId);
-    }
-    if (message.authenticationInfo !== undefined) {
-      AuthenticationInfo.encode(message.authenticationInfo, writer.uint32(58).fork()).join();
-    }
-    if (message.nickname !== "") {
-      writer.uint32(66).string(message.nickname);
-    }
-    if (message.followStatus !== 0n) {
-      if (BigInt.asIntN(64, message.followStatus) !== message.followStatus) {
-        throw new globalThis.Error("value provided for field message.followStatus of type int64 too large");
-      }
-      writer.uint32(72).int64(message.followStatus);
-    }
-    if (message.hashtag !== undefined) {
-      WebcastHashtagMessage_Hashtag.encode(message.hashtag, writer.uint32(82).fork()).join();
-    }
-    if (message.topHostInfo !== undefined) {
-      WebcastLinkBusinessMessage_TopHostInfo.encode(message.topHostInfo, writer.uint32(90).fork()).join();
-    }
-    if (message.userId !== 0n) {
-      if (BigInt.asIntN(64, message.userId) !== message.userId) {
-        throw new globalThis.Error("value provided for field message.userId of type int64 too large");
-      }
-      writer.uint32(96).int64(message.userId);
-    }
-    if (message.isBestTeammate !== false) {
-      writer.uint32(104).bool(message.isBestTeammate);
-    }
-    if (message.optPairInfo !== undefined) {
-      BattleOptPairInfo.encode(message.optPairInfo, writer.uint32(114).fork()).join();
-    }
-    if (message.eoyLevel !== 0n) {
-      if (BigInt.asIntN(64, message.eoyLevel) !== message.eoyLevel) {
-        throw new globalThis.Error("value provided for field message.eoyLevel of type int64 too large");
-      }
-      writer.uint32(120).int64(message.eoyLevel);
-    }
-    if (message.nudgeInfo !== 0) {
-      writer.uint32(128).int32(message.nudgeInfo);
-    }
-    if (message.reservationId !== 0n) {
-      if (BigInt.asIntN(64, message.reservationId) !== message.reservationId) {
-        throw new globalThis.Error("value provided for field message.reservationId of type int64 too large");
-      }
-      writer.uint32(136).int64(message.reservationId);
-    }
-    if (message.followerCount !== 0n) {
-      if (BigInt.asIntN(64, message.followerCount) !== message.followerCount) {
-        throw new globalThis.Error("value provided for field message.followerCount of type int64 too large");
-      }
-      writer.uint32(144).int64(message.followerCount);
-    }
-    if (message.gameTag !== undefined) {
-      RivalGameTag.encode(message.gameTag, writer.uint32(154).fork()).join();
-    }
-    if (message.giftGalleryBadgeInfo !== undefined) {
-      GiftGalleryBadgeInfo.encode(message.giftGalleryBadgeInfo, writer.uint32(162).fork()).join();
-    }
-    if (message.roomId !== 0n) {
-      if (BigInt.asIntN(64, message.roomId) !== message.roomId) {
-        throw new globalThis.Error("value provided for field message.roomId of type int64 too large");
-      }
-      writer.uint32(168).int64(message.roomId);
-    }
-    if (message.activityBadgeInfo !== undefined) {
-      ActivityBadgeInfo.encode(message.activityBadgeInfo, writer.uint32(178).fork()).join();
-    }
-    return writer;
-  },
-
-  decode(input: BinaryReader | Uint8Array, length?: number): RivalUserExtra {
-    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
-    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
-    if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error("protobuf decode recursion limit exceeded");
-    }
-    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
-    try {
-      const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseRivalUserExtra();
-      while (reader.pos < end) {
-        const tag = reader.uint32();
-        switch (tag >>> 3) {
-          case 4: {
-            if (tag !== 32) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.userCount = reader.int64() as bigint;
-            continue;
-          }
-          case 5: {
-            if (tag !== 42) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.avatarThumb = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 5, cause);
-            }
-            continue;
-          }
-          case 6: {
-            if (tag !== 50) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.displayId = reader.string();
-            continue;
-          }
-          case 7: {
-            if (tag !== 58) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.authenticationInfo = AuthenticationInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 7, cause);
-            }
-            continue;
-          }
-          case 8: {
-            if (tag !== 66) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.nickname = reader.string();
-            continue;
-          }
-          case 9: {
-            if (tag !== 72) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.followStatus = reader.int64() as bigint;
-            continue;
-          }
-          case 10: {
-            if (tag !== 82) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.hashtag = WebcastHashtagMessage_Hashtag.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 10, cause);
-            }
-            continue;
-          }
-          case 11: {
-            if (tag !== 90) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.topHostInfo = WebcastLinkBusinessMessage_TopHostInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 11, cause);
-            }
-            continue;
-          }
-          case 12: {
-            if (tag !== 96) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.userId = reader.int64() as bigint;
-            continue;
-          }
-          case 13: {
-            if (tag !== 104) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.isBestTeammate = reader.bool();
-            continue;
-          }
-          case 14: {
-            if (tag !== 114) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.optPairInfo = BattleOptPairInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 14, cause);
-            }
-            continue;
-          }
-          case 15: {
-            if (tag !== 120) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.eoyLevel = reader.int64() as bigint;
-            continue;
-          }
-          case 16: {
-            if (tag !== 128) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.nudgeInfo = reader.int32();
-            continue;
-          }
-          case 17: {
-            if (tag !== 136) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.reservationId = reader.int64() as bigint;
-            continue;
-          }
-          case 18: {
-            if (tag !== 144) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.followerCount = reader.int64() as bigint;
-            continue;
-          }
-          case 19: {
-            if (tag !== 154) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.gameTag = RivalGameTag.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 19, cause);
-            }
-            continue;
-          }
-          case 20: {
-            if (tag !== 162) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftGalleryBadgeInfo = GiftGalleryBadgeInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 20, cause);
-            }
-            continue;
-          }
-          case 21: {
-            if (tag !== 168) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            message.roomId = reader.int64() as bigint;
-            continue;
-          }
-          case 22: {
-            if (tag !== 178) {
-              noteWrongWireType("RivalUserExtra", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.activityBadgeInfo = ActivityBadgeInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "RivalUserExtra", 22, cause);
-            }
-            continue;
-          }
-        }
-        if ((tag & 7) === 4 || tag === 0) {
-          break;
-        }
-        reader.skip(tag & 7);
-      }
-      if (reader.pos > end) {
-        throw new globalThis.RangeError("field runs past the end of its message");
-      }
-      return message;
-    } finally {
-      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
-    }
-  },
-
-  create<I extends Exact<DeepPartial<RivalUserExtra>, I>>(base?: I): RivalUserExtra {
-    return RivalUserExtra.fromPartial(base ?? ({} as any));
-  },
-  fromPartial<I extends Exact<DeepPartial<RivalUserExtra>, I>>(object: I): RivalUserExtra {
-    const message = createBaseRivalUserExtra();
-    message.userCount = (object.userCount !== undefined && object.userCount !== null) ? BigInt(object.userCount) : 0n;
-    message.avatarThumb = (object.avatarThumb !== undefined && object.avatarThumb !== null)
-      ? Image.fromPartial(object.avatarThumb)
-      : undefined;
-    message.displayId = object.displayId ?? "";
-    message.authenticationInfo = (object.authenticationInfo !== undefined && object.authenticationInfo !== null)
-      ? AuthenticationInfo.fromPartial(object.authenticationInfo)
-      : undefined;
-    message.nickname = object.nickname ?? "";
-    message.followStatus = (object.followStatus !== undefined && object.followStatus !== null)
-      ? BigInt(object.followStatus)
-      : 0n;
-    message.hashtag = (object.hashtag !== undefined && object.hashtag !== null)
-      ? WebcastHashtagMessage_Hashtag.fromPartial(object.hashtag)
-      : undefined;
-    message.topHostInfo = (object.topHostInfo !== undefined && object.topHostInfo !== null)
-      ? WebcastLinkBusinessMessage_TopHostInfo.fromPartial(object.topHostInfo)
-      : undefined;
-    message.userId = (object.userId !== undefined && object.userId !== null) ? BigInt(object.userId) : 0n;
-    message.isBestTeammate = object.isBestTeammate ?? false;
-    message.optPairInfo = (object.optPairInfo !== undefined && object.optPairInfo !== null)
-      ? BattleOptPairInfo.fromPartial(object.optPairInfo)
-      : undefined;
-    message.eoyLevel = (object.eoyLevel !== undefined && object.eoyLevel !== null) ? BigInt(object.eoyLevel) : 0n;
-    message.nudgeInfo = object.nudgeInfo ?? 0;
-    message.reservationId = (object.reservationId !== undefined && object.reservationId !== null)
-      ? BigInt(object.reservationId)
-      : 0n;
-    message.followerCount = (object.followerCount !== undefined && object.followerCount !== null)
-      ? BigInt(object.followerCount)
-      : 0n;
-    message.gameTag = (object.gameTag !== undefined && object.gameTag !== null)
-      ? RivalGameTag.fromPartial(object.gameTag)
-      : undefined;
-    message.giftGalleryBadgeInfo = (object.giftGalleryBadgeInfo !== undefined && object.giftGalleryBadgeInfo !== null)
-      ? GiftGalleryBadgeInfo.fromPartial(object.giftGalleryBadgeInfo)
-      : undefined;
-    message.roomId = (object.roomId !== undefined && object.roomId !== null) ? BigInt(object.roomId) : 0n;
-    message.activityBadgeInfo = (object.activityBadgeInfo !== undefined && object.activityBadgeInfo !== null)
-      ? ActivityBadgeInfo.fromPartial(object.activityBadgeInfo)
-      : undefined;
     return message;
   },
 };
