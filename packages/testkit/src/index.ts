@@ -62,3 +62,4 @@ export {
 } from "./seed-messages.js";
 export type { SimulatorClientOptions, SimulatorOptions } from "./simulator.js";
 export { Simulator, startSimulator } from "./simulator.js";
+export { simulatedUserId } from "./user-detail-route.js";
