@@ -24,6 +24,7 @@ import {
   SubscribeEvent,
   SuperFanBoxEvent,
   SystemEvent,
+  shareUsersJoined,
   TikTokLiveClient,
   UnauthorizedMemberEvent,
 } from "@tiktok-live/node";
@@ -61,6 +62,7 @@ const steps = scenario("seed steps")
   .message(FollowEvent, { user: { nickname: "Follower" } })
   .message(ShareEvent, { user: { nickname: "Sharer" } })
   .message(LivePauseEvent)
+  .share("erin_", { usersJoined: 5 })
   .end()
   .build();
 
@@ -189,7 +191,13 @@ describe("scenario steps for the seed's events, through a client", () => {
     expect(first<FollowEvent>(FollowEvent).user.nickname).toBe("Follower");
     expect(first<ShareEvent>(ShareEvent).user.nickname).toBe("Sharer");
     expect(seen.get(FollowEvent.eventName)?.length).toBe(1);
-    expect(seen.get(ShareEvent.eventName)?.length).toBe(1);
+    expect(seen.get(ShareEvent.eventName)?.length).toBe(2);
     expect(seen.get(LivePauseEvent.eventName)?.length).toBe(1);
+  });
+  it("share(user, { usersJoined }): ShareEvent, and shareUsersJoined reads the count", () => {
+    const [plain, withCount] = seen.get(ShareEvent.eventName) as ShareEvent[];
+    expect(shareUsersJoined(plain!)).toBeUndefined();
+    expect(withCount!.user.uniqueId).toBe("erin_");
+    expect(shareUsersJoined(withCount!)).toBe(5);
   });
 });

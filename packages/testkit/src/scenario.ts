@@ -115,8 +115,10 @@ export class ScenarioBuilder {
     return this.batch(build.social(who(user), "follow"));
   }
 
-  share(user: UserRef): this {
-    return this.batch(build.social(who(user), "share"));
+  /** A share; with `usersJoined`, the display key that says how many viewers it brought in. */
+  share(user: UserRef, options: { usersJoined?: number } = {}): this {
+    if (options.usersJoined === undefined) return this.batch(build.social(who(user), "share"));
+    return this.batch(seed.shareWithJoins(who(user), options.usersJoined));
   }
 
   superFan(user: UserRef): this {

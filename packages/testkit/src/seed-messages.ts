@@ -11,6 +11,7 @@ import {
   RoomEvent,
   RoomNotifyEvent,
   ScreenChatEvent,
+  ShareEvent,
   SubscribeEvent,
   SystemEvent,
   UnauthorizedMemberEvent,
@@ -128,6 +129,22 @@ export function subscribe(u: SimUser, months: number): BaseProtoMessage {
     subscribeType: 1,
     subscribingStatus: 1,
     isSend: false,
+  });
+}
+
+/** A share that brought viewers in: TikTok says how many in the display key only. */
+export function shareWithJoins(u: SimUser, usersJoined: number): BaseProtoMessage {
+  return eventMessage(ShareEvent, {
+    user: toUser(u),
+    action: 3n,
+    shareCount: 1,
+    targetUserId: simulatedHostId,
+    common: {
+      displayText: {
+        key: `pm_mt_guidance_viewer_${usersJoined}_share`,
+        defaultPattern: "{0:user} shared the LIVE and {1:string} viewers joined",
+      },
+    },
   });
 }
 
