@@ -78,6 +78,8 @@ function merge(under: Record<string, unknown>, over: Record<string, unknown>): R
  */
 export function eventMessage<C extends ProtoEventClass>(cls: C, fields: EventFields<C>): BaseProtoMessage {
   const method = cls.method;
+  if (typeof method !== "string" || method === "" || !cls.codecs)
+    throw new TypeError(`${cls.name} is not a generated event class (it has no TikTok method and codecs)`);
   const codec = (cls.codecs.codecs as unknown as Record<string, Codec | undefined>)[method];
   if (!codec) throw new Error(`${cls.name} has no codec named ${method} in its "${cls.codecs.name}" codecs`);
   const id = nextMsgId();

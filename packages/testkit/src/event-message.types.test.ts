@@ -20,16 +20,23 @@ describe("message(EventClass, fields) typing", () => {
 
   it("rejects unknown field names and wrong types", () => {
     const b = scenario("wrong");
-    // @ts-expect-error: GameMomentMessage has no field `momentId`.
-    b.message(GameMomentEvent, { momentId: "m" });
-    // @ts-expect-error: eventTime is an int64, a bigint, not a string.
-    b.message(GameMomentEvent, { eventTime: "5" });
-    // @ts-expect-error: a nested unknown field (Gift has no `title`).
-    b.message(GiftEvent, { gift: { title: "Rose" } });
-    // @ts-expect-error: pollId is an int64 (bigint), not a number.
-    b.message(PollEvent, { pollId: 7 });
-    // @ts-expect-error: not an event class.
-    b.message(Date, {});
-    expect(b.build().steps).toHaveLength(5);
+    // Compiled, never run: each line must fail the typecheck.
+    const wrong = () => {
+      // @ts-expect-error: GameMomentMessage has no field `momentId`.
+      b.message(GameMomentEvent, { momentId: "m" });
+      // @ts-expect-error: eventTime is an int64, a bigint, not a string.
+      b.message(GameMomentEvent, { eventTime: "5" });
+      // @ts-expect-error: a nested unknown field (Gift has no `title`).
+      b.message(GiftEvent, { gift: { title: "Rose" } });
+      // @ts-expect-error: pollId is an int64 (bigint), not a number.
+      b.message(PollEvent, { pollId: 7 });
+      // @ts-expect-error: not an event class.
+      b.message(Date, {});
+    };
+    expect(wrong).toBeTypeOf("function");
+  });
+
+  it("refuses, at run time too, a class that is not an event class", () => {
+    expect(() => scenario("x").message(Date as never, {} as never)).toThrow(/not a generated event class/);
   });
 });
