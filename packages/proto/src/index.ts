@@ -6,6 +6,7 @@ export type { EventClass } from "./events/base-event.js";
 export { BaseEvent } from "./events/base-event.js";
 export { CommentEventBase } from "./events/custom/comment-event-base.js";
 export { GiftEventBase, streakableGiftType, usdPerDiamond } from "./events/custom/gift-event-base.js";
+export { shareUsersJoined } from "./events/custom/share-users-joined.js";
 export type { UndecodableMessage } from "./events/decode-error-event.js";
 export { DecodeErrorEvent } from "./events/decode-error-event.js";
 export type { ProtoEventClass, PushMessage } from "./events/proto-event.js";

@@ -1,5 +1,7 @@
 // Public API of @tiktok-live/testkit.
 
+export type { EventFields, MessageFields, MessageOf } from "./event-message.js";
+export { eventMessage } from "./event-message.js";
 export type { SimGift, SimUser } from "./fixtures.js";
 export { giftByName, sampleGifts, sampleUsers, userByName } from "./fixtures.js";
 export { flvStreamPath, simulatedFlv } from "./flv-stream-route.js";
@@ -42,5 +44,22 @@ export {
 export type { Scenario, ScenarioStep } from "./scenario.js";
 export { ScenarioBuilder, scenario } from "./scenario.js";
 export { namedScenario, scenarioNames } from "./scenarios/index.js";
+export {
+  caption,
+  digg,
+  gameMoment,
+  giftBroadcast,
+  giftUpdate,
+  imDelete,
+  liveIntro,
+  questionNew,
+  roomMessage,
+  roomNotify,
+  screenChat,
+  subscribe,
+  systemMessage,
+  unauthorizedMember,
+} from "./seed-messages.js";
 export type { SimulatorClientOptions, SimulatorOptions } from "./simulator.js";
 export { Simulator, startSimulator } from "./simulator.js";
+export { simulatedUserId } from "./user-detail-route.js";

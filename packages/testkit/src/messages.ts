@@ -47,7 +47,7 @@ export function nextBattleId(): bigint {
   return ++lastBattleId;
 }
 
-function common(method: string, msgId: bigint, displayKey = "", pattern = ""): CommonMessageData {
+export function common(method: string, msgId: bigint, displayKey = "", pattern = ""): CommonMessageData {
   return CommonMessageData.fromPartial({
     method,
     msgId,
@@ -58,7 +58,7 @@ function common(method: string, msgId: bigint, displayKey = "", pattern = ""): C
   });
 }
 
-function wrap(method: string, msgId: bigint, payload: Uint8Array): BaseProtoMessage {
+export function wrap(method: string, msgId: bigint, payload: Uint8Array): BaseProtoMessage {
   return { method, payload, msgId, msgType: 0, offset: 0n, isHistory: false };
 }
 

@@ -1,6 +1,8 @@
-import type { BaseProtoMessage } from "@tiktok-live/proto";
+import type { BaseProtoMessage, ProtoEventClass } from "@tiktok-live/proto";
+import { type EventFields, eventMessage } from "./event-message.js";
 import { giftByName, type SimGift, type SimUser, userByName } from "./fixtures.js";
 import * as build from "./messages.js";
+import * as seed from "./seed-messages.js";
 
 /** One step of a scenario, run in order by the simulator once a client has entered the room. */
 export type ScenarioStep =
@@ -113,8 +115,10 @@ export class ScenarioBuilder {
     return this.batch(build.social(who(user), "follow"));
   }
 
-  share(user: UserRef): this {
-    return this.batch(build.social(who(user), "share"));
+  /** A share; with `usersJoined`, the display key that says how many viewers it brought in. */
+  share(user: UserRef, options: { usersJoined?: number } = {}): this {
+    if (options.usersJoined === undefined) return this.batch(build.social(who(user), "share"));
+    return this.batch(seed.shareWithJoins(who(user), options.usersJoined));
   }
 
   superFan(user: UserRef): this {
@@ -138,6 +142,114 @@ export class ScenarioBuilder {
       build.linkMicBattle(build.nextBattleId(), [who(hosts[0]), who(hosts[1])]),
       build.linkMicArmies([who(hosts[0]), who(hosts[1])], points),
     );
+  }
+
+  /** Same as `emote`, under the event's name. */
+  emoteChat(user: UserRef, emoteId?: string): this {
+    return this.emote(user, emoteId);
+  }
+
+  /** A battle starting between two hosts, without scores (`battle` adds the scores). */
+  linkMicBattle(hosts: [UserRef, UserRef]): this {
+    return this.batch(build.linkMicBattle(build.nextBattleId(), [who(hosts[0]), who(hosts[1])]));
+  }
+
+  /** Battle scores of the current battle's two hosts. */
+  linkMicArmies(hosts: [UserRef, UserRef], points: [number, number]): this {
+    return this.batch(build.linkMicArmies([who(hosts[0]), who(hosts[1])], points));
+  }
+
+  /** A paid on-screen comment: a `ScreenChatEvent`. */
+  screenChat(user: UserRef, text: string): this {
+    return this.batch(seed.screenChat(who(user), text));
+  }
+
+  /** The gift panel changed: a `GiftUpdateEvent`. */
+  giftUpdate(updateType = 1): this {
+    return this.batch(seed.giftUpdate(updateType));
+  }
+
+  /** A gift announced across rooms: a `GiftBroadcastEvent`. */
+  giftBroadcast(user: UserRef, gift: string | SimGift): this {
+    return this.batch(seed.giftBroadcast(who(user), giftOf(gift)));
+  }
+
+  /** Screen taps: a `DiggEvent`. */
+  digg(user: UserRef, count = 1): this {
+    return this.batch(seed.digg(who(user), count));
+  }
+
+  /** A room message (the chat's system line): a `RoomEvent`. */
+  room(text: string): this {
+    return this.batch(seed.roomMessage(text));
+  }
+
+  /** A notification banner: a `RoomNotifyEvent`. */
+  roomNotify(text: string, user?: UserRef): this {
+    return this.batch(seed.roomNotify(text, user === undefined ? undefined : who(user)));
+  }
+
+  /** A game-stream highlight: a `GameMomentEvent`. */
+  gameMoment(momentId: string, options: { eventTime?: bigint; effects?: number[] } = {}): this {
+    return this.batch(seed.gameMoment(momentId, options.eventTime ?? 0n, options.effects));
+  }
+
+  /** A caption line: a `CaptionEvent`. */
+  caption(text: string, lang = "en"): this {
+    return this.batch(seed.caption(text, lang));
+  }
+
+  /** Messages deleted by moderation: an `ImDeleteEvent`. */
+  imDelete(options: { msgIds?: bigint[]; userIds?: bigint[] }): this {
+    return this.batch(seed.imDelete(options.msgIds ?? [], options.userIds ?? []));
+  }
+
+  /** The host's introduction: a `LiveIntroEvent`. */
+  liveIntro(host: UserRef, text: string): this {
+    return this.batch(seed.liveIntro(who(host), text));
+  }
+
+  /** A Q&A question: a `QuestionNewEvent`. */
+  question(user: UserRef, text: string): this {
+    return this.batch(seed.questionNew(who(user), text, build.nextGroupId()));
+  }
+
+  /** A subscription: a `SubscribeEvent`. */
+  subscribe(user: UserRef, months = 1): this {
+    return this.batch(seed.subscribe(who(user), months));
+  }
+
+  /** A super fan box: an `EnvelopeEvent` + `SuperFanBoxEvent`. */
+  superFanBox(user: UserRef): this {
+    return this.batch(build.envelope(who(user), true));
+  }
+
+  /** A red envelope (treasure box) that is not a super fan box: an `EnvelopeEvent`. */
+  envelope(user: UserRef): this {
+    return this.batch(build.envelope(who(user), false));
+  }
+
+  /** A system line: a `SystemEvent`. */
+  system(text: string): this {
+    return this.batch(seed.systemMessage(text));
+  }
+
+  /** A signed-out viewer entered: an `UnauthorizedMemberEvent`. */
+  unauthorizedMember(nickname: string): this {
+    return this.batch(seed.unauthorizedMember(nickname));
+  }
+
+  /**
+   * Any event, by its class: the fields of its message (typed: a wrong name or
+   * type does not compile), encoded with its codec; the common header is filled
+   * in. For derived events (FollowEvent, LiveEndEvent, SuperFanBoxEvent, …) the
+   * field that makes the client derive them is set by default.
+   *
+   * @example
+   * scenario("poll").message(PollEvent, { pollId: 7n, messageType: 1 })
+   */
+  message<C extends ProtoEventClass>(eventClass: C, fields: EventFields<C> = {} as EventFields<C>): this {
+    return this.batch(eventMessage(eventClass, fields));
   }
 
   /** A message with a method the client has no class for. */

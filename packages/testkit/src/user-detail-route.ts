@@ -44,3 +44,30 @@ export function serveUserDetail(state: RoomState, query: URLSearchParams, res: S
   });
   res.end(text);
 }
+
+/**
+ * `GET /@<uniqueId or numeric user id>`: the profile page, which embeds the web
+ * app's state (the `webapp.user-detail` scope) as TikTok's page does. TikTok
+ * answers a numeric user id there too, which is how a user id becomes a username.
+ */
+export function serveProfilePage(state: RoomState, who: string, res: ServerResponse): void {
+  const known = who === state.uniqueId || who === simulatedUserId;
+  const scope = known
+    ? {
+        statusCode: 0,
+        userInfo: {
+          user: { id: simulatedUserId, uniqueId: state.uniqueId, nickname: `${state.uniqueId} (simulated)` },
+          stats: { followerCount: 4321 },
+        },
+      }
+    : { statusCode: 10221, statusMsg: "user not exist", userInfo: {} };
+  const data = { __DEFAULT_SCOPE__: { "webapp.user-detail": scope } };
+  const html = state.blocked
+    ? "<html><body>Please verify you are human</body></html>"
+    : `<!doctype html><html><head><title>${known ? state.uniqueId : "TikTok"}</title></head><body><script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${JSON.stringify(data)}</script></body></html>`;
+  res.writeHead(200, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(html)),
+  });
+  res.end(html);
+}

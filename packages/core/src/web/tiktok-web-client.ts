@@ -10,6 +10,7 @@ import { type RouteContext, resolveRoomId } from "../http/routes/room-id.js";
 import { fetchGiftList, fetchRoomInfo, type GiftInfo, type RoomInfo } from "../http/routes/room-info.js";
 import { fetchUserDetail, type TikTokUserProfile } from "../http/routes/user-detail.js";
 import { type LocaleSettings, webHeaders, webQueryParams } from "../http/web-defaults.js";
+import { fetchUniqueIdByUserId, normalizeUserId } from "./unique-id-by-user-id.js";
 
 export interface TikTokWebClientOptions {
   /** `sessionid` cookie of a logged-in account (18+ rooms). Sent to TikTok hosts only. */
@@ -106,6 +107,19 @@ export class TikTokWebClient {
   /** TikTok's gift list (names, diamond counts, images), without joining a room. */
   fetchGiftList(options: WebCallOptions & { roomId?: string } = {}): Promise<GiftInfo[]> {
     return fetchGiftList(this.#routes(options.signal), options.roomId);
+  }
+
+  /**
+   * The username of a numeric user id (TikTok's `user.id`, a string or a
+   * bigint), for connecting by user id: every live route takes the username.
+   * UserNotFoundError when no user has that id.
+   *
+   * @example
+   * const uniqueId = await web.fetchUniqueId("6900000000000000001");
+   * const client = new TikTokLiveClient(uniqueId);
+   */
+  fetchUniqueId(userId: string | bigint, options: WebCallOptions = {}): Promise<string> {
+    return fetchUniqueIdByUserId(this.#routes(options.signal), normalizeUserId(userId));
   }
 
   /** A user's profile and follower counts. */

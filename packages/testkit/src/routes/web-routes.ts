@@ -1,6 +1,6 @@
 import { serveFlvStream, simulatedStreamUrls } from "../flv-stream-route.js";
 import type { RoomState } from "../http-routes.js";
-import { serveUserDetail } from "../user-detail-route.js";
+import { serveProfilePage, serveUserDetail } from "../user-detail-route.js";
 import { json, type Route, send } from "./respond.js";
 
 function liveRoomJson(state: RoomState, withRoomId: boolean) {
@@ -36,6 +36,16 @@ const profilePage: Route = {
     const html = `<!doctype html><html><head><title>${who} LIVE</title></head><body><script id="SIGI_STATE" type="application/json">${JSON.stringify(data)}</script></body></html>`;
     send(res, 200, html, { "Content-Type": "text/html; charset=utf-8" });
   },
+};
+
+const userProfilePath = /^\/@([^/]+)\/?$/;
+
+/** The profile page (not the live page): by username or numeric user id. */
+const userProfilePage: Route = {
+  kind: "page",
+  match: (path) => userProfilePath.test(path),
+  handle: ({ state, res, path }) =>
+    serveProfilePage(state, decodeURIComponent(userProfilePath.exec(path)![1]!), res),
 };
 
 const userRoom: Route = {
@@ -142,6 +152,7 @@ const flvStream: Route = {
 /** TikTok's web page and Webcast API routes, under their real paths. */
 export const webRoutes: readonly Route[] = [
   profilePage,
+  userProfilePage,
   userRoom,
   checkAlive,
   roomInfo,
