@@ -58,10 +58,8 @@ describe("MessageRouter with codecs loaded on demand", () => {
     t.router.routeBatch(second);
     // The unknown message before the pause needs no codecs; the rest waits behind "one".
     expect(t.seen).toEqual([`unknown:${first.message(0).msgId}`]);
-    expect(t.router.isPaused).toBe(true);
 
     await t.router.idle();
-    expect(t.router.isPaused).toBe(false);
     expect(t.seen).toEqual([
       `unknown:${first.message(0).msgId}`,
       "comment:one",

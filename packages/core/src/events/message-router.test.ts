@@ -96,6 +96,10 @@ const wire = (result: Partial<ProtoMessageFetchResult>) =>
     ProtoMessageFetchResult.encode({ ...ProtoMessageFetchResult.create(), ...result }).finish(),
   );
 
+/** One message in a batch of its own, as the connection delivers it. */
+const routeOne = (router: MessageRouter, message: BaseProtoMessage) =>
+  router.routeBatch(wire({ messages: [message] }));
+
 /** A payload that claims a 255-byte field 2 but has 1 byte: no message type decodes it. */
 const corrupt = new Uint8Array([0x12, 0xff, 0x01]);
 
@@ -123,7 +127,7 @@ describe("derived events: control", () => {
     const t = setup();
     t.listen("livePause", "liveUnpause", "liveEnd", "control");
     const message = controlMsg(action);
-    t.router.routeMessage(message);
+    routeOne(t.router, message);
     expect(t.names()).toEqual(["control", name]);
     const derived = t.seen[1]!;
     expect(derived).toBeInstanceOf(cls);
@@ -139,7 +143,7 @@ describe("derived events: control", () => {
 
   it("ends the live even when nobody listens to any control event", () => {
     const t = setup();
-    t.router.routeMessage(controlMsg(3));
+    routeOne(t.router, controlMsg(3));
     expect(t.onLiveEnd).toHaveBeenCalledTimes(1);
     expect(t.seen).toEqual([]);
   });
@@ -147,7 +151,7 @@ describe("derived events: control", () => {
   it("ignores unknown actions", () => {
     const t = setup();
     t.listen("livePause", "liveUnpause", "liveEnd");
-    t.router.routeMessage(controlMsg(9));
+    routeOne(t.router, controlMsg(9));
     expect(t.seen).toEqual([]);
     expect(t.onLiveEnd).not.toHaveBeenCalled();
   });
@@ -157,7 +161,7 @@ describe("derived events: social", () => {
   it("a follow key gives SocialEvent, then FollowEvent", () => {
     const t = setup();
     t.listen("social", "follow", "share");
-    t.router.routeMessage(socialMsg("pm_main_follow_message_viewer_2"));
+    routeOne(t.router, socialMsg("pm_main_follow_message_viewer_2"));
     expect(t.names()).toEqual(["social", "follow"]);
     expect(t.seen[0]).toBeInstanceOf(SocialEvent);
     expect(t.seen[1]).toBeInstanceOf(FollowEvent);
@@ -167,7 +171,7 @@ describe("derived events: social", () => {
   it("a share key gives SocialEvent, then ShareEvent", () => {
     const t = setup();
     t.listen("social", "follow", "share");
-    t.router.routeMessage(socialMsg("pm_mt_guidance_share"));
+    routeOne(t.router, socialMsg("pm_mt_guidance_share"));
     expect(t.names()).toEqual(["social", "share"]);
     expect(t.seen[1]).toBeInstanceOf(ShareEvent);
   });
@@ -175,15 +179,15 @@ describe("derived events: social", () => {
   it("another key gives only SocialEvent", () => {
     const t = setup();
     t.listen("social", "follow", "share");
-    t.router.routeMessage(socialMsg("pm_mt_something_else"));
+    routeOne(t.router, socialMsg("pm_mt_something_else"));
     expect(t.names()).toEqual(["social"]);
   });
 
   it("FollowEvent fires with only a follow listener; SocialEvent alone derives nothing", () => {
     const t = setup();
     t.listen("follow");
-    t.router.routeMessage(socialMsg("pm_main_follow_message_viewer_2"));
-    t.router.routeMessage(socialMsg("pm_mt_guidance_share"));
+    routeOne(t.router, socialMsg("pm_main_follow_message_viewer_2"));
+    routeOne(t.router, socialMsg("pm_mt_guidance_share"));
     expect(t.names()).toEqual(["follow"]);
   });
 });
@@ -192,7 +196,7 @@ describe("derived events: barrage (super fans)", () => {
   it("the superfanJoined key gives SuperFanJoinEvent, not SuperFanEvent", () => {
     const t = setup();
     t.listen("superFan", "superFanJoin");
-    t.router.routeMessage(barrageMsg("ttlive_superfan_commentNotif_superfanJoined"));
+    routeOne(t.router, barrageMsg("ttlive_superfan_commentNotif_superfanJoined"));
     expect(t.names()).toEqual(["superFanJoin"]);
     expect(t.seen[0]).toBeInstanceOf(SuperFanJoinEvent);
   });
@@ -200,7 +204,7 @@ describe("derived events: barrage (super fans)", () => {
   it("another ttlive_superfan key gives SuperFanEvent", () => {
     const t = setup();
     t.listen("superFan", "superFanJoin");
-    t.router.routeMessage(barrageMsg("ttlive_superfan_commentNotif_superfanBadge"));
+    routeOne(t.router, barrageMsg("ttlive_superfan_commentNotif_superfanBadge"));
     expect(t.names()).toEqual(["superFan"]);
     expect(t.seen[0]).toBeInstanceOf(SuperFanEvent);
     expect((t.seen[0] as SuperFanEvent).content.key).toBe("ttlive_superfan_commentNotif_superfanBadge");
@@ -209,14 +213,14 @@ describe("derived events: barrage (super fans)", () => {
   it("the key is also found in commonBarrageContent", () => {
     const t = setup();
     t.listen("superFan", "superFanJoin");
-    t.router.routeMessage(barrageMsg("", "TTLIVE_SUPERFAN_COMMENTNOTIF_SUPERFANJOINED"));
+    routeOne(t.router, barrageMsg("", "TTLIVE_SUPERFAN_COMMENTNOTIF_SUPERFANJOINED"));
     expect(t.names()).toEqual(["superFanJoin"]);
   });
 
   it("other barrages derive nothing", () => {
     const t = setup();
     t.listen("superFan", "superFanJoin", "barrage");
-    t.router.routeMessage(barrageMsg("pm_mt_fan_level_up"));
+    routeOne(t.router, barrageMsg("pm_mt_fan_level_up"));
     expect(t.names()).toEqual(["barrage"]);
   });
 });
@@ -225,7 +229,7 @@ describe("derived events: envelope", () => {
   it("business type 19 gives SuperFanBoxEvent after EnvelopeEvent", () => {
     const t = setup();
     t.listen("envelope", "superFanBox");
-    t.router.routeMessage(envelopeMsg(19));
+    routeOne(t.router, envelopeMsg(19));
     expect(t.names()).toEqual(["envelope", "superFanBox"]);
     expect(t.seen[1]).toBeInstanceOf(SuperFanBoxEvent);
     expect(t.seen[1]).toBeInstanceOf(EnvelopeEvent);
@@ -235,14 +239,14 @@ describe("derived events: envelope", () => {
   it("the ttlive_superfanbox display key also gives SuperFanBoxEvent", () => {
     const t = setup();
     t.listen("superFanBox");
-    t.router.routeMessage(envelopeMsg(1, "ttlive_superfanbox_sent"));
+    routeOne(t.router, envelopeMsg(1, "ttlive_superfanbox_sent"));
     expect(t.names()).toEqual(["superFanBox"]);
   });
 
   it("an ordinary envelope gives no SuperFanBoxEvent", () => {
     const t = setup();
     t.listen("envelope", "superFanBox");
-    t.router.routeMessage(envelopeMsg(1));
+    routeOne(t.router, envelopeMsg(1));
     expect(t.names()).toEqual(["envelope"]);
   });
 });
@@ -328,7 +332,7 @@ describe("MessageRouter", () => {
   it("events handed to listeners are already decoded", () => {
     const t = setup();
     t.listen("comment");
-    t.router.routeMessage(chatMsg("decoded"));
+    routeOne(t.router, chatMsg("decoded"));
     const e = t.seen[0] as CommentEvent;
     expect(e).toBeInstanceOf(CommentEvent);
     expect(e.isDecoded).toBe(true);
@@ -339,7 +343,7 @@ describe("MessageRouter", () => {
     t.listen("unknown");
     const payload = new Uint8Array([8, 1, 16, 2]);
     const message = wrap("WebcastBrandNewFeatureMessage", payload);
-    t.router.routeMessage(message);
+    routeOne(t.router, message);
     expect(t.seen).toHaveLength(1);
     const e = t.seen[0] as UnknownEvent;
     expect(e).toBeInstanceOf(UnknownEvent);
@@ -351,7 +355,7 @@ describe("MessageRouter", () => {
   it("an unknown method without an unknown listener is dropped silently", () => {
     const t = setup();
     t.listen("comment");
-    t.router.routeMessage(wrap("WebcastBrandNewFeatureMessage", corrupt));
+    routeOne(t.router, wrap("WebcastBrandNewFeatureMessage", corrupt));
     expect(t.seen).toEqual([]);
     expect(t.errors).toEqual([]);
   });
@@ -380,10 +384,10 @@ describe("MessageRouter", () => {
     const t = setup();
     const spy = vi.spyOn(GiftEvent.prototype as unknown as { decode: () => unknown }, "decode");
     try {
-      t.router.routeMessage(wrap("WebcastGiftMessage", new Uint8Array([8, 1])));
+      routeOne(t.router, wrap("WebcastGiftMessage", new Uint8Array([8, 1])));
       expect(spy).not.toHaveBeenCalled();
       t.listen("gift");
-      t.router.routeMessage(wrap("WebcastGiftMessage", new Uint8Array([])));
+      routeOne(t.router, wrap("WebcastGiftMessage", new Uint8Array([])));
       expect(spy).toHaveBeenCalledTimes(1);
     } finally {
       spy.mockRestore();

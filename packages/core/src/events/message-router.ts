@@ -87,11 +87,6 @@ export class MessageRouter {
     await Promise.all([...domains].map((d) => d.load()));
   }
 
-  /** Whether batches are waiting for codecs to load. */
-  get isPaused(): boolean {
-    return this.paused !== undefined;
-  }
-
   /** Resolves once no batch waits for codecs. */
   idle(): Promise<void> {
     return this.paused ? this.resumed.then(() => this.idle()) : Promise.resolve();
@@ -216,16 +211,6 @@ export class MessageRouter {
     if (plan.cls) return this.routeTo(plan.cls, message, plan);
     this.dispatcher.emit(new UnknownEvent(message));
     return undefined;
-  }
-
-  /**
-   * Routes one message, without the dedupe. Returns a promise when the message
-   * waits for its codecs: it is routed when they are in, and the caller pauses
-   * until that settles.
-   */
-  routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
-    const plan = this.planFor(message.method);
-    return plan ? this.dispatchPlanned(plan, message) : undefined;
   }
 
   private routeTo(cls: ProtoEventClass, message: BaseProtoMessage, plan: Plan): Promise<void> | undefined {

@@ -33,20 +33,8 @@ export interface InboundFrame {
 /**
  * Wire bytes → frame → (gunzip) → batch. Every failure becomes a DecodeError
  * that names the stage and the byte count, so one bad frame never takes the
- * connection down.
- */
-export async function decodeInboundFrame(
-  bytes: Uint8Array,
-  gunzip: Gunzip,
-  limits: FrameLimits,
-): Promise<InboundFrame> {
-  return readInboundFrame(bytes, gunzip, limits);
-}
-
-/**
- * `decodeInboundFrame` without the promise when it is not needed: the frame
- * comes back synchronously unless `gunzip` returns a promise. Throws (or
- * rejects) only DecodeErrors.
+ * connection down. The frame comes back synchronously unless `gunzip` returns
+ * a promise. Throws (or rejects) only DecodeErrors.
  */
 export function readInboundFrame(
   bytes: Uint8Array,
