@@ -11,6 +11,9 @@ export default defineConfig({
     alias: {
       "@tiktok-live/proto/codecs": fileURLToPath(new URL("./packages/proto/src/codecs.ts", import.meta.url)),
       "@tiktok-live/proto": src("proto"),
+      "@tiktok-live/core/zlib-engine": fileURLToPath(
+        new URL("./packages/core/src/compression/zlib-engine.ts", import.meta.url),
+      ),
       "@tiktok-live/core": src("core"),
       "@tiktok-live/node": src("node"),
       "@tiktok-live/deno-bun": src("deno-bun"),

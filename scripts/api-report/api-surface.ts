@@ -31,7 +31,13 @@ export const apiPackages: readonly ApiPackage[] = [
       { specifier: "@tiktok-live/proto/codecs", source: "packages/proto/src/codecs.ts" },
     ],
   },
-  { dir: "core", entries: [{ specifier: "@tiktok-live/core", source: "packages/core/src/index.ts" }] },
+  {
+    dir: "core",
+    entries: [
+      { specifier: "@tiktok-live/core", source: "packages/core/src/index.ts" },
+      { specifier: "@tiktok-live/core/zlib-engine", source: "packages/core/src/compression/zlib-engine.ts" },
+    ],
+  },
   { dir: "node", entries: [{ specifier: "@tiktok-live/node", source: "packages/node/src/index.ts" }] },
   {
     dir: "deno-bun",

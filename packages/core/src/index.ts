@@ -55,8 +55,6 @@ export type { ClientCapabilities } from "./client/tiktok-live-client.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
 export type { WaitUntilLiveOptions } from "./client/wait-until-live.js";
 export { minLiveCheckIntervalMs } from "./client/wait-until-live.js";
-export type { SyncGunzip } from "./compression/zlib-engine.js";
-export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
 export { defaultReconnectPolicy } from "./connection/reconnect-policy.js";
 export type { ConnectionState } from "./connection/state-machine.js";
