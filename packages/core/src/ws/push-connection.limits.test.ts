@@ -25,9 +25,8 @@ function setup() {
     heartbeatIntervalMs: 60_000,
     silenceTimeoutMs: 60_000,
     logger: silentLogger,
-    onBatch: () => {},
+    sink: { routeBatch: () => {}, reportError: () => {} },
     onRawFrame: (bytes) => raw.push(bytes),
-    onDecodeError: () => {},
     onClose: (code, _reason, error) => closes.push({ code, ...(error ? { error } : {}) }),
   });
   return { socket, connection, requests, closes, raw };

@@ -24,11 +24,13 @@ function setup(gunzip: Gunzip, onBatch?: (cursor: string) => void) {
     heartbeatIntervalMs: 60_000,
     silenceTimeoutMs: 60_000,
     logger: silentLogger,
-    onBatch: (result: MessageBatch) => {
-      batches.push(result.cursor);
-      onBatch?.(result.cursor);
+    sink: {
+      routeBatch: (result: MessageBatch) => {
+        batches.push(result.cursor);
+        onBatch?.(result.cursor);
+      },
+      reportError: (error) => errors.push(error),
     },
-    onDecodeError: (error) => errors.push(error),
     onClose: () => {},
   });
   return { batches, errors, sent, socket, connection };
@@ -136,8 +138,7 @@ describe("PushConnection with a WebSocket factory that returns a promise", () =>
       heartbeatIntervalMs: 60_000,
       silenceTimeoutMs: 60_000,
       logger: silentLogger,
-      onBatch: (batch) => batches.push(batch.cursor),
-      onDecodeError: () => {},
+      sink: { routeBatch: (batch) => batches.push(batch.cursor), reportError: () => {} },
       onClose: () => {},
     });
   }

@@ -11,13 +11,13 @@ import { WebcastChatMessage } from "@tiktok-live/proto/codecs";
 import { describe, expect, it, vi } from "vitest";
 import type { Gunzip } from "../capabilities.js";
 import { DecodeError } from "../errors/errors.js";
+import { readInboundFrame } from "./push-connection.js";
 import {
   defaultFrameLimits,
   encodeAck,
   encodeEnterRoom,
   encodeHeartbeat,
   type FrameLimits,
-  readInboundFrame,
 } from "./push-frame.js";
 
 /** readInboundFrame as a promise, so a throw and a rejection read alike. */
