@@ -38,6 +38,7 @@ export {
 } from "@tiktok-live/proto";
 // For writing a runtime adapter: what the client needs from the runtime.
 export type {
+  ClientCapabilities,
   FetchLike,
   Gunzip,
   Logger,
@@ -51,7 +52,6 @@ export type { EventsOptions } from "./client/event-api.js";
 export type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./client/event-map.js";
 export type { TikTokLiveClientOptions } from "./client/options.js";
 export { normalizeUniqueId } from "./client/options.js";
-export type { ClientCapabilities } from "./client/tiktok-live-client.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
 export type { WaitUntilLiveOptions } from "./client/wait-until-live.js";
 export { minLiveCheckIntervalMs } from "./client/wait-until-live.js";

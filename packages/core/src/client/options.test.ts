@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { ClientCapabilities } from "../capabilities.js";
 import { InvalidOptionError } from "../errors/errors.js";
 import { normalizeUniqueId, resolveOptions, type TikTokLiveClientOptions } from "./options.js";
-import { type ClientCapabilities, TikTokLiveClient } from "./tiktok-live-client.js";
+import { TikTokLiveClient } from "./tiktok-live-client.js";
 
 const capabilities: ClientCapabilities = {
   fetch: () => Promise.reject(new Error("no network in unit tests")),

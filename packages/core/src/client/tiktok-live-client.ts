@@ -1,5 +1,5 @@
 import { MessageBatch } from "@tiktok-live/proto";
-import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
+import type { ClientCapabilities, Logger } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { ReconnectAttempts } from "../connection/reconnect-attempts.js";
 import { checkReconnectBudget } from "../connection/sign-budget.js";
@@ -32,9 +32,9 @@ import { sendChat } from "../http/routes/send-chat.js";
 import type { SignedConnection } from "../http/routes/sign-server.js";
 import { type RecordVideoOptions, recordRoomVideo, type VideoRecording } from "../video/record-video.js";
 import { TikTokWebClient } from "../web/tiktok-web-client.js";
-import { PushConnection } from "../ws/push-connection.js";
-import { buildPushUrl } from "../ws/websocket-url.js";
+import type { PushConnection } from "../ws/push-connection.js";
 import { EventApi } from "./event-api.js";
+import { openPushConnection } from "./open-push.js";
 import { type ResolvedOptions, resolveOptions, type TikTokLiveClientOptions } from "./options.js";
 import { isFinal, sleep } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
@@ -45,13 +45,6 @@ import {
   type WaitUntilLiveOptions,
   waitUntilLive,
 } from "./wait-until-live.js";
-
-/** What each runtime adapter supplies. */
-export interface ClientCapabilities {
-  fetch: FetchLike;
-  webSocketFactory: WebSocketFactory;
-  gunzip: Gunzip;
-}
 
 /**
  * A connection to one TikTok LIVE room.
@@ -309,38 +302,21 @@ export class TikTokLiveClient extends EventApi {
     // Codecs load per schema file on demand; load the listeners' ones before frames arrive.
     await this.#router.prepare();
     const roomId = this.roomId!;
-    const connection = new PushConnection({
-      createSocket: this.#capabilities.webSocketFactory,
-      gunzip: this.#capabilities.gunzip,
-      limits: this.#options.limits,
-      roomId: BigInt(roomId),
-      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
-      silenceTimeoutMs: this.#options.silenceTimeoutMs,
-      logger: this.#logger,
-      // Frames go straight to the router: connection → router → dispatcher, the client only wires them.
-      sink: this.#router,
-      ...(this.#onRawFrame ? { onRawFrame: this.#onRawFrame } : {}),
-      onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
-    });
-    const url = buildPushUrl({
-      initial: signed.initial,
-      roomId,
-      userAgent: this.#options.userAgent,
-      locale: this.#options.locale,
-      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
-    });
-    await connection.open(
+    // Frames go straight to the router: connection → router → dispatcher; the client only wires them.
+    const connection = await openPushConnection(
       {
-        url,
-        headers: { Cookie: this.#tiktok.handshakeCookies(), "User-Agent": this.#options.userAgent },
-        maxMessageBytes: this.#options.limits.maxFrameBytes,
+        signed,
+        roomId,
+        options: this.#options,
+        capabilities: this.#capabilities,
+        cookies: this.#tiktok.handshakeCookies(),
+        logger: this.#logger,
+        sink: this.#router,
+        onRawFrame: this.#onRawFrame,
+        onClose: (closed, code, reason, error) => this.#onClose(closed, code, reason, error),
       },
       signal,
     );
-    if (signal.aborted) {
-      connection.close(1000, "aborted");
-      throw signal.reason;
-    }
     this.#connection = connection;
     this.#attempts.connected();
     const first = !this.#cursor;
