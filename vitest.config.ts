@@ -23,7 +23,6 @@ export default defineConfig({
   },
   test: {
     include: [
-      "packages/*/src/**/*.test.ts",
       "packages/*/test/**/*.test.ts",
       "tools/*/test/**/*.test.ts",
       "tests/node/**/*.test.ts",
