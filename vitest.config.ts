@@ -22,11 +22,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      "packages/*/test/**/*.test.ts",
-      "tools/*/test/**/*.test.ts",
-      "tests/node/**/*.test.ts",
-    ],
+    include: ["packages/*/test/**/*.test.ts", "tools/*/test/**/*.test.ts", "tests/node/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
