@@ -1,12 +1,12 @@
 /// <reference types="node" />
 import { gunzipSync } from "node:zlib";
 import type { MessageBatch } from "@tiktok-live/proto";
-import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import { describe, expect, it } from "vitest";
 import type { Gunzip, SocketLike } from "../../src/capabilities.js";
 import { silentLogger } from "../../src/capabilities.js";
 import { type DecodeError, WebSocketClosedError } from "../../src/errors/errors.js";
 import { PushConnection } from "../../src/ws/push-connection.js";
+import { batchFrame, chatMessage } from "../batch-frames.js";
 import { fakeSocket } from "../fake-socket.js";
 
 const syncGunzip: Gunzip = (data, max) => new Uint8Array(gunzipSync(data, { maxOutputLength: max }));
@@ -36,9 +36,8 @@ function setup(gunzip: Gunzip, onBatch?: (cursor: string) => void) {
   return { batches, errors, sent, socket, connection };
 }
 
-const make = mixedMessageFactory(busyStreamMix);
 const frame = (n: number) =>
-  encodeBatchFrame([make(n), make(n + 1)], BigInt(100 + n), BigInt(n), {
+  batchFrame([chatMessage(n), chatMessage(n + 1)], BigInt(100 + n), BigInt(n), {
     cursor: `c${n}`,
     internalExt: `ext${n}`,
   });
