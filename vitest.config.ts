@@ -11,6 +11,9 @@ export default defineConfig({
     alias: {
       "@tiktok-live/proto/codecs": fileURLToPath(new URL("./packages/proto/src/codecs.ts", import.meta.url)),
       "@tiktok-live/proto": src("proto"),
+      "@tiktok-live/core/zlib-engine": fileURLToPath(
+        new URL("./packages/core/src/compression/zlib-engine.ts", import.meta.url),
+      ),
       "@tiktok-live/core": src("core"),
       "@tiktok-live/node": src("node"),
       "@tiktok-live/deno-bun": src("deno-bun"),
@@ -19,12 +22,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      "packages/*/src/**/*.test.ts",
-      "packages/*/test/**/*.test.ts",
-      "tools/*/test/**/*.test.ts",
-      "tests/node/**/*.test.ts",
-    ],
+    include: ["packages/*/test/**/*.test.ts", "tools/*/test/**/*.test.ts", "tests/node/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     testTimeout: 20_000,
     hookTimeout: 20_000,

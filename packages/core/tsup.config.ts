@@ -1,4 +1,8 @@
 import { defineConfig } from "tsup";
 import { libraryBuild } from "../../tsup.base.js";
 
-export default defineConfig(libraryBuild);
+// `@tiktok-live/core/zlib-engine` is an entry of its own: only adapters that have node:zlib import it.
+export default defineConfig({
+  ...libraryBuild,
+  entry: { index: "src/index.ts", "zlib-engine": "src/compression/zlib-engine.ts" },
+});

@@ -57,3 +57,10 @@ export const silentLogger: Logger = {
   warn() {},
   error() {},
 };
+
+/** What each runtime adapter supplies to the client. */
+export interface ClientCapabilities {
+  fetch: FetchLike;
+  webSocketFactory: WebSocketFactory;
+  gunzip: Gunzip;
+}

@@ -1,7 +1,44 @@
-// Public API of @tiktok-live/core. Runtime adapters re-export all of it.
-export * from "@tiktok-live/proto";
+/**
+ * Public API of @tiktok-live/core, listed by name. Everything not listed here is
+ * internal and may change in any release. Runtime adapters re-export the part
+ * users need (see their index.ts); the rest is for writing an adapter.
+ * etc/api/core.api.md records this list; `pnpm api:update` rewrites it.
+ * @module
+ */
 
 export type {
+  CodecDomain,
+  CommonMessageData,
+  EventClass,
+  Gift,
+  Image,
+  ProtoEventClass,
+  ProtoEventMap,
+  SkippedField,
+  Text,
+  UndecodableMessage,
+  User,
+} from "@tiktok-live/proto";
+export {
+  BaseEvent,
+  CodecsNotLoadedError,
+  CommentEventBase,
+  codecDomains,
+  createEvent,
+  DecodeErrorEvent,
+  eventClassByMethod,
+  GiftEventBase,
+  loadCodecs,
+  ProtoEvent,
+  protoEventClasses,
+  streakableGiftType,
+  toJsonSafe,
+  UnknownEvent,
+  usdPerDiamond,
+} from "@tiktok-live/proto";
+// For writing a runtime adapter: what the client needs from the runtime.
+export type {
+  ClientCapabilities,
   FetchLike,
   Gunzip,
   Logger,
@@ -10,20 +47,18 @@ export type {
   WebSocketFactory,
 } from "./capabilities.js";
 export { silentLogger } from "./capabilities.js";
+// The client, its options and its event API.
 export type { EventsOptions } from "./client/event-api.js";
 export type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./client/event-map.js";
-export type { ResolvedOptions, TikTokLiveClientOptions } from "./client/options.js";
+export type { TikTokLiveClientOptions } from "./client/options.js";
 export { normalizeUniqueId } from "./client/options.js";
-export type { ClientCapabilities } from "./client/tiktok-live-client.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
 export type { WaitUntilLiveOptions } from "./client/wait-until-live.js";
 export { minLiveCheckIntervalMs } from "./client/wait-until-live.js";
-export type { SyncGunzip } from "./compression/zlib-engine.js";
-export { reusableZlibGunzip } from "./compression/zlib-engine.js";
 export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
-export { defaultReconnectPolicy, reconnectDelay } from "./connection/reconnect-policy.js";
+export { defaultReconnectPolicy } from "./connection/reconnect-policy.js";
 export type { ConnectionState } from "./connection/state-machine.js";
-export { ConnectionStateMachine, connectionStates, legalTransitions } from "./connection/state-machine.js";
+// Errors.
 export type { ReconnectBudgetLimit } from "./errors/errors.js";
 export {
   AgeRestrictedError,
@@ -46,9 +81,9 @@ export {
   WebSocketClosedError,
 } from "./errors/errors.js";
 export { TikTokLiveError } from "./errors/tiktok-live-error.js";
+// The message-id dedupe, measured by packages/benchmarks against alternatives.
 export { MessageDedupe } from "./events/dedupe.js";
 export { ControlAction } from "./events/derived-events.js";
-export { EventDispatcher } from "./events/dispatcher.js";
 export type { DisconnectReason } from "./events/lifecycle-events.js";
 export {
   ConnectEvent,
@@ -57,13 +92,15 @@ export {
   WebsocketResponseEvent,
 } from "./events/lifecycle-events.js";
 export type { DecodeStats } from "./events/message-router.js";
+// Events: every generated event class (a generated list, by name), their bases and lookups.
+export * from "./gen/public-events.js";
 export type { BaseUrls } from "./http/base-urls.js";
 export { tiktokBaseUrls } from "./http/base-urls.js";
 export type { ResponseSizeLimits } from "./http/body-reader.js";
 export { defaultResponseSizeLimits } from "./http/body-reader.js";
-export { CookieJar } from "./http/cookie-jar.js";
 export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
 export type { TikTokUserProfile } from "./http/routes/user-detail.js";
+// Many rooms under one request budget.
 export type {
   PoolClientFactory,
   PoolRoomInfo,
@@ -72,21 +109,14 @@ export type {
   TikTokLivePoolOptions,
 } from "./pool/index.js";
 export { budgetedFetch, PoolRoom, RequestBudget, TikTokLivePool } from "./pool/index.js";
-export { maxTimerDelayMs } from "./time/clamp-delay.js";
+// The web client and video recording.
 export type { RecordingProgress, RecordingResult } from "./video/flv-recorder.js";
 export type { RecordVideoOptions, VideoRecording } from "./video/record-video.js";
 export type { VideoQuality } from "./video/stream-urls.js";
 export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
 export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
 export { TikTokWebClient } from "./web/tiktok-web-client.js";
-export type { FrameLimits, InboundFrame } from "./ws/push-frame.js";
-export {
-  decodeInboundFrame,
-  defaultFrameLimits,
-  encodeAck,
-  encodeEnterRoom,
-  encodeHeartbeat,
-} from "./ws/push-frame.js";
+export type { FrameLimits } from "./ws/push-frame.js";
+export { defaultFrameLimits } from "./ws/push-frame.js";
 export type { PushHostPolicy } from "./ws/push-host.js";
 export { tiktokPushDomains } from "./ws/push-host.js";
-export { buildPushUrl } from "./ws/websocket-url.js";

@@ -1,5 +1,6 @@
 import { Gunzip as GunzipStream } from "node:zlib";
-import { type Gunzip, reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core";
+import type { Gunzip } from "@tiktok-live/core";
+import { reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core/zlib-engine";
 import { webGunzip } from "./gunzip.js";
 
 let engine: SyncGunzip | Gunzip | undefined;

@@ -1,5 +1,6 @@
 import { Gunzip as GunzipStream, gunzipSync } from "node:zlib";
-import { type Gunzip, reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core";
+import type { Gunzip } from "@tiktok-live/core";
+import { reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core/zlib-engine";
 
 /** `gunzipSync` as a Uint8Array view: the path where the reusable engine is unavailable. */
 function streamGunzip(data: Uint8Array, maxOutputBytes: number): Uint8Array {

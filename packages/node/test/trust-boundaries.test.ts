@@ -9,12 +9,14 @@ import type { AddressInfo } from "node:net";
 import { type Simulator, startSimulator } from "@tiktok-live/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  maxTimerDelayMs,
   RateLimitError,
   TikTokLiveClient,
   type TikTokLiveClientOptions,
   UntrustedHostError,
 } from "../src/index.js";
+
+/** The longest delay `setTimeout` holds (2^31 − 1 ms); longer Retry-After values are clamped to it. */
+const maxTimerDelayMs = 2 ** 31 - 1;
 
 const sessionId = "c0ffee0123456789abcdef0123456789";
 

@@ -8,6 +8,7 @@ import { listPushEvents, type PushEvent } from "./push-messages.js";
 import { renderCodecDomains, renderCodecsIndex, renderMessagesIndex } from "./render-codecs.js";
 import { renderEventsDoc } from "./render-docs.js";
 import { renderEventFile } from "./render-events.js";
+import { type PublicEventsTarget, renderPublicEvents } from "./render-public-events.js";
 import { renderEventsIndex, renderRegistry } from "./render-registry.js";
 import { diffSnapshots, type SchemaChange } from "./schema-diff.js";
 import { loadSchemaModel, type SchemaModel } from "./schema-model.js";
@@ -26,6 +27,8 @@ export interface Targets {
   schemaFieldsFile: string;
   snapshotFile: string;
   eventsDoc: string;
+  /** Packages that re-export every event class by name (core, the adapters). */
+  publicEventsFiles: readonly PublicEventsTarget[];
 }
 
 export interface Generation {
@@ -70,6 +73,7 @@ export function generate(t: Targets): Generation {
     outputs.set(join(t.eventsGenDir, name), renderEventFile(file, list, fileOf));
   }
   outputs.set(join(t.eventsGenDir, "index.ts"), renderEventsIndex(events));
+  for (const { file, from } of t.publicEventsFiles) outputs.set(file, renderPublicEvents(events, from));
 
   // Registry, public type index, docs and the snapshot the next diff compares against.
   outputs.set(t.registryFile, renderRegistry(events));

@@ -5,7 +5,7 @@
  * nothing and exits 1 when a committed file is stale.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { renderChangeset } from "./changeset.js";
 import { generate } from "./generate.js";
 import { staleFiles, writeOutputs } from "./outputs.js";
@@ -20,7 +20,7 @@ function arg(name: string): string | undefined {
 const check = process.argv.includes("--check");
 const targets = { ...paths, schemaDir: arg("--schema") ?? paths.schemaDir };
 const { schema, events, outputs, changes, initial } = generate(targets);
-const ownedDirs = [paths.genDir];
+const ownedDirs = [paths.genDir, ...paths.publicEventsFiles.map(({ file }) => dirname(file))];
 const primaryCount = events.filter((e) => !e.derivedFrom).length;
 
 if (check) {

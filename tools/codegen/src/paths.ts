@@ -18,4 +18,10 @@ export const schemaFieldsFile = join(genDir, "schema-fields.ts");
 export const snapshotFile = join(protoPackage, "schema.snapshot.json");
 export const eventsDoc = join(repoRoot, "docs/events.md");
 export const changesetDir = join(repoRoot, ".changeset");
+/** Core and the adapters list the event classes by name in a generated file of their own. */
+export const publicEventsFiles = [
+  { file: join(repoRoot, "packages/core/src/gen/public-events.ts"), from: "@tiktok-live/proto" },
+  { file: join(repoRoot, "packages/node/src/gen/public-events.ts"), from: "@tiktok-live/core" },
+  { file: join(repoRoot, "packages/deno-bun/src/gen/public-events.ts"), from: "@tiktok-live/core" },
+];
 export const codegenBin = join(repoRoot, "tools/codegen/node_modules/.bin");

@@ -28,6 +28,7 @@ const allOutputs = [
   "src/gen/events/room.ts",
   "src/gen/events/social.ts",
   "src/gen/messages.ts",
+  "src/gen/public-events.ts",
   "src/gen/registry.ts",
   "src/gen/schema-fields.ts",
   "src/gen/webcast/battle.ts",

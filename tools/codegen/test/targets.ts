@@ -27,6 +27,7 @@ export function targetsIn(root: string, schemaDir = fixtureSchema): Targets {
     schemaFieldsFile: join(root, "src/gen/schema-fields.ts"),
     snapshotFile: join(root, "schema.snapshot.json"),
     eventsDoc: join(root, "docs/events.md"),
+    publicEventsFiles: [{ file: join(root, "src/gen/public-events.ts"), from: "@tiktok-live/proto" }],
   };
 }
 

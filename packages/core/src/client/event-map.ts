@@ -1,10 +1,4 @@
-import type {
-  BaseEvent,
-  DecodeErrorEvent,
-  EventClass,
-  ProtoEventMap,
-  UnknownEvent,
-} from "@tiktok-live/proto";
+import type { DecodeErrorEvent, ProtoEventMap, UnknownEvent } from "@tiktok-live/proto";
 import type { TikTokLiveError } from "../errors/errors.js";
 import type {
   ConnectEvent,
@@ -26,8 +20,5 @@ export interface ClientEventMap extends ProtoEventMap {
 export type ClientEventName = keyof ClientEventMap;
 
 export type EventHandler<E> = (event: E) => unknown;
-
-/** `client.on(...)` accepts an event class, an event name, or `"error"`. */
-export type EventKey<E extends BaseEvent = BaseEvent> = EventClass<E> | ClientEventName;
 
 export type ErrorHandler = (error: TikTokLiveError) => unknown;

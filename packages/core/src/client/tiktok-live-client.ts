@@ -1,8 +1,8 @@
 import { MessageBatch } from "@tiktok-live/proto";
-import type { FetchLike, Gunzip, Logger, WebSocketFactory } from "../capabilities.js";
+import type { ClientCapabilities, Logger } from "../capabilities.js";
 import { silentLogger } from "../capabilities.js";
 import { ReconnectAttempts } from "../connection/reconnect-attempts.js";
-import { checkReconnectBudget, SignBudget } from "../connection/sign-budget.js";
+import { checkReconnectBudget } from "../connection/sign-budget.js";
 import { type ConnectionState, ConnectionStateMachine } from "../connection/state-machine.js";
 import {
   InvalidStateError,
@@ -19,10 +19,8 @@ import {
   ReconnectingEvent,
 } from "../events/lifecycle-events.js";
 import { type DecodeStats, MessageRouter } from "../events/message-router.js";
-import { CookieJar } from "../http/cookie-jar.js";
-import { HttpClient } from "../http/http-client.js";
 import { fetchImage } from "../http/routes/fetch-image.js";
-import { type RouteContext, resolveRoomId } from "../http/routes/room-id.js";
+import { resolveRoomId } from "../http/routes/room-id.js";
 import {
   fetchGiftList,
   fetchIsLive,
@@ -31,34 +29,22 @@ import {
   type RoomInfo,
 } from "../http/routes/room-info.js";
 import { sendChat } from "../http/routes/send-chat.js";
-import { fetchSignedConnection, type SignedConnection } from "../http/routes/sign-server.js";
-import { webHeaders, webQueryParams } from "../http/web-defaults.js";
+import type { SignedConnection } from "../http/routes/sign-server.js";
 import { type RecordVideoOptions, recordRoomVideo, type VideoRecording } from "../video/record-video.js";
 import { TikTokWebClient } from "../web/tiktok-web-client.js";
-import { PushConnection } from "../ws/push-connection.js";
-import { buildPushUrl } from "../ws/websocket-url.js";
+import type { PushConnection } from "../ws/push-connection.js";
 import { EventApi } from "./event-api.js";
-import {
-  type ResolvedOptions,
-  resolveOptions,
-  type Secrets,
-  type TikTokLiveClientOptions,
-} from "./options.js";
-import { isFinal, sleep, withRetries } from "./retry.js";
+import { openPushConnection } from "./open-push.js";
+import { type ResolvedOptions, resolveOptions, type TikTokLiveClientOptions } from "./options.js";
+import { isFinal, sleep } from "./retry.js";
 import { rateLimitBeyond } from "./retry-after-limit.js";
+import { TikTokSession } from "./tiktok-session.js";
 import {
   minLiveCheckIntervalMs,
   minLocalCheckIntervalMs,
   type WaitUntilLiveOptions,
   waitUntilLive,
 } from "./wait-until-live.js";
-
-/** What each runtime adapter supplies. */
-export interface ClientCapabilities {
-  fetch: FetchLike;
-  webSocketFactory: WebSocketFactory;
-  gunzip: Gunzip;
-}
 
 /**
  * A connection to one TikTok LIVE room.
@@ -75,14 +61,13 @@ export class TikTokLiveClient extends EventApi {
   roomInfo: RoomInfo | undefined;
   availableGifts: GiftInfo[] = [];
 
-  readonly #secrets: Secrets;
   readonly #options: ResolvedOptions;
   readonly #capabilities: ClientCapabilities;
   readonly #logger: Logger;
   readonly #onRawFrame: ((bytes: Uint8Array) => void) | undefined;
   readonly #machine = new ConnectionStateMachine();
-  readonly #jar = new CookieJar();
-  readonly #http: HttpClient;
+  /** TikTok's HTTP side: cookies, web routes, signing. */
+  readonly #tiktok: TikTokSession;
   readonly #dedupe: MessageDedupe;
   readonly #router: MessageRouter;
   #connection: PushConnection | undefined;
@@ -91,7 +76,6 @@ export class TikTokLiveClient extends EventApi {
   #cursor = "";
   #liveEnded = false;
   #runWaiters: Array<() => void> = [];
-  readonly #signBudget: SignBudget;
   readonly #attempts: ReconnectAttempts;
   #web: TikTokWebClient | undefined;
 
@@ -105,28 +89,12 @@ export class TikTokLiveClient extends EventApi {
     checkReconnectBudget(resolved.reconnect);
     this.#options = resolved;
     this.#attempts = new ReconnectAttempts(resolved.reconnect);
-    this.#signBudget = new SignBudget(
-      resolved.reconnect.maxSignRequestsPerMinute,
-      resolved.reconnect.maxSignRequestsPerHour,
-    );
-    this.#secrets = secrets;
     this.#capabilities = capabilities;
     this.#logger = logger;
     this.#onRawFrame = options?.onRawFrame;
     this.#dedupe = new MessageDedupe(resolved.dedupeCapacity);
     this.#router = new MessageRouter(dispatcher, this.#dedupe, () => this.#endLive());
-    this.#jar.set("tt-target-idc", resolved.ttTargetIdc);
-    for (const [k, v] of Object.entries(secrets.cookies)) this.#jar.set(k, v);
-    if (secrets.sessionId) {
-      for (const name of ["sessionid", "sessionid_ss", "sid_tt"]) this.#jar.set(name, secrets.sessionId);
-    }
-    this.#http = new HttpClient({
-      fetch: capabilities.fetch,
-      cookies: this.#jar,
-      headers: webHeaders(resolved.userAgent),
-      timeoutMs: resolved.requestTimeoutMs,
-      responseLimits: resolved.maxResponseBytes,
-    });
+    this.#tiktok = new TikTokSession(resolved, secrets, capabilities.fetch, logger);
   }
 
   get state(): ConnectionState {
@@ -172,17 +140,17 @@ export class TikTokLiveClient extends EventApi {
     try {
       if (!this.roomId) {
         this.#machine.move("resolving-room");
-        this.roomId = await resolveRoomId(this.#routes(signal), this.uniqueId);
+        this.roomId = await resolveRoomId(this.#tiktok.routes(signal), this.uniqueId);
       }
       if (this.#machine.state !== "resolving-room") this.#machine.move("resolving-room");
-      const ctx = this.#routes(signal);
+      const ctx = this.#tiktok.routes(signal);
       if (this.#options.checkLiveOnConnect && !(await fetchIsLive(ctx, this.roomId))) {
         throw new UserOfflineError(this.uniqueId);
       }
       if (this.#options.fetchRoomInfoOnConnect) this.roomInfo = await fetchRoomInfo(ctx, this.roomId);
       if (this.#options.fetchGiftListOnConnect) this.availableGifts = await fetchGiftList(ctx, this.roomId);
       this.#machine.move("signing");
-      const signed = await this.#signWithRetry(signal);
+      const signed = await this.#tiktok.sign(this.roomId, this.#cursor, signal);
       await this.#open(signed, signal);
       return this.roomInfo;
     } catch (error) {
@@ -256,18 +224,18 @@ export class TikTokLiveClient extends EventApi {
   /** Sends a comment to the room (needs `sessionId`). */
   async sendMessage(content: string): Promise<void> {
     if (!this.roomId) throw new InvalidStateError("sendMessage() needs a room: connect first or pass roomId");
-    await sendChat(this.#routes(), {
+    await sendChat(this.#tiktok.routes(), {
       roomId: this.roomId,
       content,
-      ...(this.#secrets.sessionId ? { sessionId: this.#secrets.sessionId } : {}),
-      ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
+      ...(this.#tiktok.sessionId ? { sessionId: this.#tiktok.sessionId } : {}),
+      ...(this.#tiktok.signApiKey ? { apiKey: this.#tiktok.signApiKey } : {}),
       ttTargetIdc: this.#options.ttTargetIdc,
     });
   }
 
   /** Whether the user is live now, without connecting. */
   async isLive(options: { signal?: AbortSignal } = {}): Promise<boolean> {
-    const ctx = this.#routes(options.signal);
+    const ctx = this.#tiktok.routes(options.signal);
     try {
       const roomId = this.roomId ?? (await resolveRoomId(ctx, this.uniqueId));
       return await fetchIsLive(ctx, roomId);
@@ -300,18 +268,18 @@ export class TikTokLiveClient extends EventApi {
   recordVideo(target: WritableStream<Uint8Array>, options: RecordVideoOptions = {}): Promise<VideoRecording> {
     const info = (signal?: AbortSignal) =>
       this.web.fetchRoomInfo(this.roomId ? { roomId: this.roomId } : this.uniqueId, signal ? { signal } : {});
-    return recordRoomVideo(this.#http, info, this.uniqueId, target, options);
+    return recordRoomVideo(this.#tiktok.http, info, this.uniqueId, target, options);
   }
 
   /** TikTok's web API (room info, live checks, gifts, profiles) on this client's session and cookies. */
   get web(): TikTokWebClient {
-    this.#web ??= new TikTokWebClient({}, (signal) => this.#routes(signal));
+    this.#web ??= new TikTokWebClient({}, (signal) => this.#tiktok.routes(signal));
     return this.#web;
   }
 
   /** Downloads an image such as `event.user.avatarThumb.urlList[0]`. */
   fetchImage(url: string, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
-    return fetchImage(this.#routes(options.signal), url);
+    return fetchImage(this.#tiktok.routes(options.signal), url);
   }
 
   /** Safe to log: no session id, API key or cookie value. */
@@ -320,7 +288,7 @@ export class TikTokLiveClient extends EventApi {
       uniqueId: this.uniqueId,
       roomId: this.roomId,
       state: this.state,
-      authenticated: this.#secrets.sessionId !== undefined,
+      authenticated: this.#tiktok.authenticated,
       options: this.#options,
     };
   }
@@ -329,90 +297,33 @@ export class TikTokLiveClient extends EventApi {
     return `TikTokLiveClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  #routes(signal?: AbortSignal): RouteContext {
-    return {
-      http: this.#http,
-      baseUrls: this.#options.baseUrls,
-      params: webQueryParams(
-        this.#options.userAgent,
-        this.#options.locale,
-        this.#secrets.sessionId !== undefined,
-      ),
-      ...(signal ? { signal } : {}),
-    };
-  }
-
-  /** Signs, retrying transient failures; `retry: false` when an outer reconnect loop already retries. */
-  #signWithRetry(signal: AbortSignal, retry = true): Promise<SignedConnection> {
-    const session =
-      this.#options.sendSessionToSignServer && this.#secrets.sessionId
-        ? { sessionId: this.#secrets.sessionId, ttTargetIdc: this.#options.ttTargetIdc }
-        : undefined;
-    const sign = () => {
-      // Every request counts, retries included: the ceiling no server behaviour can get around.
-      this.#signBudget.take();
-      return fetchSignedConnection(this.#routes(signal), this.#jar, {
-        roomId: this.roomId!,
-        userAgent: this.#options.userAgent,
-        ...(this.#secrets.signApiKey ? { apiKey: this.#secrets.signApiKey } : {}),
-        ...(this.#cursor ? { cursor: this.#cursor } : {}),
-        ...(session ? { session } : {}),
-        pushHosts: this.#options.pushHosts,
-      });
-    };
-    const policy = this.#options.reconnect;
-    return withRetries(sign, {
-      policy: retry && policy.enabled ? policy : { ...policy, maxAttempts: 0 },
-      maxRetryAfterMs: this.#options.maxRetryAfterMs,
-      logger: this.#logger,
-      signal,
-    });
-  }
-
   async #open(signed: SignedConnection, signal: AbortSignal): Promise<void> {
     this.#machine.move("connecting");
     // Codecs load per schema file on demand; load the listeners' ones before frames arrive.
     await this.#router.prepare();
     const roomId = this.roomId!;
-    const connection = new PushConnection({
-      createSocket: this.#capabilities.webSocketFactory,
-      gunzip: this.#capabilities.gunzip,
-      limits: this.#options.limits,
-      roomId: BigInt(roomId),
-      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
-      silenceTimeoutMs: this.#options.silenceTimeoutMs,
-      logger: this.#logger,
-      onBatch: (batch) => this.#router.routeBatch(batch),
-      ...(this.#onRawFrame ? { onRawFrame: this.#onRawFrame } : {}),
-      onDecodeError: (error) => this.#router.inOrder(() => this.reportError(error)),
-      onClose: (code, reason, error) => this.#onClose(connection, code, reason, error),
-    });
-    const url = buildPushUrl({
-      initial: signed.initial,
-      roomId,
-      userAgent: this.#options.userAgent,
-      locale: this.#options.locale,
-      heartbeatIntervalMs: this.#options.heartbeatIntervalMs,
-    });
-    await connection.open(
+    // Frames go straight to the router: connection → router → dispatcher; the client only wires them.
+    const connection = await openPushConnection(
       {
-        url,
-        headers: { Cookie: this.#jar.handshakeHeader(), "User-Agent": this.#options.userAgent },
-        maxMessageBytes: this.#options.limits.maxFrameBytes,
+        signed,
+        roomId,
+        options: this.#options,
+        capabilities: this.#capabilities,
+        cookies: this.#tiktok.handshakeCookies(),
+        logger: this.#logger,
+        sink: this.#router,
+        onRawFrame: this.#onRawFrame,
+        onClose: (closed, code, reason, error) => this.#onClose(closed, code, reason, error),
       },
       signal,
     );
-    if (signal.aborted) {
-      connection.close(1000, "aborted");
-      throw signal.reason;
-    }
     this.#connection = connection;
     this.#attempts.connected();
     const first = !this.#cursor;
     this.#cursor = signed.initial.cursor;
     this.#machine.move("connected");
-    if (first && this.dispatcher.hasListeners(ConnectEvent.eventName))
-      this.#router.inOrder(() => this.dispatcher.emit(new ConnectEvent(this.uniqueId, roomId)));
+    // The client's own events go through the router too, so they keep their place among the stream's.
+    if (first) this.#router.emit(new ConnectEvent(this.uniqueId, roomId));
     if (this.#options.processInitialData) this.#router.routeBatch(MessageBatch.from(signed.initial));
     if (this.#liveEnded) return;
     connection.enterRoom(this.#cursor);
@@ -448,15 +359,12 @@ export class TikTokLiveClient extends EventApi {
         break;
       }
       const { attempt, delayMs } = next;
-      if (this.dispatcher.hasListeners(ReconnectingEvent.eventName)) {
-        const event = new ReconnectingEvent(attempt, delayMs, lastError);
-        this.#router.inOrder(() => this.dispatcher.emit(event));
-      }
+      this.#router.emit(new ReconnectingEvent(attempt, delayMs, lastError));
       try {
         await sleep(delayMs, session.signal);
         if (this.#machine.state !== "reconnecting") this.#machine.move("reconnecting");
         this.#machine.move("signing");
-        const signed = await this.#signWithRetry(session.signal, false);
+        const signed = await this.#tiktok.sign(this.roomId!, this.#cursor, session.signal, false);
         await this.#open(signed, session.signal);
         return;
       } catch (error) {

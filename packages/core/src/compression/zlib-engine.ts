@@ -1,4 +1,10 @@
 /**
+ * Entry `@tiktok-live/core/zlib-engine`, apart from core's main entry: only adapters with
+ * `node:zlib` import it (decision 007).
+ * @module
+ */
+
+/**
  * The native half of a node:zlib stream. Not public API of any runtime: every
  * member is checked before use, and `reusableZlibGunzip` returns undefined
  * when one is missing so the adapter falls back to its other gunzip.

@@ -30,8 +30,8 @@ export class EventDispatcher {
   private idleWaiters: Array<() => void> = [];
   /** Events dropped because handlers fell behind by more than the queue allows. */
   droppedEvents = 0;
-  /** Bumped whenever the set of event names with listeners changes, so callers may cache lookups. */
-  listenersVersion = 0;
+  /** Called whenever the set of event names with listeners changes (see `onListenersChange`). */
+  private readonly listenerHooks: Array<() => void> = [];
 
   constructor(
     private readonly logger: Logger,
@@ -46,8 +46,8 @@ export class EventDispatcher {
   on(name: string, handler: AnyHandler): () => void {
     // Copy-on-write keeps a dispatch that is iterating the old array safe from (un)subscribes.
     const list = this.handlers.get(name);
-    if (!list) this.listenersVersion++;
     this.handlers.set(name, [...(list ?? []), handler]);
+    if (!list) this.listenersChanged();
     return () => this.off(name, handler);
   }
 
@@ -60,8 +60,17 @@ export class EventDispatcher {
     if (next.length) this.handlers.set(name, next);
     else {
       this.handlers.delete(name);
-      this.listenersVersion++;
+      this.listenersChanged();
     }
+  }
+
+  /** Calls `hook` whenever an event name gains its first listener or loses its last, so callers may cache `hasListeners`. */
+  onListenersChange(hook: () => void): void {
+    this.listenerHooks.push(hook);
+  }
+
+  private listenersChanged(): void {
+    for (const hook of this.listenerHooks) hook();
   }
 
   hasListeners(name: string): boolean {
@@ -88,7 +97,7 @@ export class EventDispatcher {
       if (kept.length) this.handlers.set(n, kept);
       else {
         this.handlers.delete(n);
-        this.listenersVersion++;
+        this.listenersChanged();
       }
     }
   }

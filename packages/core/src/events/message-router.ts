@@ -11,7 +11,7 @@ import {
   type UndecodableMessage,
   UnknownEvent,
 } from "@tiktok-live/proto";
-import { DecodeError } from "../errors/errors.js";
+import { DecodeError, type TikTokLiveError } from "../errors/errors.js";
 import type { MessageDedupe } from "./dedupe.js";
 import { type DeriveContext, type Deriver, derivers } from "./derived-events.js";
 import type { EventDispatcher } from "./dispatcher.js";
@@ -53,9 +53,8 @@ interface Plan {
  * in, and everything after it waits, so events keep their order.
  */
 export class MessageRouter {
-  /** Routing plan by method, valid while the dispatcher's listeners stay the same. */
-  private plans = new Map<string, Plan | false>();
-  private plansVersion = -1;
+  /** Routing plan by method, cleared whenever the dispatcher's set of listened names changes. */
+  private readonly plans = new Map<string, Plan | false>();
   /** Set while paused: what to route once the codecs are in. */
   private paused: Pending[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
@@ -66,7 +65,9 @@ export class MessageRouter {
     private readonly dispatcher: EventDispatcher,
     private readonly dedupe: MessageDedupe,
     private readonly onLiveEnd: () => void,
-  ) {}
+  ) {
+    dispatcher.onListenersChange(() => this.plans.clear());
+  }
 
   private readonly ctx: DeriveContext = {
     wants: (name) => this.dispatcher.hasListeners(name),
@@ -87,26 +88,34 @@ export class MessageRouter {
     await Promise.all([...domains].map((d) => d.load()));
   }
 
-  /** Whether batches are waiting for codecs to load. */
-  get isPaused(): boolean {
-    return this.paused !== undefined;
-  }
-
   /** Resolves once no batch waits for codecs. */
   idle(): Promise<void> {
     return this.paused ? this.resumed.then(() => this.idle()) : Promise.resolve();
   }
 
   /**
-   * Runs `task` now, or after what waits for codecs. The client emits its own
-   * events and errors (reconnecting, a bad frame, disconnect) through this, so
-   * they keep their place among the stream's events.
+   * Runs `task` now, or after what waits for codecs, so it keeps its place
+   * among the stream's events (the client's teardown runs through this).
    */
   inOrder(task: () => void): void {
     if (this.paused) this.paused.push({ run: task });
     else task();
   }
 
+  /**
+   * Emits one of the client's own events (connect, reconnecting, disconnect)
+   * in its place among the stream's events: now, or after what waits for codecs.
+   */
+  emit(event: BaseEvent): void {
+    this.inOrder(() => this.dispatcher.emit(event));
+  }
+
+  /** Reports an error (a frame that could not be read, a lost connection) in its place among the events. */
+  reportError(error: TikTokLiveError): void {
+    this.inOrder(() => this.dispatcher.emitError(error));
+  }
+
+  /** The connection's batches: each message becomes an event if someone listens to it. */
   routeBatch(batch: MessageBatch): void {
     if (this.paused) this.paused.push({ batch, next: 0 });
     else this.route(batch, 0);
@@ -181,10 +190,6 @@ export class MessageRouter {
 
   /** `plan()`, cached per method: a busy stream repeats a few dozen methods. */
   private planFor(method: string): Plan | false {
-    if (this.plansVersion !== this.dispatcher.listenersVersion) {
-      this.plans.clear();
-      this.plansVersion = this.dispatcher.listenersVersion;
-    }
     let plan = this.plans.get(method);
     if (plan === undefined) {
       const cls = eventClassByMethod.get(method);
@@ -216,16 +221,6 @@ export class MessageRouter {
     if (plan.cls) return this.routeTo(plan.cls, message, plan);
     this.dispatcher.emit(new UnknownEvent(message));
     return undefined;
-  }
-
-  /**
-   * Routes one message, without the dedupe. Returns a promise when the message
-   * waits for its codecs: it is routed when they are in, and the caller pauses
-   * until that settles.
-   */
-  routeMessage(message: BaseProtoMessage): Promise<void> | undefined {
-    const plan = this.planFor(message.method);
-    return plan ? this.dispatchPlanned(plan, message) : undefined;
   }
 
   private routeTo(cls: ProtoEventClass, message: BaseProtoMessage, plan: Plan): Promise<void> | undefined {

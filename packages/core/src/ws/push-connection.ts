@@ -1,15 +1,7 @@
-import type { MessageBatch } from "@tiktok-live/proto";
+import { MessageBatch, WebcastPushFrame } from "@tiktok-live/proto";
 import type { Gunzip, Logger, SocketLike, SocketRequest, WebSocketFactory } from "../capabilities.js";
 import { DecodeError, WebSocketClosedError } from "../errors/errors.js";
-import {
-  encodeAck,
-  encodeEnterRoom,
-  encodeHeartbeat,
-  type FrameLimits,
-  type InboundFrame,
-  isPromiseLike,
-  readInboundFrame,
-} from "./push-frame.js";
+import { encodeAck, encodeEnterRoom, encodeHeartbeat, type FrameLimits } from "./push-frame.js";
 import { SilenceWatchdog } from "./silence-watchdog.js";
 
 export interface PushConnectionOptions {
@@ -21,11 +13,17 @@ export interface PushConnectionOptions {
   /** No frame for this long means the socket is dead even if it has not closed. */
   silenceTimeoutMs: number;
   logger: Logger;
-  onBatch: (batch: MessageBatch) => void;
+  /** Where decoded batches and unreadable frames go, in arrival order (the client's MessageRouter). */
+  sink: BatchSink;
   onRawFrame?: (bytes: Uint8Array) => void;
-  onDecodeError: (error: DecodeError) => void;
   /** Called once, when the socket closes for any reason after opening. */
   onClose: (code: number, reason: string, error?: WebSocketClosedError) => void;
+}
+
+/** The next layer of the frame path: a batch per `msg` frame, or the error of a frame that could not be read. */
+export interface BatchSink {
+  routeBatch(batch: MessageBatch): void;
+  reportError(error: DecodeError): void;
 }
 
 /** Code we close with when heartbeats or the silence watchdog find the socket dead. */
@@ -36,8 +34,8 @@ export const frameTooLargeCloseCode = 1009;
 const frameTooLargeReason = "frame too large";
 
 /**
- * One WebSocket to the push server: frames in (decoded in arrival order),
- * acks and heartbeats out. Reconnecting is the client's job, not this one's.
+ * One WebSocket to the push server: frames in (read, gunzipped and handed to
+ * the sink as batches, in arrival order), acks and heartbeats out. Reconnecting is the client's job, not this one's.
  */
 export class PushConnection {
   private socket: SocketLike | undefined;
@@ -231,7 +229,7 @@ export class PushConnection {
     this.framesReceived++;
     const bytes = toBytes(data);
     if (!bytes) {
-      this.options.onDecodeError(
+      this.options.sink.reportError(
         new DecodeError("Received a non-binary WebSocket message", "WebcastPushFrame", 0),
       );
       return;
@@ -306,18 +304,105 @@ export class PushConnection {
       if (batch.internalExt) this.internalExt = batch.internalExt;
       if (batch.needAck) this.send(encodeAck(frame.logId, batch.internalExt));
       this.batchesDelivered++;
-      this.options.onBatch(batch);
+      this.options.sink.routeBatch(batch);
     } catch (error) {
       this.failed(error, bytes);
     }
   }
 
   private failed(error: unknown, bytes: Uint8Array): void {
-    if (error instanceof DecodeError) this.options.onDecodeError(error);
+    if (error instanceof DecodeError) this.options.sink.reportError(error);
     else
-      this.options.onDecodeError(
+      this.options.sink.reportError(
         new DecodeError("Frame handling failed", "WebcastPushFrame", bytes.length, { cause: error }),
       );
+  }
+}
+
+/** The first bytes of every gzip member: magic 1f 8b and method 08 (deflate). */
+function looksGzipped(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+export interface InboundFrame {
+  frame: WebcastPushFrame;
+  /** Present for `msg` frames: the batch of push messages, each decoded when asked for. */
+  batch?: MessageBatch;
+}
+
+/**
+ * Wire bytes → frame → (gunzip) → batch. Every failure becomes a DecodeError
+ * that names the stage and the byte count, so one bad frame never takes the
+ * connection down. The frame comes back synchronously unless `gunzip` returns
+ * a promise. Throws (or rejects) only DecodeErrors.
+ */
+export function readInboundFrame(
+  bytes: Uint8Array,
+  gunzip: Gunzip,
+  limits: FrameLimits,
+): InboundFrame | Promise<InboundFrame> {
+  if (bytes.length > limits.maxFrameBytes) {
+    throw new DecodeError(
+      `Push frame of ${bytes.length} bytes exceeds the ${limits.maxFrameBytes}-byte limit`,
+      "WebcastPushFrame",
+      bytes.length,
+    );
+  }
+  let frame: WebcastPushFrame;
+  try {
+    frame = WebcastPushFrame.decode(bytes);
+  } catch (cause) {
+    throw new DecodeError(`Malformed push frame (${bytes.length} bytes)`, "WebcastPushFrame", bytes.length, {
+      cause,
+    });
+  }
+  if (frame.payloadType !== "msg") return { frame };
+
+  const compress = frame.headers.compress_type;
+  // Trust the header, but sniff too: some servers omit it on gzip payloads.
+  const gzipped = compress === "gzip" || (compress !== "none" && looksGzipped(frame.payload));
+  if (!gzipped) return { frame, batch: decodeBatch(frame.payload) };
+  let body: Uint8Array | Promise<Uint8Array>;
+  try {
+    body = gunzip(frame.payload, limits.maxDecompressedBytes);
+  } catch (cause) {
+    throw gunzipFailed(frame, cause);
+  }
+  if (isPromiseLike(body)) {
+    return Promise.resolve(body).then(
+      (out) => ({ frame, batch: decodeBatch(out) }),
+      (cause) => {
+        throw gunzipFailed(frame, cause);
+      },
+    );
+  }
+  return { frame, batch: decodeBatch(body) };
+}
+
+/** Whether a capability answered with a promise (or any thenable) rather than a value. */
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+function gunzipFailed(frame: WebcastPushFrame, cause: unknown): DecodeError {
+  return new DecodeError(
+    `Could not decompress push frame payload (${frame.payload.length} bytes)`,
+    "ProtoMessageFetchResult",
+    frame.payload.length,
+    { cause },
+  );
+}
+
+function decodeBatch(body: Uint8Array): MessageBatch {
+  try {
+    return MessageBatch.decode(body);
+  } catch (cause) {
+    throw new DecodeError(
+      `Malformed message batch (${body.length} bytes)`,
+      "ProtoMessageFetchResult",
+      body.length,
+      { cause },
+    );
   }
 }
 

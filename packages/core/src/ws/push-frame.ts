@@ -1,16 +1,5 @@
-import {
-  HeartBeatMessage,
-  MessageBatch,
-  WebcastImEnterRoomMessage,
-  WebcastPushFrame,
-} from "@tiktok-live/proto";
-import type { Gunzip } from "../capabilities.js";
-import { DecodeError } from "../errors/errors.js";
-
-/** The first bytes of every gzip member: magic 1f 8b and method 08 (deflate). */
-function looksGzipped(bytes: Uint8Array): boolean {
-  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
-}
+// Outbound frames (enter-room, heartbeat, ack) and the frame size limits; inbound frames are read in push-connection.ts.
+import { HeartBeatMessage, WebcastImEnterRoomMessage, WebcastPushFrame } from "@tiktok-live/proto";
 
 export interface FrameLimits {
   /** Largest accepted frame on the wire. */
@@ -23,100 +12,6 @@ export const defaultFrameLimits: FrameLimits = {
   maxFrameBytes: 8 * 1024 * 1024,
   maxDecompressedBytes: 32 * 1024 * 1024,
 };
-
-export interface InboundFrame {
-  frame: WebcastPushFrame;
-  /** Present for `msg` frames: the batch of push messages, each decoded when asked for. */
-  batch?: MessageBatch;
-}
-
-/**
- * Wire bytes → frame → (gunzip) → batch. Every failure becomes a DecodeError
- * that names the stage and the byte count, so one bad frame never takes the
- * connection down.
- */
-export async function decodeInboundFrame(
-  bytes: Uint8Array,
-  gunzip: Gunzip,
-  limits: FrameLimits,
-): Promise<InboundFrame> {
-  return readInboundFrame(bytes, gunzip, limits);
-}
-
-/**
- * `decodeInboundFrame` without the promise when it is not needed: the frame
- * comes back synchronously unless `gunzip` returns a promise. Throws (or
- * rejects) only DecodeErrors.
- */
-export function readInboundFrame(
-  bytes: Uint8Array,
-  gunzip: Gunzip,
-  limits: FrameLimits,
-): InboundFrame | Promise<InboundFrame> {
-  if (bytes.length > limits.maxFrameBytes) {
-    throw new DecodeError(
-      `Push frame of ${bytes.length} bytes exceeds the ${limits.maxFrameBytes}-byte limit`,
-      "WebcastPushFrame",
-      bytes.length,
-    );
-  }
-  let frame: WebcastPushFrame;
-  try {
-    frame = WebcastPushFrame.decode(bytes);
-  } catch (cause) {
-    throw new DecodeError(`Malformed push frame (${bytes.length} bytes)`, "WebcastPushFrame", bytes.length, {
-      cause,
-    });
-  }
-  if (frame.payloadType !== "msg") return { frame };
-
-  const compress = frame.headers.compress_type;
-  // Trust the header, but sniff too: some servers omit it on gzip payloads.
-  const gzipped = compress === "gzip" || (compress !== "none" && looksGzipped(frame.payload));
-  if (!gzipped) return { frame, batch: decodeBatch(frame.payload) };
-  let body: Uint8Array | Promise<Uint8Array>;
-  try {
-    body = gunzip(frame.payload, limits.maxDecompressedBytes);
-  } catch (cause) {
-    throw gunzipFailed(frame, cause);
-  }
-  if (isPromiseLike(body)) {
-    return Promise.resolve(body).then(
-      (out) => ({ frame, batch: decodeBatch(out) }),
-      (cause) => {
-        throw gunzipFailed(frame, cause);
-      },
-    );
-  }
-  return { frame, batch: decodeBatch(body) };
-}
-
-/** Whether a capability answered with a promise (or any thenable) rather than a value. */
-export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
-}
-
-function gunzipFailed(frame: WebcastPushFrame, cause: unknown): DecodeError {
-  return new DecodeError(
-    `Could not decompress push frame payload (${frame.payload.length} bytes)`,
-    "ProtoMessageFetchResult",
-    frame.payload.length,
-    { cause },
-  );
-}
-
-function decodeBatch(body: Uint8Array): MessageBatch {
-  try {
-    return MessageBatch.decode(body);
-  } catch (cause) {
-    throw new DecodeError(
-      `Malformed message batch (${body.length} bytes)`,
-      "ProtoMessageFetchResult",
-      body.length,
-      { cause },
-    );
-  }
-}
 
 const textEncoder = new TextEncoder();
 

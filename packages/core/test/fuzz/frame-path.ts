@@ -54,8 +54,7 @@ export async function runFramePath(frames: Uint8Array[]): Promise<FramePathOutco
     heartbeatIntervalMs: 60_000,
     silenceTimeoutMs: 60_000,
     logger: silentLogger,
-    onBatch: (result) => router.routeBatch(result),
-    onDecodeError: (error) => dispatcher.emitError(error),
+    sink: router,
     onClose: () => {},
   });
   const opened = connection.open({ url: "ws://fuzz", headers: {} });
