@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { renderChangeset } from "./changeset.js";
 import { generate } from "./generate.js";
+import { inputsHash } from "./inputs-hash.js";
 import { staleFiles, writeOutputs } from "./outputs.js";
 import * as paths from "./paths.js";
 import { formatReport } from "./schema-diff.js";
@@ -20,6 +21,8 @@ function arg(name: string): string | undefined {
 const check = process.argv.includes("--check");
 const targets = { ...paths, schemaDir: arg("--schema") ?? paths.schemaDir };
 const { schema, events, outputs, changes, initial } = generate(targets);
+// Recorded with the output so the turbo task (codegen-if-stale.ts) can skip a run that changes nothing.
+outputs.set(paths.inputsHashFile, `${inputsHash(targets.schemaDir)}\n`);
 const ownedDirs = [paths.genDir, ...paths.publicEventsFiles.map(({ file }) => dirname(file))];
 const primaryCount = events.filter((e) => !e.derivedFrom).length;
 

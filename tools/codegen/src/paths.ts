@@ -15,6 +15,8 @@ export const messagesIndexFile = join(genDir, "messages.ts");
 export const codecDomainsFile = join(genDir, "codec-domains.ts");
 export const codecsIndexFile = join(genDir, "codecs.ts");
 export const schemaFieldsFile = join(genDir, "schema-fields.ts");
+/** Hash of the inputs the generated files were made from (see inputs-hash.ts). */
+export const inputsHashFile = join(genDir, "inputs.sha256");
 export const snapshotFile = join(protoPackage, "schema.snapshot.json");
 export const eventsDoc = join(repoRoot, "docs/events.md");
 export const changesetDir = join(repoRoot, ".changeset");
@@ -24,4 +26,5 @@ export const publicEventsFiles = [
   { file: join(repoRoot, "packages/node/src/gen/public-events.ts"), from: "@tiktok-live/core" },
   { file: join(repoRoot, "packages/deno-bun/src/gen/public-events.ts"), from: "@tiktok-live/core" },
 ];
-export const codegenBin = join(repoRoot, "tools/codegen/node_modules/.bin");
+export const codegenDir = join(repoRoot, "tools/codegen");
+export const codegenBin = join(codegenDir, "node_modules/.bin");

@@ -70,6 +70,88 @@ export function exitCodeFor(error: unknown): number {
   return ExitCode.failure;
 }
 
+/**
+ * Starts a recording on every connect and saves the batch that comes with the signature
+ * (recent history, or missed messages after a reconnect): it arrives over HTTP, not as a
+ * WebSocket frame, so it is written as one for a replay to have it too.
+ */
+function recordFrames(
+  client: TikTokLiveClient,
+  write: (line: string) => void,
+  setRecorder: (recorder: RecordingWriter) => void,
+): void {
+  let recorder: RecordingWriter | undefined;
+  let signedBatchPending = false;
+  client.on("connect", (e) => {
+    recorder = new RecordingWriter(write, { uniqueId: e.uniqueId, roomId: e.roomId });
+    setRecorder(recorder);
+    signedBatchPending = true;
+  });
+  client.on("reconnecting", () => {
+    signedBatchPending = true;
+  });
+  client.on("websocketResponse", ({ response }) => {
+    if (!signedBatchPending) return;
+    signedBatchPending = false;
+    if (response.messages.length > 0)
+      recorder?.frame(
+        encodeBatchFrame(response.messages, 0n, 0n, {
+          cursor: response.cursor,
+          internalExt: response.internalExt,
+          needAck: false,
+        }),
+      );
+  });
+}
+
+/** Polls until the user is live; false when interrupted (Ctrl-C) first. */
+async function waitUntilLive(
+  client: TikTokLiveClient,
+  options: WatchOptions,
+  io: Io,
+  colors: ReturnType<typeof createColors>,
+): Promise<boolean> {
+  const interrupted = new AbortController();
+  const stopWaiting = io.onInterrupt(() => interrupted.abort(new Error("interrupted")));
+  try {
+    if (!options.json) io.err(colors.dim(`Waiting for @${client.uniqueId} to go live…`));
+    await client.waitUntilLive({
+      signal: interrupted.signal,
+      ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (interrupted.signal.aborted) return false;
+    throw error;
+  } finally {
+    stopWaiting();
+  }
+}
+
+/** Prints the chosen events (one JSON line each with --json, else a readable line) and client errors. */
+function printEvents(
+  client: TikTokLiveClient,
+  names: readonly string[],
+  json: boolean,
+  io: Io,
+  colors: ReturnType<typeof createColors>,
+): void {
+  const print = (event: BaseEvent) => {
+    if (json) {
+      io.out(JSON.stringify(event));
+      return;
+    }
+    const line = formatEvent(event, colors);
+    if (line !== undefined) io.out(line);
+  };
+  for (const name of names) client.on(name as ClientEventName, print);
+  client.on("error", (error: TikTokLiveError) => {
+    if (json)
+      io.out(JSON.stringify({ event: "error", name: error.name, code: error.code, message: error.message }));
+    else io.err(colors.yellow(`⚠ ${error.message}`));
+  });
+}
+
 export async function watch(options: WatchOptions, io: Io): Promise<number> {
   const colors = createColors(colorsWanted({ isTTY: io.isTTY }, io.env, options.color));
   const names = options.events ?? (options.json ? knownEventNames : prettyDefaults);
@@ -98,20 +180,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     return exitCodeFor(error);
   }
 
-  const print = (event: BaseEvent) => {
-    if (options.json) {
-      io.out(JSON.stringify(event));
-      return;
-    }
-    const line = formatEvent(event, colors);
-    if (line !== undefined) io.out(line);
-  };
-  for (const name of names) client.on(name as ClientEventName, print);
-  client.on("error", (error: TikTokLiveError) => {
-    if (options.json)
-      io.out(JSON.stringify({ event: "error", name: error.name, code: error.code, message: error.message }));
-    else io.err(colors.yellow(`⚠ ${error.message}`));
-  });
+  printEvents(client, names, options.json, io, colors);
 
   const stopInterrupt = io.onInterrupt(() => {
     if (!options.json) io.err(colors.dim("Disconnecting…"));
@@ -121,48 +190,15 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     if (options.record) {
       recordFile = createWriteStream(options.record, { flags: "w" });
       const stream = recordFile;
-      // The batch that comes with the signature (recent history, or missed messages after a
-      // reconnect) arrives over HTTP, not as a WebSocket frame: save it as one so a replay has it too.
-      let signedBatchPending = false;
-      client.on("connect", (e) => {
-        recorder = new RecordingWriter((line) => stream.write(line), {
-          uniqueId: e.uniqueId,
-          roomId: e.roomId,
-        });
-        signedBatchPending = true;
-      });
-      client.on("reconnecting", () => {
-        signedBatchPending = true;
-      });
-      client.on("websocketResponse", ({ response }) => {
-        if (!signedBatchPending) return;
-        signedBatchPending = false;
-        if (response.messages.length > 0)
-          recorder?.frame(
-            encodeBatchFrame(response.messages, 0n, 0n, {
-              cursor: response.cursor,
-              internalExt: response.internalExt,
-              needAck: false,
-            }),
-          );
-      });
+      recordFrames(
+        client,
+        (line) => stream.write(line),
+        (r) => {
+          recorder = r;
+        },
+      );
     }
-    if (options.wait) {
-      const interrupted = new AbortController();
-      const stopWaiting = io.onInterrupt(() => interrupted.abort(new Error("interrupted")));
-      try {
-        if (!options.json) io.err(colors.dim(`Waiting for @${client.uniqueId} to go live…`));
-        await client.waitUntilLive({
-          signal: interrupted.signal,
-          ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
-        });
-      } catch (error) {
-        if (interrupted.signal.aborted) return ExitCode.ok;
-        throw error;
-      } finally {
-        stopWaiting();
-      }
-    }
+    if (options.wait && !(await waitUntilLive(client, options, io, colors))) return ExitCode.ok;
     await client.run();
     return ExitCode.ok;
   } catch (error) {
