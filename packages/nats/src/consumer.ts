@@ -32,6 +32,15 @@ export interface ConsumeEventsOptions {
    * It must exceed the time the loop body takes. Default 10.
    */
   ackWaitSeconds?: number;
+  /**
+   * Where a new durable starts: `all` (default) from the start of the stream,
+   * `new` with what is published after it is created (a live tail).
+   */
+  deliver?: "all" | "new";
+  /** Let the server delete the durable after this many seconds without a pull (a tail that died). */
+  inactiveSeconds?: number;
+  /** Called once the durable exists on the server (events published from then on will come). */
+  onReady?: () => void;
   signal?: AbortSignal;
 }
 
@@ -77,10 +86,11 @@ async function durableConsumer(
   const config = {
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    deliver_policy: options.deliver === "new" ? DeliverPolicy.New : DeliverPolicy.All,
     filter_subject: filter,
     ack_wait: (options.ackWaitSeconds ?? 10) * 1_000_000_000,
     max_ack_pending: 10_000,
+    ...(options.inactiveSeconds ? { inactive_threshold: options.inactiveSeconds * 1_000_000_000 } : {}),
   };
   try {
     await jsm.consumers.info(stream, options.durable);
@@ -127,10 +137,9 @@ export async function* consumeEvents(
   // The consumer may start before any producer: make the stream so the durable has a home.
   await ensureEventStream(js, { stream, subjectPrefix: prefix });
   const consumer = await durableConsumer(js, stream, options, filter);
+  options.onReady?.();
   const batch = options.batch ?? 256;
   let current: JsMsg | undefined;
-  /** True after a wait for lost deliveries: what is still pending is in the server's redelivery queue. */
-  let settled = false;
   try {
     while (!options.signal?.aborted) {
       // Messages the server sent that never arrived (the connection dropped, a consumer before us
@@ -140,20 +149,19 @@ export async function* consumeEvents(
         pending = (await consumer.info()).num_ack_pending;
       } catch {
         await sleep(250, options.signal); // NATS is away; it reconnects by itself
-        settled = false;
         continue;
       }
-      // Wait until they have all expired (plus the longest pull), so the server sends them first, in order.
-      if (pending > 0 && !settled)
+      // Everything handed to us is acknowledged by now, so anything pending was lost on the way (a
+      // pull that ended quietly when NATS restarted counts too). Wait until it has expired (plus the
+      // longest pull), so the server sends it first, in order.
+      if (pending > 0)
         await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
-      settled = true;
       let messages: AsyncIterable<JsMsg>;
       try {
         messages = await consumer.fetch({ max_messages: batch, expires: pullExpiresMs });
       } catch {
         // NATS is away (restarting, a network blip): the connection reconnects by itself.
         await sleep(250, options.signal);
-        settled = false;
         continue;
       }
       const pulled = messages[Symbol.asyncIterator]();
@@ -162,8 +170,7 @@ export async function* consumeEvents(
         try {
           next = await pulled.next();
         } catch {
-          settled = false; // the pull broke: some of what the server sent may be lost in transit
-          break;
+          break; // the pull broke: what the server sent and we lost is pending, waited for above
         }
         if (next.done) break;
         current = next.value;
