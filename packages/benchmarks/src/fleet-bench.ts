@@ -21,7 +21,7 @@ import { NatsServerProcess } from "../../../tests/shared/nats-server.js";
 
 export interface FleetBenchConfig {
   throughput: { rooms: number; eventsPerRoom: number; runs: number };
-  latency: { seconds: number; runs: number };
+  latency: { seconds: number; rooms: number; runs: number };
   failover: { leaseTtlMs: number; runs: number };
   scale: { rooms: number; workers: number; sampleSeconds: number };
 }
@@ -35,6 +35,7 @@ export interface ThroughputRun {
   eventsPerSecond: number;
 }
 export interface LatencyRun {
+  rooms: number;
   samples: number;
   p50: number;
   p99: number;
@@ -167,14 +168,17 @@ async function throughput(js: JetStreamClient, rooms: number, eventsPerRoom: num
   };
 }
 
-/** One room, 20 messages every 10 ms: 2,000 events/s, simulator message time to the consumer's loop body. */
-async function latency(js: JetStreamClient, seconds: number): Promise<LatencyRun> {
+/**
+ * 2,000 events/s from `rooms` rooms (each `2000 / rooms` a second, in frames every 50 ms) through one
+ * pool and sink: simulator message time to the consumer's loop body.
+ */
+async function latency(js: JetStreamClient, seconds: number, rooms: number): Promise<LatencyRun> {
   const stream = `BENCH_L${Date.now().toString(36)}`;
   const prefix = stream.toLowerCase();
-  const sims = await simulatorRooms(1, 2000 * seconds, 20, 10);
-  const room = sims.rooms[0]!;
-  const client = new TikTokLiveClient(room.uniqueId, room.clientOptions);
-  const sink = await publishEvents(client, js, { stream, subjectPrefix: prefix });
+  const perRoomPerSecond = 2000 / rooms;
+  const sims = await simulatorRooms(rooms, perRoomPerSecond * seconds, perRoomPerSecond / 20, 50);
+  const pool = poolFor(sims.rooms);
+  const sink = await publishEvents(pool, js, { stream, subjectPrefix: prefix });
   const samples: number[] = [];
   const stop = new AbortController();
   const consuming = (async () => {
@@ -188,12 +192,12 @@ async function latency(js: JetStreamClient, seconds: number): Promise<LatencyRun
       if (created > 0) samples.push(Date.now() - created);
     }
   })();
-  await client.connect();
-  const deadline = Date.now() + seconds * 3_000 + 30_000;
+  for (const r of sims.rooms) pool.add(r.uniqueId);
+  const deadline = Date.now() + seconds * 2_000 + 20_000;
   while (samples.length < 2000 * seconds * 0.98 && Date.now() < deadline) await sleep(250);
   stop.abort();
   await consuming;
-  await client.disconnect();
+  await pool.close();
   await sink.close({ flush: false });
   await sims.close();
   await (await js.jetstreamManager()).streams.delete(stream).catch(() => {});
@@ -201,6 +205,7 @@ async function latency(js: JetStreamClient, seconds: number): Promise<LatencyRun
   const at = (q: number) =>
     samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN;
   return {
+    rooms,
     samples: samples.length,
     p50: at(0.5),
     p99: at(0.99),
@@ -240,7 +245,7 @@ export async function runFleetBench(
       figures.throughput.push(t);
     }
     for (let i = 0; i < config.latency.runs; i++) {
-      const l = await latency(js, config.latency.seconds);
+      const l = await latency(js, config.latency.seconds, config.latency.rooms);
       log(
         `  latency at 2,000 events/s: ${l.samples} samples, p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms`,
       );

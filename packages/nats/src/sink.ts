@@ -131,6 +131,22 @@ export async function publishEvents(
     return track.safe;
   };
 
+  /** Subjects per room and event name: the room token check runs once per room, not per event. */
+  const subjects = new Map<string, Map<string, string>>();
+  const subjectOf = (uniqueId: string, eventName: string): string => {
+    let byName = subjects.get(uniqueId);
+    if (!byName) {
+      byName = new Map();
+      subjects.set(uniqueId, byName);
+    }
+    let subject = byName.get(eventName);
+    if (subject === undefined) {
+      subject = eventSubject(subjectPrefix, uniqueId, eventName);
+      byName.set(eventName, subject);
+    }
+    return subject;
+  };
+
   const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
     const uniqueId = client.uniqueId;
     const roomId = client.roomId ?? uniqueId;
@@ -142,7 +158,7 @@ export async function publishEvents(
           ? `${roomId}:${event.msgId}`
           : `${roomId}:${event.msgId}:${event.eventName}`;
     const item: Outgoing = {
-      subject: eventSubject(subjectPrefix, uniqueId, event.eventName),
+      subject: subjectOf(uniqueId, event.eventName),
       data: encodeEnvelope(event, uniqueId, roomId),
       msgID,
       room: uniqueId,
