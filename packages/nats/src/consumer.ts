@@ -141,27 +141,35 @@ export async function* consumeEvents(
   const batch = options.batch ?? 256;
   let current: JsMsg | undefined;
   try {
+    /**
+     * The consumer's delivery sequence of the last message we received; undefined when we cannot
+     * know what came before (at the start, after a failure or a gap). Deliveries are numbered one by
+     * one, so a jump means messages the server sent were lost on the way (a dropped connection, a
+     * pull that ended in a NATS restart).
+     */
+    let lastDelivery: number | undefined;
     while (!options.signal?.aborted) {
-      // Messages the server sent that never arrived (the connection dropped, a consumer before us
-      // died) come back only after the ack wait; pulling newer ones first would break the order.
-      let pending: number;
-      try {
-        pending = (await consumer.info()).num_ack_pending;
-      } catch {
-        await sleep(250, options.signal); // NATS is away; it reconnects by itself
-        continue;
+      if (lastDelivery === undefined) {
+        // Messages the server sent that never arrived (or a consumer before us left unacknowledged)
+        // come back only after the ack wait; pulling newer ones first would break the order. Wait
+        // until they have expired (plus the longest pull), so the server sends them first, in order.
+        let pending: number;
+        try {
+          pending = (await consumer.info()).num_ack_pending;
+        } catch {
+          await sleep(250, options.signal); // NATS is away; it reconnects by itself
+          continue;
+        }
+        if (pending > 0)
+          await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
       }
-      // Everything handed to us is acknowledged by now, so anything pending was lost on the way (a
-      // pull that ended quietly when NATS restarted counts too). Wait until it has expired (plus the
-      // longest pull), so the server sends it first, in order.
-      if (pending > 0)
-        await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
       let messages: AsyncIterable<JsMsg>;
       try {
         messages = await consumer.fetch({ max_messages: batch, expires: pullExpiresMs });
       } catch {
         // NATS is away (restarting, a network blip): the connection reconnects by itself.
         await sleep(250, options.signal);
+        lastDelivery = undefined;
         continue;
       }
       const pulled = messages[Symbol.asyncIterator]();
@@ -170,9 +178,18 @@ export async function* consumeEvents(
         try {
           next = await pulled.next();
         } catch {
-          break; // the pull broke: what the server sent and we lost is pending, waited for above
+          lastDelivery = undefined; // the pull broke: what the server sent and we lost is pending
+          break;
         }
         if (next.done) break;
+        const delivery = next.value.info.deliverySequence;
+        if (lastDelivery !== undefined && delivery > lastDelivery + 1) {
+          // Something before this one was lost on the way: leave this one (and the rest of the
+          // pull) unacknowledged and wait above, so the server sends them again in stream order.
+          lastDelivery = undefined;
+          break;
+        }
+        lastDelivery = delivery;
         current = next.value;
         const [, room, eventName] = current.subject.split(".", 3) as [string, string, string];
         if ((rooms && !rooms.has(room)) || (names && !names.has(eventName))) {
