@@ -7,6 +7,8 @@ import { allListeners, clientVariant, commentOnly } from "./client-dispatch.js";
 import { connectorAllEvents, connectorSeesComments, connectorVariant } from "./connector-dispatch.js";
 import { loadCorpus, methodMix } from "./corpus.js";
 import { dedupeMicro } from "./dedupe-alternatives.js";
+import { runFleetBench } from "./fleet-bench.js";
+import { fleetConfig, fleetMarkdown } from "./fleet-report.js";
 import { runFresh } from "./fresh-process.js";
 import { canCollect, interleave, summarize } from "./harness.js";
 import { type CycleHeap, heapOverFrames, idleClientHeap } from "./memory.js";
@@ -151,6 +153,10 @@ try {
   log("start-up: fresh processes…");
   const startupFigures = await startup(["@tiktok-live/node", "tiktok-live-connector"], config.startupRuns);
 
+  log("fleet: NATS sink, latency, failover, rooms over workers…");
+  const fleet = await runFleetBench(fleetConfig(smoke), log);
+  if ("skipped" in fleet) log(`fleet: SKIPPED, ${fleet.skipped}`);
+
   const partial: Omit<Results, "targets" | "seconds"> = {
     mode: smoke ? "smoke" : "full",
     machine: {
@@ -185,11 +191,11 @@ try {
     seconds: (performance.now() - started) / 1000,
   };
   printReport(results);
-  if (jsonPath) writeFileSync(jsonPath, JSON.stringify(results, null, 2));
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ ...results, fleet }, null, 2));
   if (!smoke) {
     const findingsPath = join(here, "findings.md");
     const findings = existsSync(findingsPath) ? readFileSync(findingsPath, "utf8") : "";
-    writeFileSync(docsPath, markdownReport(results, findings));
+    writeFileSync(docsPath, markdownReport(results, findings) + fleetMarkdown(fleet));
     log(`wrote ${docsPath}`);
   }
 } finally {

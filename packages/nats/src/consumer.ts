@@ -32,6 +32,15 @@ export interface ConsumeEventsOptions {
    * It must exceed the time the loop body takes. Default 10.
    */
   ackWaitSeconds?: number;
+  /**
+   * Where a new durable starts: `all` (default) from the start of the stream,
+   * `new` with what is published after it is created (a live tail).
+   */
+  deliver?: "all" | "new";
+  /** Let the server delete the durable after this many seconds without a pull (a tail that died). */
+  inactiveSeconds?: number;
+  /** Called once the durable exists on the server (events published from then on will come). */
+  onReady?: () => void;
   signal?: AbortSignal;
 }
 
@@ -77,10 +86,11 @@ async function durableConsumer(
   const config = {
     durable_name: options.durable,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
+    deliver_policy: options.deliver === "new" ? DeliverPolicy.New : DeliverPolicy.All,
     filter_subject: filter,
     ack_wait: (options.ackWaitSeconds ?? 10) * 1_000_000_000,
     max_ack_pending: 10_000,
+    ...(options.inactiveSeconds ? { inactive_threshold: options.inactiveSeconds * 1_000_000_000 } : {}),
   };
   try {
     await jsm.consumers.info(stream, options.durable);
@@ -127,33 +137,39 @@ export async function* consumeEvents(
   // The consumer may start before any producer: make the stream so the durable has a home.
   await ensureEventStream(js, { stream, subjectPrefix: prefix });
   const consumer = await durableConsumer(js, stream, options, filter);
+  options.onReady?.();
   const batch = options.batch ?? 256;
   let current: JsMsg | undefined;
-  /** True after a wait for lost deliveries: what is still pending is in the server's redelivery queue. */
-  let settled = false;
   try {
+    /**
+     * The consumer's delivery sequence of the last message we received; undefined when we cannot
+     * know what came before (at the start, after a failure or a gap). Deliveries are numbered one by
+     * one, so a jump means messages the server sent were lost on the way (a dropped connection, a
+     * pull that ended in a NATS restart).
+     */
+    let lastDelivery: number | undefined;
     while (!options.signal?.aborted) {
-      // Messages the server sent that never arrived (the connection dropped, a consumer before us
-      // died) come back only after the ack wait; pulling newer ones first would break the order.
-      let pending: number;
-      try {
-        pending = (await consumer.info()).num_ack_pending;
-      } catch {
-        await sleep(250, options.signal); // NATS is away; it reconnects by itself
-        settled = false;
-        continue;
+      if (lastDelivery === undefined) {
+        // Messages the server sent that never arrived (or a consumer before us left unacknowledged)
+        // come back only after the ack wait; pulling newer ones first would break the order. Wait
+        // until they have expired (plus the longest pull), so the server sends them first, in order.
+        let pending: number;
+        try {
+          pending = (await consumer.info()).num_ack_pending;
+        } catch {
+          await sleep(250, options.signal); // NATS is away; it reconnects by itself
+          continue;
+        }
+        if (pending > 0)
+          await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
       }
-      // Wait until they have all expired (plus the longest pull), so the server sends them first, in order.
-      if (pending > 0 && !settled)
-        await sleep((options.ackWaitSeconds ?? 10) * 1000 + pullExpiresMs + 250, options.signal);
-      settled = true;
       let messages: AsyncIterable<JsMsg>;
       try {
         messages = await consumer.fetch({ max_messages: batch, expires: pullExpiresMs });
       } catch {
         // NATS is away (restarting, a network blip): the connection reconnects by itself.
         await sleep(250, options.signal);
-        settled = false;
+        lastDelivery = undefined;
         continue;
       }
       const pulled = messages[Symbol.asyncIterator]();
@@ -162,10 +178,18 @@ export async function* consumeEvents(
         try {
           next = await pulled.next();
         } catch {
-          settled = false; // the pull broke: some of what the server sent may be lost in transit
+          lastDelivery = undefined; // the pull broke: what the server sent and we lost is pending
           break;
         }
         if (next.done) break;
+        const delivery = next.value.info.deliverySequence;
+        if (lastDelivery !== undefined && delivery > lastDelivery + 1) {
+          // Something before this one was lost on the way: leave this one (and the rest of the
+          // pull) unacknowledged and wait above, so the server sends them again in stream order.
+          lastDelivery = undefined;
+          break;
+        }
+        lastDelivery = delivery;
         current = next.value;
         const [, room, eventName] = current.subject.split(".", 3) as [string, string, string];
         if ((rooms && !rooms.has(room)) || (names && !names.has(eventName))) {

@@ -1,4 +1,4 @@
-import type { JetStreamClient } from "@nats-io/jetstream";
+import type { PublishSender } from "./publish-sender.js";
 
 /** One event waiting for its publish to be acknowledged. */
 export interface Outgoing {
@@ -8,48 +8,91 @@ export interface Outgoing {
   /** Room key (uniqueId) and the resume cursor that is safe once this event is stored. */
   room: string;
   cursor: string | undefined;
-  acked: boolean;
 }
 
 export interface PublishQueueOptions {
-  /** Publishes awaiting their ack at once. */
+  /** Publishes awaiting their ack at once, over all rooms. */
   window: number;
   /** Events held (in flight or waiting) before new ones overflow. */
   capacity: number;
-  /** Timeout of one publish. */
-  ackTimeoutMs: number;
   onStored(item: Outgoing, duplicate: boolean): void;
-  /** This item and every one before it are stored: its cursor is safe to save. */
+  /** This item and every one of its room before it are stored: its cursor is safe to save. */
   onCommitted(item: Outgoing): void;
+  /** A publish failed and will be sent again (reported once per run of failures). */
   onRetry(error: unknown): void;
 }
 
+/** A first-in first-out list without the O(n) `shift` of an array. */
+class Fifo<T> {
+  #items: Array<T | undefined> = [];
+  #head = 0;
+  get size(): number {
+    return this.#items.length - this.#head;
+  }
+  peek(): T | undefined {
+    return this.#items[this.#head];
+  }
+  push(item: T): void {
+    this.#items.push(item);
+  }
+  shift(): T | undefined {
+    if (this.#head >= this.#items.length) return undefined;
+    const item = this.#items[this.#head];
+    this.#items[this.#head++] = undefined;
+    if (this.#head === this.#items.length) {
+      this.#items = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    return item;
+  }
+}
+
+interface RoomLane {
+  items: Fifo<Outgoing>;
+  /** The head is sent and not settled yet. */
+  sending: boolean;
+  /** The head is waiting for its retry timer. */
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
+  retryDelay: number;
+  /** Bumped on every send of the head: a settlement of an older send is ignored. */
+  attempt: number;
+}
+
 /**
- * Publishes in order with a bounded window of pending acks. When a publish
- * fails (NATS away, a timeout), sending stops, the in-flight ones settle, and
- * everything not acknowledged is sent again from the oldest, in order: the
- * server's duplicate window drops the ones it had stored, so nothing is lost,
- * doubled or reordered. Entries leave the queue in order once acknowledged.
+ * Publishes in order per room, with a bounded window of pending acks over all
+ * rooms. Each room has at most one unacknowledged publish: JetStream checks
+ * nothing about order, so with two of a room in flight a failure of the first
+ * (sent into a connection that dropped, refused while the stream recovers
+ * after a restart, a leader change) while the second goes through would store
+ * them in the wrong order, and no retry can undo that. One at a time per room,
+ * a failed head is simply sent again (the server's duplicate window drops it if
+ * it was stored after all) and nothing behind it moves before it is stored.
+ * Throughput comes from the many rooms a sink serves at once; one room is
+ * bounded by one round trip per event.
  */
 export class PublishQueue {
-  #items: Array<Outgoing | undefined> = [];
-  #head = 0;
-  #next = 0;
+  readonly #lanes = new Map<string, RoomLane>();
+  /** Rooms whose head is ready to send, in the order they became ready. */
+  readonly #ready = new Fifo<RoomLane>();
+  #size = 0;
   #inflight = 0;
-  #broken = false;
-  #retryDelay = 0;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #failing = false;
   #idle: Array<() => void> = [];
   #closed = false;
 
   constructor(
-    private readonly js: JetStreamClient,
+    private readonly sender: PublishSender,
     private readonly options: PublishQueueOptions,
-  ) {}
+  ) {
+    sender.onReconnect(() => this.#retryNow());
+  }
 
   /** Events held: in flight plus waiting. */
   get size(): number {
-    return this.#items.length - this.#head;
+    return this.#size;
   }
 
   get inflight(): number {
@@ -58,88 +101,94 @@ export class PublishQueue {
 
   /** False when full: the caller counts and reports the overflow. */
   offer(item: Outgoing): boolean {
-    if (this.size >= this.options.capacity) return false;
-    this.#items.push(item);
-    this.#pump();
+    if (this.#size >= this.options.capacity) return false;
+    let lane = this.#lanes.get(item.room);
+    if (!lane) {
+      lane = { items: new Fifo(), sending: false, retryTimer: undefined, retryDelay: 0, attempt: 0 };
+      this.#lanes.set(item.room, lane);
+    }
+    lane.items.push(item);
+    this.#size++;
+    if (lane.items.size === 1 && !lane.sending && !lane.retryTimer) {
+      this.#ready.push(lane);
+      this.#pump();
+    }
     return true;
   }
 
   /** Resolves once everything offered so far is acknowledged. */
   flushed(): Promise<void> {
-    if (this.size === 0) return Promise.resolve();
+    if (this.#size === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   close(): void {
     this.#closed = true;
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    for (const lane of this.#lanes.values()) if (lane.retryTimer) clearTimeout(lane.retryTimer);
+    this.sender.close();
   }
 
   #pump(): void {
-    while (
-      !this.#broken &&
-      !this.#closed &&
-      this.#inflight < this.options.window &&
-      this.#next < this.#items.length
-    ) {
-      const item = this.#items[this.#next++]!;
-      if (item.acked) continue;
-      this.#inflight++;
-      this.js
-        .publish(item.subject, item.data, {
-          timeout: this.options.ackTimeoutMs,
-          ...(item.msgID ? { msgID: item.msgID } : {}),
-        })
-        .then(
-          (ack) => this.#settled(item, ack.duplicate, undefined),
-          (error: unknown) => this.#settled(item, false, error),
-        );
+    while (!this.#closed && this.#inflight < this.options.window && this.#ready.size > 0) {
+      this.#send(this.#ready.shift()!);
     }
   }
 
-  #settled(item: Outgoing, duplicate: boolean, error: unknown): void {
+  #send(lane: RoomLane): void {
+    const item = lane.items.peek();
+    if (!item) return;
+    lane.sending = true;
+    const attempt = ++lane.attempt;
+    this.#inflight++;
+    this.sender.send(item, (duplicate, error) => this.#settled(lane, attempt, duplicate, error));
+  }
+
+  #settled(lane: RoomLane, attempt: number, duplicate: boolean, error: unknown): void {
+    // A late answer to a send that was given up on (timed out, resent after a reconnect).
+    if (attempt !== lane.attempt || !lane.sending) return;
+    lane.sending = false;
     this.#inflight--;
-    if (error === undefined) {
-      if (!item.acked) {
-        item.acked = true;
-        this.options.onStored(item, duplicate);
+    if (error !== undefined) {
+      if (!this.#failing) {
+        this.#failing = true;
+        this.options.onRetry(error);
       }
-      this.#retryDelay = 0;
-      this.#advance();
-    } else if (!this.#broken) {
-      this.#broken = true;
-      this.options.onRetry(error);
+      lane.retryDelay = Math.min(2_000, Math.max(50, lane.retryDelay * 2));
+      lane.retryTimer = setTimeout(() => {
+        lane.retryTimer = undefined;
+        if (this.#closed) return;
+        this.#ready.push(lane);
+        this.#pump();
+      }, lane.retryDelay);
+      this.#pump();
+      return;
     }
-    if (this.#broken && this.#inflight === 0) this.#scheduleRetry();
-    else this.#pump();
-  }
-
-  #advance(): void {
-    while (this.#head < this.#items.length && this.#items[this.#head]?.acked) {
-      this.options.onCommitted(this.#items[this.#head]!);
-      this.#items[this.#head++] = undefined;
-    }
-    // Compact now and then so the array does not grow without end.
-    if (this.#head > 4096 && this.#head * 2 > this.#items.length) {
-      this.#items = this.#items.slice(this.#head);
-      this.#next -= this.#head;
-      this.#head = 0;
-    }
-    if (this.size === 0) {
+    this.#failing = false;
+    lane.retryDelay = 0;
+    const item = lane.items.shift()!;
+    this.#size--;
+    this.options.onStored(item, duplicate);
+    this.options.onCommitted(item);
+    if (lane.items.size > 0) this.#ready.push(lane);
+    else this.#lanes.delete(item.room);
+    if (this.#size === 0) {
       const waiters = this.#idle;
       this.#idle = [];
       for (const w of waiters) w();
     }
+    this.#pump();
   }
 
-  #scheduleRetry(): void {
-    if (this.#retryTimer || this.#closed) return;
-    this.#retryDelay = Math.min(2_000, Math.max(100, this.#retryDelay * 2));
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = undefined;
-      this.#broken = false;
-      this.#next = this.#head;
-      this.#pump();
-    }, this.#retryDelay);
+  /** The connection is back: heads waiting for a retry go now instead of after their backoff. */
+  #retryNow(): void {
+    if (this.#closed) return;
+    for (const lane of this.#lanes.values()) {
+      if (!lane.retryTimer) continue;
+      clearTimeout(lane.retryTimer);
+      lane.retryTimer = undefined;
+      lane.retryDelay = 0;
+      this.#ready.push(lane);
+    }
+    this.#pump();
   }
 }

@@ -11,13 +11,17 @@ import {
 import { encodeEnvelope, eventClassesByName } from "./envelope.js";
 import { SinkOverflowError } from "./errors.js";
 import { type Outgoing, PublishQueue } from "./publish-queue.js";
+import { CorePublishSender, connectionOf, JetStreamPublishSender } from "./publish-sender.js";
 import { type EventStreamOptions, ensureEventStream } from "./stream.js";
 import { eventSubject } from "./subjects.js";
 
 export interface PublishEventsOptions extends EventStreamOptions {
   /** Event classes to publish. Default: every proto event (derived ones too), unknown, connect and disconnect. */
   events?: EventClass[];
-  /** Publishes awaiting their ack at once. Default 1,024. */
+  /**
+   * Publishes awaiting their ack at once, over all rooms (each room has one at
+   * a time, so its events are stored in order whatever fails). Default 1,024.
+   */
   maxPendingAcks?: number;
   /** Events held while NATS is slow or away before new ones overflow. Default 100,000. */
   bufferSize?: number;
@@ -41,7 +45,7 @@ export interface SinkStats {
   duplicates: number;
   /** Events dropped because the buffer was full. Never silent: each one is also an error. */
   overflowed: number;
-  /** Times sending stopped on a failure and resumed. */
+  /** Runs of failed publishes (NATS away, a timeout); each failed event is sent again until stored. */
   retries: number;
   /** Events held now (in flight or waiting). */
   buffered: number;
@@ -90,10 +94,12 @@ export async function publishEvents(
   };
   const cursors = new Map<string, CursorTrack>();
   const reported = new Map<string, string>();
-  const queue = new PublishQueue(js, {
+  const ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
+  const nc = connectionOf(js);
+  const sender = nc ? new CorePublishSender(nc, ackTimeoutMs) : new JetStreamPublishSender(js, ackTimeoutMs);
+  const queue = new PublishQueue(sender, {
     window: options.maxPendingAcks ?? 1024,
     capacity,
-    ackTimeoutMs: options.ackTimeoutMs ?? 5_000,
     onStored: (item, duplicate) => {
       stats.published++;
       if (duplicate) stats.duplicates++;
@@ -125,6 +131,22 @@ export async function publishEvents(
     return track.safe;
   };
 
+  /** Subjects per room and event name: the room token check runs once per room, not per event. */
+  const subjects = new Map<string, Map<string, string>>();
+  const subjectOf = (uniqueId: string, eventName: string): string => {
+    let byName = subjects.get(uniqueId);
+    if (!byName) {
+      byName = new Map();
+      subjects.set(uniqueId, byName);
+    }
+    let subject = byName.get(eventName);
+    if (subject === undefined) {
+      subject = eventSubject(subjectPrefix, uniqueId, eventName);
+      byName.set(eventName, subject);
+    }
+    return subject;
+  };
+
   const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
     const uniqueId = client.uniqueId;
     const roomId = client.roomId ?? uniqueId;
@@ -136,12 +158,11 @@ export async function publishEvents(
           ? `${roomId}:${event.msgId}`
           : `${roomId}:${event.msgId}:${event.eventName}`;
     const item: Outgoing = {
-      subject: eventSubject(subjectPrefix, uniqueId, event.eventName),
+      subject: subjectOf(uniqueId, event.eventName),
       data: encodeEnvelope(event, uniqueId, roomId),
       msgID,
       room: uniqueId,
       cursor: event.msgId === 0n ? undefined : cursorFor(client, room),
-      acked: false,
     };
     if (!queue.offer(item)) {
       stats.overflowed++;

@@ -153,11 +153,7 @@ describe("fleet on NATS JetStream", () => {
     expect(partial.length).toBeLessThan(count);
   }, 150_000);
 
-  // KNOWN PROBLEM (see the report of issue 15): through a NATS restart plus a consumer restart every
-  // comment arrives once, but the consumer can receive a run of them out of order (messages the
-  // server sent into a dropped connection come back after the ack wait, after newer ones), and on a
-  // loaded box a room sometimes had not completed within the minute. Skipped until that is fixed.
-  it.skip("survives a NATS restart and a consumer restart; a room removed while live stops", async () => {
+  it("survives a NATS restart and a consumer restart; a room removed while live stops", async () => {
     const count = 80;
     const store = await fleetOf(6, count, 100, 2, 4_000);
     const consumer = new RecordingConsumer(js, "restarts");

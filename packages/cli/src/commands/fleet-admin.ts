@@ -1,5 +1,7 @@
-import { consumeEvents, deliveryOf, FleetStore, fleetStatus } from "@tiktok-live/nats";
+import { consumeEvents, defaultStreamName, deliveryOf, FleetStore, fleetStatus } from "@tiktok-live/nats";
+import { colorsWanted, createColors } from "../colors.js";
 import { ExitCode } from "../exit-codes.js";
+import { formatEvent } from "../format-event.js";
 import type { Io } from "../io.js";
 import { connectFleet } from "./fleet-connect.js";
 
@@ -65,25 +67,37 @@ export async function fleetList(url: string, json: boolean, io: Io): Promise<num
   return ExitCode.ok;
 }
 
-/** `fleet tail [--json]`: every event of the fleet as it arrives, from a consumer of its own. */
+/**
+ * `fleet tail [--json]`: every event of the fleet published from now on, as
+ * it arrives: one JSON object per line (with `room`), or one readable line
+ * per event (the `watch` view, with the room in front).
+ */
 export async function fleetTail(url: string, json: boolean, io: Io): Promise<number> {
   const { nc, js } = await connectFleet(url);
-  const durable = `tail_${Date.now().toString(36)}`;
+  const durable = `tail_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   const stop = new AbortController();
   const off = io.onInterrupt(() => stop.abort());
+  const colors = createColors(colorsWanted({ isTTY: io.isTTY }, io.env, undefined));
   try {
-    const jsm = await js.jetstreamManager();
-    const info = await jsm.streams.info("TIKTOK_LIVE");
-    for await (const e of consumeEvents(js, { durable, signal: stop.signal })) {
-      const d = deliveryOf(e);
-      // Only what arrives from now on: the stream's history is for durable consumers.
-      if (d && d.streamSequence <= info.state.last_seq) continue;
-      if (json) io.out(JSON.stringify({ room: d?.uniqueId, ...e.toJSON() }));
-      else io.out(`${d?.uniqueId ?? "?"}  ${e.eventName}  ${JSON.stringify(e.toJSON()).slice(0, 160)}`);
+    // A consumer of its own that starts at the end of the stream and goes away if this process dies.
+    for await (const e of consumeEvents(js, {
+      durable,
+      deliver: "new",
+      inactiveSeconds: 60,
+      signal: stop.signal,
+      onReady: () => io.err(colors.dim(`tailing the fleet on ${url} (Ctrl-C to stop)`)),
+    })) {
+      const room = deliveryOf(e)?.uniqueId ?? "?";
+      if (json) {
+        io.out(JSON.stringify({ room, ...e.toJSON() }));
+        continue;
+      }
+      const line = formatEvent(e, colors);
+      if (line !== undefined) io.out(`${colors.dim(`@${room}`)}  ${line}`);
     }
   } finally {
     off();
-    await (await js.jetstreamManager()).consumers.delete("TIKTOK_LIVE", durable).catch(() => {});
+    await (await js.jetstreamManager()).consumers.delete(defaultStreamName, durable).catch(() => {});
     await nc.drain();
   }
   return ExitCode.ok;

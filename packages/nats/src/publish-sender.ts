@@ -1,0 +1,167 @@
+import type { JetStreamClient } from "@nats-io/jetstream";
+import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from "@nats-io/nats-core";
+import type { Outgoing } from "./publish-queue.js";
+
+/** How a publish settled: stored (maybe a duplicate), or an error to retry on. */
+export type Settle = (duplicate: boolean, error?: unknown) => void;
+
+/** Sends one publish to JetStream and reports its ack. */
+export interface PublishSender {
+  send(item: Outgoing, settle: Settle): void;
+  /** Calls `listener` each time the connection comes back after a drop. */
+  onReconnect(listener: () => void): void;
+  close(): void;
+}
+
+export class PublishAckError extends Error {
+  override readonly name = "PublishAckError";
+}
+
+const decoder = new TextDecoder();
+// The server writes its acks by hand: `{"stream":"S", "seq":1,"duplicate": true}`.
+const duplicateMark = /"duplicate":\s*true/;
+const errorMark = /"error"\s*:/;
+
+/**
+ * JetStream publishes as plain core publishes with a reply subject under one
+ * inbox, answered through one subscription: no request object, timer or
+ * promise per event, and a single sweep for timeouts. When the connection
+ * comes back after a drop every pending publish is failed at once, so the
+ * queue sends it again without waiting for its timeout (a copy that got
+ * through after all is dropped by the duplicate window).
+ */
+export class CorePublishSender implements PublishSender {
+  readonly #inbox: string;
+  readonly #sub: Subscription;
+  readonly #pending = new Map<number, { settle: Settle; sentAt: number }>();
+  #token = 0;
+  readonly #sweep: ReturnType<typeof setInterval>;
+  readonly #listeners: Array<() => void> = [];
+  #closed = false;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly ackTimeoutMs: number,
+  ) {
+    this.#inbox = createInbox();
+    this.#sub = nc.subscribe(`${this.#inbox}.*`, { callback: (_error, msg) => this.#answer(msg) });
+    this.#sweep = setInterval(() => this.#expire(), Math.max(50, Math.min(1_000, ackTimeoutMs / 4)));
+    void this.#watchStatus();
+  }
+
+  send(item: Outgoing, settle: Settle): void {
+    const token = ++this.#token;
+    this.#pending.set(token, { settle, sentAt: Date.now() });
+    try {
+      const opts: { reply: string; headers?: ReturnType<typeof headers> } = {
+        reply: `${this.#inbox}.${token}`,
+      };
+      if (item.msgID) {
+        const h = headers();
+        h.set("Nats-Msg-Id", item.msgID);
+        opts.headers = h;
+      }
+      this.nc.publish(item.subject, item.data, opts);
+    } catch (error) {
+      // The connection is closed or draining: fail soon, not in this call stack.
+      this.#pending.delete(token);
+      queueMicrotask(() => settle(false, error));
+    }
+  }
+
+  onReconnect(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#sweep);
+    this.#sub.unsubscribe();
+    this.#pending.clear();
+  }
+
+  #answer(msg: Msg): void {
+    const subject = msg.subject;
+    const token = Number(subject.slice(subject.lastIndexOf(".") + 1));
+    const pending = this.#pending.get(token);
+    if (!pending) return; // timed out or failed already
+    this.#pending.delete(token);
+    // 503: no responders (JetStream not up yet after a restart, or no stream for the subject).
+    if (msg.headers?.code === 503 || msg.data.length === 0) {
+      pending.settle(
+        false,
+        new PublishAckError(`No JetStream answer for the publish (${msg.headers?.code})`),
+      );
+      return;
+    }
+    const text = decoder.decode(msg.data);
+    if (errorMark.test(text)) {
+      pending.settle(false, new PublishAckError(`JetStream refused the publish: ${text}`));
+      return;
+    }
+    pending.settle(duplicateMark.test(text));
+  }
+
+  #expire(): void {
+    const limit = Date.now() - this.ackTimeoutMs;
+    for (const [token, pending] of this.#pending) {
+      // Insertion order is send order: the first one in time ends the scan.
+      if (pending.sentAt > limit) break;
+      this.#pending.delete(token);
+      pending.settle(false, new PublishAckError(`No ack within ${this.ackTimeoutMs} ms`));
+    }
+  }
+
+  /** Everything sent before a drop may be lost: fail it now, then let the queue resend. */
+  #failAll(reason: string): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of pending) p.settle(false, new PublishAckError(reason));
+  }
+
+  async #watchStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (this.#closed) break;
+      if (status.type === "reconnect") {
+        this.#failAll("The NATS connection dropped before the ack");
+        for (const listener of this.#listeners) listener();
+      }
+    }
+  }
+}
+
+/** Through `js.publish`, for a JetStream client whose connection is not reachable. */
+export class JetStreamPublishSender implements PublishSender {
+  #closed = false;
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly ackTimeoutMs: number,
+  ) {}
+
+  send(item: Outgoing, settle: Settle): void {
+    this.js
+      .publish(item.subject, item.data, {
+        timeout: this.ackTimeoutMs,
+        ...(item.msgID ? { msgID: item.msgID } : {}),
+      })
+      .then(
+        (ack) => !this.#closed && settle(ack.duplicate),
+        (error: unknown) => !this.#closed && settle(false, error),
+      );
+  }
+
+  onReconnect(): void {}
+
+  close(): void {
+    this.#closed = true;
+  }
+}
+
+/** The NATS connection behind a JetStream client from `jetstream(nc)`, when it exposes it. */
+export function connectionOf(js: JetStreamClient): NatsConnection | undefined {
+  const nc = (js as { nc?: Partial<NatsConnection> }).nc;
+  return nc && typeof nc.publish === "function" && typeof nc.subscribe === "function"
+    ? (nc as NatsConnection)
+    : undefined;
+}

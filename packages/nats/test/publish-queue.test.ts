@@ -1,0 +1,120 @@
+/**
+ * The publish queue with a scripted sender: whatever fails, each room's events
+ * are stored in the order they were offered, once each.
+ */
+import { describe, expect, it } from "vitest";
+import { type Outgoing, PublishQueue } from "../src/publish-queue.js";
+import type { PublishSender, Settle } from "../src/publish-sender.js";
+
+/** A stream that stores what it is sent, and a hand that decides each send's fate. */
+class ScriptedSender implements PublishSender {
+  readonly stored: Outgoing[] = [];
+  readonly sent: Array<{ item: Outgoing; settle: Settle }> = [];
+  #reconnect: Array<() => void> = [];
+  maxInFlightPerRoom = 0;
+  send(item: Outgoing, settle: Settle): void {
+    this.sent.push({ item, settle });
+    const perRoom = this.sent.filter((s) => s.item.room === item.room).length;
+    this.maxInFlightPerRoom = Math.max(this.maxInFlightPerRoom, perRoom);
+  }
+  /** Settles the oldest send: stored (unless already there), or lost. */
+  answer(lost = false): Outgoing {
+    const { item, settle } = this.sent.shift()!;
+    if (lost) settle(false, new Error("lost"));
+    else {
+      const duplicate = this.stored.includes(item);
+      if (!duplicate) this.stored.push(item);
+      settle(duplicate);
+    }
+    return item;
+  }
+  onReconnect(listener: () => void): void {
+    this.#reconnect.push(listener);
+  }
+  reconnect(): void {
+    for (const l of this.#reconnect) l();
+  }
+  close(): void {}
+}
+
+const item = (room: string, n: number): Outgoing => ({
+  subject: `t.${room}.comment`,
+  data: new Uint8Array([n]),
+  msgID: `${room}:${n}`,
+  room,
+  cursor: `${room}-c${n}`,
+});
+
+function setup(window = 16) {
+  const sender = new ScriptedSender();
+  const committed: string[] = [];
+  let retries = 0;
+  const queue = new PublishQueue(sender, {
+    window,
+    capacity: 100,
+    onStored: () => {},
+    onCommitted: (i) => committed.push(i.cursor!),
+    onRetry: () => retries++,
+  });
+  return { sender, queue, committed, retries: () => retries };
+}
+
+const order = (stored: Outgoing[], room: string) => stored.filter((i) => i.room === room).map((i) => i.msgID);
+
+describe("PublishQueue", () => {
+  it("keeps one publish per room in flight, many rooms at once", () => {
+    const { sender, queue } = setup();
+    for (let n = 0; n < 5; n++) for (const room of ["a", "b", "c"]) queue.offer(item(room, n));
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0", "b:0", "c:0"]);
+    while (sender.sent.length) sender.answer();
+    expect(sender.maxInFlightPerRoom).toBe(1);
+    for (const room of ["a", "b", "c"])
+      expect(order(sender.stored, room)).toEqual([0, 1, 2, 3, 4].map((n) => `${room}:${n}`));
+    expect(queue.size).toBe(0);
+  });
+
+  it("a lost publish holds its room back until it is stored: no later event overtakes it", async () => {
+    const { sender, queue, committed, retries } = setup();
+    for (let n = 0; n < 4; n++) {
+      queue.offer(item("a", n));
+      queue.offer(item("b", n));
+    }
+    sender.answer(); // a:0 stored
+    sender.answer(true); // b:0 lost (sent into a dropped connection)
+    sender.answer(); // a:1 stored; room b has nothing in flight now
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:2"]);
+    expect(retries()).toBe(1);
+    sender.reconnect(); // back: b:0 goes again at once
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:2", "b:0"]);
+    while (sender.sent.length) sender.answer();
+    expect(order(sender.stored, "b")).toEqual(["b:0", "b:1", "b:2", "b:3"]);
+    expect(order(sender.stored, "a")).toEqual(["a:0", "a:1", "a:2", "a:3"]);
+    expect(committed.filter((c) => c.startsWith("b"))).toEqual(["b-c0", "b-c1", "b-c2", "b-c3"]);
+    await queue.flushed();
+  });
+
+  it("retries a failed head after a back-off without a reconnect, and a late answer to the old send is ignored", async () => {
+    const { sender, queue } = setup();
+    queue.offer(item("a", 0));
+    queue.offer(item("a", 1));
+    const first = sender.sent[0]!;
+    sender.answer(true);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0"]);
+    first.settle(false); // the first send's answer comes late: must not advance the room
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0"]);
+    sender.answer();
+    sender.answer();
+    expect(order(sender.stored, "a")).toEqual(["a:0", "a:1"]);
+    await queue.flushed();
+  });
+
+  it("bounds the publishes in flight over all rooms by the window", () => {
+    const { sender, queue } = setup(2);
+    for (const room of ["a", "b", "c", "d"]) queue.offer(item(room, 0));
+    expect(sender.sent).toHaveLength(2);
+    sender.answer();
+    expect(sender.sent).toHaveLength(2);
+    expect(queue.inflight).toBe(2);
+  });
+});
