@@ -1,7 +1,7 @@
 import { FollowEvent, GameMomentEvent, GiftEvent, PollEvent, RoomNotifyEvent } from "@tiktok-live/proto";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { EventFields } from "./event-message.js";
-import { scenario } from "./scenario.js";
+import type { EventFields } from "../src/event-message.js";
+import { scenario } from "../src/scenario.js";
 
 // Checked by `tsc -p packages/testkit` (the package's typecheck): every
 // `@ts-expect-error` line below must be an error, or the typecheck fails.

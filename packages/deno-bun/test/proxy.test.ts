@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "@tiktok-live/core";
 import { describe, expect, it, vi } from "vitest";
-import { ProxyNotSupportedError, type ProxyRuntime, proxyTransport } from "./proxy.js";
+import { ProxyNotSupportedError, type ProxyRuntime, proxyTransport } from "../src/proxy.js";
 
 const deno = (version: string, createHttpClient?: (o: unknown) => { close(): void }): ProxyRuntime => ({
   name: "deno",
