@@ -18,108 +18,16 @@ import { TikTokLivePool } from "@tiktok-live/core";
 import { consumeEvents, FleetStore, fleetStatus, publishEvents } from "@tiktok-live/nats";
 import { TikTokLiveClient } from "@tiktok-live/node";
 import { NatsServerProcess } from "../../../tests/shared/nats-server.js";
+import { processCpuSeconds, processRssKiB, type SimRoom, simulatorRooms, sleep } from "./fleet-processes.js";
+import type {
+  FleetBenchConfig,
+  FleetBenchResult,
+  FleetFigures,
+  LatencyRun,
+  ThroughputRun,
+} from "./fleet-types.js";
 
-export interface FleetBenchConfig {
-  throughput: { rooms: number; eventsPerRoom: number; runs: number };
-  latency: { seconds: number; rooms: number; runs: number };
-  failover: { leaseTtlMs: number; runs: number };
-  scale: { rooms: number; workers: number; sampleSeconds: number };
-}
-
-export interface ThroughputRun {
-  rooms: number;
-  events: number;
-  wallSeconds: number;
-  cpuSeconds: number;
-  eventsPerCpuSecond: number;
-  eventsPerSecond: number;
-}
-export interface LatencyRun {
-  rooms: number;
-  samples: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
-export interface FailoverRun {
-  leaseTtlMs: number;
-  /** From the kill to the room's next event at the consumer. */
-  resumeMs: number;
-  lost: number;
-  doubled: number;
-  outOfOrder: number;
-}
-export interface ScaleRun {
-  rooms: number;
-  workers: number;
-  streaming: number;
-  eventsPerSecond: number;
-  /** CPU of all workers, in % of one core, while the rooms stream. */
-  cpuPercent: number;
-  cpuPercentPerRoom: number;
-  rssMiB: number;
-  /** Worker RSS over the same workers' RSS before they had rooms, per room. */
-  rssKiBPerRoom: number;
-}
-export interface FleetFigures {
-  natsServer: string;
-  loadAverage: { before: number[]; after: number[] };
-  throughput: ThroughputRun[];
-  latency: LatencyRun[];
-  failover: FailoverRun[];
-  scale: ScaleRun | undefined;
-}
-
-export type FleetBenchResult = { skipped: string } | FleetFigures;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const here = (file: string) => new URL(file, import.meta.url).pathname;
-
-interface SimRoom {
-  uniqueId: string;
-  roomId: string;
-  clientOptions: { baseUrls: { web: string; webcast: string; signServer: string } };
-}
-
-/** Simulator rooms in a child process (see fleet-sim-child.ts). */
-export async function simulatorRooms(
-  rooms: number,
-  count: number,
-  perBatch: number,
-  intervalMs: number,
-): Promise<{ rooms: SimRoom[]; child: ChildProcess; close(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      here("./fleet-sim-child.ts"),
-      String(rooms),
-      String(count),
-      String(perBatch),
-      String(intervalMs),
-    ],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    child.once("exit", (code) => reject(new Error(`fleet-sim-child exited (${code})`)));
-    child.stdout!.on("data", (c: Buffer) => {
-      buf += c.toString();
-      if (buf.includes("\n")) resolve(buf.slice(0, buf.indexOf("\n")));
-    });
-  });
-  return {
-    rooms: JSON.parse(line) as SimRoom[],
-    child,
-    close: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.stdin!.end();
-      await Promise.race([exited, sleep(5_000)]);
-      child.kill("SIGKILL");
-    },
-  };
-}
+export type * from "./fleet-types.js";
 
 function poolFor(rooms: SimRoom[]): TikTokLivePool {
   const byId = new Map(rooms.map((r) => [r.uniqueId, r]));
@@ -275,19 +183,6 @@ export async function runFleetBench(
     await server.dispose();
   }
   return figures;
-}
-
-/** CPU time (user + system) of a process in seconds, from /proc (Linux). */
-export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** Resident memory of a process in KiB (Linux). */
-export function processRssKiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
 export { FleetStore, fleetStatus };

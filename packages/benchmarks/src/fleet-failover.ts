@@ -7,8 +7,8 @@ import { CommentEvent } from "@tiktok-live/core";
 import { consumeEvents, deliveryOf, FleetStore, fleetStatus } from "@tiktok-live/nats";
 import type { Simulator } from "@tiktok-live/testkit";
 import { expectedTexts, scriptedRoom, WorkerProcess } from "../../../tests/node/fleet/fleet-harness.js";
-import type { FailoverRun, FleetBenchConfig, ScaleRun } from "./fleet-bench.js";
-import { processCpuSeconds, processRssKiB, simulatorRooms } from "./fleet-bench.js";
+import { processCpuSeconds, processRssKiB, simulatorRooms } from "./fleet-processes.js";
+import type { FailoverRun, FleetBenchConfig, ScaleRun } from "./fleet-types.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
