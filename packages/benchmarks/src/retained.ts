@@ -34,7 +34,7 @@ function keep(
   const out: unknown[] = [];
   for (let f = 0; out.length < count; f = (f + 1) % corpus.frames.length) {
     const push = WebcastPushFrame.decode(corpus.frames[f]!);
-    const batch = ProtoMessageFetchResult.decode(nodeGunzip(push.payload) as Uint8Array);
+    const batch = ProtoMessageFetchResult.decode(nodeGunzip(push.payload, 64 << 20));
     for (const m of batch.messages) {
       if (out.length < count && kept.has(m.method)) out.push(make(m.method, m.payload));
     }
