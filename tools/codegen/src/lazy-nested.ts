@@ -131,8 +131,9 @@ function rewritePart(part: string, message: string, defaults: Map<string, Array<
   const range = decodeMethod(part, message);
   const insertAt = part.indexOf("{\n") + 2;
   if (!range) {
-    // ts-proto wraps the object of a long type name one level deeper; tolerant-decode leaves those alone too.
-    if (!part.includes("decode(input: BinaryReader")) return part;
+    // Eager: ts-proto wraps the object of a long type name one level deeper; tolerant-decode leaves those alone too…
+    // …and so are the ones whose decode signature ts-proto wraps over several lines.
+    if (!/\n {2,4}decode\(/.test(part)) return part;
     const method =
       `    decodeLazy(input: BinaryReader, length: number | undefined): ${message} {\n` +
       `      return ${message}.decode(input, length);\n    },\n`;

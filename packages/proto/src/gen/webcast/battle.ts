@@ -16012,6 +16012,9 @@ function createBaseWebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide(
 export const WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide: MessageFns<
   WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide {
+      return WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide.decode(input, length);
+    },
   encode(
     message: WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuide,
     writer: BinaryWriter = new BinaryWriter(),
@@ -16367,6 +16370,9 @@ function createBaseWebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice(
 export const WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice: MessageFns<
   WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice {
+      return WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice.decode(input, length);
+    },
   encode(
     message: WebcastLinkMicBattleVictoryLap_BattleTruthOrDareOptOutNotice,
     writer: BinaryWriter = new BinaryWriter(),
@@ -16444,6 +16450,9 @@ function createBaseWebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV
 export const WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2: MessageFns<
   WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2 {
+      return WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2.decode(input, length);
+    },
   encode(
     message: WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2,
     writer: BinaryWriter = new BinaryWriter(),
@@ -16616,6 +16625,9 @@ function createBaseWebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV
 export const WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2_TruthOrDareTip: MessageFns<
   WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2_TruthOrDareTip
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2_TruthOrDareTip {
+      return WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2_TruthOrDareTip.decode(input, length);
+    },
   encode(
     message: WebcastLinkMicBattleVictoryLap_BattleTruthOrDareTriggerGuideV2_TruthOrDareTip,
     writer: BinaryWriter = new BinaryWriter(),
@@ -21151,6 +21163,9 @@ function createBaseWebcastLinkMicAnchorGuideMessage_UserModelPredictionData_Mode
 export const WebcastLinkMicAnchorGuideMessage_UserModelPredictionData_ModelPredictionDataEntry: MessageFns<
   WebcastLinkMicAnchorGuideMessage_UserModelPredictionData_ModelPredictionDataEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMicAnchorGuideMessage_UserModelPredictionData_ModelPredictionDataEntry {
+      return WebcastLinkMicAnchorGuideMessage_UserModelPredictionData_ModelPredictionDataEntry.decode(input, length);
+    },
   encode(
     message: WebcastLinkMicAnchorGuideMessage_UserModelPredictionData_ModelPredictionDataEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -36260,6 +36275,9 @@ function createBaseWebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEnt
 export const WebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEntry: MessageFns<
   WebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEntry {
+      return WebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEntry.decode(input, length);
+    },
   encode(
     message: WebcastLinkMessage_LinkerReplyContent_ApplierMicIdxInfoMapEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -38115,6 +38133,9 @@ function createBaseWebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry():
 export const WebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry: MessageFns<
   WebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry {
+      return WebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry.decode(input, length);
+    },
   encode(
     message: WebcastLinkMessage_LinkerUpdateUserContent_UpdateInfoEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -41510,6 +41531,9 @@ function createBaseWebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeConten
 export const WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent: MessageFns<
   WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent {
+      return WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent.decode(input, length);
+    },
   encode(
     message: WebcastLinkScreenChangeMessage_LinkerGuestCancelEnlargeContent,
     writer: BinaryWriter = new BinaryWriter(),
@@ -41609,6 +41633,9 @@ function createBaseWebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent(
 export const WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent: MessageFns<
   WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent {
+      return WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent.decode(input, length);
+    },
   encode(
     message: WebcastLinkScreenChangeMessage_LinkerEnlargeStatusSynContent,
     writer: BinaryWriter = new BinaryWriter(),
@@ -41758,6 +41785,9 @@ function createBaseWebcastLinkScreenChangeMessage_EnlargePositionStatusSynConten
 export const WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent: MessageFns<
   WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent {
+      return WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent.decode(input, length);
+    },
   encode(
     message: WebcastLinkScreenChangeMessage_EnlargePositionStatusSynContent,
     writer: BinaryWriter = new BinaryWriter(),
@@ -44056,6 +44086,9 @@ function createBaseWebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuid
 export const WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide: MessageFns<
   WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide {
+      return WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceTurnOnGuide,
     writer: BinaryWriter = new BinaryWriter(),
@@ -44149,6 +44182,9 @@ function createBaseWebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText
 export const WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText: MessageFns<
   WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText {
+      return WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceNoticeText,
     writer: BinaryWriter = new BinaryWriter(),
@@ -44222,6 +44258,9 @@ function createBaseWebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuid
 export const WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide: MessageFns<
   WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide {
+      return WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicAudienceNoticeMessage_LinkMicAudienceInviteGuide,
     writer: BinaryWriter = new BinaryWriter(),
@@ -44351,6 +44390,9 @@ function createBaseWebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGrou
 export const WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide: MessageFns<
   WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide {
+      return WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicAudienceNoticeMessage_LinkmicAudienceInviteGroupChatMemberGuide,
     writer: BinaryWriter = new BinaryWriter(),
@@ -45461,6 +45503,9 @@ function createBaseWebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide
 export const WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide: MessageFns<
   WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide {
+      return WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicBattleNoticeMessage_BattleNoticeAnchorGiftGuide,
     writer: BinaryWriter = new BinaryWriter(),
@@ -46061,6 +46106,9 @@ function createBaseWebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScor
 export const WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice: MessageFns<
   WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice {
+      return WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicBattleNoticeMessage_BattleNoticeExtremeHighScoreNotice,
     writer: BinaryWriter = new BinaryWriter(),
@@ -47031,6 +47079,9 @@ function createBaseWebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGui
 export const WebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGuideEntry: MessageFns<
   WebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGuideEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGuideEntry {
+      return WebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGuideEntry.decode(input, length);
+    },
   encode(
     message: WebcastLinkmicBattleTaskMessage_BattleBonusConfig_TaskGiftGuideEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -53471,6 +53522,9 @@ function createBaseWebcastCompetitionMessage_CompetitionInitiate_GiftPermissions
 export const WebcastCompetitionMessage_CompetitionInitiate_GiftPermissionsEntry: MessageFns<
   WebcastCompetitionMessage_CompetitionInitiate_GiftPermissionsEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionInitiate_GiftPermissionsEntry {
+      return WebcastCompetitionMessage_CompetitionInitiate_GiftPermissionsEntry.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionInitiate_GiftPermissionsEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -53860,6 +53914,9 @@ function createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntr
 export const WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry: MessageFns<
   WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry {
+      return WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionInitiateInfo_AbInfosEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -53944,6 +54001,9 @@ function createBaseWebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStag
 export const WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz: MessageFns<
   WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz {
+      return WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionInitiateInfo_TakeTheStageBiz,
     writer: BinaryWriter = new BinaryWriter(),
@@ -54355,6 +54415,9 @@ function createBaseWebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInf
 export const WebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInfo: MessageFns<
   WebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInfo
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInfo {
+      return WebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInfo.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionABInfo_TakeTheStageABInfo,
     writer: BinaryWriter = new BinaryWriter(),
@@ -54918,6 +54981,9 @@ function createBaseWebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz():
 export const WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz: MessageFns<
   WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz {
+      return WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionReply_TakeTheStageBiz,
     writer: BinaryWriter = new BinaryWriter(),
@@ -55750,6 +55816,9 @@ function createBaseWebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBi
 export const WebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBiz: MessageFns<
   WebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBiz
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBiz {
+      return WebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBiz.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionSettleEnd_TakeTheStageBiz,
     writer: BinaryWriter = new BinaryWriter(),
@@ -56765,6 +56834,9 @@ function createBaseWebcastCompetitionMessage_CompetitionScoreChange_TakeTheStage
 export const WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBiz: MessageFns<
   WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBiz
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBiz {
+      return WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBiz.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionScoreChange_TakeTheStageBiz,
     writer: BinaryWriter = new BinaryWriter(),
@@ -57367,6 +57439,9 @@ function createBaseWebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageB
 export const WebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageBiz: MessageFns<
   WebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageBiz
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageBiz {
+      return WebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageBiz.decode(input, length);
+    },
   encode(
     message: WebcastCompetitionMessage_CompetitionSwitchTurn_TakeTheStageBiz,
     writer: BinaryWriter = new BinaryWriter(),
@@ -58319,6 +58394,9 @@ function createBaseWebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent():
 export const WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent: MessageFns<
   WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent {
+      return WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent.decode(input, length);
+    },
   encode(
     message: WebcastPlayTogetherMessage_PlayTogetherPermitNoticeContent,
     writer: BinaryWriter = new BinaryWriter(),

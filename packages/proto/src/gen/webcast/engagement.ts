@@ -15922,6 +15922,9 @@ function createBaseWebcastCapsuleMessage_ModeratorCommentGuide_Recommendation():
 export const WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation: MessageFns<
   WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation {
+      return WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation.decode(input, length);
+    },
   encode(
     message: WebcastCapsuleMessage_ModeratorCommentGuide_Recommendation,
     writer: BinaryWriter = new BinaryWriter(),

@@ -7409,6 +7409,9 @@ function createBaseWebcastGiftDynamicRestrictionMessage_DynamicRestriction_Recei
 export const WebcastGiftDynamicRestrictionMessage_DynamicRestriction_ReceiverRestriction: MessageFns<
   WebcastGiftDynamicRestrictionMessage_DynamicRestriction_ReceiverRestriction
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastGiftDynamicRestrictionMessage_DynamicRestriction_ReceiverRestriction {
+      return WebcastGiftDynamicRestrictionMessage_DynamicRestriction_ReceiverRestriction.decode(input, length);
+    },
   encode(
     message: WebcastGiftDynamicRestrictionMessage_DynamicRestriction_ReceiverRestriction,
     writer: BinaryWriter = new BinaryWriter(),
@@ -7508,6 +7511,9 @@ function createBaseWebcastGiftDynamicRestrictionMessage_DynamicRestriction_Scene
 export const WebcastGiftDynamicRestrictionMessage_DynamicRestriction_SceneRestriction: MessageFns<
   WebcastGiftDynamicRestrictionMessage_DynamicRestriction_SceneRestriction
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastGiftDynamicRestrictionMessage_DynamicRestriction_SceneRestriction {
+      return WebcastGiftDynamicRestrictionMessage_DynamicRestriction_SceneRestriction.decode(input, length);
+    },
   encode(
     message: WebcastGiftDynamicRestrictionMessage_DynamicRestriction_SceneRestriction,
     writer: BinaryWriter = new BinaryWriter(),
@@ -11043,6 +11049,9 @@ function createBaseWebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGift
 export const WebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGiftsEntry: MessageFns<
   WebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGiftsEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGiftsEntry {
+      return WebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGiftsEntry.decode(input, length);
+    },
   encode(
     message: WebcastGiftPanelUpdateMessage_RoomBasedGiftData_RoomBasedGiftsEntry,
     writer: BinaryWriter = new BinaryWriter(),
@@ -11279,6 +11288,9 @@ function createBaseWebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_Pric
 export const WebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_PricedGift: MessageFns<
   WebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_PricedGift
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_PricedGift {
+      return WebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_PricedGift.decode(input, length);
+    },
   encode(
     message: WebcastGiftPanelUpdateMessage_RoomBasedGiftData_GiftList_PricedGift,
     writer: BinaryWriter = new BinaryWriter(),
@@ -17144,6 +17156,9 @@ function createBaseWebcastDonationStickerModifyMethod_DonationSticker_Organizati
 export const WebcastDonationStickerModifyMethod_DonationSticker_Organization: MessageFns<
   WebcastDonationStickerModifyMethod_DonationSticker_Organization
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastDonationStickerModifyMethod_DonationSticker_Organization {
+      return WebcastDonationStickerModifyMethod_DonationSticker_Organization.decode(input, length);
+    },
   encode(
     message: WebcastDonationStickerModifyMethod_DonationSticker_Organization,
     writer: BinaryWriter = new BinaryWriter(),
@@ -18928,6 +18943,9 @@ function createBaseWebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification
 export const WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification: MessageFns<
   WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification {
+      return WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification.decode(input, length);
+    },
   encode(
     message: WebcastWalletLiveRewardsRatioMessage_RatioNotice_Notification,
     writer: BinaryWriter = new BinaryWriter(),
@@ -20266,6 +20284,9 @@ function createBaseWebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle():
 export const WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle: MessageFns<
   WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle {
+      return WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle.decode(input, length);
+    },
   encode(
     message: WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle,
     writer: BinaryWriter = new BinaryWriter(),
@@ -20453,6 +20474,9 @@ function createBaseWebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_Sh
 export const WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_ShadowConfig: MessageFns<
   WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_ShadowConfig
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_ShadowConfig {
+      return WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_ShadowConfig.decode(input, length);
+    },
   encode(
     message: WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_ShadowConfig,
     writer: BinaryWriter = new BinaryWriter(),
@@ -20556,6 +20580,9 @@ function createBaseWebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_St
 export const WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_StrokeConfig: MessageFns<
   WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_StrokeConfig
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_StrokeConfig {
+      return WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_StrokeConfig.decode(input, length);
+    },
   encode(
     message: WebcastPrivilegeDynamicEffectMessage_Placeholder_FontStyle_StrokeConfig,
     writer: BinaryWriter = new BinaryWriter(),
@@ -20635,6 +20662,9 @@ function createBaseWebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding
 export const WebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding: MessageFns<
   WebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding {
+      return WebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding.decode(input, length);
+    },
   encode(
     message: WebcastPrivilegeDynamicEffectMessage_Placeholder_ImagePadding,
     writer: BinaryWriter = new BinaryWriter(),
@@ -20828,6 +20858,9 @@ function createBaseWebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr()
 export const WebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr: MessageFns<
   WebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): WebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr {
+      return WebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr.decode(input, length);
+    },
   encode(
     message: WebcastPrivilegeDynamicEffectMessage_ResourceAttr_GeckoAttr,
     writer: BinaryWriter = new BinaryWriter(),
@@ -32534,6 +32567,9 @@ function createBaseGiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry():
 export const GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry: MessageFns<
   GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry
 > = {
+    decodeLazy(input: BinaryReader, length: number | undefined): GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry {
+      return GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry.decode(input, length);
+    },
   encode(
     message: GiftEffectCrossScreenStickerSpec_SingleActionAssetIdsEntry,
     writer: BinaryWriter = new BinaryWriter(),
