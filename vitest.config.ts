@@ -24,6 +24,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "tools/*/test/**/*.test.ts", "tests/node/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
+    // Lazily decoded messages compare by their plain form (nested messages are getters).
+    setupFiles: ["tests/shared/lazy-equality.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "threads",

@@ -10,10 +10,20 @@ import {
   parseRecording,
   RecordingWriter,
 } from "@tiktok-live/testkit";
+import { realisticMessage } from "./realistic-messages.js";
 import { seeded } from "./seeded-random.js";
+
+/**
+ * `light`: the testkit's busy-stream messages as they are (about 0.9 KB inflated
+ * on average). `realistic`: the same stream with users, gifts and viewer lists
+ * the size TikTok sends them (2–6 KB per message; realistic-messages.ts).
+ */
+export type CorpusVariant = "light" | "realistic";
+export const corpusVariants: readonly CorpusVariant[] = ["light", "realistic"];
 
 /** The recorded stream every benchmark reads: frames exactly as a WebSocket delivers them. */
 export interface Corpus {
+  variant: CorpusVariant;
   path: string;
   fileBytes: number;
   /** Each frame as the Buffer `ws` hands the connector (its default binaryType "nodebuffer"). */
@@ -54,11 +64,12 @@ function deterministic<T>(fn: () => T): T {
 }
 
 /** Writes `frameCount` frames of 1–20 busy-stream messages to `path` in the testkit recording format. */
-function generate(path: string, frameCount: number): void {
+function generate(path: string, frameCount: number, variant: CorpusVariant): void {
   const lines: string[] = [];
   deterministic(() => {
     const make = mixedMessageFactory(busyStreamMix);
     const batchSize = seeded(0xb00c);
+    const enrich = seeded(0x5eed);
     const writer = new RecordingWriter((line) => lines.push(line), {
       uniqueId: "simulated_host",
       roomId: "7311111111111111111",
@@ -67,7 +78,10 @@ function generate(path: string, frameCount: number): void {
     for (let f = 0; f < frameCount; f++) {
       const size = 1 + Math.floor(batchSize() * 20);
       const batch: BaseProtoMessage[] = [];
-      for (let k = 0; k < size; k++) batch.push(make(next++));
+      for (let k = 0; k < size; k++) {
+        const m = make(next++);
+        batch.push(variant === "realistic" ? realisticMessage(m, enrich) : m);
+      }
       const bytes = encodeBatchFrame(batch, 1000n + BigInt(f), 1n + BigInt(f), {
         cursor: `sim-${next}`,
         internalExt: `internal_src:sim|cursor:${next}`,
@@ -80,11 +94,12 @@ function generate(path: string, frameCount: number): void {
 }
 
 /** Loads the corpus of `frameCount` frames, generating it first when it is missing or short. */
-export function loadCorpus(frameCount: number): Corpus {
-  const path = join(corpusDir, `busy-stream-${frameCount}.ndjson`);
+export function loadCorpus(frameCount: number, variant: CorpusVariant = "light"): Corpus {
+  const name = variant === "light" ? "busy-stream" : "busy-stream-realistic";
+  const path = join(corpusDir, `${name}-${frameCount}.ndjson`);
   let recording = existsSync(path) ? parseRecording(readFileSync(path, "utf8")) : undefined;
   if (recording?.frames.length !== frameCount) {
-    generate(path, frameCount);
+    generate(path, frameCount, variant);
     recording = parseRecording(readFileSync(path, "utf8"));
   }
   const frames: Buffer[] = [];
@@ -110,6 +125,7 @@ export function loadCorpus(frameCount: number): Corpus {
     decompressedBytes += body.length;
   }
   return {
+    variant,
     path,
     fileBytes: statSync(path).size,
     frames,
@@ -121,6 +137,21 @@ export function loadCorpus(frameCount: number): Corpus {
     compressedBytes,
     decompressedBytes,
   };
+}
+
+/** Average inflated size of each method's payload (the message inside BaseProtoMessage), in bytes. */
+export function payloadSizes(corpus: Corpus): Map<string, number> {
+  const sums = new Map<string, [number, number]>();
+  for (const bytes of corpus.frames) {
+    const result = ProtoMessageFetchResult.decode(gunzipSync(WebcastPushFrame.decode(bytes).payload));
+    for (const m of result.messages) {
+      const s = sums.get(m.method) ?? [0, 0];
+      s[0] += m.payload.length;
+      s[1]++;
+      sums.set(m.method, s);
+    }
+  }
+  return new Map([...sums].map(([k, [total, n]]) => [k, total / n]));
 }
 
 /** Share of each method in the corpus, for the report. */

@@ -129,8 +129,16 @@ export class EventCounter {
   private target = Number.POSITIVE_INFINITY;
   private wake: (() => void) | undefined;
 
-  /** The handler to subscribe to every event type. */
-  readonly handler = (): void => {
+  /** Characters of user nicknames read, so no handler's read can be optimised away. */
+  nicknameChars = 0;
+
+  /**
+   * The handler to subscribe to every event type. It reads what a typical handler
+   * reads: the user's nickname (ours: `e.user.nickname`, decoding the user on
+   * first read; the connector's events carry the decoded user as `e.user`).
+   */
+  readonly handler = (e?: { user?: { nickname?: string } }): void => {
+    this.nicknameChars += e?.user?.nickname?.length ?? 0;
     if (++this.count >= this.target) {
       const wake = this.wake!;
       this.wake = undefined;

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { bundleSize } from "./bundle-size.js";
 import { allListeners, clientVariant, commentOnly } from "./client-dispatch.js";
 import { connectorAllEvents, connectorSeesComments, connectorVariant } from "./connector-dispatch.js";
-import { loadCorpus, methodMix } from "./corpus.js";
+import { type CorpusVariant, loadCorpus, methodMix, payloadSizes } from "./corpus.js";
 import { dedupeMicro } from "./dedupe-alternatives.js";
 import { runFleetBench } from "./fleet-bench.js";
 import { fleetConfig, fleetMarkdown } from "./fleet-report.js";
@@ -14,6 +14,7 @@ import { canCollect, interleave, summarize } from "./harness.js";
 import { type CycleHeap, heapOverFrames, idleClientHeap } from "./memory.js";
 import { rawLimitVariants } from "./raw-limit.js";
 import { checkTargets, markdownReport, names, printReport, type Results } from "./report.js";
+import { retainedPerEvent } from "./retained.js";
 import { runtimePasses } from "./runtimes.js";
 import { type ScaleConfig, scale } from "./scale.js";
 import { startRemoteSimulator } from "./simulator-process.js";
@@ -28,6 +29,10 @@ import { startup } from "./startup.js";
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke") || process.env.BENCH_SMOKE === "1";
 const jsonPath = args.find((a) => a.startsWith("--json="))?.slice("--json=".length);
+/** `--corpus=realistic`: the realistic corpus variant (corpus.ts); `--decode-only`: stop after the decode suite. */
+const variant = (args.find((a) => a.startsWith("--corpus="))?.slice("--corpus=".length) ??
+  "light") as CorpusVariant;
+const decodeOnly = args.includes("--decode-only");
 const here = dirname(fileURLToPath(import.meta.url));
 const docsPath = join(here, "..", "..", "..", "docs", "benchmarks.md");
 
@@ -99,8 +104,11 @@ if (!canCollect) log("note: run with node --expose-gc for heap figures after col
 const started = performance.now();
 
 log(`corpus: ${config.frames} frames…`);
-const corpus = loadCorpus(config.frames);
+const corpus = loadCorpus(config.frames, variant);
 log(`  ${corpus.path}: ${corpus.messages} messages, ${corpus.fileBytes} bytes`);
+log(
+  `  payload bytes per method: ${[...payloadSizes(corpus)].map(([m, b]) => `${m} ${b.toFixed(0)}`).join(", ")}`,
+);
 const sample = await connectorSeesComments(corpus);
 if (!sample) throw new Error("tiktok-live-connector decoded no comment from the corpus");
 log(`  the connector reads the corpus (first comment: "${sample}")`);
@@ -123,6 +131,13 @@ try {
   log(`decode + dispatch: ${config.rounds} rounds of ${variants.length} benchmarks…`);
   const samples = await interleave(variants, { rounds: config.rounds, warmup: config.warmup, log });
   const decode = variants.map((v) => summarize(v.name, samples.get(v.name)!, corpus));
+  if (decodeOnly) {
+    for (const d of decode) log(`  ${JSON.stringify(d)}`);
+    const retained = retainedPerEvent(corpus);
+    log(`  retained per kept event: ${JSON.stringify(retained)}`);
+    if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ variant, decode, retained }, null, 2));
+    process.exit(0);
+  }
 
   log("runtimes: the same passes on Node, Deno and Bun…");
   const runtimes = await runtimePasses(sim, corpus, config.runtimeRounds);

@@ -20,6 +20,8 @@ export * from "./gen/messages.js";
 export type { ProtoEventMap } from "./gen/registry.js";
 export { eventClassByMethod, protoEventClasses } from "./gen/registry.js";
 export { bytesToBase64, toJsonSafe } from "./json-safe.js";
+export type { LazyCodec } from "./lazy-message.js";
+export { decodeLazily, isLazyMessage, LazyRoot, materialize, plainMessage } from "./lazy-message.js";
 export { loadCodecs } from "./load-codecs.js";
 export type { BatchHeader } from "./message-batch.js";
 export { MessageBatch } from "./message-batch.js";

@@ -86,3 +86,12 @@ export function skipBadField(
   const detail = cause instanceof Error ? cause.message : String(cause);
   record({ message, field, wireType: 2, reason: "content", detail });
 }
+
+/**
+ * Called when a nested message decoded on first read (lazy-message.ts) does not
+ * decode: the field is left out, as `skipBadField` leaves it out of an eager decode.
+ */
+export function noteBadContent(message: string, field: number, cause: unknown): void {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  record({ message, field, wireType: 2, reason: "content", detail });
+}

@@ -80,10 +80,16 @@ describe("a field that does not match the schema is skipped, the rest decodes", 
       [3, "c"],
       [5, "e"],
     ]);
-    expect(e.skippedFields).toMatchObject([
-      { message: "EmoteWithIndex", field: 2, reason: "content" },
-      { message: "WebcastChatMessage", field: 13, reason: "content" },
-    ]);
+    // Nested messages decode when first read, so the list is in the order they were read
+    // (here the items before their emotes), not in wire order.
+    const skipped = e.skippedFields.map((f) => ({ message: f.message, field: f.field, reason: f.reason }));
+    expect(skipped).toHaveLength(2);
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { message: "EmoteWithIndex", field: 2, reason: "content" },
+        { message: "WebcastChatMessage", field: 13, reason: "content" },
+      ]),
+    );
   });
 
   it("toJSON lists the skipped fields; a clean payload has none and no such key", async () => {

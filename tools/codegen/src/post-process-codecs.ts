@@ -1,4 +1,5 @@
 import { generatedHeader } from "./header.js";
+import { lazyNested } from "./lazy-nested.js";
 import { tolerantDecode } from "./tolerant-decode.js";
 
 /**
@@ -17,8 +18,9 @@ function stripTsProtoHeader(text: string): string {
 /**
  * Turns one ts-proto output file into the committed codec module of `source`
  * (a schema path): our header, and decoders that skip a mismatched field
- * instead of failing the message (tolerant-decode.ts).
+ * instead of failing the message (tolerant-decode.ts), and a second decoder
+ * that decodes nested messages on first read (lazy-nested.ts).
  */
 export function postProcessCodecs(text: string, source: string): string {
-  return generatedHeader(source) + tolerantDecode(stripTsProtoHeader(text));
+  return generatedHeader(source) + lazyNested(tolerantDecode(stripTsProtoHeader(text)));
 }

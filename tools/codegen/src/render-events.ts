@@ -16,6 +16,8 @@ export const reservedMembers = new Set([
   "constructor",
   "isDecoded",
   "skippedFields",
+  "plainData",
+  "countSkippedInto",
 ]);
 
 /** Maps a schema file (`webcast/chat.proto`) to its ts-proto module path from `src/gen/events/`. */
@@ -127,6 +129,8 @@ export function renderEventFile(
       continue;
     }
     imports.type(genModule(file), msg.tsName);
+    imports.value("../../lazy-message.js", "decodeLazily");
+    imports.type("../../lazy-message.js", "LazyRoot");
     if (eagerFiles.has(file)) throw new Error(`${msg.name} is a push message, but ${file} is loaded eagerly`);
     const codec = codecRef(msg.tsName, imports, fileOf);
     let parent = "ProtoEvent";
@@ -146,7 +150,7 @@ export function renderEventFile(
         `  static override readonly eventName: string = "${e.shortName}";\n` +
         `  static override readonly method: string = "${msg.name}";\n` +
         `  static override readonly codecs: typeof ${domainConst(file)} = ${domainConst(file)};\n\n` +
-        `  protected override decode(bytes: Uint8Array): ${msg.tsName} {\n    return ${codec}.decode(bytes);\n  }\n` +
+        `  protected override decode(root: LazyRoot): ${msg.tsName} {\n    return decodeLazily(${codec}, root);\n  }\n` +
         (getters ? `\n${getters}` : "") +
         "}\n",
     );

@@ -255,7 +255,8 @@ export class MessageRouter {
       );
       return;
     }
-    this.decodeStats.skippedFields += event.skippedFields.length;
+    // Nested messages decode on first read; their skipped fields are counted then.
+    event.countSkippedInto(this.decodeStats);
     if (wanted) this.dispatcher.emit(event);
     deriver?.derive(event as BaseEvent, this.ctx);
   }

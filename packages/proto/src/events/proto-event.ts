@@ -1,5 +1,6 @@
 import { CodecDomain } from "../codec-domain.js";
-import { closeSkipLog, openSkipLog, type SkippedField } from "../skipped-fields.js";
+import { LazyRoot, materialize } from "../lazy-message.js";
+import type { SkippedField } from "../skipped-fields.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
 
 /** The slice of a BaseProtoMessage an event is built from. */
@@ -18,22 +19,36 @@ export interface ProtoEventClass<E extends ProtoEvent<unknown> = ProtoEvent<unkn
 }
 
 const noCodecs = CodecDomain.loaded("none", {});
+const noSkips: readonly SkippedField[] = Object.freeze([]);
+
+/**
+ * The payload as bytes of its own. A push message's payload is a view into its
+ * whole decompressed batch; an event kept by a handler (and the nested messages
+ * it decodes later from these bytes) would otherwise keep the batch alive.
+ */
+function ownBytes(payload: Uint8Array): Uint8Array {
+  return payload.byteLength === payload.buffer.byteLength ? payload : payload.slice();
+}
 
 /**
  * An event backed by one TikTok push message. The payload is decoded on first
- * access of `data` (or any field getter), so events nobody reads cost no decoding.
+ * access of `data` (or any field getter), so events nobody reads cost no decoding;
+ * nested messages (user, images, badges, gift…) are decoded when first read
+ * (lazy-message.ts). The event holds its own copy of the payload, not the batch.
  */
 export abstract class ProtoEvent<T> extends BaseEvent {
   static readonly method: string = "";
   static readonly codecs: CodecDomain = noCodecs;
   private decoded: T | undefined;
-  private skipped: readonly SkippedField[] = [];
+  private root: LazyRoot | undefined;
+  private walked = false;
 
   constructor(message: PushMessage) {
-    super(message.method, message.msgId, message.payload);
+    super(message.method, message.msgId, ownBytes(message.payload));
   }
 
-  protected abstract decode(bytes: Uint8Array): T;
+  /** Decodes the payload from `root` (generated: the codec's lazy decoder). */
+  protected abstract decode(root: LazyRoot): T;
 
   /**
    * The decoded message. Throws if the payload is not a valid message of this type,
@@ -41,12 +56,9 @@ export abstract class ProtoEvent<T> extends BaseEvent {
    */
   get data(): T {
     if (this.decoded === undefined) {
-      const outer = openSkipLog();
-      try {
-        this.decoded = this.decode(this.payload);
-      } finally {
-        this.skipped = closeSkipLog(outer);
-      }
+      const root = new LazyRoot(this.payload);
+      this.root = root;
+      this.decoded = this.decode(root);
     }
     return this.decoded;
   }
@@ -55,11 +67,37 @@ export abstract class ProtoEvent<T> extends BaseEvent {
    * Fields of the payload that did not match the schema and were left out of
    * `data` (empty when everything matched). The rest of the message decodes;
    * a non-empty list means TikTok changed the message and the schema lags (see
-   * the schema-updates guide). Reading it decodes the payload.
+   * the schema-updates guide). Reading it decodes the whole payload, nested
+   * messages included (they are otherwise decoded when first read); the list
+   * has the top-level fields first, then nested ones in the order they were decoded.
    */
   get skippedFields(): readonly SkippedField[] {
+    if (!this.walked) {
+      materialize(this.data);
+      this.walked = true;
+    }
+    return this.root?.skipped ?? noSkips;
+  }
+
+  /**
+   * Adds the number of fields skipped so far to `stats.skippedFields`, and the
+   * ones found later, as nested messages are decoded on first read. Decodes the
+   * top level (not the nested messages, unlike `skippedFields`).
+   */
+  countSkippedInto(stats: { skippedFields: number }): void {
     void this.data;
-    return this.skipped;
+    const root = this.root!;
+    root.stats = stats;
+    stats.skippedFields += root.skipped?.length ?? 0;
+  }
+
+  /**
+   * `data` as plain objects, every nested message decoded: for `structuredClone`,
+   * `postMessage` or deep comparison, which see only own properties (a nested
+   * message's fields are getters until then).
+   */
+  get plainData(): T {
+    return materialize(this.data);
   }
 
   /** Whether `data` has been decoded yet. */
@@ -73,6 +111,7 @@ export abstract class ProtoEvent<T> extends BaseEvent {
 
   protected override jsonFields(): Record<string, unknown> {
     const data = this.data;
-    return this.skipped.length ? { data, skippedFields: this.skipped } : { data };
+    const skipped = this.skippedFields;
+    return skipped.length ? { data, skippedFields: skipped } : { data };
   }
 }

@@ -2,6 +2,8 @@
 /* eslint-disable */
 import { CommentEventBase } from "../../events/custom/comment-event-base.js";
 import { ProtoEvent } from "../../events/proto-event.js";
+import { decodeLazily } from "../../lazy-message.js";
+import type { LazyRoot } from "../../lazy-message.js";
 import { chatCodecs, commonCodecs, socialCodecs } from "../codec-domains.js";
 import type { BarrageTypeEcomLiveParam, ChatMsgFilter, ChatQuestion, ChatStarComment, CommentLabelScore, WebcastAILiveSummaryMessage, WebcastAILiveSummaryMessage_AILiveSummary, WebcastAISummaryMessage, WebcastAISummaryMessage_MultiLangContent, WebcastBarrageMessage, WebcastBarrageMessage_AnimationData, WebcastBarrageMessage_BarrageEvent, WebcastBarrageMessage_FansLevelParam, WebcastBarrageMessage_GiftGalleryParam, WebcastBarrageMessage_RightLabel, WebcastBarrageMessage_SubscribeGiftParam, WebcastBarrageMessage_UserGradeParam, WebcastCaptionMessage, WebcastCaptionMessage_CaptionContent, WebcastChatMessage, WebcastChatMessage_CommentQualityScore, WebcastCommentTrayMessage, WebcastCommentsMessage, WebcastEmoteChatMessage, WebcastGreetingMessage, WebcastHashtagMessage, WebcastHashtagMessage_Hashtag, WebcastImDeleteMessage, WebcastMsgDetectMessage, WebcastMsgDetectMessage_TimeInfo, WebcastMsgDetectMessage_TriggerCondition, WebcastQuestionDeleteMessage, WebcastQuestionNewMessage, WebcastQuestionSelectedMessage, WebcastQuestionSlideDownMessage, WebcastQuestionSwitchMessage, WebcastQuickChatListMessage, WebcastQuickChatListMessage_QuickChatContent, WebcastScreenChatMessage, WebcastScreenChatMessage_CeremonyEffect, WebcastSpecialPushMessage, WebcastStarCommentNotificationMessage, WebcastStarCommentPushMessage } from "../webcast/chat.js";
 import type { BadgeStruct, CommonMessageData, DisplayControl, Emote, EmoteWithIndex, Image, PrivilegeLogExtra, PublicAreaCommon, PublicAreaMessageCommon, Text, User, UserIdentity } from "../webcast/common.js";
@@ -17,8 +19,8 @@ export class AILiveSummaryEvent extends ProtoEvent<WebcastAILiveSummaryMessage> 
   static override readonly method: string = "WebcastAILiveSummaryMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastAILiveSummaryMessage {
-    return chatCodecs.codecs.WebcastAILiveSummaryMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastAILiveSummaryMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastAILiveSummaryMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -42,8 +44,8 @@ export class AISummaryEvent extends ProtoEvent<WebcastAISummaryMessage> {
   static override readonly method: string = "WebcastAISummaryMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastAISummaryMessage {
-    return chatCodecs.codecs.WebcastAISummaryMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastAISummaryMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastAISummaryMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -117,8 +119,8 @@ export class BarrageEvent extends ProtoEvent<WebcastBarrageMessage> {
   static override readonly method: string = "WebcastBarrageMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastBarrageMessage {
-    return chatCodecs.codecs.WebcastBarrageMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastBarrageMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastBarrageMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -297,8 +299,8 @@ export class CaptionEvent extends ProtoEvent<WebcastCaptionMessage> {
   static override readonly method: string = "WebcastCaptionMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastCaptionMessage {
-    return chatCodecs.codecs.WebcastCaptionMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastCaptionMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastCaptionMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -347,8 +349,8 @@ export class CommentEvent extends CommentEventBase {
   static override readonly method: string = "WebcastChatMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastChatMessage {
-    return chatCodecs.codecs.WebcastChatMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastChatMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastChatMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -507,8 +509,8 @@ export class CommentsEvent extends ProtoEvent<WebcastCommentsMessage> {
   static override readonly method: string = "WebcastCommentsMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastCommentsMessage {
-    return chatCodecs.codecs.WebcastCommentsMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastCommentsMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastCommentsMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -562,8 +564,8 @@ export class CommentTrayEvent extends ProtoEvent<WebcastCommentTrayMessage> {
   static override readonly method: string = "WebcastCommentTrayMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastCommentTrayMessage {
-    return chatCodecs.codecs.WebcastCommentTrayMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastCommentTrayMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastCommentTrayMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -607,8 +609,8 @@ export class EmoteChatEvent extends ProtoEvent<WebcastEmoteChatMessage> {
   static override readonly method: string = "WebcastEmoteChatMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastEmoteChatMessage {
-    return chatCodecs.codecs.WebcastEmoteChatMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastEmoteChatMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastEmoteChatMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -652,8 +654,8 @@ export class GreetingEvent extends ProtoEvent<WebcastGreetingMessage> {
   static override readonly method: string = "WebcastGreetingMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGreetingMessage {
-    return chatCodecs.codecs.WebcastGreetingMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGreetingMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastGreetingMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -697,8 +699,8 @@ export class HashtagEvent extends ProtoEvent<WebcastHashtagMessage> {
   static override readonly method: string = "WebcastHashtagMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastHashtagMessage {
-    return chatCodecs.codecs.WebcastHashtagMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastHashtagMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastHashtagMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -722,8 +724,8 @@ export class ImDeleteEvent extends ProtoEvent<WebcastImDeleteMessage> {
   static override readonly method: string = "WebcastImDeleteMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastImDeleteMessage {
-    return chatCodecs.codecs.WebcastImDeleteMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastImDeleteMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastImDeleteMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -752,8 +754,8 @@ export class MessageDetectEvent extends ProtoEvent<WebcastMsgDetectMessage> {
   static override readonly method: string = "WebcastMsgDetectMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastMsgDetectMessage {
-    return chatCodecs.codecs.WebcastMsgDetectMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastMsgDetectMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastMsgDetectMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -797,8 +799,8 @@ export class QuestionDeleteEvent extends ProtoEvent<WebcastQuestionDeleteMessage
   static override readonly method: string = "WebcastQuestionDeleteMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuestionDeleteMessage {
-    return chatCodecs.codecs.WebcastQuestionDeleteMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuestionDeleteMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuestionDeleteMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -832,8 +834,8 @@ export class QuestionNewEvent extends ProtoEvent<WebcastQuestionNewMessage> {
   static override readonly method: string = "WebcastQuestionNewMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuestionNewMessage {
-    return chatCodecs.codecs.WebcastQuestionNewMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuestionNewMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuestionNewMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -857,8 +859,8 @@ export class QuestionSelectedEvent extends ProtoEvent<WebcastQuestionSelectedMes
   static override readonly method: string = "WebcastQuestionSelectedMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuestionSelectedMessage {
-    return chatCodecs.codecs.WebcastQuestionSelectedMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuestionSelectedMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuestionSelectedMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -882,8 +884,8 @@ export class QuestionSlideDownEvent extends ProtoEvent<WebcastQuestionSlideDownM
   static override readonly method: string = "WebcastQuestionSlideDownMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuestionSlideDownMessage {
-    return chatCodecs.codecs.WebcastQuestionSlideDownMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuestionSlideDownMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuestionSlideDownMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -907,8 +909,8 @@ export class QuestionSwitchEvent extends ProtoEvent<WebcastQuestionSwitchMessage
   static override readonly method: string = "WebcastQuestionSwitchMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuestionSwitchMessage {
-    return chatCodecs.codecs.WebcastQuestionSwitchMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuestionSwitchMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuestionSwitchMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -932,8 +934,8 @@ export class QuickChatListEvent extends ProtoEvent<WebcastQuickChatListMessage> 
   static override readonly method: string = "WebcastQuickChatListMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastQuickChatListMessage {
-    return chatCodecs.codecs.WebcastQuickChatListMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastQuickChatListMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastQuickChatListMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -972,8 +974,8 @@ export class ScreenChatEvent extends ProtoEvent<WebcastScreenChatMessage> {
   static override readonly method: string = "WebcastScreenChatMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastScreenChatMessage {
-    return chatCodecs.codecs.WebcastScreenChatMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastScreenChatMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastScreenChatMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1042,8 +1044,8 @@ export class SpecialPushEvent extends ProtoEvent<WebcastSpecialPushMessage> {
   static override readonly method: string = "WebcastSpecialPushMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastSpecialPushMessage {
-    return chatCodecs.codecs.WebcastSpecialPushMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastSpecialPushMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastSpecialPushMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1097,8 +1099,8 @@ export class StarCommentNotificationEvent extends ProtoEvent<WebcastStarCommentN
   static override readonly method: string = "WebcastStarCommentNotificationMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastStarCommentNotificationMessage {
-    return chatCodecs.codecs.WebcastStarCommentNotificationMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastStarCommentNotificationMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastStarCommentNotificationMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1137,8 +1139,8 @@ export class StarCommentPushEvent extends ProtoEvent<WebcastStarCommentPushMessa
   static override readonly method: string = "WebcastStarCommentPushMessage";
   static override readonly codecs: typeof chatCodecs = chatCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastStarCommentPushMessage {
-    return chatCodecs.codecs.WebcastStarCommentPushMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastStarCommentPushMessage {
+    return decodeLazily(chatCodecs.codecs.WebcastStarCommentPushMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */

@@ -2,6 +2,8 @@
 /* eslint-disable */
 import { GiftEventBase } from "../../events/custom/gift-event-base.js";
 import { ProtoEvent } from "../../events/proto-event.js";
+import { decodeLazily } from "../../lazy-message.js";
+import type { LazyRoot } from "../../lazy-message.js";
 import { chatCodecs, commonCodecs, giftCodecs } from "../codec-domains.js";
 import type { ChatMsgFilter } from "../webcast/chat.js";
 import type { CommonMessageData, DisplayControl, Image, PrivilegeLogExtra, PublicAreaCommon, PublicAreaMessageCommon, Text, User, UserIdentity, WebcastRoomNotifyMessage } from "../webcast/common.js";
@@ -17,8 +19,8 @@ export class AssetEvent extends ProtoEvent<WebcastAssetMessage> {
   static override readonly method: string = "WebcastAssetMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastAssetMessage {
-    return giftCodecs.codecs.WebcastAssetMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastAssetMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastAssetMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -87,8 +89,8 @@ export class BackpackEvent extends ProtoEvent<WebcastBackpackMessage> {
   static override readonly method: string = "WebcastBackpackMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastBackpackMessage {
-    return giftCodecs.codecs.WebcastBackpackMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastBackpackMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastBackpackMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -127,8 +129,8 @@ export class BoostCardEvent extends ProtoEvent<WebcastBoostCardMessage> {
   static override readonly method: string = "WebcastBoostCardMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastBoostCardMessage {
-    return giftCodecs.codecs.WebcastBoostCardMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastBoostCardMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastBoostCardMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -152,8 +154,8 @@ export class BoostedUsersEvent extends ProtoEvent<WebcastBoostedUsersMessage> {
   static override readonly method: string = "WebcastBoostedUsersMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastBoostedUsersMessage {
-    return giftCodecs.codecs.WebcastBoostedUsersMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastBoostedUsersMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastBoostedUsersMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -187,8 +189,8 @@ export class DonationInfoEvent extends ProtoEvent<WebcastDonationInfoMessage> {
   static override readonly method: string = "WebcastDonationInfoMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastDonationInfoMessage {
-    return giftCodecs.codecs.WebcastDonationInfoMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastDonationInfoMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastDonationInfoMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -222,8 +224,8 @@ export class DonationEvent extends ProtoEvent<WebcastDonationMessage> {
   static override readonly method: string = "WebcastDonationMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastDonationMessage {
-    return giftCodecs.codecs.WebcastDonationMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastDonationMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastDonationMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -262,8 +264,8 @@ export class DonationStickerModifyMethodEvent extends ProtoEvent<WebcastDonation
   static override readonly method: string = "WebcastDonationStickerModifyMethod";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastDonationStickerModifyMethod {
-    return giftCodecs.codecs.WebcastDonationStickerModifyMethod.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastDonationStickerModifyMethod {
+    return decodeLazily(giftCodecs.codecs.WebcastDonationStickerModifyMethod, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -287,8 +289,8 @@ export class EffectControlEvent extends ProtoEvent<WebcastEffectControlMessage> 
   static override readonly method: string = "WebcastEffectControlMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastEffectControlMessage {
-    return giftCodecs.codecs.WebcastEffectControlMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastEffectControlMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastEffectControlMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -327,8 +329,8 @@ export class EffectPreloadingEvent extends ProtoEvent<WebcastEffectPreloadingMes
   static override readonly method: string = "WebcastEffectPreloadingMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastEffectPreloadingMessage {
-    return giftCodecs.codecs.WebcastEffectPreloadingMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastEffectPreloadingMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastEffectPreloadingMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -367,8 +369,8 @@ export class EnvelopeEvent extends ProtoEvent<WebcastEnvelopeMessage> {
   static override readonly method: string = "WebcastEnvelopeMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastEnvelopeMessage {
-    return giftCodecs.codecs.WebcastEnvelopeMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastEnvelopeMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastEnvelopeMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -402,8 +404,8 @@ export class EnvelopePortalEvent extends ProtoEvent<WebcastEnvelopePortalMessage
   static override readonly method: string = "WebcastEnvelopePortalMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastEnvelopePortalMessage {
-    return giftCodecs.codecs.WebcastEnvelopePortalMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastEnvelopePortalMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastEnvelopePortalMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -442,8 +444,8 @@ export class GiftBroadcastEvent extends ProtoEvent<WebcastGiftBroadcastMessage> 
   static override readonly method: string = "WebcastGiftBroadcastMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftBroadcastMessage {
-    return giftCodecs.codecs.WebcastGiftBroadcastMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftBroadcastMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftBroadcastMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -477,8 +479,8 @@ export class GiftCollectionUpdateEvent extends ProtoEvent<WebcastGiftCollectionU
   static override readonly method: string = "WebcastGiftCollectionUpdateMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftCollectionUpdateMessage {
-    return giftCodecs.codecs.WebcastGiftCollectionUpdateMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftCollectionUpdateMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftCollectionUpdateMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -502,8 +504,8 @@ export class GiftDynamicRestrictionEvent extends ProtoEvent<WebcastGiftDynamicRe
   static override readonly method: string = "WebcastGiftDynamicRestrictionMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftDynamicRestrictionMessage {
-    return giftCodecs.codecs.WebcastGiftDynamicRestrictionMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftDynamicRestrictionMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftDynamicRestrictionMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -527,8 +529,8 @@ export class GiftGalleryEvent extends ProtoEvent<WebcastGiftGalleryMessage> {
   static override readonly method: string = "WebcastGiftGalleryMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftGalleryMessage {
-    return giftCodecs.codecs.WebcastGiftGalleryMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftGalleryMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftGalleryMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -587,8 +589,8 @@ export class GiftGuideEvent extends ProtoEvent<WebcastGiftGuideMessage> {
   static override readonly method: string = "WebcastGiftGuideMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftGuideMessage {
-    return giftCodecs.codecs.WebcastGiftGuideMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftGuideMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftGuideMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -687,8 +689,8 @@ export class GiftEvent extends GiftEventBase {
   static override readonly method: string = "WebcastGiftMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftMessage {
-    return giftCodecs.codecs.WebcastGiftMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -992,8 +994,8 @@ export class GiftNoticeEvent extends ProtoEvent<WebcastGiftNoticeMessage> {
   static override readonly method: string = "WebcastGiftNoticeMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftNoticeMessage {
-    return giftCodecs.codecs.WebcastGiftNoticeMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftNoticeMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftNoticeMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1017,8 +1019,8 @@ export class GiftPanelUpdateEvent extends ProtoEvent<WebcastGiftPanelUpdateMessa
   static override readonly method: string = "WebcastGiftPanelUpdateMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftPanelUpdateMessage {
-    return giftCodecs.codecs.WebcastGiftPanelUpdateMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftPanelUpdateMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftPanelUpdateMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1067,8 +1069,8 @@ export class GiftProgressEvent extends ProtoEvent<WebcastGiftProgressMessage> {
   static override readonly method: string = "WebcastGiftProgressMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftProgressMessage {
-    return giftCodecs.codecs.WebcastGiftProgressMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftProgressMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftProgressMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1097,8 +1099,8 @@ export class GiftPromptEvent extends ProtoEvent<WebcastGiftPromptMessage> {
   static override readonly method: string = "WebcastGiftPromptMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftPromptMessage {
-    return giftCodecs.codecs.WebcastGiftPromptMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftPromptMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftPromptMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1152,8 +1154,8 @@ export class GiftRecordCapsuleEvent extends ProtoEvent<WebcastGiftRecordCapsuleM
   static override readonly method: string = "WebcastGiftRecordCapsuleMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftRecordCapsuleMessage {
-    return giftCodecs.codecs.WebcastGiftRecordCapsuleMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftRecordCapsuleMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftRecordCapsuleMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1177,8 +1179,8 @@ export class GiftUnlockEvent extends ProtoEvent<WebcastGiftUnlockMessage> {
   static override readonly method: string = "WebcastGiftUnlockMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftUnlockMessage {
-    return giftCodecs.codecs.WebcastGiftUnlockMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftUnlockMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftUnlockMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1207,8 +1209,8 @@ export class GiftUpdateEvent extends ProtoEvent<WebcastGiftUpdateMessage> {
   static override readonly method: string = "WebcastGiftUpdateMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGiftUpdateMessage {
-    return giftCodecs.codecs.WebcastGiftUpdateMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGiftUpdateMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGiftUpdateMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1232,8 +1234,8 @@ export class GoodyBagEvent extends ProtoEvent<WebcastGoodyBagMessage> {
   static override readonly method: string = "WebcastGoodyBagMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastGoodyBagMessage {
-    return giftCodecs.codecs.WebcastGoodyBagMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastGoodyBagMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastGoodyBagMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1267,8 +1269,8 @@ export class InteractiveEffectEvent extends ProtoEvent<WebcastInteractiveEffectM
   static override readonly method: string = "WebcastInteractiveEffectMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastInteractiveEffectMessage {
-    return giftCodecs.codecs.WebcastInteractiveEffectMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastInteractiveEffectMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastInteractiveEffectMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1292,8 +1294,8 @@ export class PrivilegeAdvanceEvent extends ProtoEvent<WebcastPrivilegeAdvanceMes
   static override readonly method: string = "WebcastPrivilegeAdvanceMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastPrivilegeAdvanceMessage {
-    return giftCodecs.codecs.WebcastPrivilegeAdvanceMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastPrivilegeAdvanceMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastPrivilegeAdvanceMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1352,8 +1354,8 @@ export class PrivilegeDynamicEffectEvent extends ProtoEvent<WebcastPrivilegeDyna
   static override readonly method: string = "WebcastPrivilegeDynamicEffectMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastPrivilegeDynamicEffectMessage {
-    return giftCodecs.codecs.WebcastPrivilegeDynamicEffectMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastPrivilegeDynamicEffectMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastPrivilegeDynamicEffectMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1407,8 +1409,8 @@ export class WalletLiveRewardsRatioEvent extends ProtoEvent<WebcastWalletLiveRew
   static override readonly method: string = "WebcastWalletLiveRewardsRatioMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastWalletLiveRewardsRatioMessage {
-    return giftCodecs.codecs.WebcastWalletLiveRewardsRatioMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastWalletLiveRewardsRatioMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastWalletLiveRewardsRatioMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
@@ -1432,8 +1434,8 @@ export class WishlistUpdateEvent extends ProtoEvent<WebcastWishlistUpdateMessage
   static override readonly method: string = "WebcastWishlistUpdateMessage";
   static override readonly codecs: typeof giftCodecs = giftCodecs;
 
-  protected override decode(bytes: Uint8Array): WebcastWishlistUpdateMessage {
-    return giftCodecs.codecs.WebcastWishlistUpdateMessage.decode(bytes);
+  protected override decode(root: LazyRoot): WebcastWishlistUpdateMessage {
+    return decodeLazily(giftCodecs.codecs.WebcastWishlistUpdateMessage, root);
   }
 
   /** Field 1, `common` (webcast.CommonMessageData). */
