@@ -9,8 +9,7 @@
  * - many rooms over 4 worker processes: CPU and memory per room.
  * Simulators run in child processes, so only the measured side counts.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { type JetStreamClient, jetstream } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
@@ -18,7 +17,7 @@ import { TikTokLivePool } from "@tiktok-live/core";
 import { consumeEvents, FleetStore, fleetStatus, publishEvents } from "@tiktok-live/nats";
 import { TikTokLiveClient } from "@tiktok-live/node";
 import { NatsServerProcess } from "../../../tests/shared/nats-server.js";
-import { processCpuSeconds, processRssKiB, type SimRoom, simulatorRooms, sleep } from "./fleet-processes.js";
+import { type SimRoom, simulatorRooms, sleep } from "./fleet-processes.js";
 import type {
   FleetBenchConfig,
   FleetBenchResult,
