@@ -137,8 +137,9 @@ export class EventCounter {
    * reads: the user's nickname (ours: `e.user.nickname`, decoding the user on
    * first read; the connector's events carry the decoded user as `e.user`).
    */
-  readonly handler = (e?: { user?: { nickname?: string } }): void => {
-    this.nicknameChars += e?.user?.nickname?.length ?? 0;
+  readonly handler = (e?: unknown): void => {
+    // Both libraries' events: typed `unknown` so one handler fits every event class and the connector.
+    this.nicknameChars += (e as { user?: { nickname?: string } } | undefined)?.user?.nickname?.length ?? 0;
     if (++this.count >= this.target) {
       const wake = this.wake!;
       this.wake = undefined;

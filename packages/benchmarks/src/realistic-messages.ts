@@ -1,5 +1,6 @@
 import type { BaseProtoMessage } from "@tiktok-live/proto";
 import * as codecs from "@tiktok-live/proto/codecs";
+import { seeded } from "./seeded-random.js";
 
 /**
  * Turns the light corpus's messages into messages the size TikTok sends: every
@@ -131,8 +132,9 @@ export function realisticUser(
   const userId = base?.userId || 7_200_000_000_000_000_000n + BigInt(Math.floor(r() * 1e12));
   const uniqueId = base?.uniqueId || `user${hex(r, 8)}`;
   const avatarPath = "tos-maliva-avt-0068";
+  // Only the identity comes from the light message: the simulator's own extras (author stats,
+  // pay grade…) would change the sizes whenever the simulator's users change.
   return codecs.User.fromPartial({
-    ...base,
     userId,
     nickname: base?.nickname || `Viewer ${hex(r, 4)}`,
     uniqueId,
@@ -194,7 +196,7 @@ export function realisticMessage(message: BaseProtoMessage, r: Random): BaseProt
   let payload = message.payload;
   for (let badges = 0; badges < 40; badges++) {
     // Same user at every step: only the badge count grows.
-    const rs = mulberry(seed);
+    const rs = seeded(seed); // its own generator, so each message's user is the same at every growth step
     const next = { ...decoded };
     if (message.method === "WebcastRoomUserSeqMessage") {
       next.ranks = Array.from({ length: 1 + badges }, (_, k) => ({
@@ -213,16 +215,4 @@ export function realisticMessage(message: BaseProtoMessage, r: Random): BaseProt
     if (payload.length >= target) break;
   }
   return { ...message, payload };
-}
-
-/** A small seeded generator of its own, so each message's user is the same at every growth step. */
-function mulberry(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
