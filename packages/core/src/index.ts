@@ -31,6 +31,7 @@ export {
   loadCodecs,
   ProtoEvent,
   protoEventClasses,
+  shareUsersJoined,
   streakableGiftType,
   toJsonSafe,
   UnknownEvent,

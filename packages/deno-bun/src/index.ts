@@ -92,6 +92,7 @@ export {
   RequestBudget,
   ResponseTooLargeError,
   SignServerError,
+  shareUsersJoined,
   streakableGiftType,
   TikTokLiveError,
   TikTokLivePool,
