@@ -1,5 +1,6 @@
 import type { BaseProtoMessage } from "@tiktok-live/proto";
 import * as codecs from "@tiktok-live/proto/codecs";
+import { gifterCombineBadge } from "@tiktok-live/testkit";
 import { seeded } from "./seeded-random.js";
 
 /**
@@ -97,18 +98,7 @@ function badge(r: Random, k: number): codecs.BadgeStruct {
     },
     ...(kind === 2
       ? {
-          combineBadge: {
-            displayType: 4,
-            icon: webcastImage(r, `grade_badge_${level}`),
-            str: String(level),
-            text: { key: "webcast_gifter_level", defaultPattern: "{0:string}", pieces: [String(level)] },
-            padding: { useSpecific: true, middlePadding: 2, badgeWidth: 32, leftPadding: 4, rightPadding: 4 },
-            fontStyle: { fontSize: 10, fontWidth: 500, fontColor: "#FFFFFF", borderColor: "#00000033" },
-            background: { backgroundColorCode: "#7A5CFF", borderColorCode: "#5B3FE0" },
-            backgroundDarkMode: { backgroundColorCode: "#5B3FE0", borderColorCode: "#3D23B5" },
-            publicScreenShowStyle: 1,
-            personalCardShowStyle: 1,
-          },
+          combineBadge: gifterCombineBadge(level, webcastImage(r, `grade_badge_${level}`)),
         }
       : {
           imageBadge: {

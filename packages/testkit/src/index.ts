@@ -63,3 +63,4 @@ export {
 export type { SimulatorClientOptions, SimulatorOptions } from "./simulator.js";
 export { Simulator, startSimulator } from "./simulator.js";
 export { simulatedUserId } from "./user-detail-route.js";
+export { gifterCombineBadge } from "./wire-user.js";

@@ -24,6 +24,25 @@ const gradeImage = (level: number) => ({
   height: 32,
 });
 
+/**
+ * The combined badge TikTok draws for a gifter level: the icon, the level as text,
+ * padding, font and background colours. Also used by the benchmark's realistic corpus.
+ */
+export function gifterCombineBadge(level: number, icon: { urlList: string[]; uri: string }) {
+  return {
+    displayType: 4,
+    icon,
+    str: String(level),
+    text: { key: "webcast_gifter_level", defaultPattern: "{0:string}", pieces: [String(level)] },
+    padding: { useSpecific: true, middlePadding: 2, badgeWidth: 32, leftPadding: 4, rightPadding: 4 },
+    fontStyle: { fontSize: 10, fontWidth: 500, fontColor: "#FFFFFF", borderColor: "#00000033" },
+    background: { backgroundColorCode: "#7A5CFF", borderColorCode: "#5B3FE0" },
+    backgroundDarkMode: { backgroundColorCode: "#5B3FE0", borderColorCode: "#3D23B5" },
+    publicScreenShowStyle: 1,
+    personalCardShowStyle: 1,
+  };
+}
+
 /** The gifter-level badge, drawn by TikTok as a combined badge: icon, level text, padding and background. */
 function gifterBadge(level: number) {
   return {
@@ -31,18 +50,7 @@ function gifterBadge(level: number) {
     badgeScene: 8,
     display: true,
     imageBadge: { displayType: 1, image: gradeImage(level) },
-    combineBadge: {
-      displayType: 4,
-      icon: gradeImage(level),
-      str: String(level),
-      text: { key: "webcast_gifter_level", defaultPattern: "{0:string}", pieces: [String(level)] },
-      padding: { useSpecific: true, middlePadding: 2, badgeWidth: 32, leftPadding: 4, rightPadding: 4 },
-      fontStyle: { fontSize: 10, fontWidth: 500, fontColor: "#FFFFFF", borderColor: "#00000033" },
-      background: { backgroundColorCode: "#7A5CFF", borderColorCode: "#5B3FE0" },
-      backgroundDarkMode: { backgroundColorCode: "#5B3FE0", borderColorCode: "#3D23B5" },
-      publicScreenShowStyle: 1,
-      personalCardShowStyle: 1,
-    },
+    combineBadge: gifterCombineBadge(level, gradeImage(level)),
     logExtra: { dataVersion: "1", privilegeId: "7138381747292542756", level: String(level) },
   };
 }
