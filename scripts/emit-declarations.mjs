@@ -10,6 +10,11 @@ import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 
 const [srcDir, outDir] = process.argv.slice(2);
+// `pnpm demo` builds JavaScript only (see jsOnly in tsup.base.ts): nothing it runs reads declarations.
+if (process.env.TIKTOK_LIVE_JS_ONLY === "1") {
+  console.log("declarations: skipped (TIKTOK_LIVE_JS_ONLY=1)");
+  process.exit(0);
+}
 if (!srcDir || !outDir) {
   console.error("usage: node scripts/emit-declarations.mjs <srcDir> <outDir>");
   process.exit(2);
