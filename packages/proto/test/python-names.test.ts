@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { User, WebcastChatMessage, WebcastGiftMessage, WebcastSocialMessage } from "../src/codecs.js";
-import { CommentEvent, GiftEvent, materialize, ShareEvent, shareUsersJoined, toJsonSafe } from "../src/index.js";
+import {
+  CommentEvent,
+  GiftEvent,
+  materialize,
+  ShareEvent,
+  shareUsersJoined,
+  toJsonSafe,
+} from "../src/index.js";
 
 // `user.id` (an alias of `userId`) and `ShareEvent.usersJoined`: the Python
 // TikTokLive names. The alias must not change what JSON, copies and deep
@@ -18,7 +25,8 @@ const chatBytes = WebcastChatMessage.encode(
   }),
 ).finish();
 
-const comment = (payload = chatBytes) => new CommentEvent({ method: "WebcastChatMessage", msgId: 1n, payload });
+const comment = (payload = chatBytes) =>
+  new CommentEvent({ method: "WebcastChatMessage", msgId: 1n, payload });
 
 function share(key: string): ShareEvent {
   const payload = WebcastSocialMessage.encode(
@@ -52,7 +60,13 @@ describe("user.id", () => {
     expect(User.create().id).toBe(0n);
     const gift = WebcastGiftMessage.fromPartial({ toUser: { userId: 9n } });
     expect(gift.toUser?.id).toBe(9n);
-    expect(new GiftEvent({ method: "WebcastGiftMessage", msgId: 3n, payload: WebcastGiftMessage.encode(gift).finish() }).toUser.id).toBe(9n);
+    expect(
+      new GiftEvent({
+        method: "WebcastGiftMessage",
+        msgId: 3n,
+        payload: WebcastGiftMessage.encode(gift).finish(),
+      }).toUser.id,
+    ).toBe(9n);
   });
 
   it("follows userId when userId is set", () => {

@@ -1,4 +1,11 @@
-import { customBases, derivedEvents, derivedGetters, eventNameFor, notPushMessages, shortNameFor } from "./event-map.js";
+import {
+  customBases,
+  derivedEvents,
+  derivedGetters,
+  eventNameFor,
+  notPushMessages,
+  shortNameFor,
+} from "./event-map.js";
 import type { MessageModel, SchemaModel } from "./schema-model.js";
 
 export interface PushEvent {
@@ -37,7 +44,8 @@ export function listPushEvents(schema: SchemaModel): PushEvent[] {
     };
   });
   for (const name of Object.keys(derivedGetters))
-    if (!derived.some((d) => d.event === name)) throw new Error(`derivedGetters names ${name}, which is no derived event`);
+    if (!derived.some((d) => d.event === name))
+      throw new Error(`derivedGetters names ${name}, which is no derived event`);
   const all = [...primary, ...derived];
   const seen = new Map<string, string>();
   for (const e of all) {
