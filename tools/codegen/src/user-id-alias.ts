@@ -8,7 +8,7 @@
  * instead of ts-proto's object literal), never an own property: JSON, spread,
  * `Object.keys`, `structuredClone`, `materialize` and deep equality see the
  * message's fields only, as before. A plain copy therefore has no `id`; the
- * interface's doc says so.
+ * interface's doc says so (docs/decisions/011-user-id-alias.md).
  *
  * Runs after lazy-nested.ts, on its output; a file without a `User` message,
  * or whose `User` has an `id` field of its own, is left as it is. Like the
