@@ -194,10 +194,12 @@ describe("scenario steps for the seed's events, through a client", () => {
     expect(seen.get(ShareEvent.eventName)?.length).toBe(2);
     expect(seen.get(LivePauseEvent.eventName)?.length).toBe(1);
   });
-  it("share(user, { usersJoined }): ShareEvent, and shareUsersJoined reads the count", () => {
+  it("share(user, { usersJoined }): ShareEvent, whose usersJoined (and shareUsersJoined) reads the count", () => {
     const [plain, withCount] = seen.get(ShareEvent.eventName) as ShareEvent[];
+    expect(plain!.usersJoined).toBeUndefined();
     expect(shareUsersJoined(plain!)).toBeUndefined();
     expect(withCount!.user.uniqueId).toBe("erin_");
+    expect(withCount!.usersJoined).toBe(5);
     expect(shareUsersJoined(withCount!)).toBe(5);
   });
 });

@@ -78,6 +78,28 @@ export const derivedEvents: ReadonlyArray<{ event: string; from: string; doc: st
   },
 ];
 
+/**
+ * Getters a derived event adds to the fields it shares with its source, each
+ * returning a hand-written function of the event from `packages/proto/src/events/custom/`.
+ * A getter rather than a custom base class: the derived class extends a generated
+ * event, which a hand-written base could only import back from the generated module.
+ */
+export const derivedGetters: Readonly<
+  Record<string, ReadonlyArray<{ name: string; type: string; fn: string; module: string; doc: string }>>
+> = {
+  ShareEvent: [
+    {
+      name: "usersJoined",
+      type: "number | undefined",
+      fn: "shareUsersJoined",
+      module: "share-users-joined",
+      doc:
+        "How many viewers joined through this share, where TikTok says so (Python TikTokLive's\n" +
+        "`ShareEvent.users_joined`); `undefined` for a share without a count.",
+    },
+  ],
+};
+
 /** Default rule, as in the Python SDK: drop `Webcast`, turn a trailing `Message` into `Event` or append `Event`. */
 export function eventNameFor(method: string): string {
   const override = eventNameOverrides[method];

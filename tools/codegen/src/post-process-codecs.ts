@@ -1,6 +1,7 @@
 import { generatedHeader } from "./header.js";
 import { lazyNested } from "./lazy-nested.js";
 import { tolerantDecode } from "./tolerant-decode.js";
+import { userIdAlias } from "./user-id-alias.js";
 
 /**
  * ts-proto opens each file with its own comment block (generator versions, source
@@ -19,8 +20,9 @@ function stripTsProtoHeader(text: string): string {
  * Turns one ts-proto output file into the committed codec module of `source`
  * (a schema path): our header, and decoders that skip a mismatched field
  * instead of failing the message (tolerant-decode.ts), and a second decoder
- * that decodes nested messages on first read (lazy-nested.ts).
+ * that decodes nested messages on first read (lazy-nested.ts); the user
+ * message gets `id` beside `userId` (user-id-alias.ts).
  */
 export function postProcessCodecs(text: string, source: string): string {
-  return generatedHeader(source) + lazyNested(tolerantDecode(stripTsProtoHeader(text)));
+  return generatedHeader(source) + userIdAlias(lazyNested(tolerantDecode(stripTsProtoHeader(text))));
 }

@@ -1,4 +1,11 @@
-import { customBases, derivedEvents, eventNameFor, notPushMessages, shortNameFor } from "./event-map.js";
+import {
+  customBases,
+  derivedEvents,
+  derivedGetters,
+  eventNameFor,
+  notPushMessages,
+  shortNameFor,
+} from "./event-map.js";
 import type { MessageModel, SchemaModel } from "./schema-model.js";
 
 export interface PushEvent {
@@ -36,6 +43,9 @@ export function listPushEvents(schema: SchemaModel): PushEvent[] {
       doc: d.doc,
     };
   });
+  for (const name of Object.keys(derivedGetters))
+    if (!derived.some((d) => d.event === name))
+      throw new Error(`derivedGetters names ${name}, which is no derived event`);
   const all = [...primary, ...derived];
   const seen = new Map<string, string>();
   for (const e of all) {

@@ -1,7 +1,14 @@
+import { derivedGetters } from "./event-map.js";
 import type { PushEvent } from "./push-messages.js";
 import { reservedMembers } from "./render-events.js";
 
 const shownFields = 8;
+
+/** What a derived event adds to its source's fields, for its row. */
+function added(e: PushEvent): string {
+  const getters = derivedGetters[e.event] ?? [];
+  return getters.map((g) => ` Adds \`${g.name}\` (\`${g.type.replaceAll("|", "\\|")}\`).`).join("");
+}
 
 /** `docs/events.md`: one row per event with its method and the fields users reach for first. */
 export function renderEventsDoc(events: PushEvent[]): string {
@@ -29,7 +36,7 @@ client.on(CommentEvent, (e) => console.log(e.user.nickname, e.comment));
 client.on("gift", (e) => console.log(e.gift.name, e.repeatCount));
 \`\`\`
 
-Every event has \`eventName\`, \`method\`, \`msgId\` (bigint), \`createTime\` (bigint, ms), the raw \`payload\` bytes, the decoded message as \`data\`, and \`toJSON()\` (64-bit values become strings). Field getters are camelCase; an absent nested message reads as an empty one.
+Every event has \`eventName\`, \`method\`, \`msgId\` (bigint), \`createTime\` (bigint, ms), the raw \`payload\` bytes, the decoded message as \`data\`, and \`toJSON()\` (64-bit values become strings). Field getters are camelCase; an absent nested message reads as an empty one. Every user (\`e.user\`, \`e.toUser\`, …) has \`id\`, the same value as \`userId\` (Python TikTokLive's \`user.id\`); \`e.userInfo\` is \`e.user\` (its \`user_info\`).
 
 ${primary.length} push message events, ${derived.length} derived events.
 
@@ -39,7 +46,7 @@ The client emits these in addition to the event of their message.
 
 | Event | Name | From | Meaning |
 |---|---|---|---|
-${derived.map((e) => `| \`${e.event}\` | \`"${e.shortName}"\` | \`${e.derivedFrom}\` | ${e.doc} |`).join("\n")}
+${derived.map((e) => `| \`${e.event}\` | \`"${e.shortName}"\` | \`${e.derivedFrom}\` | ${e.doc}${added(e)} |`).join("\n")}
 
 ## Push message events
 

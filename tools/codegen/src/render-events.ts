@@ -1,3 +1,4 @@
+import { derivedGetters } from "./event-map.js";
 import { generatedHeader } from "./header.js";
 import type { PushEvent } from "./push-messages.js";
 import { domainConst, eagerFiles } from "./render-codecs.js";
@@ -108,6 +109,18 @@ function userInfoAlias(f: FieldModel, fields: readonly FieldModel[]): string {
   return `\n  /** The same object as \`user\` (Python TikTokLive's \`user_info\`). */\n  get userInfo(): ${f.tsType} {\n    return this.user;\n  }\n`;
 }
 
+/** The getters `derivedGetters` lists for a derived event, each returning its hand-written function of the event. */
+function renderDerivedGetters(e: PushEvent, imports: Imports): string {
+  return (derivedGetters[e.event] ?? [])
+    .map((g) => {
+      if (reservedMembers.has(g.name) || e.message.fields.some((f) => f.localName === g.name))
+        throw new Error(`${e.event}.${g.name} would shadow a member or field of ${e.message.name}`);
+      imports.value(`../../events/custom/${g.module}.js`, g.fn);
+      return `\n${indentDoc(g.doc, "  ")}  get ${g.name}(): ${g.type} {\n    return ${g.fn}(this);\n  }\n`;
+    })
+    .join("");
+}
+
 /**
  * Renders the event classes of one schema file. `fileOf` tells which schema file
  * defines a generated type, so cross-file references import from the right module.
@@ -124,7 +137,7 @@ export function renderEventFile(
     const docText = `\`${msg.name}\`${e.doc ? `: ${e.doc}` : "."}\n\n@example client.on(${e.event}, (e) => …) or client.on("${e.shortName}", (e) => …)`;
     if (e.derivedFrom) {
       chunks.push(
-        `${indentDoc(`${e.doc}\n\nCarries the same fields as {@link ${e.derivedFrom}}; the client emits it in addition to that event.`, "")}export class ${e.event} extends ${e.derivedFrom} {\n  static override readonly eventName: string = "${e.shortName}";\n}\n`,
+        `${indentDoc(`${e.doc}\n\nCarries the same fields as {@link ${e.derivedFrom}}; the client emits it in addition to that event.`, "")}export class ${e.event} extends ${e.derivedFrom} {\n  static override readonly eventName: string = "${e.shortName}";\n${renderDerivedGetters(e, imports)}}\n`,
       );
       continue;
     }

@@ -11,9 +11,11 @@ const usersJoinedKey = /^pm_mt_guidance_viewer_(\d{1,9})_share$/;
 /**
  * How many users joined through this share, where TikTok says so (the Python
  * client's `ShareEvent.users_joined`); `undefined` for a share without a count.
+ * `ShareEvent` has it as the property `usersJoined`; this function reads it from
+ * any social message, e.g. in a `SocialEvent` listener.
  *
  * @example
- * client.on(ShareEvent, (e) => console.log(shareUsersJoined(e) ?? "no count"));
+ * client.on(SocialEvent, (e) => console.log(shareUsersJoined(e) ?? "no count"));
  */
 export function shareUsersJoined(event: Pick<SocialEvent, "common">): number | undefined {
   const match = usersJoinedKey.exec(event.common.displayText?.key ?? "");

@@ -166,6 +166,13 @@ export interface User {
    * decided: as in v3, the newest; TikTokLiveSharp, v1, gotiktoklive say uint64.
    */
   userId: bigint;
+  /**
+   * The same value as `userId` (Python TikTokLive's `user.id`). Read-only, and a
+   * getter on the users the codecs decode or create rather than a field: JSON,
+   * spread, `structuredClone` and `plainData` carry `userId` only, and
+   * `encode`, `create` and `fromPartial` read `userId`.
+   */
+  readonly id: bigint;
   nickname: string;
   bioDescription: string;
   avatarThumb: Image | undefined;
@@ -4413,126 +4420,256 @@ export const Image_ImageContent: MessageFns<Image_ImageContent> = {
   },
 };
 
+/** `User` from `decode`, `create` and `fromPartial`: ts-proto's fields, and `id` on the prototype. */
+class User$Eager implements User {
+  userId: User["userId"];
+  nickname: User["nickname"];
+  bioDescription: User["bioDescription"];
+  avatarThumb: User["avatarThumb"];
+  avatarMedium: User["avatarMedium"];
+  avatarLarge: User["avatarLarge"];
+  verified: User["verified"];
+  status: User["status"];
+  createTime: User["createTime"];
+  modifyTime: User["modifyTime"];
+  secret: User["secret"];
+  shareQrcodeUri: User["shareQrcodeUri"];
+  followInfo: User["followInfo"];
+  payGrade: User["payGrade"];
+  fansClub: User["fansClub"];
+  border: User["border"];
+  specialId: User["specialId"];
+  avatarBorder: User["avatarBorder"];
+  medal: User["medal"];
+  realTimeIcons: User["realTimeIcons"];
+  newRealTimeIcons: User["newRealTimeIcons"];
+  topVipNo: User["topVipNo"];
+  userAttr: User["userAttr"];
+  ownRoom: User["ownRoom"];
+  payScore: User["payScore"];
+  fanTicketCount: User["fanTicketCount"];
+  linkMicStats: User["linkMicStats"];
+  uniqueId: User["uniqueId"];
+  enableShowCommerceSale: User["enableShowCommerceSale"];
+  withFusionShopEntry: User["withFusionShopEntry"];
+  payScores: User["payScores"];
+  anchorLevel: User["anchorLevel"];
+  verifiedContent: User["verifiedContent"];
+  topFans: User["topFans"];
+  secUid: User["secUid"];
+  userRole: User["userRole"];
+  personalCard: User["personalCard"];
+  authenticationInfo: User["authenticationInfo"];
+  mediaBadgeImageList: User["mediaBadgeImageList"];
+  commerceWebcastConfigIds: User["commerceWebcastConfigIds"];
+  borders: User["borders"];
+  comboBadgeInfo: User["comboBadgeInfo"];
+  subscribeInfo: User["subscribeInfo"];
+  badges: User["badges"];
+  mintTypeLabel: User["mintTypeLabel"];
+  fansClubInfo: User["fansClubInfo"];
+  allowFindByContacts: User["allowFindByContacts"];
+  allowOthersDownloadVideo: User["allowOthersDownloadVideo"];
+  allowOthersDownloadWhenSharingVideo: User["allowOthersDownloadWhenSharingVideo"];
+  allowShareShowProfile: User["allowShareShowProfile"];
+  allowShowInGossip: User["allowShowInGossip"];
+  allowShowMyAction: User["allowShowMyAction"];
+  allowStrangeComment: User["allowStrangeComment"];
+  allowUnfollowerComment: User["allowUnfollowerComment"];
+  allowUseLinkmic: User["allowUseLinkmic"];
+  avatarJpg: User["avatarJpg"];
+  backgroundImgUrl: User["backgroundImgUrl"];
+  blockStatus: User["blockStatus"];
+  commentRestrict: User["commentRestrict"];
+  constellation: User["constellation"];
+  disableIchat: User["disableIchat"];
+  enableIchatImg: User["enableIchatImg"];
+  exp: User["exp"];
+  foldStrangerChat: User["foldStrangerChat"];
+  followStatus: User["followStatus"];
+  ichatRestrictType: User["ichatRestrictType"];
+  idStr: User["idStr"];
+  isFollower: User["isFollower"];
+  isFollowing: User["isFollowing"];
+  needProfileGuide: User["needProfileGuide"];
+  pushCommentStatus: User["pushCommentStatus"];
+  pushDigg: User["pushDigg"];
+  pushFollow: User["pushFollow"];
+  pushFriendAction: User["pushFriendAction"];
+  pushIchat: User["pushIchat"];
+  pushStatus: User["pushStatus"];
+  pushVideoPost: User["pushVideoPost"];
+  pushVideoRecommend: User["pushVideoRecommend"];
+  verifiedReason: User["verifiedReason"];
+  enableCarManagementPermission: User["enableCarManagementPermission"];
+  scmLabel: User["scmLabel"];
+  isBlock: User["isBlock"];
+  isSubscribe: User["isSubscribe"];
+  isAnchorMarked: User["isAnchorMarked"];
+  deprecated1: User["deprecated1"];
+  deprecated2: User["deprecated2"];
+  deprecated3: User["deprecated3"];
+  deprecated4: User["deprecated4"];
+  deprecated5: User["deprecated5"];
+  deprecated6: User["deprecated6"];
+  deprecated7: User["deprecated7"];
+  deprecated8: User["deprecated8"];
+  badgeImageList: User["badgeImageList"];
+  anchorInfo: User["anchorInfo"];
+  authorStats: User["authorStats"];
+  deprecated9: User["deprecated9"];
+  activityReward: User["activityReward"];
+  deprecated10: User["deprecated10"];
+  deprecated11: User["deprecated11"];
+  deprecated12: User["deprecated12"];
+  deprecated13: User["deprecated13"];
+  deprecated14: User["deprecated14"];
+  deprecated15: User["deprecated15"];
+  userVipInfo: User["userVipInfo"];
+  deprecated19: User["deprecated19"];
+  anchorLevel1011: User["anchorLevel1011"];
+  deprecated18: User["deprecated18"];
+  deprecated16: User["deprecated16"];
+  fanTicketCount1022: User["fanTicketCount1022"];
+  deprecated28: User["deprecated28"];
+  deprecated29: User["deprecated29"];
+  payScores1032: User["payScores1032"];
+  stats: User["stats"];
+  deprecated17: User["deprecated17"];
+  upcomingEventList: User["upcomingEventList"];
+  ecommerceEntrance: User["ecommerceEntrance"];
+  enigmaInfo: User["enigmaInfo"];
+
+  constructor() {
+    this.userId = 0n;
+    this.nickname = "";
+    this.bioDescription = "";
+    this.avatarThumb = undefined;
+    this.avatarMedium = undefined;
+    this.avatarLarge = undefined;
+    this.verified = false;
+    this.status = 0;
+    this.createTime = 0n;
+    this.modifyTime = 0n;
+    this.secret = 0;
+    this.shareQrcodeUri = "";
+    this.followInfo = undefined;
+    this.payGrade = undefined;
+    this.fansClub = undefined;
+    this.border = undefined;
+    this.specialId = "";
+    this.avatarBorder = undefined;
+    this.medal = undefined;
+    this.realTimeIcons = [];
+    this.newRealTimeIcons = [];
+    this.topVipNo = 0;
+    this.userAttr = undefined;
+    this.ownRoom = undefined;
+    this.payScore = 0n;
+    this.fanTicketCount = 0n;
+    this.linkMicStats = 0;
+    this.uniqueId = "";
+    this.enableShowCommerceSale = false;
+    this.withFusionShopEntry = false;
+    this.payScores = 0n;
+    this.anchorLevel = undefined;
+    this.verifiedContent = "";
+    this.topFans = [];
+    this.secUid = "";
+    this.userRole = 0;
+    this.personalCard = undefined;
+    this.authenticationInfo = undefined;
+    this.mediaBadgeImageList = [];
+    this.commerceWebcastConfigIds = [];
+    this.borders = [];
+    this.comboBadgeInfo = undefined;
+    this.subscribeInfo = undefined;
+    this.badges = [];
+    this.mintTypeLabel = [];
+    this.fansClubInfo = undefined;
+    this.allowFindByContacts = false;
+    this.allowOthersDownloadVideo = false;
+    this.allowOthersDownloadWhenSharingVideo = false;
+    this.allowShareShowProfile = false;
+    this.allowShowInGossip = false;
+    this.allowShowMyAction = false;
+    this.allowStrangeComment = false;
+    this.allowUnfollowerComment = false;
+    this.allowUseLinkmic = false;
+    this.avatarJpg = undefined;
+    this.backgroundImgUrl = "";
+    this.blockStatus = 0;
+    this.commentRestrict = 0;
+    this.constellation = "";
+    this.disableIchat = 0;
+    this.enableIchatImg = 0n;
+    this.exp = 0;
+    this.foldStrangerChat = false;
+    this.followStatus = 0n;
+    this.ichatRestrictType = 0;
+    this.idStr = "";
+    this.isFollower = false;
+    this.isFollowing = false;
+    this.needProfileGuide = false;
+    this.pushCommentStatus = false;
+    this.pushDigg = false;
+    this.pushFollow = false;
+    this.pushFriendAction = false;
+    this.pushIchat = false;
+    this.pushStatus = false;
+    this.pushVideoPost = false;
+    this.pushVideoRecommend = false;
+    this.verifiedReason = "";
+    this.enableCarManagementPermission = false;
+    this.scmLabel = "";
+    this.isBlock = false;
+    this.isSubscribe = false;
+    this.isAnchorMarked = false;
+    this.deprecated1 = 0n;
+    this.deprecated2 = 0;
+    this.deprecated3 = 0;
+    this.deprecated4 = 0n;
+    this.deprecated5 = "";
+    this.deprecated6 = 0;
+    this.deprecated7 = "";
+    this.deprecated8 = 0;
+    this.badgeImageList = [];
+    this.anchorInfo = undefined;
+    this.authorStats = undefined;
+    this.deprecated9 = new Uint8Array(0);
+    this.activityReward = undefined;
+    this.deprecated10 = new Uint8Array(0);
+    this.deprecated11 = new Uint8Array(0);
+    this.deprecated12 = 0;
+    this.deprecated13 = 0;
+    this.deprecated14 = new Uint8Array(0);
+    this.deprecated15 = 0;
+    this.userVipInfo = new Uint8Array(0);
+    this.deprecated19 = false;
+    this.anchorLevel1011 = undefined;
+    this.deprecated18 = "";
+    this.deprecated16 = false;
+    this.fanTicketCount1022 = 0n;
+    this.deprecated28 = false;
+    this.deprecated29 = "";
+    this.payScores1032 = 0n;
+    this.stats = new Uint8Array(0);
+    this.deprecated17 = false;
+    this.upcomingEventList = [];
+    this.ecommerceEntrance = undefined;
+    this.enigmaInfo = undefined;
+  }
+
+  /** The same value as `userId` (Python TikTokLive's `user.id`). */
+  get id(): bigint {
+    return this.userId;
+  }
+}
+// Deep-equality helpers that compare constructors (vitest's toStrictEqual) keep seeing a plain object.
+Object.defineProperty(User$Eager.prototype, "constructor", { value: Object });
+
 function createBaseUser(): User {
-  return {
-    userId: 0n,
-    nickname: "",
-    bioDescription: "",
-    avatarThumb: undefined,
-    avatarMedium: undefined,
-    avatarLarge: undefined,
-    verified: false,
-    status: 0,
-    createTime: 0n,
-    modifyTime: 0n,
-    secret: 0,
-    shareQrcodeUri: "",
-    followInfo: undefined,
-    payGrade: undefined,
-    fansClub: undefined,
-    border: undefined,
-    specialId: "",
-    avatarBorder: undefined,
-    medal: undefined,
-    realTimeIcons: [],
-    newRealTimeIcons: [],
-    topVipNo: 0,
-    userAttr: undefined,
-    ownRoom: undefined,
-    payScore: 0n,
-    fanTicketCount: 0n,
-    linkMicStats: 0,
-    uniqueId: "",
-    enableShowCommerceSale: false,
-    withFusionShopEntry: false,
-    payScores: 0n,
-    anchorLevel: undefined,
-    verifiedContent: "",
-    topFans: [],
-    secUid: "",
-    userRole: 0,
-    personalCard: undefined,
-    authenticationInfo: undefined,
-    mediaBadgeImageList: [],
-    commerceWebcastConfigIds: [],
-    borders: [],
-    comboBadgeInfo: undefined,
-    subscribeInfo: undefined,
-    badges: [],
-    mintTypeLabel: [],
-    fansClubInfo: undefined,
-    allowFindByContacts: false,
-    allowOthersDownloadVideo: false,
-    allowOthersDownloadWhenSharingVideo: false,
-    allowShareShowProfile: false,
-    allowShowInGossip: false,
-    allowShowMyAction: false,
-    allowStrangeComment: false,
-    allowUnfollowerComment: false,
-    allowUseLinkmic: false,
-    avatarJpg: undefined,
-    backgroundImgUrl: "",
-    blockStatus: 0,
-    commentRestrict: 0,
-    constellation: "",
-    disableIchat: 0,
-    enableIchatImg: 0n,
-    exp: 0,
-    foldStrangerChat: false,
-    followStatus: 0n,
-    ichatRestrictType: 0,
-    idStr: "",
-    isFollower: false,
-    isFollowing: false,
-    needProfileGuide: false,
-    pushCommentStatus: false,
-    pushDigg: false,
-    pushFollow: false,
-    pushFriendAction: false,
-    pushIchat: false,
-    pushStatus: false,
-    pushVideoPost: false,
-    pushVideoRecommend: false,
-    verifiedReason: "",
-    enableCarManagementPermission: false,
-    scmLabel: "",
-    isBlock: false,
-    isSubscribe: false,
-    isAnchorMarked: false,
-    deprecated1: 0n,
-    deprecated2: 0,
-    deprecated3: 0,
-    deprecated4: 0n,
-    deprecated5: "",
-    deprecated6: 0,
-    deprecated7: "",
-    deprecated8: 0,
-    badgeImageList: [],
-    anchorInfo: undefined,
-    authorStats: undefined,
-    deprecated9: new Uint8Array(0),
-    activityReward: undefined,
-    deprecated10: new Uint8Array(0),
-    deprecated11: new Uint8Array(0),
-    deprecated12: 0,
-    deprecated13: 0,
-    deprecated14: new Uint8Array(0),
-    deprecated15: 0,
-    userVipInfo: new Uint8Array(0),
-    deprecated19: false,
-    anchorLevel1011: undefined,
-    deprecated18: "",
-    deprecated16: false,
-    fanTicketCount1022: 0n,
-    deprecated28: false,
-    deprecated29: "",
-    payScores1032: 0n,
-    stats: new Uint8Array(0),
-    deprecated17: false,
-    upcomingEventList: [],
-    ecommerceEntrance: undefined,
-    enigmaInfo: undefined,
-  };
+  return new User$Eager();
 }
 
 export const User: MessageFns<User> = {
@@ -6399,6 +6536,11 @@ export const User: MessageFns<User> = {
 
 /** `User` from `decodeLazy`: message fields decoded on first read (see lazy-message.ts). */
 class User$Lazy implements User {
+  /** The same value as `userId` (Python TikTokLive's `user.id`). */
+  get id(): bigint {
+    return this.userId;
+  }
+
   userId: User["userId"];
   nickname: User["nickname"];
   bioDescription: User["bioDescription"];
@@ -6993,7 +7135,7 @@ class User$Lazy implements User {
   }
 
   /** The same message as a plain object (nested messages as they are). */
-  [plainMessage](): User {
+  [plainMessage](): Omit<User, "id"> {
     return {
       userId: this.userId,
       nickname: this.nickname,
