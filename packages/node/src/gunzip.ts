@@ -1,4 +1,3 @@
-import { Buffer } from "node:buffer";
 import { Gunzip as GunzipStream, gunzipSync } from "node:zlib";
 import type { Gunzip } from "@tiktok-live/core";
 import { reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core/zlib-engine";
@@ -7,15 +6,6 @@ import { reusableZlibGunzip, type SyncGunzip } from "@tiktok-live/core/zlib-engi
 function streamGunzip(data: Uint8Array, maxOutputBytes: number): Uint8Array {
   const out = gunzipSync(data, { maxOutputLength: maxOutputBytes });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-}
-
-/**
- * An output buffer without zero-filling (the engine zeroes what inflate does
- * not write), as a plain Uint8Array: a Buffer's `slice` is a view, not a copy.
- */
-function unzeroed(bytes: number): Uint8Array {
-  const b = Buffer.allocUnsafeSlow(bytes);
-  return new Uint8Array(b.buffer, b.byteOffset, bytes);
 }
 
 let engine: SyncGunzip | undefined;
@@ -28,7 +18,7 @@ let engine: SyncGunzip | undefined;
  * output would pass `maxOutputBytes`, so a gzip bomb never inflates into memory.
  */
 export const nodeGunzip = (data: Uint8Array, maxOutputBytes: number): Uint8Array => {
-  engine ??= reusableZlibGunzip(() => new GunzipStream(), unzeroed) ?? streamGunzip;
+  engine ??= reusableZlibGunzip(() => new GunzipStream()) ?? streamGunzip;
   return engine(data, maxOutputBytes);
 };
 

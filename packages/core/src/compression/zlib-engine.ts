@@ -109,17 +109,8 @@ function zlibError(message: string, errno: number): Error {
  * `node:`. Synchronous and never re-entered, so one engine can serve every
  * client in the process. Returns undefined when the stream lacks the
  * internals this drives, or when they do not inflate a known member right.
- *
- * `allocate` makes the output buffer. Zeroing it is wasted work, since
- * inflate writes every byte handed on; an adapter may pass an allocator that
- * skips it (Node: `Buffer.allocUnsafeSlow`, about a tenth of the gunzip pass
- * on real-sized frames). The bytes past the output are zeroed before the
- * buffer is returned, so no stale memory is reachable through `.buffer`.
  */
-export function reusableZlibGunzip(
-  makeStream: () => unknown,
-  allocate: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
-): SyncGunzip | undefined {
+export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | undefined {
   let stream: ZlibStreamInternals;
   try {
     stream = makeStream() as ZlibStreamInternals;
@@ -145,7 +136,7 @@ export function reusableZlibGunzip(
     // One byte over the expected size: a buffer left with room proves the stream ended.
     const limit = maxOutputBytes + 1;
     const guess = Math.min(isize, n * maxDeflateRatio, maxGuess) + 1;
-    let out = allocate(Math.min(Math.max(guess, minGuess), limit));
+    let out = new Uint8Array(Math.min(Math.max(guess, minGuess), limit));
     let produced = 0;
     let inOffset = 0;
     failure = undefined;
@@ -160,14 +151,13 @@ export function reusableZlibGunzip(
         if (out.length >= limit) {
           throw new RangeError(`Cannot inflate a gzip member larger than ${maxOutputBytes} bytes`);
         }
-        const grown = allocate(Math.min(out.length * 2, limit));
+        const grown = new Uint8Array(Math.min(out.length * 2, limit));
         grown.set(out);
         out = grown;
       }
     } finally {
       handle.reset();
     }
-    out.fill(0, produced);
     return out.subarray(0, produced);
   };
   return passesSelfTest(inflate) ? inflate : undefined;
