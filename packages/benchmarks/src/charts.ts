@@ -76,7 +76,9 @@ export function benchmarkCharts(r: Results): ChartFile[] {
       alt: "Throughput per variant and corpus",
       chart: {
         title: "Decode + dispatch throughput",
-        unit: "frames/s, median pass (higher is better); in brackets: against the connector awaited per frame",
+        unit: "frames/s",
+        caption:
+          "frames/s, median pass (higher is better); in brackets: against the connector awaited per frame",
         groups: throughputGroups(r),
       },
     },
@@ -85,7 +87,8 @@ export function benchmarkCharts(r: Results): ChartFile[] {
       alt: "CPU per message per variant and corpus",
       chart: {
         title: "CPU per message",
-        unit: "µs of CPU per message, median pass (lower is better)",
+        unit: "µs CPU/message",
+        caption: "µs of CPU per message, median pass (lower is better)",
         groups: cpuGroups(r),
       },
     },
@@ -94,7 +97,8 @@ export function benchmarkCharts(r: Results): ChartFile[] {
       alt: "Throughput on Node, Deno and Bun per corpus",
       chart: {
         title: "Node, Deno and Bun",
-        unit: "frames/s, median pass, wall time (higher is better)",
+        unit: "frames/s",
+        caption: "frames/s, median pass, wall time (higher is better)",
         groups: runtimeGroups(r),
       },
     },
@@ -103,7 +107,8 @@ export function benchmarkCharts(r: Results): ChartFile[] {
       alt: `Handler latency distribution at ${fixed(r.scale.clients)} streams`,
       chart: {
         title: `Handler latency, ${fixed(r.scale.clients)} streams in one process`,
-        unit: "ms from the frame's createTime to the handler (lower is better)",
+        unit: "ms",
+        caption: "ms from the frame's createTime to the handler, by quantile (lower is better)",
         groups: latencyGroups(r),
       },
     },

@@ -20,8 +20,10 @@ export interface BarGroup {
 
 export interface BarChart {
   title: string;
-  /** What the values are, e.g. "frames/s (higher is better)". */
+  /** The values' unit, e.g. "frames/s" (in each bar's tooltip). */
   unit: string;
+  /** The line under the title: how the values were measured, which way is better. */
+  caption: string;
   groups: BarGroup[];
 }
 
@@ -88,7 +90,7 @@ export function renderBarChart(chart: BarChart): string {
     `font-family="sans-serif" font-size="12">\n` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>\n` +
     `${text(10, 20, chart.title, 'font-size="15" font-weight="bold"')}\n` +
-    `${text(10, 38, chart.unit, 'fill="#555555"')}\n` +
+    `${text(10, 38, chart.caption, 'fill="#555555"')}\n` +
     `${parts.join("\n")}\n</svg>\n`
   );
 }

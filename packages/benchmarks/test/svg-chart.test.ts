@@ -10,6 +10,7 @@ describe("renderBarChart", () => {
     const svg = renderBarChart({
       title: "throughput",
       unit: "frames/s",
+      caption: "higher is better",
       groups: [
         {
           title: "light",
@@ -39,7 +40,8 @@ describe("renderBarChart", () => {
   it("escapes labels, titles and notes", () => {
     const svg = renderBarChart({
       title: "a < b & c",
-      unit: 'ms "p99"',
+      unit: "ms",
+      caption: 'ms "p99"',
       groups: [{ title: "<group>", bars: [{ label: "x<y", value: 1, note: "1 > 0" }] }],
     });
     expect(svg).not.toMatch(/a < b|<group>|x<y|1 > 0|"p99"/);
@@ -53,6 +55,7 @@ describe("renderBarChart", () => {
     const svg = renderBarChart({
       title: "t",
       unit: "u",
+      caption: "c",
       groups: [
         {
           title: "g",
