@@ -7,9 +7,10 @@ import type { Corpus } from "./corpus.js";
  * What a kept event retains: `count` events of the kinds a bot typically keeps
  * (comments, gifts, joins), each read as a handler would (top-level fields and
  * the user's nickname), held in an array while the stream goes on. Lazy: the
- * client's events (own payload copy + what was decoded). Eager: the same
- * payload copy and the message decoded eagerly, as before nested messages were
- * decoded on first read. Heap is `heapUsed + arrayBuffers` after a full GC.
+ * client's events (their payload copy, in a shared slab or alone, and what was
+ * decoded). Eager: a payload copy of its own and the message decoded eagerly,
+ * as before nested messages were decoded on first read. Heap is
+ * `heapUsed + arrayBuffers` after a full GC.
  */
 export interface Retained {
   count: number;
