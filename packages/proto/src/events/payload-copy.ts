@@ -10,8 +10,8 @@
 
 /** Size of one shared slab: what one kept event can retain beyond its own bytes. */
 export const slabBytes: number = 16 * 1024;
-/** Payloads larger than this get a buffer of their own (a slab would fit too few of them). */
-const sharedUpTo = slabBytes / 4;
+/** Payloads larger than this get a buffer of their own; a slab holds at least two of the shared ones. */
+const sharedUpTo = slabBytes / 2;
 
 let slab = new Uint8Array(0);
 let used = 0;
