@@ -1,40 +1,51 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, platform, release } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSize } from "./bundle-size.js";
-import { allListeners, clientVariant, commentOnly } from "./client-dispatch.js";
-import { connectorAllEvents, connectorSeesComments, connectorVariant } from "./connector-dispatch.js";
-import { type CorpusVariant, loadCorpus, methodMix, payloadSizes } from "./corpus.js";
+import { benchmarkCharts } from "./charts.js";
+import { type Corpus, type CorpusVariant, corpusVariants, loadCorpus } from "./corpus.js";
 import { dedupeMicro } from "./dedupe-alternatives.js";
 import { runFleetBench } from "./fleet-bench.js";
 import { fleetConfig, fleetMarkdown } from "./fleet-report.js";
 import { runFresh } from "./fresh-process.js";
-import { canCollect, interleave, summarize } from "./harness.js";
+import { canCollect } from "./harness.js";
+import { measureCorpus } from "./measure-corpus.js";
 import { type CycleHeap, heapOverFrames, idleClientHeap } from "./memory.js";
-import { rawLimitVariants } from "./raw-limit.js";
-import { checkTargets, markdownReport, names, printReport, type Results } from "./report.js";
-import { retainedPerEvent } from "./retained.js";
-import { runtimePasses } from "./runtimes.js";
+import { printReport } from "./report.js";
+import { markdownReport } from "./report-markdown.js";
+import type { CorpusRun, Results } from "./results.js";
 import { type ScaleConfig, scale } from "./scale.js";
 import { startRemoteSimulator } from "./simulator-process.js";
 import { startup } from "./startup.js";
+import { renderBarChart } from "./svg-chart.js";
+import { checkTargets } from "./targets.js";
 
 /**
- * `pnpm bench`: every benchmark of issue 8 that exists so far, then a table on
- * stdout and docs/benchmarks.md. `--smoke` (or BENCH_SMOKE=1) runs each on a
- * tiny corpus once, in seconds, and leaves the docs alone. `--json=path`
- * writes the results as JSON (the smoke test reads them).
+ * `pnpm bench`: every benchmark (issues 8 and 18), the per-corpus ones on the
+ * light and the realistic corpus, then tables on stdout, docs/benchmarks.md
+ * and its SVG charts in docs/benchmarks/. `--smoke` (or BENCH_SMOKE=1) runs
+ * each on a tiny corpus once, in seconds, and leaves the docs alone.
+ * `--json=path` writes the results as JSON (the smoke test reads them).
  */
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke") || process.env.BENCH_SMOKE === "1";
 const jsonPath = args.find((a) => a.startsWith("--json="))?.slice("--json=".length);
-/** `--corpus=realistic`: the realistic corpus variant (corpus.ts); `--decode-only`: stop after the decode suite. */
-const variant = (args.find((a) => a.startsWith("--corpus="))?.slice("--corpus=".length) ??
-  "light") as CorpusVariant;
+/**
+ * Both corpora (corpus.ts) by default, light first; `--corpus=light` or `--corpus=realistic` measures one
+ * (a subset: the docs are then left alone). `--decode-only`: stop after each corpus's decode suite and
+ * retained heap, skipping the runtimes and everything after.
+ */
+const only = args.find((a) => a.startsWith("--corpus="))?.slice("--corpus=".length) as
+  | CorpusVariant
+  | undefined;
+if (only && !corpusVariants.includes(only))
+  throw new Error(`--corpus must be one of ${corpusVariants.join(", ")}`);
+const variants: readonly CorpusVariant[] = only ? [only] : corpusVariants;
 const decodeOnly = args.includes("--decode-only");
 const here = dirname(fileURLToPath(import.meta.url));
 const docsPath = join(here, "..", "..", "..", "docs", "benchmarks.md");
+const chartsDir = join(here, "..", "..", "..", "docs", "benchmarks");
 
 const config: {
   frames: number;
@@ -44,6 +55,7 @@ const config: {
   framePasses: number;
   frameWarmupPasses: number;
   runtimeRounds: number;
+  retainedCount: number;
   cycles: number;
   cycleWarmup: number;
   cycleSamples: number;
@@ -60,6 +72,7 @@ const config: {
       framePasses: 3,
       frameWarmupPasses: 1,
       runtimeRounds: 1,
+      retainedCount: 1_000,
       cycles: 10,
       cycleWarmup: 2,
       cycleSamples: 2,
@@ -83,6 +96,7 @@ const config: {
       framePasses: 100,
       frameWarmupPasses: 10,
       runtimeRounds: 5,
+      retainedCount: 10_000,
       cycles: 10_000,
       cycleWarmup: 1_000,
       cycleSamples: 10,
@@ -103,44 +117,40 @@ const log = (line: string) => console.log(line);
 if (!canCollect) log("note: run with node --expose-gc for heap figures after collection");
 const started = performance.now();
 
-log(`corpus: ${config.frames} frames…`);
-const corpus = loadCorpus(config.frames, variant);
-log(`  ${corpus.path}: ${corpus.messages} messages, ${corpus.fileBytes} bytes`);
-log(
-  `  payload bytes per method: ${[...payloadSizes(corpus)].map(([m, b]) => `${m} ${b.toFixed(0)}`).join(", ")}`,
-);
-const sample = await connectorSeesComments(corpus);
-if (!sample) throw new Error("tiktok-live-connector decoded no comment from the corpus");
-log(`  the connector reads the corpus (first comment: "${sample}")`);
-
 const sim = await startRemoteSimulator();
 try {
-  log("decode + dispatch: calibrating event counts…");
-  const variants = [
-    ...rawLimitVariants(corpus),
-    await clientVariant(names.ours1, sim, corpus, allListeners, 1),
-    await clientVariant(names.ours32, sim, corpus, allListeners, 32),
-    await connectorVariant(names.conn1, corpus, connectorAllEvents, 1),
-    await connectorVariant(names.conn32, corpus, connectorAllEvents, 32),
-    await clientVariant(names.lazy, sim, corpus, commentOnly, 1),
-  ];
-  const rawNames = [names.raw, names.gunzip, names.envelope];
-  variants.slice(0, 3).forEach((v, i) => {
-    v.name = rawNames[i]!;
-  });
-  log(`decode + dispatch: ${config.rounds} rounds of ${variants.length} benchmarks…`);
-  const samples = await interleave(variants, { rounds: config.rounds, warmup: config.warmup, log });
-  const decode = variants.map((v) => summarize(v.name, samples.get(v.name)!, corpus));
+  const corpora: Corpus[] = [];
+  const runs: CorpusRun[] = [];
+  for (const variant of variants) {
+    log(`corpus: ${config.frames} frames, ${variant}…`);
+    const corpus = loadCorpus(config.frames, variant);
+    corpora.push(corpus);
+    runs.push(
+      await measureCorpus(
+        sim,
+        corpus,
+        {
+          rounds: config.rounds,
+          warmup: config.warmup,
+          runtimeRounds: config.runtimeRounds,
+          retainedCount: config.retainedCount,
+          skipRuntimes: decodeOnly,
+        },
+        log,
+      ),
+    );
+  }
   if (decodeOnly) {
-    for (const d of decode) log(`  ${JSON.stringify(d)}`);
-    const retained = retainedPerEvent(corpus);
-    log(`  retained per kept event: ${JSON.stringify(retained)}`);
-    if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ variant, decode, retained }, null, 2));
+    for (const run of runs) {
+      log(`${run.corpus.variant}:`);
+      for (const d of run.decode) log(`  ${JSON.stringify(d)}`);
+      log(`  retained per kept event: ${JSON.stringify(run.retained)}`);
+    }
+    if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ corpora: runs }, null, 2));
     process.exit(0);
   }
-
-  log("runtimes: the same passes on Node, Deno and Bun…");
-  const runtimes = await runtimePasses(sim, corpus, config.runtimeRounds);
+  // Memory, scale and the rest once, on the light corpus (the first measured).
+  const corpus = corpora[0]!;
 
   log("memory: idle clients…");
   const idle = await idleClientHeap(sim, config.idleClients);
@@ -181,20 +191,8 @@ try {
       platform: `${platform()} ${release()}`,
       date: new Date().toISOString().slice(0, 10),
     },
-    corpus: {
-      path: corpus.path,
-      frames: corpus.frames.length,
-      messages: corpus.messages,
-      fileBytes: corpus.fileBytes,
-      wireBytes: corpus.wireBytes,
-      compressedBytes: corpus.compressedBytes,
-      decompressedBytes: corpus.decompressedBytes,
-      compressionRatio: corpus.decompressedBytes / corpus.compressedBytes,
-      mix: methodMix(corpus),
-    },
-    decode,
+    corpora: runs,
     memory: { idle, frames, cycles },
-    runtimes,
     scale: scaleFigures,
     dedupe,
     bundle: { ours: bundle, connector: connectorBundle },
@@ -207,11 +205,15 @@ try {
   };
   printReport(results);
   if (jsonPath) writeFileSync(jsonPath, JSON.stringify({ ...results, fleet }, null, 2));
-  if (!smoke) {
+  // The docs only from a full run of both corpora: a subset would drop half of the report.
+  if (!smoke && !only) {
     const findingsPath = join(here, "findings.md");
     const findings = existsSync(findingsPath) ? readFileSync(findingsPath, "utf8") : "";
-    writeFileSync(docsPath, markdownReport(results, findings) + fleetMarkdown(fleet));
-    log(`wrote ${docsPath}`);
+    const charts = benchmarkCharts(results);
+    mkdirSync(chartsDir, { recursive: true });
+    for (const c of charts) writeFileSync(join(chartsDir, c.file), renderBarChart(c.chart));
+    writeFileSync(docsPath, markdownReport(results, findings, charts) + fleetMarkdown(fleet));
+    log(`wrote ${docsPath} and ${charts.length} charts in ${chartsDir}`);
   }
 } finally {
   await sim.close();

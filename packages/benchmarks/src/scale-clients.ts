@@ -124,6 +124,10 @@ try {
         max: sorted[sorted.length - 1] ?? NaN,
         mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
       },
+      latencyQuantilesMs: [
+        ...[0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999].map((q): [number, number] => [q, quantile(q)]),
+        [1, sorted[sorted.length - 1] ?? Number.NaN],
+      ],
     });
     await nextTurn();
   }

@@ -39,6 +39,8 @@ export interface ScaleModeFigures {
   /** The simulator's longest tick (building frames and writing them to every due socket). */
   simulatorMaxTickMs: number;
   latencyMs: { p50: number; p99: number; max: number; mean: number };
+  /** The latency distribution: [quantile, ms] from p10 to the maximum (quantile 1). */
+  latencyQuantilesMs: Array<[number, number]>;
 }
 
 export interface ScaleFigures {

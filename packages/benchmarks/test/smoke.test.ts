@@ -5,7 +5,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { Results } from "../src/report.js";
+import { benchmarkCharts } from "../src/charts.js";
+import { markdownReport } from "../src/report-markdown.js";
+import type { Results } from "../src/results.js";
+import { renderBarChart } from "../src/svg-chart.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const positive = (n: number) => Number.isFinite(n) && n > 0;
@@ -18,38 +21,45 @@ describe("pnpm bench --smoke", () => {
       await promisify(execFile)(
         process.execPath,
         ["--expose-gc", "--import", "tsx", "src/main.ts", "--smoke", `--json=${jsonPath}`],
-        { cwd: packageDir, timeout: 110_000 },
+        { cwd: packageDir, timeout: 230_000 },
       );
       const r = JSON.parse(readFileSync(jsonPath, "utf8")) as Results;
       expect(r.mode).toBe("smoke");
-      expect(r.corpus.frames).toBe(200);
-      expect(positive(r.corpus.messages) && positive(r.corpus.compressionRatio)).toBe(true);
+      expect(r.corpora.map((c) => c.corpus.variant)).toEqual(["light", "realistic"]);
+      for (const run of r.corpora) {
+        expect(run.corpus.frames).toBe(200);
+        expect(positive(run.corpus.messages) && positive(run.corpus.compressionRatio)).toBe(true);
 
-      expect(r.decode.map((d) => d.name)).toHaveLength(8);
-      for (const d of r.decode) {
-        for (const value of [
-          d.wallMs,
-          d.cpuUs,
-          d.framesPerSec,
-          d.messagesPerSec,
-          d.mbPerSec,
-          d.cpuUsPerMessage,
-        ]) {
-          expect(positive(value), `${d.name}: ${value}`).toBe(true);
+        expect(run.decode.map((d) => d.name)).toHaveLength(8);
+        for (const d of run.decode) {
+          for (const value of [
+            d.wallMs,
+            d.cpuUs,
+            d.framesPerSec,
+            d.messagesPerSec,
+            d.mbPerSec,
+            d.cpuUsPerMessage,
+          ]) {
+            expect(positive(value), `${d.name}: ${value}`).toBe(true);
+          }
         }
-      }
 
-      expect(r.runtimes.map((f) => `${f.runtime} ${f.gunzip}`)).toEqual([
-        "node nodeGunzip",
-        "deno zlibGunzip",
-        "bun zlibGunzip",
-        "deno webGunzip (DecompressionStream)",
-        "bun webGunzip (DecompressionStream)",
-      ]);
-      for (const f of r.runtimes) {
-        // The defaults run the reused zlib engine, which answers synchronously on all three runtimes.
-        expect(f.syncGunzip, f.runtime).toBe(true);
-        expect(positive(f.fullMs) && positive(f.commentsMs) && f.frames === 200, f.runtime).toBe(true);
+        expect(run.runtimes.map((f) => `${f.runtime} ${f.gunzip}`)).toEqual([
+          "node nodeGunzip",
+          "deno zlibGunzip",
+          "bun zlibGunzip",
+          "deno webGunzip (DecompressionStream)",
+          "bun webGunzip (DecompressionStream)",
+        ]);
+        for (const f of run.runtimes) {
+          // The defaults run the reused zlib engine, which answers synchronously on all three runtimes.
+          expect(f.syncGunzip, f.runtime).toBe(true);
+          expect(positive(f.fullMs) && positive(f.commentsMs) && f.frames === 200, f.runtime).toBe(true);
+        }
+        const k = run.retained;
+        expect([k.lazyBytesPerEvent, k.eagerBytesPerEvent, k.sparseLazyBytesPerEvent].every(positive)).toBe(
+          true,
+        );
       }
 
       const { idle, frames, cycles } = r.memory;
@@ -86,10 +96,27 @@ describe("pnpm bench --smoke", () => {
       expect(r.startup.map((s) => s.name)).toEqual(["@tiktok-live/node", "tiktok-live-connector"]);
       for (const s of r.startup) expect(positive(s.importMs) && positive(s.heapBytes)).toBe(true);
 
-      expect(r.targets.length).toBeGreaterThan(0);
-      for (const t of r.targets) expect(typeof t.met).toBe("boolean");
+      expect(r.targets.map((t) => t.title)).toEqual([
+        "Targets of issue 8 (light corpus)",
+        "Targets of issue 18 (realistic corpus)",
+      ]);
+      for (const t of r.targets) for (const row of t.rows) expect(typeof row.met).toBe("boolean");
+
+      // The docs the full run would write, from these figures: every chart, both corpora, both target tables.
+      const charts = benchmarkCharts(r);
+      for (const c of charts) expect(renderBarChart(c.chart)).toMatch(/^<svg [\s\S]*<rect [\s\S]*<\/svg>\n$/);
+      const doc = markdownReport(r, "findings", charts);
+      for (const heading of [
+        "## Decode + dispatch, light corpus",
+        "## Decode + dispatch, realistic corpus",
+        "## Targets of issue 18 (realistic corpus)",
+        "![Handler latency distribution at 10 streams](benchmarks/latency-scale.svg)",
+      ]) {
+        expect(doc).toContain(heading);
+      }
+      expect(doc).not.toMatch(/undefined|NaN/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });

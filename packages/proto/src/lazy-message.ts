@@ -33,6 +33,13 @@ export class LazyRoot {
   }
 }
 
+/**
+ * Default of an absent bytes field in a lazily decoded message: one shared,
+ * frozen, empty array instead of a `new Uint8Array(0)` per field (each an
+ * ArrayBuffer; a User has eight such fields, most never on the wire).
+ */
+export const emptyBytes: Uint8Array = Object.freeze(new Uint8Array(0)) as Uint8Array;
+
 /** A codec with the generated lazy decoder. */
 export interface LazyCodec<T> {
   decodeLazy(input: BinaryReader, length: number | undefined, root: LazyRoot): T;

@@ -93,7 +93,7 @@ function renderClass(
     .join("");
   const assigns = defaults
     .filter(([f]) => !lazyNames.has(f))
-    .map(([f, v]) => `    this.${f} = ${v};\n`)
+    .map(([f, v]) => `    this.${f} = ${v === "new Uint8Array(0)" ? "emptyBytes" : v};\n`)
     .join("");
   const accessors = lazy
     .map((f) => {
@@ -196,7 +196,9 @@ export function lazyNested(text: string): string {
       "  decodeLazy(input: BinaryReader, length: number | undefined, root: LazyRoot): T;\n",
   );
   const wire = 'import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";\n';
-  const values = ["decodeMany", "decodeOne", "plainMessage", "skipNested"].filter((h) => out.includes(h));
+  const values = ["decodeMany", "decodeOne", "emptyBytes", "plainMessage", "skipNested"].filter((h) =>
+    out.includes(h),
+  );
   const imports = `${values.length ? `import { ${values.join(", ")} } from "${helpersModule}";\n` : ""}import type { LazyRoot } from "${helpersModule}";\n`;
   return out.replace(wire, `${wire}${imports}`);
 }

@@ -2,6 +2,7 @@ import { CodecDomain } from "../codec-domain.js";
 import { LazyRoot, materialize } from "../lazy-message.js";
 import type { SkippedField } from "../skipped-fields.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
+import { ownBytes } from "./payload-copy.js";
 
 /** The slice of a BaseProtoMessage an event is built from. */
 export interface PushMessage {
@@ -22,19 +23,10 @@ const noCodecs = CodecDomain.loaded("none", {});
 const noSkips: readonly SkippedField[] = Object.freeze([]);
 
 /**
- * The payload as bytes of its own. A push message's payload is a view into its
- * whole decompressed batch; an event kept by a handler (and the nested messages
- * it decodes later from these bytes) would otherwise keep the batch alive.
- */
-function ownBytes(payload: Uint8Array): Uint8Array {
-  return payload.byteLength === payload.buffer.byteLength ? payload : payload.slice();
-}
-
-/**
  * An event backed by one TikTok push message. The payload is decoded on first
  * access of `data` (or any field getter), so events nobody reads cost no decoding;
  * nested messages (user, images, badges, gift…) are decoded when first read
- * (lazy-message.ts). The event holds its own copy of the payload, not the batch.
+ * (lazy-message.ts). The event holds a copy of its payload, not the batch (payload-copy.ts).
  */
 export abstract class ProtoEvent<T> extends BaseEvent {
   static readonly method: string = "";
