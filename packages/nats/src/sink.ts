@@ -9,7 +9,7 @@ import {
   type TikTokLivePool,
 } from "@tiktok-live/core";
 import { encodeEnvelope, eventClassesByName } from "./envelope.js";
-import { SinkOverflowError } from "./errors.js";
+import { SinkOrderError, SinkOverflowError } from "./errors.js";
 import { type Outgoing, PublishQueue } from "./publish-queue.js";
 import { CorePublishSender, connectionOf, JetStreamPublishSender } from "./publish-sender.js";
 import { type EventStreamOptions, ensureEventStream } from "./stream.js";
@@ -18,11 +18,18 @@ import { eventSubject } from "./subjects.js";
 export interface PublishEventsOptions extends EventStreamOptions {
   /** Event classes to publish. Default: every proto event (derived ones too), unknown, connect and disconnect. */
   events?: EventClass[];
-  /**
-   * Publishes awaiting their ack at once, over all rooms (each room has one at
-   * a time, so its events are stored in order whatever fails). Default 1,024.
-   */
+  /** Publishes awaiting their ack at once, over all rooms. Default 1,024. */
   maxPendingAcks?: number;
+  /**
+   * Publishes of one room awaiting their ack at once. A room's publishes go
+   * out in order and the server stores a prefix of them whatever the
+   * connection does, so order holds across drops and restarts; only a refusal
+   * of one while a later one is stored (a cluster leader change between them)
+   * can put a room's events out of order, and that is counted
+   * (`stats.outOfOrder`) and reported, never silent. 1 rules it out at one
+   * round trip per event per room. Default 64.
+   */
+  maxPendingAcksPerRoom?: number;
   /** Events held while NATS is slow or away before new ones overflow. Default 100,000. */
   bufferSize?: number;
   /** Timeout of one publish. Default 5 s. */
@@ -47,6 +54,8 @@ export interface SinkStats {
   overflowed: number;
   /** Runs of failed publishes (NATS away, a timeout); each failed event is sent again until stored. */
   retries: number;
+  /** Events stored ahead of an earlier event of their room (see `maxPendingAcksPerRoom`). */
+  outOfOrder: number;
   /** Events held now (in flight or waiting). */
   buffered: number;
   /** Acknowledged events per room. */
@@ -89,6 +98,7 @@ export async function publishEvents(
     duplicates: 0,
     overflowed: 0,
     retries: 0,
+    outOfOrder: 0,
     buffered: 0,
     perRoom: new Map(),
   };
@@ -99,6 +109,7 @@ export async function publishEvents(
   const sender = nc ? new CorePublishSender(nc, ackTimeoutMs) : new JetStreamPublishSender(js, ackTimeoutMs);
   const queue = new PublishQueue(sender, {
     window: options.maxPendingAcks ?? 1024,
+    roomWindow: options.maxPendingAcksPerRoom ?? 64,
     capacity,
     onStored: (item, duplicate) => {
       stats.published++;
@@ -110,6 +121,10 @@ export async function publishEvents(
         reported.set(item.room, item.cursor);
         options.onCursor?.(item.room, item.cursor);
       }
+    },
+    onOutOfOrder: (room, count) => {
+      stats.outOfOrder += count;
+      options.onError?.(new SinkOrderError(room, count));
     },
     onRetry: (error) => {
       stats.retries++;
