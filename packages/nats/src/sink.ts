@@ -4,11 +4,13 @@ import {
   type EventClass,
   eventClassByMethod,
   type PoolRoom,
+  type RawMessage,
   TikTokLiveClient,
   type TikTokLiveError,
   type TikTokLivePool,
+  UnknownEvent,
 } from "@tiktok-live/core";
-import { encodeEnvelope, eventClassesByName } from "./envelope.js";
+import { encodeEnvelope, encodeMessageEnvelope, eventClassesByName } from "./envelope.js";
 import { SinkOrderError, SinkOverflowError } from "./errors.js";
 import { type Outgoing, PublishQueue } from "./publish-queue.js";
 import { CorePublishSender, connectionOf, JetStreamPublishSender } from "./publish-sender.js";
@@ -70,6 +72,12 @@ export interface EventSink {
   forget(uniqueId: string): void;
   /** Stops listening; with `flush` (default) waits for what is buffered. */
   close(options?: { flush?: boolean }): Promise<void>;
+}
+
+/** A class whose events are its own messages (not derived from another's, not lifecycle): unknown ones too. */
+function isMessageClass(cls: EventClass): boolean {
+  const method = (cls as { method?: unknown }).method;
+  return cls === UnknownEvent || (typeof method === "string" && eventClassByMethod.get(method) === cls);
 }
 
 /** Per room: the cursor of the frame being read and the one before it. */
@@ -162,34 +170,58 @@ export async function publishEvents(
     return subject;
   };
 
-  const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+  /** Queues one event's envelope; `derived` events share their message's id, so their name is added. */
+  const offer = (
+    client: TikTokLiveClient,
+    room: PoolRoom | undefined,
+    eventName: string,
+    msgId: bigint,
+    derived: boolean,
+    encode: (uniqueId: string, roomId: string) => Uint8Array,
+  ): void => {
     const uniqueId = client.uniqueId;
     const roomId = client.roomId ?? uniqueId;
-    const base = event.method ? eventClassByMethod.get(event.method) : undefined;
-    const msgID =
-      event.msgId === 0n
-        ? undefined
-        : base === undefined || base.eventName === event.eventName
-          ? `${roomId}:${event.msgId}`
-          : `${roomId}:${event.msgId}:${event.eventName}`;
     const item: Outgoing = {
-      subject: subjectOf(uniqueId, event.eventName),
-      data: encodeEnvelope(event, uniqueId, roomId),
-      msgID,
+      subject: subjectOf(uniqueId, eventName),
+      data: encode(uniqueId, roomId),
+      msgID: msgId === 0n ? undefined : derived ? `${roomId}:${msgId}:${eventName}` : `${roomId}:${msgId}`,
       room: uniqueId,
-      cursor: event.msgId === 0n ? undefined : cursorFor(client, room),
+      cursor: msgId === 0n ? undefined : cursorFor(client, room),
     };
     if (!queue.offer(item)) {
       stats.overflowed++;
-      options.onError?.(new SinkOverflowError(uniqueId, event.eventName, capacity));
+      options.onError?.(new SinkOverflowError(uniqueId, eventName, capacity));
     }
   };
 
+  const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+    const base = event.method ? eventClassByMethod.get(event.method) : undefined;
+    const derived = base !== undefined && base.eventName !== event.eventName;
+    offer(client, room, event.eventName, event.msgId, derived, (u, r) => encodeEnvelope(event, u, r));
+  };
+
+  // Messages of their own class (and unknown ones) go from the frame's bytes to the stream without
+  // an event object; derived events (a follow is a social message) and lifecycle ones come as events.
   const classes = options.events ?? [...eventClassesByName.values()];
+  const rawNames = new Set(classes.filter(isMessageClass).map((c) => c.eventName));
+  const evented = classes.filter((c) => !isMessageClass(c));
+  const onRaw = (message: RawMessage, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+    const eventName = eventClassByMethod.get(message.method)?.eventName ?? UnknownEvent.eventName;
+    if (!rawNames.has(eventName)) return;
+    offer(client, room, eventName, message.msgId, false, (u, r) =>
+      encodeMessageEnvelope(eventName, message, u, r),
+    );
+  };
   const offs =
     source instanceof TikTokLiveClient
-      ? classes.map((cls) => source.on(cls, (e: BaseEvent) => onEvent(e, source, undefined)))
-      : classes.map((cls) => source.on(cls, (e: BaseEvent, room) => onEvent(e, room.client, room)));
+      ? [
+          ...(rawNames.size ? [source.onRawMessage((m) => onRaw(m, source, undefined))] : []),
+          ...evented.map((cls) => source.on(cls, (e: BaseEvent) => onEvent(e, source, undefined))),
+        ]
+      : [
+          ...(rawNames.size ? [source.onRawMessage((m, room) => onRaw(m, room.client, room))] : []),
+          ...evented.map((cls) => source.on(cls, (e: BaseEvent, room) => onEvent(e, room.client, room))),
+        ];
 
   return {
     get stats() {
