@@ -17,12 +17,6 @@ export class PublishAckError extends Error {
   override readonly name = "PublishAckError";
 }
 
-/** After this turn's I/O callbacks: `setImmediate` where there is one (Node, Bun), else a timer. */
-const afterIo: (run: () => void) => void =
-  typeof (globalThis as { setImmediate?: unknown }).setImmediate === "function"
-    ? (run) => (globalThis as unknown as { setImmediate(run: () => void): void }).setImmediate(run)
-    : (run) => setTimeout(run, 0);
-
 const decoder = new TextDecoder();
 // The server writes its acks by hand: `{"stream":"S", "seq":1,"duplicate": true}`.
 const duplicateMark = /"duplicate":\s*true/;
@@ -32,9 +26,10 @@ const errorMark = /"error"\s*:/;
  * JetStream publishes as plain core publishes with a reply subject under one
  * inbox, answered through one subscription: no request object, timer or
  * promise per event, and a single sweep for timeouts. When the connection
- * comes back after a drop every pending publish is failed at once, so the
- * queue sends it again without waiting for its timeout (a copy that got
- * through after all is dropped by the duplicate window).
+ * drops every pending publish is failed at once, and nothing is handed to the
+ * client until it is back, so the queue sends them again, in order, without
+ * waiting for their timeout (a copy that got through after all is dropped by
+ * the duplicate window).
  */
 export class CorePublishSender implements PublishSender {
   readonly #inbox: string;
@@ -44,9 +39,8 @@ export class CorePublishSender implements PublishSender {
   readonly #sweep: ReturnType<typeof setInterval>;
   readonly #listeners: Array<() => void> = [];
   #closed = false;
-  /** Publishes waiting for the end of this turn of the event loop. */
-  #outbox: Array<{ item: Outgoing; token: number; settle: Settle }> = [];
-  #flushScheduled = false;
+  /** Between a drop and the reconnect. */
+  #down = false;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -59,29 +53,17 @@ export class CorePublishSender implements PublishSender {
   }
 
   /**
-   * Queues the publish until the I/O callbacks of this turn of the event loop
-   * have run: the acks read in one turn (each socket read answers a few) and
-   * the frames received in it leave in one socket write instead of one each,
-   * which is most of the sink's CPU otherwise.
+   * Publishes now, unless the connection is down: then it fails at once, as a
+   * publish handed to the client while it reconnects would be sent on the new
+   * connection ahead of earlier ones of its room that died with the old one.
    */
   send(item: Outgoing, settle: Settle): void {
-    this.#outbox.push({ item, token: ++this.#token, settle });
-    if (this.#flushScheduled) return;
-    this.#flushScheduled = true;
-    afterIo(() => this.#flush());
-  }
-
-  #flush(): void {
-    this.#flushScheduled = false;
-    const outbox = this.#outbox;
-    this.#outbox = [];
-    if (this.#closed) return;
-    const now = Date.now();
-    for (const { item, token, settle } of outbox) this.#publish(item, token, settle, now);
-  }
-
-  #publish(item: Outgoing, token: number, settle: Settle, now: number): void {
-    this.#pending.set(token, { settle, sentAt: now });
+    const token = ++this.#token;
+    if (this.#down || (this.nc as { protocol?: { connected?: boolean } }).protocol?.connected === false) {
+      queueMicrotask(() => settle(false, new PublishAckError("The NATS connection is down")));
+      return;
+    }
+    this.#pending.set(token, { settle, sentAt: Date.now() });
     try {
       const opts: { reply: string; headers?: ReturnType<typeof headers> } = {
         reply: `${this.#inbox}.${token}`,
@@ -153,7 +135,13 @@ export class CorePublishSender implements PublishSender {
   async #watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
       if (this.#closed) break;
-      if (status.type === "reconnect") {
+      if (status.type === "disconnect") {
+        // What was sent and not acknowledged may be lost, or stored as a prefix of what was sent:
+        // fail it now, so no room sends anything more until it has sent those again, in order.
+        this.#down = true;
+        this.#failAll("The NATS connection dropped before the ack");
+      } else if (status.type === "reconnect") {
+        this.#down = false;
         this.#failAll("The NATS connection dropped before the ack");
         for (const listener of this.#listeners) listener();
       }
@@ -161,7 +149,11 @@ export class CorePublishSender implements PublishSender {
   }
 }
 
-/** Through `js.publish`, for a JetStream client whose connection is not reachable. */
+/**
+ * Through `js.publish`, for a JetStream client whose connection is not
+ * reachable; it cannot tell a drop apart, so the sink keeps one publish per
+ * room in flight with it.
+ */
 export class JetStreamPublishSender implements PublishSender {
   #closed = false;
   constructor(

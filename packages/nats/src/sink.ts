@@ -29,7 +29,8 @@ export interface PublishEventsOptions extends EventStreamOptions {
    * of one while a later one is stored (a cluster leader change between them)
    * can put a room's events out of order, and that is counted
    * (`stats.outOfOrder`) and reported, never silent. 1 rules it out at one
-   * round trip per event per room. Default 64.
+   * round trip per event per room. Default 64 (1 when the JetStream client's
+   * connection is out of the sink's reach, as it then cannot see drops).
    */
   maxPendingAcksPerRoom?: number;
   /** Events held while NATS is slow or away before new ones overflow. Default 100,000. */
@@ -117,7 +118,7 @@ export async function publishEvents(
   const sender = nc ? new CorePublishSender(nc, ackTimeoutMs) : new JetStreamPublishSender(js, ackTimeoutMs);
   const queue = new PublishQueue(sender, {
     window: options.maxPendingAcks ?? 1024,
-    roomWindow: options.maxPendingAcksPerRoom ?? 64,
+    roomWindow: nc ? (options.maxPendingAcksPerRoom ?? 64) : 1,
     capacity,
     onStored: (item, duplicate) => {
       stats.published++;
