@@ -124,7 +124,7 @@ export async function scaleFleet(
     let streaming = 0;
     const end = Date.now() + 300_000;
     while (Date.now() < end) {
-      streaming = (await fleetStatus(store)).filter((r) => r.state === "streaming").length;
+      streaming = (await fleetStatus(store)).filter((r) => r.state === "live").length;
       if (streaming >= config.rooms) break;
       await sleep(2_000);
     }
@@ -135,7 +135,7 @@ export async function scaleFleet(
     const cpu = pids.map(processCpuSeconds).reduce((s, c, i) => s + c - cpu0[i]!, 0);
     const wall = (performance.now() - t0) / 1000;
     const status = await fleetStatus(store);
-    streaming = status.filter((r) => r.state === "streaming").length;
+    streaming = status.filter((r) => r.state === "live").length;
     const rss = pids.reduce((sum, pid) => sum + processRssKiB(pid), 0);
     const cpuPercent = (cpu / wall) * 100;
     return {

@@ -92,7 +92,7 @@ export {
   ReconnectingEvent,
   WebsocketResponseEvent,
 } from "./events/lifecycle-events.js";
-export type { DecodeStats } from "./events/message-router.js";
+export type { DecodeStats, RawMessage, RawMessageListener } from "./events/message-router.js";
 // Events: every generated event class (a generated list, by name), their bases and lookups.
 export * from "./gen/public-events.js";
 export type { BaseUrls } from "./http/base-urls.js";

@@ -7,6 +7,8 @@ import {
 } from "@nats-io/jetstream";
 import {
   type BaseEvent,
+  DecodeError,
+  DecodeErrorEvent,
   type EventClass,
   loadCodecs,
   ProtoEvent,
@@ -39,6 +41,12 @@ export interface ConsumeEventsOptions {
   deliver?: "all" | "new";
   /** Let the server delete the durable after this many seconds without a pull (a tail that died). */
   inactiveSeconds?: number;
+  /**
+   * A message whose payload does not decode (the sink forwards TikTok's bytes
+   * without reading them) and that is not handed out as a `DecodeErrorEvent`
+   * (only when `events` asks for it, or is not given). Default: nothing.
+   */
+  onError?: (error: DecodeError) => void;
   /** Called once the durable exists on the server (events published from then on will come). */
   onReady?: () => void;
   signal?: AbortSignal;
@@ -197,9 +205,35 @@ export async function* consumeEvents(
           current = undefined;
           continue;
         }
-        const { event, uniqueId, roomId } = decodeEnvelope(current.data);
-        if (event instanceof ProtoEvent && !(event.constructor as ProtoEventClass).codecs.isLoaded)
-          await (event.constructor as ProtoEventClass).codecs.load();
+        const envelope = decodeEnvelope(current.data);
+        const { uniqueId, roomId } = envelope;
+        let event = envelope.event;
+        if (event instanceof ProtoEvent) {
+          if (!(event.constructor as ProtoEventClass).codecs.isLoaded)
+            await (event.constructor as ProtoEventClass).codecs.load();
+          // Decoded here, as the client does, so a bad payload is not thrown inside the loop body.
+          try {
+            void event.data;
+          } catch (error) {
+            const { method, msgId, payload } = event;
+            if (names && !names.has(DecodeErrorEvent.eventName)) {
+              options.onError?.(
+                new DecodeError(
+                  `Could not decode ${method} (${payload.length} bytes)`,
+                  method,
+                  payload.length,
+                  {
+                    cause: error,
+                  },
+                ),
+              );
+              current.ack();
+              current = undefined;
+              continue;
+            }
+            event = new DecodeErrorEvent({ method, msgId, payload, error });
+          }
+        }
         deliveries.set(event, {
           uniqueId,
           roomId,

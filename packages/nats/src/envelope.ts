@@ -54,31 +54,68 @@ export function isCarried(event: BaseEvent): boolean {
 
 export function encodeEnvelope(event: BaseEvent, uniqueId: string, roomId: string): Uint8Array {
   const proto = event.method !== "";
-  const name = encoder.encode(event.eventName);
-  const method = encoder.encode(event.method);
-  const user = encoder.encode(uniqueId);
-  const room = encoder.encode(roomId);
   const body = proto ? event.payload : encoder.encode(JSON.stringify(lifecycleJson(event)));
-  for (const part of [name, method, user, room])
-    if (part.length > 255) throw new EnvelopeError("A name in the event envelope is over 255 bytes");
-  const out = new Uint8Array(
-    1 + 4 + name.length + method.length + 8 + user.length + room.length + body.length,
-  );
-  const view = new DataView(out.buffer);
-  let at = 0;
-  out[at++] = proto ? kindProto : kindLifecycle;
-  for (const part of [name, method]) {
-    out[at++] = part.length;
-    out.set(part, at);
-    at += part.length;
-  }
-  view.setBigInt64(at, BigInt.asIntN(64, event.msgId));
+  return encodeParts(proto, event.eventName, event.method, event.msgId, uniqueId, roomId, body);
+}
+
+/**
+ * The envelope of a proto message as received (see `onRawMessage`), the same
+ * bytes `encodeEnvelope` writes for its event, without building the event.
+ */
+export function encodeMessageEnvelope(
+  eventName: string,
+  message: { method: string; msgId: bigint; payload: Uint8Array },
+  uniqueId: string,
+  roomId: string,
+): Uint8Array {
+  return encodeParts(true, eventName, message.method, message.msgId, uniqueId, roomId, message.payload);
+}
+
+/**
+ * Length-prefixed UTF-8 of each name, cached: a sink sees the same few dozen
+ * event names and methods and the same rooms over and over. Bounded, as
+ * unknown methods come from the wire.
+ */
+const prefixed = new Map<string, Uint8Array>();
+function lengthPrefixed(text: string): Uint8Array {
+  let bytes = prefixed.get(text);
+  if (bytes) return bytes;
+  const utf8 = encoder.encode(text);
+  if (utf8.length > 255) throw new EnvelopeError("A name in the event envelope is over 255 bytes");
+  bytes = new Uint8Array(1 + utf8.length);
+  bytes[0] = utf8.length;
+  bytes.set(utf8, 1);
+  if (prefixed.size >= 10_000) prefixed.clear();
+  prefixed.set(text, bytes);
+  return bytes;
+}
+
+function encodeParts(
+  proto: boolean,
+  eventName: string,
+  methodName: string,
+  msgId: bigint,
+  uniqueId: string,
+  roomId: string,
+  body: Uint8Array,
+): Uint8Array {
+  const name = lengthPrefixed(eventName);
+  const method = lengthPrefixed(methodName);
+  const user = lengthPrefixed(uniqueId);
+  const room = lengthPrefixed(roomId);
+  const out = new Uint8Array(1 + name.length + method.length + 8 + user.length + room.length + body.length);
+  out[0] = proto ? kindProto : kindLifecycle;
+  let at = 1;
+  out.set(name, at);
+  at += name.length;
+  out.set(method, at);
+  at += method.length;
+  new DataView(out.buffer, at, 8).setBigInt64(0, BigInt.asIntN(64, msgId));
   at += 8;
-  for (const part of [user, room]) {
-    out[at++] = part.length;
-    out.set(part, at);
-    at += part.length;
-  }
+  out.set(user, at);
+  at += user.length;
+  out.set(room, at);
+  at += room.length;
   out.set(body, at);
   return out;
 }

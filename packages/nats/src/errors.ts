@@ -18,6 +18,25 @@ export class SinkOverflowError extends TikTokLiveError {
   }
 }
 
+/**
+ * Events of a room were stored ahead of an earlier one: a publish failed while
+ * later ones of the same room, already sent, went through (a cluster leader
+ * change between them). Counted in `sink.stats.outOfOrder`; a room window of 1
+ * (`maxPendingAcksPerRoom`) rules it out.
+ */
+export class SinkOrderError extends TikTokLiveError {
+  override readonly name = "SinkOrderError";
+  constructor(
+    readonly uniqueId: string,
+    readonly count: number,
+  ) {
+    super(
+      "SINK_ORDER",
+      `${count} event(s) of ${uniqueId} were stored ahead of an earlier one whose publish had failed`,
+    );
+  }
+}
+
 /** A message on the stream that is not an event this package wrote. */
 export class EnvelopeError extends TikTokLiveError {
   override readonly name = "EnvelopeError";

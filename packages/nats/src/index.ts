@@ -3,7 +3,7 @@ export type { ConsumeEventsOptions, Delivery } from "./consumer.js";
 export { consumeEvents, deliveryOf } from "./consumer.js";
 export type { EventEnvelope } from "./envelope.js";
 export { decodeEnvelope, encodeEnvelope, eventClassesByName } from "./envelope.js";
-export { EnvelopeError, FleetError, SinkOverflowError } from "./errors.js";
+export { EnvelopeError, FleetError, SinkOrderError, SinkOverflowError } from "./errors.js";
 export type { FleetRoomStatus } from "./fleet/fleet-status.js";
 export { fleetStatus } from "./fleet/fleet-status.js";
 export type { FleetRoom, Lease, WorkerReport } from "./fleet/fleet-store.js";

@@ -13,6 +13,8 @@ export interface Outgoing {
 export interface PublishQueueOptions {
   /** Publishes awaiting their ack at once, over all rooms. */
   window: number;
+  /** Publishes of one room awaiting their ack at once. */
+  roomWindow: number;
   /** Events held (in flight or waiting) before new ones overflow. */
   capacity: number;
   onStored(item: Outgoing, duplicate: boolean): void;
@@ -20,9 +22,11 @@ export interface PublishQueueOptions {
   onCommitted(item: Outgoing): void;
   /** A publish failed and will be sent again (reported once per run of failures). */
   onRetry(error: unknown): void;
+  /** `count` events of a room were stored ahead of an earlier one whose publish had failed. */
+  onOutOfOrder(room: string, count: number): void;
 }
 
-/** A first-in first-out list without the O(n) `shift` of an array. */
+/** A first-in first-out list without the O(n) `shift` of an array, readable by position. */
 class Fifo<T> {
   #items: Array<T | undefined> = [];
   #head = 0;
@@ -31,6 +35,9 @@ class Fifo<T> {
   }
   peek(): T | undefined {
     return this.#items[this.#head];
+  }
+  at(index: number): T | undefined {
+    return this.#items[this.#head + index];
   }
   push(item: T): void {
     this.#items.push(item);
@@ -50,32 +57,51 @@ class Fifo<T> {
   }
 }
 
+const waiting = 0;
+const sent = 1;
+const stored = 2;
+const failed = 3;
+
+interface Entry {
+  item: Outgoing;
+  state: typeof waiting | typeof sent | typeof stored | typeof failed;
+  /** Bumped on every send: a settlement of an older send is ignored. */
+  attempt: number;
+  /** A send of it failed before: stored later, it may come after events behind it. */
+  failedBefore: boolean;
+}
+
 interface RoomLane {
-  items: Fifo<Outgoing>;
-  /** The head is sent and not settled yet. */
-  sending: boolean;
-  /** The head is waiting for its retry timer. */
+  room: string;
+  /** Entries not committed yet, in offer order: a stored prefix is committed and leaves. */
+  entries: Fifo<Entry>;
+  /** Position of the next entry to send. */
+  next: number;
+  inflight: number;
+  /** A publish failed: nothing more is sent until every one in flight has settled. */
+  recovering: boolean;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   retryDelay: number;
-  /** Bumped on every send of the head: a settlement of an older send is ignored. */
-  attempt: number;
+  /** In the ready list already. */
+  queued: boolean;
 }
 
 /**
- * Publishes in order per room, with a bounded window of pending acks over all
- * rooms. Each room has at most one unacknowledged publish: JetStream checks
- * nothing about order, so with two of a room in flight a failure of the first
- * (sent into a connection that dropped, refused while the stream recovers
- * after a restart, a leader change) while the second goes through would store
- * them in the wrong order, and no retry can undo that. One at a time per room,
- * a failed head is simply sent again (the server's duplicate window drops it if
- * it was stored after all) and nothing behind it moves before it is stored.
- * Throughput comes from the many rooms a sink serves at once; one room is
- * bounded by one round trip per event.
+ * Publishes in order per room, with a bounded window of pending acks per room
+ * and over all rooms. A room's publishes go out in order on one connection,
+ * and the server handles them in that order, so what it stores of them is
+ * always a prefix: a publish lost with a dropped connection takes every later
+ * one with it. When one fails, the room sends nothing more until all its
+ * publishes in flight have settled, then sends again from the first one not
+ * stored (the duplicate window drops a copy that got through after all), so
+ * nothing behind a lost event moves before it. The one case this cannot undo
+ * is a refusal of one publish while a later one of the same room is stored
+ * (a cluster leader change between the two): the sink counts and reports it.
+ * A room window of 1 rules that out too, at one round trip per event per room.
  */
 export class PublishQueue {
   readonly #lanes = new Map<string, RoomLane>();
-  /** Rooms whose head is ready to send, in the order they became ready. */
+  /** Rooms with an entry ready to send, in the order they became ready. */
   readonly #ready = new Fifo<RoomLane>();
   #size = 0;
   #inflight = 0;
@@ -104,15 +130,22 @@ export class PublishQueue {
     if (this.#size >= this.options.capacity) return false;
     let lane = this.#lanes.get(item.room);
     if (!lane) {
-      lane = { items: new Fifo(), sending: false, retryTimer: undefined, retryDelay: 0, attempt: 0 };
+      lane = {
+        room: item.room,
+        entries: new Fifo(),
+        next: 0,
+        inflight: 0,
+        recovering: false,
+        retryTimer: undefined,
+        retryDelay: 0,
+        queued: false,
+      };
       this.#lanes.set(item.room, lane);
     }
-    lane.items.push(item);
+    lane.entries.push({ item, state: waiting, attempt: 0, failedBefore: false });
     this.#size++;
-    if (lane.items.size === 1 && !lane.sending && !lane.retryTimer) {
-      this.#ready.push(lane);
-      this.#pump();
-    }
+    this.#markReady(lane);
+    this.#pump();
     return true;
   }
 
@@ -128,58 +161,117 @@ export class PublishQueue {
     this.sender.close();
   }
 
+  #canSend(lane: RoomLane): boolean {
+    while (lane.next < lane.entries.size && lane.entries.at(lane.next)!.state === stored) lane.next++;
+    return (
+      !lane.recovering &&
+      lane.retryTimer === undefined &&
+      lane.inflight < this.options.roomWindow &&
+      lane.next < lane.entries.size
+    );
+  }
+
+  #markReady(lane: RoomLane): void {
+    if (lane.queued || !this.#canSend(lane)) return;
+    lane.queued = true;
+    this.#ready.push(lane);
+  }
+
   #pump(): void {
     while (!this.#closed && this.#inflight < this.options.window && this.#ready.size > 0) {
-      this.#send(this.#ready.shift()!);
+      const lane = this.#ready.shift()!;
+      lane.queued = false;
+      if (!this.#canSend(lane)) continue;
+      this.#send(lane);
+      // Round robin: the room goes to the back, so one busy room does not take the whole window.
+      this.#markReady(lane);
     }
   }
 
   #send(lane: RoomLane): void {
-    const item = lane.items.peek();
-    if (!item) return;
-    lane.sending = true;
-    const attempt = ++lane.attempt;
+    const entry = lane.entries.at(lane.next++)!;
+    entry.state = sent;
+    const attempt = ++entry.attempt;
+    lane.inflight++;
     this.#inflight++;
-    this.sender.send(item, (duplicate, error) => this.#settled(lane, attempt, duplicate, error));
+    this.sender.send(entry.item, (duplicate, error) => this.#settled(lane, entry, attempt, duplicate, error));
   }
 
-  #settled(lane: RoomLane, attempt: number, duplicate: boolean, error: unknown): void {
-    // A late answer to a send that was given up on (timed out, resent after a reconnect).
-    if (attempt !== lane.attempt || !lane.sending) return;
-    lane.sending = false;
+  #settled(lane: RoomLane, entry: Entry, attempt: number, duplicate: boolean, error: unknown): void {
+    // A late answer to a send that was given up on (timed out, failed with a reconnect).
+    if (attempt !== entry.attempt || entry.state !== sent) return;
+    lane.inflight--;
     this.#inflight--;
     if (error !== undefined) {
+      entry.state = failed;
+      entry.failedBefore = true;
       if (!this.#failing) {
         this.#failing = true;
         this.options.onRetry(error);
       }
-      lane.retryDelay = Math.min(2_000, Math.max(50, lane.retryDelay * 2));
-      lane.retryTimer = setTimeout(() => {
-        lane.retryTimer = undefined;
-        if (this.#closed) return;
-        this.#ready.push(lane);
-        this.#pump();
-      }, lane.retryDelay);
+      lane.recovering = true;
+      if (lane.inflight === 0) this.#recover(lane);
       this.#pump();
       return;
     }
     this.#failing = false;
     lane.retryDelay = 0;
-    const item = lane.items.shift()!;
-    this.#size--;
-    this.options.onStored(item, duplicate);
-    this.options.onCommitted(item);
-    if (lane.items.size > 0) this.#ready.push(lane);
-    else this.#lanes.delete(item.room);
+    entry.state = stored;
+    if (entry.failedBefore && !duplicate) this.#countOvertakers(lane, entry);
+    this.options.onStored(entry.item, duplicate);
+    this.#commit(lane);
+    if (lane.recovering && lane.inflight === 0) this.#recover(lane);
+    else this.#markReady(lane);
+    this.#pump();
+  }
+
+  /** An event stored only now, after a failure: later ones of its room already stored overtook it. */
+  #countOvertakers(lane: RoomLane, entry: Entry): void {
+    let past = false;
+    let count = 0;
+    for (let i = 0; i < lane.entries.size; i++) {
+      const e = lane.entries.at(i)!;
+      if (e === entry) past = true;
+      else if (past && e.state === stored) count++;
+    }
+    if (count > 0) this.options.onOutOfOrder(lane.room, count);
+  }
+
+  /** Commits the stored prefix of a room, in order. */
+  #commit(lane: RoomLane): void {
+    while (lane.entries.peek()?.state === stored) {
+      const entry = lane.entries.shift()!;
+      lane.next--;
+      this.#size--;
+      this.options.onCommitted(entry.item);
+    }
+    if (lane.next < 0) lane.next = 0;
+    if (lane.entries.size === 0 && lane.inflight === 0 && !lane.retryTimer) this.#lanes.delete(lane.room);
     if (this.#size === 0) {
       const waiters = this.#idle;
       this.#idle = [];
       for (const w of waiters) w();
     }
-    this.#pump();
   }
 
-  /** The connection is back: heads waiting for a retry go now instead of after their backoff. */
+  /** Every publish of a failed room has settled: send again from the first one not stored, after a back-off. */
+  #recover(lane: RoomLane): void {
+    lane.recovering = false;
+    lane.next = 0;
+    for (let i = 0; i < lane.entries.size; i++) {
+      const e = lane.entries.at(i)!;
+      if (e.state === failed) e.state = waiting;
+    }
+    lane.retryDelay = Math.min(2_000, Math.max(50, lane.retryDelay * 2));
+    lane.retryTimer = setTimeout(() => {
+      lane.retryTimer = undefined;
+      if (this.#closed) return;
+      this.#markReady(lane);
+      this.#pump();
+    }, lane.retryDelay);
+  }
+
+  /** The connection is back: rooms waiting for a retry go now instead of after their back-off. */
   #retryNow(): void {
     if (this.#closed) return;
     for (const lane of this.#lanes.values()) {
@@ -187,7 +279,7 @@ export class PublishQueue {
       clearTimeout(lane.retryTimer);
       lane.retryTimer = undefined;
       lane.retryDelay = 0;
-      this.#ready.push(lane);
+      this.#markReady(lane);
     }
     this.#pump();
   }

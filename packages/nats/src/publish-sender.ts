@@ -26,9 +26,10 @@ const errorMark = /"error"\s*:/;
  * JetStream publishes as plain core publishes with a reply subject under one
  * inbox, answered through one subscription: no request object, timer or
  * promise per event, and a single sweep for timeouts. When the connection
- * comes back after a drop every pending publish is failed at once, so the
- * queue sends it again without waiting for its timeout (a copy that got
- * through after all is dropped by the duplicate window).
+ * drops every pending publish is failed at once, and nothing is handed to the
+ * client until it is back, so the queue sends them again, in order, without
+ * waiting for their timeout (a copy that got through after all is dropped by
+ * the duplicate window).
  */
 export class CorePublishSender implements PublishSender {
   readonly #inbox: string;
@@ -38,6 +39,8 @@ export class CorePublishSender implements PublishSender {
   readonly #sweep: ReturnType<typeof setInterval>;
   readonly #listeners: Array<() => void> = [];
   #closed = false;
+  /** Between a drop and the reconnect. */
+  #down = false;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -49,8 +52,17 @@ export class CorePublishSender implements PublishSender {
     void this.#watchStatus();
   }
 
+  /**
+   * Publishes now, unless the connection is down: then it fails at once, as a
+   * publish handed to the client while it reconnects would be sent on the new
+   * connection ahead of earlier ones of its room that died with the old one.
+   */
   send(item: Outgoing, settle: Settle): void {
     const token = ++this.#token;
+    if (this.#down || (this.nc as { protocol?: { connected?: boolean } }).protocol?.connected === false) {
+      queueMicrotask(() => settle(false, new PublishAckError("The NATS connection is down")));
+      return;
+    }
     this.#pending.set(token, { settle, sentAt: Date.now() });
     try {
       const opts: { reply: string; headers?: ReturnType<typeof headers> } = {
@@ -123,7 +135,13 @@ export class CorePublishSender implements PublishSender {
   async #watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
       if (this.#closed) break;
-      if (status.type === "reconnect") {
+      if (status.type === "disconnect") {
+        // What was sent and not acknowledged may be lost, or stored as a prefix of what was sent:
+        // fail it now, so no room sends anything more until it has sent those again, in order.
+        this.#down = true;
+        this.#failAll("The NATS connection dropped before the ack");
+      } else if (status.type === "reconnect") {
+        this.#down = false;
         this.#failAll("The NATS connection dropped before the ack");
         for (const listener of this.#listeners) listener();
       }
@@ -131,7 +149,11 @@ export class CorePublishSender implements PublishSender {
   }
 }
 
-/** Through `js.publish`, for a JetStream client whose connection is not reachable. */
+/**
+ * Through `js.publish`, for a JetStream client whose connection is not
+ * reachable; it cannot tell a drop apart, so the sink keeps one publish per
+ * room in flight with it.
+ */
 export class JetStreamPublishSender implements PublishSender {
   #closed = false;
   constructor(

@@ -4,12 +4,14 @@ import {
   type EventClass,
   eventClassByMethod,
   type PoolRoom,
+  type RawMessage,
   TikTokLiveClient,
   type TikTokLiveError,
   type TikTokLivePool,
+  UnknownEvent,
 } from "@tiktok-live/core";
-import { encodeEnvelope, eventClassesByName } from "./envelope.js";
-import { SinkOverflowError } from "./errors.js";
+import { encodeEnvelope, encodeMessageEnvelope, eventClassesByName } from "./envelope.js";
+import { SinkOrderError, SinkOverflowError } from "./errors.js";
 import { type Outgoing, PublishQueue } from "./publish-queue.js";
 import { CorePublishSender, connectionOf, JetStreamPublishSender } from "./publish-sender.js";
 import { type EventStreamOptions, ensureEventStream } from "./stream.js";
@@ -18,11 +20,19 @@ import { eventSubject } from "./subjects.js";
 export interface PublishEventsOptions extends EventStreamOptions {
   /** Event classes to publish. Default: every proto event (derived ones too), unknown, connect and disconnect. */
   events?: EventClass[];
-  /**
-   * Publishes awaiting their ack at once, over all rooms (each room has one at
-   * a time, so its events are stored in order whatever fails). Default 1,024.
-   */
+  /** Publishes awaiting their ack at once, over all rooms. Default 1,024. */
   maxPendingAcks?: number;
+  /**
+   * Publishes of one room awaiting their ack at once. A room's publishes go
+   * out in order and the server stores a prefix of them whatever the
+   * connection does, so order holds across drops and restarts; only a refusal
+   * of one while a later one is stored (a cluster leader change between them)
+   * can put a room's events out of order, and that is counted
+   * (`stats.outOfOrder`) and reported, never silent. 1 rules it out at one
+   * round trip per event per room. Default 64 (1 when the JetStream client's
+   * connection is out of the sink's reach, as it then cannot see drops).
+   */
+  maxPendingAcksPerRoom?: number;
   /** Events held while NATS is slow or away before new ones overflow. Default 100,000. */
   bufferSize?: number;
   /** Timeout of one publish. Default 5 s. */
@@ -47,6 +57,8 @@ export interface SinkStats {
   overflowed: number;
   /** Runs of failed publishes (NATS away, a timeout); each failed event is sent again until stored. */
   retries: number;
+  /** Events stored ahead of an earlier event of their room (see `maxPendingAcksPerRoom`). */
+  outOfOrder: number;
   /** Events held now (in flight or waiting). */
   buffered: number;
   /** Acknowledged events per room. */
@@ -61,6 +73,12 @@ export interface EventSink {
   forget(uniqueId: string): void;
   /** Stops listening; with `flush` (default) waits for what is buffered. */
   close(options?: { flush?: boolean }): Promise<void>;
+}
+
+/** A class whose events are its own messages (not derived from another's, not lifecycle): unknown ones too. */
+function isMessageClass(cls: EventClass): boolean {
+  const method = (cls as { method?: unknown }).method;
+  return cls === UnknownEvent || (typeof method === "string" && eventClassByMethod.get(method) === cls);
 }
 
 /** Per room: the cursor of the frame being read and the one before it. */
@@ -89,6 +107,7 @@ export async function publishEvents(
     duplicates: 0,
     overflowed: 0,
     retries: 0,
+    outOfOrder: 0,
     buffered: 0,
     perRoom: new Map(),
   };
@@ -99,6 +118,7 @@ export async function publishEvents(
   const sender = nc ? new CorePublishSender(nc, ackTimeoutMs) : new JetStreamPublishSender(js, ackTimeoutMs);
   const queue = new PublishQueue(sender, {
     window: options.maxPendingAcks ?? 1024,
+    roomWindow: nc ? (options.maxPendingAcksPerRoom ?? 64) : 1,
     capacity,
     onStored: (item, duplicate) => {
       stats.published++;
@@ -110,6 +130,10 @@ export async function publishEvents(
         reported.set(item.room, item.cursor);
         options.onCursor?.(item.room, item.cursor);
       }
+    },
+    onOutOfOrder: (room, count) => {
+      stats.outOfOrder += count;
+      options.onError?.(new SinkOrderError(room, count));
     },
     onRetry: (error) => {
       stats.retries++;
@@ -147,34 +171,58 @@ export async function publishEvents(
     return subject;
   };
 
-  const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+  /** Queues one event's envelope; `derived` events share their message's id, so their name is added. */
+  const offer = (
+    client: TikTokLiveClient,
+    room: PoolRoom | undefined,
+    eventName: string,
+    msgId: bigint,
+    derived: boolean,
+    encode: (uniqueId: string, roomId: string) => Uint8Array,
+  ): void => {
     const uniqueId = client.uniqueId;
     const roomId = client.roomId ?? uniqueId;
-    const base = event.method ? eventClassByMethod.get(event.method) : undefined;
-    const msgID =
-      event.msgId === 0n
-        ? undefined
-        : base === undefined || base.eventName === event.eventName
-          ? `${roomId}:${event.msgId}`
-          : `${roomId}:${event.msgId}:${event.eventName}`;
     const item: Outgoing = {
-      subject: subjectOf(uniqueId, event.eventName),
-      data: encodeEnvelope(event, uniqueId, roomId),
-      msgID,
+      subject: subjectOf(uniqueId, eventName),
+      data: encode(uniqueId, roomId),
+      msgID: msgId === 0n ? undefined : derived ? `${roomId}:${msgId}:${eventName}` : `${roomId}:${msgId}`,
       room: uniqueId,
-      cursor: event.msgId === 0n ? undefined : cursorFor(client, room),
+      cursor: msgId === 0n ? undefined : cursorFor(client, room),
     };
     if (!queue.offer(item)) {
       stats.overflowed++;
-      options.onError?.(new SinkOverflowError(uniqueId, event.eventName, capacity));
+      options.onError?.(new SinkOverflowError(uniqueId, eventName, capacity));
     }
   };
 
+  const onEvent = (event: BaseEvent, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+    const base = event.method ? eventClassByMethod.get(event.method) : undefined;
+    const derived = base !== undefined && base.eventName !== event.eventName;
+    offer(client, room, event.eventName, event.msgId, derived, (u, r) => encodeEnvelope(event, u, r));
+  };
+
+  // Messages of their own class (and unknown ones) go from the frame's bytes to the stream without
+  // an event object; derived events (a follow is a social message) and lifecycle ones come as events.
   const classes = options.events ?? [...eventClassesByName.values()];
+  const rawNames = new Set(classes.filter(isMessageClass).map((c) => c.eventName));
+  const evented = classes.filter((c) => !isMessageClass(c));
+  const onRaw = (message: RawMessage, client: TikTokLiveClient, room: PoolRoom | undefined): void => {
+    const eventName = eventClassByMethod.get(message.method)?.eventName ?? UnknownEvent.eventName;
+    if (!rawNames.has(eventName)) return;
+    offer(client, room, eventName, message.msgId, false, (u, r) =>
+      encodeMessageEnvelope(eventName, message, u, r),
+    );
+  };
   const offs =
     source instanceof TikTokLiveClient
-      ? classes.map((cls) => source.on(cls, (e: BaseEvent) => onEvent(e, source, undefined)))
-      : classes.map((cls) => source.on(cls, (e: BaseEvent, room) => onEvent(e, room.client, room)));
+      ? [
+          ...(rawNames.size ? [source.onRawMessage((m) => onRaw(m, source, undefined))] : []),
+          ...evented.map((cls) => source.on(cls, (e: BaseEvent) => onEvent(e, source, undefined))),
+        ]
+      : [
+          ...(rawNames.size ? [source.onRawMessage((m, room) => onRaw(m, room.client, room))] : []),
+          ...evented.map((cls) => source.on(cls, (e: BaseEvent, room) => onEvent(e, room.client, room))),
+        ];
 
   return {
     get stats() {

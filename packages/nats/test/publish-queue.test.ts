@@ -17,9 +17,9 @@ class ScriptedSender implements PublishSender {
     const perRoom = this.sent.filter((s) => s.item.room === item.room).length;
     this.maxInFlightPerRoom = Math.max(this.maxInFlightPerRoom, perRoom);
   }
-  /** Settles the oldest send: stored (unless already there), or lost. */
-  answer(lost = false): Outgoing {
-    const { item, settle } = this.sent.shift()!;
+  /** Settles the oldest send (or the one at `index`): stored (unless already there), or lost. */
+  answer(lost = false, index = 0): Outgoing {
+    const [{ item, settle }] = this.sent.splice(index, 1) as [{ item: Outgoing; settle: Settle }];
     if (lost) settle(false, new Error("lost"));
     else {
       const duplicate = this.stored.includes(item);
@@ -45,24 +45,29 @@ const item = (room: string, n: number): Outgoing => ({
   cursor: `${room}-c${n}`,
 });
 
-function setup(window = 16) {
+function setup(window = 16, roomWindow = 1) {
   const sender = new ScriptedSender();
   const committed: string[] = [];
   let retries = 0;
+  let outOfOrder = 0;
   const queue = new PublishQueue(sender, {
     window,
+    roomWindow,
     capacity: 100,
     onStored: () => {},
     onCommitted: (i) => committed.push(i.cursor!),
     onRetry: () => retries++,
+    onOutOfOrder: (_room, count) => {
+      outOfOrder += count;
+    },
   });
-  return { sender, queue, committed, retries: () => retries };
+  return { sender, queue, committed, retries: () => retries, outOfOrder: () => outOfOrder };
 }
 
 const order = (stored: Outgoing[], room: string) => stored.filter((i) => i.room === room).map((i) => i.msgID);
 
 describe("PublishQueue", () => {
-  it("keeps one publish per room in flight, many rooms at once", () => {
+  it("with a room window of 1 keeps one publish per room in flight, many rooms at once", () => {
     const { sender, queue } = setup();
     for (let n = 0; n < 5; n++) for (const room of ["a", "b", "c"]) queue.offer(item(room, n));
     expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0", "b:0", "c:0"]);
@@ -116,5 +121,71 @@ describe("PublishQueue", () => {
     sender.answer();
     expect(sender.sent).toHaveLength(2);
     expect(queue.inflight).toBe(2);
+  });
+
+  it("pipelines up to the room window per room, round robin over rooms, committing in order", () => {
+    const { sender, queue, committed } = setup(16, 3);
+    for (let n = 0; n < 5; n++) for (const room of ["a", "b"]) queue.offer(item(room, n));
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0", "b:0", "a:1", "b:1", "a:2", "b:2"]);
+    // The server stored a:0 and a:1 in order, but a:1's ack comes first: its cursor waits for a:0's.
+    sender.stored.push(sender.sent[0]!.item);
+    sender.answer(false, 2); // a:1
+    expect(committed).toEqual([]);
+    sender.answer(); // a:0
+    expect(committed).toEqual(["a-c0", "a-c1"]);
+    while (sender.sent.length) sender.answer();
+    expect(sender.maxInFlightPerRoom).toBe(3);
+    for (const room of ["a", "b"])
+      expect(order(sender.stored, room)).toEqual([0, 1, 2, 3, 4].map((n) => `${room}:${n}`));
+    expect(committed.filter((c) => c.startsWith("a"))).toEqual(["a-c0", "a-c1", "a-c2", "a-c3", "a-c4"]);
+  });
+
+  it("a dropped connection loses a suffix of the window: the room waits for every send, then resends from the first lost", async () => {
+    const { sender, queue, outOfOrder, retries } = setup(16, 4);
+    for (let n = 0; n < 6; n++) queue.offer(item("a", n));
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0", "a:1", "a:2", "a:3"]);
+    sender.answer(); // a:0 stored: a:4 goes out
+    sender.answer(true); // a:1 lost: nothing new goes out while a:2 to a:4 are pending
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:2", "a:3", "a:4"]);
+    sender.answer(true);
+    sender.answer(true);
+    sender.answer(true);
+    expect(sender.sent).toHaveLength(0);
+    expect(retries()).toBe(1);
+    sender.reconnect();
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:1", "a:2", "a:3", "a:4"]);
+    while (sender.sent.length) sender.answer();
+    expect(order(sender.stored, "a")).toEqual([0, 1, 2, 3, 4, 5].map((n) => `a:${n}`));
+    expect(outOfOrder()).toBe(0);
+    await queue.flushed();
+  });
+
+  it("an ack given up on that was stored after all comes back a duplicate: not counted out of order", async () => {
+    const { sender, queue, outOfOrder } = setup(16, 4);
+    for (let n = 0; n < 3; n++) queue.offer(item("a", n));
+    const first = sender.sent[0]!;
+    sender.stored.push(first.item); // the server stored a:0, its ack is late
+    sender.answer(true); // a:0 given up (timeout)
+    sender.answer(); // a:1 stored
+    sender.answer(); // a:2 stored
+    sender.reconnect();
+    expect(sender.sent.map((s) => s.item.msgID)).toEqual(["a:0"]); // stored ones are not sent again
+    sender.answer(); // duplicate
+    expect(order(sender.stored, "a")).toEqual(["a:0", "a:1", "a:2"]);
+    expect(outOfOrder()).toBe(0);
+    await queue.flushed();
+  });
+
+  it("counts events stored ahead of an earlier one whose publish was refused", async () => {
+    const { sender, queue, outOfOrder, committed } = setup(16, 4);
+    for (let n = 0; n < 3; n++) queue.offer(item("a", n));
+    sender.answer(true); // a:0 refused
+    sender.answer(); // a:1 stored anyway (a leader change between the two)
+    sender.answer(); // a:2 stored
+    sender.reconnect();
+    sender.answer(); // a:0 stored now, behind a:1 and a:2
+    expect(outOfOrder()).toBe(2);
+    expect(committed).toEqual(["a-c0", "a-c1", "a-c2"]);
+    await queue.flushed();
   });
 });

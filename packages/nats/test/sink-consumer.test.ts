@@ -4,6 +4,7 @@ import {
   type BaseEvent,
   CommentEvent,
   type ConnectEvent,
+  type DecodeErrorEvent,
   FollowEvent,
   type GiftEvent,
   SocialEvent,
@@ -89,6 +90,30 @@ describe("publishEvents + consumeEvents", () => {
     });
     expect(sink.stats.published).toBeGreaterThanOrEqual(8);
     expect(sink.stats.overflowed).toBe(0);
+    await sim.close();
+  });
+
+  it("forwards a payload that does not decode; the consumer hands it out as DecodeErrorEvent or reports it", async () => {
+    const n = names();
+    const { sim, client } = await streamRoom("bad_room", "7100000000000000005", (b) =>
+      b.comment("bob_builds", "before").corruptMessage("WebcastChatMessage").comment("bob_builds", "after"),
+    );
+    const sink = await publishEvents(client, js, { ...n, events: [CommentEvent] });
+    await client.run();
+    await sink.close();
+    expect(sink.stats.published).toBe(3);
+    // Asked for comments only: the bad one is reported, the loop body never sees it.
+    const errors: Error[] = [];
+    const comments = await take(
+      consumeEvents(js, { ...n, durable: "c", events: [CommentEvent], onError: (e) => errors.push(e) }),
+      2,
+    );
+    expect(comments.map((e) => (e as CommentEvent).comment)).toEqual(["before", "after"]);
+    expect(errors.map((e) => e.name)).toEqual(["DecodeError"]);
+    // Asked for everything: it comes in its place as a DecodeErrorEvent with the bytes.
+    const all = await take(consumeEvents(js, { ...n, durable: "all" }), 3);
+    expect(all.map((e) => e.constructor.name)).toEqual(["CommentEvent", "DecodeErrorEvent", "CommentEvent"]);
+    expect((all[1] as DecodeErrorEvent).method).toBe("WebcastChatMessage");
     await sim.close();
   });
 

@@ -31,6 +31,8 @@ export type {
   ProtoEventClass,
   ProtoEventMap,
   PushHostPolicy,
+  RawMessage,
+  RawMessageListener,
   ReconnectBudgetLimit,
   ReconnectPolicy,
   RecordingProgress,

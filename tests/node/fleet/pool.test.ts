@@ -1,6 +1,6 @@
 import { budgetedFetch, RequestBudget, TikTokLivePool } from "@tiktok-live/core";
 import { CommentEvent, TikTokLiveClient } from "@tiktok-live/node";
-import { type Simulator, scenario, startSimulator } from "@tiktok-live/testkit";
+import { chat, type Simulator, scenario, startSimulator, userByName } from "@tiktok-live/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 
 const sims: Simulator[] = [];
@@ -89,6 +89,36 @@ describe("TikTokLivePool", () => {
     expect(pool.has("room_a")).toBe(false);
     await pool.close();
     expect(pool.rooms).toEqual([]);
+  });
+
+  it("onRawMessage hands every room's messages over undecoded, with the room, rooms added later too", async () => {
+    const a = await room("raw_a", "7000000000000000011", ["a1", "a2"]);
+    const b = await room("raw_b", "7000000000000000012", ["b1"]);
+    const pool = new TikTokLivePool({
+      createClient: (id, o) =>
+        new TikTokLiveClient(id, { ...o, baseUrls: (id === "raw_a" ? a : b).baseUrls }),
+      connectStaggerMs: 5,
+    });
+    const seen: string[] = [];
+    const off = pool.onRawMessage((m, r) => {
+      if (m.method === "WebcastChatMessage")
+        seen.push(`${r.uniqueId}:${m.msgId > 0n}:${m.payload.length > 0}`);
+    });
+    pool.add("raw_a");
+    pool.add("raw_b"); // added after the listener
+    await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(3);
+    expect(seen.filter((s) => s.startsWith("raw_a")).length).toBe(2);
+    expect(seen).toContain("raw_b:true:true");
+    // Raw messages count towards the room's events (the comments and the room's other messages).
+    expect(pool.room("raw_a")!.events).toBeGreaterThanOrEqual(2);
+    off();
+    // Removed: a later message of a room added after the listener is not handed over any more.
+    const before = pool.room("raw_b")!.events;
+    b.send(chat(userByName("bob_builds"), "late"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(3);
+    expect(pool.room("raw_b")!.events).toBe(before);
+    await pool.close();
   });
 
   it("polls a room that is not live and connects once it goes live", async () => {

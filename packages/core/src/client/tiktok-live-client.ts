@@ -18,7 +18,7 @@ import {
   type DisconnectReason,
   ReconnectingEvent,
 } from "../events/lifecycle-events.js";
-import { type DecodeStats, MessageRouter } from "../events/message-router.js";
+import { type DecodeStats, MessageRouter, type RawMessageListener } from "../events/message-router.js";
 import { fetchImage } from "../http/routes/fetch-image.js";
 import { resolveRoomId } from "../http/routes/room-id.js";
 import {
@@ -206,6 +206,15 @@ export class TikTokLiveClient extends EventApi {
   }
 
   // --- end of the resume hook ---
+
+  /**
+   * Every message as received (deduplicated, in order, before its event),
+   * undecoded: for forwarding the bytes (the NATS sink). It runs while the
+   * frame is read, so it does not wait for async event handlers.
+   */
+  onRawMessage(listener: RawMessageListener): () => void {
+    return this.#router.onRawMessage(listener);
+  }
 
   /** Closes the connection and stops reconnecting. Safe to call in any state. */
   async disconnect(): Promise<void> {

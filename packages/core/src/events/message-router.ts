@@ -11,7 +11,7 @@ import {
   type UndecodableMessage,
   UnknownEvent,
 } from "@tiktok-live/proto";
-import { DecodeError, type TikTokLiveError } from "../errors/errors.js";
+import { DecodeError, HandlerError, type TikTokLiveError } from "../errors/errors.js";
 import type { MessageDedupe } from "./dedupe.js";
 import { type DeriveContext, type Deriver, derivers } from "./derived-events.js";
 import type { EventDispatcher } from "./dispatcher.js";
@@ -29,6 +29,20 @@ export interface DecodeStats {
   /** Messages that could not be decoded at all (each became a DecodeErrorEvent or a DecodeError). */
   undecodable: number;
 }
+
+/**
+ * One push message as received: its method, TikTok's message id and the
+ * protobuf bytes of its payload (a view into the frame, valid during the call;
+ * copy it to keep it). `ProtoEvent` classes decode exactly these bytes.
+ */
+export interface RawMessage {
+  readonly method: string;
+  readonly msgId: bigint;
+  readonly payload: Uint8Array;
+}
+
+/** Sees each message of the stream before (or instead of) its event. */
+export type RawMessageListener = (message: RawMessage) => void;
 
 /** What waits while codecs load: the rest of a batch from `next`, or something the client emits itself. */
 type Pending = { batch: MessageBatch; next: number } | { run: () => void };
@@ -58,6 +72,7 @@ export class MessageRouter {
   /** Set while paused: what to route once the codecs are in. */
   private paused: Pending[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
+  private rawListeners: RawMessageListener[] = [];
   /** Counted over the messages someone needed, i.e. the ones decoded. */
   readonly decodeStats: DecodeStats = { skippedFields: 0, undecodable: 0 };
 
@@ -86,6 +101,18 @@ export class MessageRouter {
         domains.add(cls.codecs);
     }
     await Promise.all([...domains].map((d) => d.load()));
+  }
+
+  /**
+   * Calls `listener` with every message of the stream, deduplicated, in
+   * stream order and before its event; a message nobody listens to as an
+   * event is read no further than its envelope (no event is built).
+   */
+  onRawMessage(listener: RawMessageListener): () => void {
+    this.rawListeners = [...this.rawListeners, listener];
+    return () => {
+      this.rawListeners = this.rawListeners.filter((l) => l !== listener);
+    };
   }
 
   /** Resolves once no batch waits for codecs. */
@@ -128,7 +155,8 @@ export class MessageRouter {
       // The method alone says whether anyone needs the message; only then is the rest of it read.
       const method = batch.method(i);
       const plan = this.planFor(method);
-      if (plan === false) continue;
+      const raw = this.rawListeners;
+      if (plan === false && raw.length === 0) continue;
       let message: BaseProtoMessage;
       try {
         message = batch.message(i);
@@ -141,6 +169,8 @@ export class MessageRouter {
         continue;
       }
       if (!this.dedupe.firstTime(message.msgId)) continue;
+      if (raw.length > 0) this.emitRaw(raw, message);
+      if (plan === false) continue;
       const loading = this.dispatchPlanned(plan, message);
       if (loading) {
         // Finish this batch first, then whatever arrived meanwhile.
@@ -148,6 +178,16 @@ export class MessageRouter {
         this.paused.unshift({ batch, next: i + 1 });
         this.resumed = loading.then(() => this.resume());
         return;
+      }
+    }
+  }
+
+  private emitRaw(listeners: RawMessageListener[], message: RawMessage): void {
+    for (const listener of listeners) {
+      try {
+        listener(message);
+      } catch (cause) {
+        this.dispatcher.emitError(new HandlerError(message, { cause }));
       }
     }
   }

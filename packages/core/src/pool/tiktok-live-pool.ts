@@ -4,6 +4,7 @@ import type { TikTokLiveClientOptions } from "../client/options.js";
 import { normalizeUniqueId } from "../client/options.js";
 import type { TikTokLiveClient } from "../client/tiktok-live-client.js";
 import { InvalidOptionError, InvalidStateError, type TikTokLiveError } from "../errors/errors.js";
+import type { RawMessage } from "../events/message-router.js";
 import { budgetedFetch } from "./budgeted-fetch.js";
 import { PoolRoom, type PoolRoomState } from "./pool-room.js";
 import { RequestBudget, type RequestBudgetOptions } from "./request-budget.js";
@@ -38,6 +39,7 @@ export interface PoolRoomInfo {
 }
 
 type Listener = { key: EventClass | string; handler: (event: never, room: PoolRoom) => unknown };
+type RawListener = (message: RawMessage, room: PoolRoom) => void;
 
 /**
  * Many rooms at once. Rooms that are not live are polled at a jittered rate
@@ -58,6 +60,8 @@ export class TikTokLivePool {
   readonly #options: TikTokLivePoolOptions;
   readonly #rooms = new Map<string, PoolRoom>();
   readonly #listeners: Listener[] = [];
+  /** Raw listeners with the removers of their attachments to rooms, present and added later. */
+  readonly #rawListeners = new Map<RawListener, Array<() => void>>();
   readonly #errorHandlers = new Set<(error: TikTokLiveError, room: PoolRoom) => void>();
   readonly #stateHandlers = new Set<(room: PoolRoom) => void>();
   readonly #random: () => number;
@@ -125,6 +129,7 @@ export class TikTokLivePool {
     room.resumeCursor = options.resumeCursor;
     this.#rooms.set(id, room);
     for (const l of this.#listeners) this.#attach(room, l);
+    for (const [l, offs] of this.#rawListeners) offs.push(room.client.onRawMessage((m) => l(m, room)));
     room.start();
     return room;
   }
@@ -146,6 +151,21 @@ export class TikTokLivePool {
     return () => {
       const i = this.#listeners.indexOf(listener);
       if (i >= 0) this.#listeners.splice(i, 1);
+      for (const off of offs) off();
+    };
+  }
+
+  /** Every room's messages undecoded, with the room (see `TikTokLiveClient.onRawMessage`). */
+  onRawMessage(listener: RawListener): () => void {
+    // Raw messages count towards the room's `events` as events of its listeners do.
+    const wrapped: RawListener = (m, room) => {
+      room.events++;
+      listener(m, room);
+    };
+    const offs = [...this.#rooms.values()].map((room) => room.client.onRawMessage((m) => wrapped(m, room)));
+    this.#rawListeners.set(wrapped, offs);
+    return () => {
+      this.#rawListeners.delete(wrapped);
       for (const off of offs) off();
     };
   }
