@@ -1,5 +1,5 @@
 import { budgetedFetch, RequestBudget, TikTokLivePool } from "@tiktok-live/core";
-import { CommentEvent, TikTokLiveClient } from "@tiktok-live/node";
+import { CommentEvent, GiftEvent, TikTokLiveClient } from "@tiktok-live/node";
 import { chat, type Simulator, scenario, startSimulator, userByName } from "@tiktok-live/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -118,6 +118,49 @@ describe("TikTokLivePool", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toHaveLength(3);
     expect(pool.room("raw_b")!.events).toBe(before);
+    await pool.close();
+  });
+
+  it("on, events() and onRawMessage detach from rooms added later; remove() drops a room's listeners; listener counts", async () => {
+    const sim = await room("counted", "7000000000000000004", [], true);
+    const pool = new TikTokLivePool({
+      createClient: (id, o) => new TikTokLiveClient(id, { ...o, baseUrls: sim.baseUrls }),
+      pollIntervalMs: 60_000,
+    });
+    const offComment = pool.on(CommentEvent, () => {});
+    const gifts = pool.events(GiftEvent);
+    const offRaw = pool.onRawMessage(() => {});
+    const client = pool.add("counted").client; // added after every subscription
+    expect(client.listenerCount(CommentEvent)).toBe(1);
+    expect(client.listenerCount(GiftEvent)).toBe(1);
+    expect(pool.hasListener(CommentEvent)).toBe(true);
+    expect(pool.listenerCount(GiftEvent)).toBe(1);
+
+    offComment();
+    expect(client.listenerCount(CommentEvent)).toBe(0);
+    expect(pool.hasListener(CommentEvent)).toBe(false);
+    await gifts.return?.();
+    expect(client.listenerCount(GiftEvent)).toBe(0);
+    expect(pool.listenerCount(GiftEvent)).toBe(0);
+
+    // removeAllListeners takes what `on` added and leaves events() loops alone, as the client does.
+    pool.on(CommentEvent, () => {});
+    pool.on(CommentEvent, () => {});
+    pool.on(GiftEvent, () => {});
+    const comments = pool.events(CommentEvent);
+    expect(pool.listenerCount(CommentEvent)).toBe(3);
+    pool.removeAllListeners(GiftEvent);
+    expect([pool.listenerCount(CommentEvent), pool.listenerCount(GiftEvent)]).toEqual([3, 0]);
+    pool.removeAllListeners();
+    expect(pool.listenerCount(CommentEvent)).toBe(1);
+    expect(client.listenerCount(CommentEvent)).toBe(1);
+
+    // A removed room keeps none of the pool's listeners, raw ones included.
+    pool.on(GiftEvent, () => {});
+    await pool.remove("counted");
+    expect([client.listenerCount(CommentEvent), client.listenerCount(GiftEvent)]).toEqual([0, 0]);
+    offRaw();
+    await comments.return?.();
     await pool.close();
   });
 

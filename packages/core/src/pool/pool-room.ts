@@ -1,4 +1,3 @@
-import type { BaseEvent, EventClass } from "@tiktok-live/proto";
 import type { TikTokLiveClient } from "../client/tiktok-live-client.js";
 import type { ConnectionState } from "../connection/state-machine.js";
 import { TikTokLiveError, UserOfflineError } from "../errors/errors.js";
@@ -70,13 +69,6 @@ export class PoolRoom {
 
   get roomId(): string | undefined {
     return this.client.roomId;
-  }
-
-  /** Counts events of a class towards `events` (the pool calls it for the classes it listens to). */
-  count<E extends BaseEvent>(cls: EventClass<E>): () => void {
-    return this.client.on(cls, () => {
-      this.events++;
-    });
   }
 
   start(): void {

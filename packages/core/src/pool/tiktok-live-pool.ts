@@ -38,8 +38,22 @@ export interface PoolRoomInfo {
   lastError: string | undefined;
 }
 
-type Listener = { key: EventClass | string; handler: (event: never, room: PoolRoom) => unknown };
 type RawListener = (message: RawMessage, room: PoolRoom) => void;
+
+/**
+ * One `on`, `events()` or `onRawMessage` subscription, attached to every room:
+ * the rooms present when it was made and every room added later. Keeping each
+ * room's remover is what lets unsubscribing (or a finished `events()` loop)
+ * detach from rooms added after it, and `remove()` drop a room's attachments.
+ */
+interface Subscription {
+  /** The event class listened to; undefined for raw-message listeners. */
+  readonly key?: EventClass;
+  /** Made by `events()`: counted by `listenerCount`, left alone by `removeAllListeners`. */
+  readonly internal: boolean;
+  readonly attach: (room: PoolRoom) => () => void;
+  readonly offs: Map<PoolRoom, () => void>;
+}
 
 /**
  * Many rooms at once. Rooms that are not live are polled at a jittered rate
@@ -59,9 +73,7 @@ export class TikTokLivePool {
   readonly budget: RequestBudget;
   readonly #options: TikTokLivePoolOptions;
   readonly #rooms = new Map<string, PoolRoom>();
-  readonly #listeners: Listener[] = [];
-  /** Raw listeners with the removers of their attachments to rooms, present and added later. */
-  readonly #rawListeners = new Map<RawListener, Array<() => void>>();
+  readonly #subscriptions = new Set<Subscription>();
   readonly #errorHandlers = new Set<(error: TikTokLiveError, room: PoolRoom) => void>();
   readonly #stateHandlers = new Set<(room: PoolRoom) => void>();
   readonly #random: () => number;
@@ -128,8 +140,7 @@ export class TikTokLivePool {
     });
     room.resumeCursor = options.resumeCursor;
     this.#rooms.set(id, room);
-    for (const l of this.#listeners) this.#attach(room, l);
-    for (const [l, offs] of this.#rawListeners) offs.push(room.client.onRawMessage((m) => l(m, room)));
+    for (const sub of this.#subscriptions) sub.offs.set(room, sub.attach(room));
     room.start();
     return room;
   }
@@ -140,34 +151,54 @@ export class TikTokLivePool {
     const room = this.#rooms.get(id);
     if (!room) return;
     this.#rooms.delete(id);
+    // Detached only once stopped, so listeners still see the room's DisconnectEvent.
     await room.stop();
+    for (const sub of this.#subscriptions) {
+      sub.offs.get(room)?.();
+      sub.offs.delete(room);
+    }
   }
 
   /** Subscribes every room, present and future, to an event; the handler also gets the room. */
   on<E extends BaseEvent>(cls: EventClass<E>, handler: (event: E, room: PoolRoom) => unknown): () => void {
-    const listener: Listener = { key: cls, handler: handler as Listener["handler"] };
-    this.#listeners.push(listener);
-    const offs = [...this.#rooms.values()].map((room) => this.#attach(room, listener));
-    return () => {
-      const i = this.#listeners.indexOf(listener);
-      if (i >= 0) this.#listeners.splice(i, 1);
-      for (const off of offs) off();
-    };
+    return this.#on(cls, handler, false);
+  }
+
+  /** Whether a handler added with `on` (or an `events()` loop) waits for that event class. */
+  hasListener<E extends BaseEvent>(cls: EventClass<E>): boolean {
+    return this.listenerCount(cls) > 0;
+  }
+
+  /** How many handlers added with `on` (and `events()` loops) wait for that event class. */
+  listenerCount<E extends BaseEvent>(cls: EventClass<E>): number {
+    let count = 0;
+    for (const sub of this.#subscriptions) if (sub.key === cls) count++;
+    return count;
+  }
+
+  /**
+   * Removes the handlers added with `on`, for that event class or, without an
+   * argument, for every class, from every room. `events()` loops keep theirs
+   * (they end when the loop breaks or the pool closes), as raw-message listeners do.
+   */
+  removeAllListeners<E extends BaseEvent>(cls?: EventClass<E>): void {
+    for (const sub of [...this.#subscriptions])
+      if (sub.key !== undefined && !sub.internal && (cls === undefined || sub.key === cls))
+        this.#unsubscribe(sub);
   }
 
   /** Every room's messages undecoded, with the room (see `TikTokLiveClient.onRawMessage`). */
   onRawMessage(listener: RawListener): () => void {
-    // Raw messages count towards the room's `events` as events of its listeners do.
-    const wrapped: RawListener = (m, room) => {
-      room.events++;
-      listener(m, room);
-    };
-    const offs = [...this.#rooms.values()].map((room) => room.client.onRawMessage((m) => wrapped(m, room)));
-    this.#rawListeners.set(wrapped, offs);
-    return () => {
-      this.#rawListeners.delete(wrapped);
-      for (const off of offs) off();
-    };
+    return this.#subscribe({
+      internal: false,
+      // Raw messages count towards the room's `events` as events of its listeners do.
+      attach: (room) =>
+        room.client.onRawMessage((m) => {
+          room.events++;
+          listener(m, room);
+        }),
+      offs: new Map(),
+    });
   }
 
   /** Errors of any room, with the room. Without a handler they are logged as warnings. */
@@ -194,13 +225,17 @@ export class TikTokLivePool {
     let wake: ((r: IteratorResult<Item>) => void) | undefined;
     let done = false;
     const offs = classes.map((cls) =>
-      this.on(cls, (event, room) => {
-        if (wake) {
-          const w = wake;
-          wake = undefined;
-          w({ value: { event, room }, done: false });
-        } else buffered.push({ event, room });
-      }),
+      this.#on(
+        cls,
+        (event: E, room) => {
+          if (wake) {
+            const w = wake;
+            wake = undefined;
+            w({ value: { event, room }, done: false });
+          } else buffered.push({ event, room });
+        },
+        true,
+      ),
     );
     const finish = () => {
       done = true;
@@ -240,13 +275,35 @@ export class TikTokLivePool {
     for (const f of [...this.#finishers]) f();
   }
 
-  #attach(room: PoolRoom, { key, handler }: Listener): () => void {
-    const offCount = typeof key === "string" ? () => {} : room.count(key);
-    const off = room.client.on(key as EventClass, (event) => handler(event as never, room));
-    return () => {
-      off();
-      offCount();
-    };
+  #on<E extends BaseEvent>(
+    cls: EventClass<E>,
+    handler: (event: E, room: PoolRoom) => unknown,
+    internal: boolean,
+  ): () => void {
+    if (typeof handler !== "function") throw new InvalidOptionError("The handler must be a function");
+    return this.#subscribe({
+      key: cls,
+      internal,
+      // Events a listener receives count towards the room's `events`.
+      attach: (room) =>
+        room.client.on(cls, (event) => {
+          room.events++;
+          return handler(event, room);
+        }),
+      offs: new Map(),
+    });
+  }
+
+  #subscribe(sub: Subscription): () => void {
+    this.#subscriptions.add(sub);
+    for (const room of this.#rooms.values()) sub.offs.set(room, sub.attach(room));
+    return () => this.#unsubscribe(sub);
+  }
+
+  #unsubscribe(sub: Subscription): void {
+    if (!this.#subscriptions.delete(sub)) return;
+    for (const off of sub.offs.values()) off();
+    sub.offs.clear();
   }
 
   #pollDelay(): number {
