@@ -25,8 +25,8 @@ module.exports = {
     {
       name: "core-tests-without-simulator",
       comment:
-        "core's tests should use fakes or msw, not the simulator; the ones that still do are to move to tests/node (issue 17, not done yet), so this warns",
-      severity: "warn",
+        "core's tests use fakes, msw and frames built from the codecs, not the simulator, which sits above core",
+      severity: "error",
       from: { path: "^packages/core/(src|test)/" },
       to: { path: "^packages/testkit/" },
     },
