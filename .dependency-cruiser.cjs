@@ -2,7 +2,7 @@
 // root `test` script runs that after lint. Workspace packages resolve to their sources
 // (tsconfig.depcruise.json), so an arrow into another package's internals shows up here.
 const internalsOf = (pkg, entries) => `^packages/${pkg}/src/(?!(${entries.join("|")})$)`;
-const coreEntries = ["index\\.ts", "compression/zlib-engine\\.ts", "gen/public-events\\.ts"];
+const coreEntries = ["index\\.ts", "user-api\\.ts", "bytes/index\\.ts", "compression/zlib-engine\\.ts"];
 const protoEntries = ["index\\.ts", "codecs\\.ts"];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
