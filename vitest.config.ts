@@ -11,6 +11,12 @@ export default defineConfig({
     alias: {
       "@tiktok-live/proto/codecs": fileURLToPath(new URL("./packages/proto/src/codecs.ts", import.meta.url)),
       "@tiktok-live/proto": src("proto"),
+      "@tiktok-live/core/bytes": fileURLToPath(
+        new URL("./packages/core/src/bytes/index.ts", import.meta.url),
+      ),
+      "@tiktok-live/core/user-api": fileURLToPath(
+        new URL("./packages/core/src/user-api.ts", import.meta.url),
+      ),
       "@tiktok-live/core/zlib-engine": fileURLToPath(
         new URL("./packages/core/src/compression/zlib-engine.ts", import.meta.url),
       ),

@@ -35,6 +35,8 @@ export const apiPackages: readonly ApiPackage[] = [
     dir: "core",
     entries: [
       { specifier: "@tiktok-live/core", source: "packages/core/src/index.ts" },
+      { specifier: "@tiktok-live/core/user-api", source: "packages/core/src/user-api.ts" },
+      { specifier: "@tiktok-live/core/bytes", source: "packages/core/src/bytes/index.ts" },
       { specifier: "@tiktok-live/core/zlib-engine", source: "packages/core/src/compression/zlib-engine.ts" },
     ],
   },

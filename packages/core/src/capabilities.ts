@@ -64,3 +64,8 @@ export interface ClientCapabilities {
   webSocketFactory: WebSocketFactory;
   gunzip: Gunzip;
 }
+
+/** Whether a capability answered with a promise (or any thenable) rather than a value. */
+export function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

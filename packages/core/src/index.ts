@@ -1,123 +1,17 @@
 /**
  * Public API of @tiktok-live/core, listed by name. Everything not listed here is
- * internal and may change in any release. Runtime adapters re-export the part
- * users need (see their index.ts); the rest is for writing an adapter.
- * etc/api/core.api.md records this list; `pnpm api:update` rewrites it.
+ * internal and may change in any release. What adapters re-export to users is the
+ * list in user-api.ts; the names below are for writing an adapter (and the client
+ * an adapter wraps). etc/api/core.api.md records this surface; `pnpm api:update` rewrites it.
  * @module
  */
 
-export type {
-  CodecDomain,
-  CommonMessageData,
-  EventClass,
-  Gift,
-  Image,
-  ProtoEventClass,
-  ProtoEventMap,
-  SkippedField,
-  Text,
-  UndecodableMessage,
-  User,
-} from "@tiktok-live/proto";
-export {
-  BaseEvent,
-  CodecsNotLoadedError,
-  CommentEventBase,
-  codecDomains,
-  createEvent,
-  DecodeErrorEvent,
-  eventClassByMethod,
-  GiftEventBase,
-  loadCodecs,
-  ProtoEvent,
-  protoEventClasses,
-  shareUsersJoined,
-  streakableGiftType,
-  toJsonSafe,
-  UnknownEvent,
-  usdPerDiamond,
-} from "@tiktok-live/proto";
-// For writing a runtime adapter: what the client needs from the runtime.
-export type {
-  ClientCapabilities,
-  FetchLike,
-  Gunzip,
-  Logger,
-  SocketLike,
-  SocketRequest,
-  WebSocketFactory,
-} from "./capabilities.js";
+// For writing a runtime adapter: what the client needs from the runtime, and the client it wraps.
+export type { ClientCapabilities } from "./capabilities.js";
 export { silentLogger } from "./capabilities.js";
-// The client, its options and its event API.
-export type { EventsOptions } from "./client/event-api.js";
-export type { ClientEventMap, ClientEventName, ErrorHandler, EventHandler } from "./client/event-map.js";
-export type { TikTokLiveClientOptions } from "./client/options.js";
 export { normalizeUniqueId } from "./client/options.js";
 export { TikTokLiveClient } from "./client/tiktok-live-client.js";
-export type { WaitUntilLiveOptions } from "./client/wait-until-live.js";
-export { minLiveCheckIntervalMs } from "./client/wait-until-live.js";
-export type { ReconnectPolicy } from "./connection/reconnect-policy.js";
-export { defaultReconnectPolicy } from "./connection/reconnect-policy.js";
-export type { ConnectionState } from "./connection/state-machine.js";
-// Errors.
-export type { ReconnectBudgetLimit } from "./errors/errors.js";
-export {
-  AgeRestrictedError,
-  BlockedError,
-  DecodeError,
-  HandlerError,
-  InvalidOptionError,
-  InvalidResponseError,
-  InvalidStateError,
-  NetworkError,
-  NotAuthenticatedError,
-  RateLimitError,
-  ReconnectBudgetError,
-  ResponseTooLargeError,
-  SignServerError,
-  TimeoutError,
-  UntrustedHostError,
-  UserNotFoundError,
-  UserOfflineError,
-  WebSocketClosedError,
-} from "./errors/errors.js";
-export { TikTokLiveError } from "./errors/tiktok-live-error.js";
 // The message-id dedupe, measured by packages/benchmarks against alternatives.
 export { MessageDedupe } from "./events/dedupe.js";
-export { ControlAction } from "./events/derived-events.js";
-export type { DisconnectReason } from "./events/lifecycle-events.js";
-export {
-  ConnectEvent,
-  DisconnectEvent,
-  ReconnectingEvent,
-  WebsocketResponseEvent,
-} from "./events/lifecycle-events.js";
-export type { DecodeStats, RawMessage, RawMessageListener } from "./events/message-router.js";
-// Events: every generated event class (a generated list, by name), their bases and lookups.
-export * from "./gen/public-events.js";
-export type { BaseUrls } from "./http/base-urls.js";
-export { tiktokBaseUrls } from "./http/base-urls.js";
-export type { ResponseSizeLimits } from "./http/body-reader.js";
-export { defaultResponseSizeLimits } from "./http/body-reader.js";
-export type { GiftInfo, RoomInfo } from "./http/routes/room-info.js";
-export type { TikTokUserProfile } from "./http/routes/user-detail.js";
-// Many rooms under one request budget.
-export type {
-  PoolClientFactory,
-  PoolRoomInfo,
-  PoolRoomState,
-  RequestBudgetOptions,
-  TikTokLivePoolOptions,
-} from "./pool/index.js";
-export { budgetedFetch, PoolRoom, RequestBudget, TikTokLivePool } from "./pool/index.js";
-// The web client and video recording.
-export type { RecordingProgress, RecordingResult } from "./video/flv-recorder.js";
-export type { RecordVideoOptions, VideoRecording } from "./video/record-video.js";
-export type { VideoQuality } from "./video/stream-urls.js";
-export { flvStreamUrls, videoQualities } from "./video/stream-urls.js";
-export type { TikTokWebClientOptions, WebCallOptions } from "./web/tiktok-web-client.js";
-export { TikTokWebClient } from "./web/tiktok-web-client.js";
-export type { FrameLimits } from "./ws/push-frame.js";
-export { defaultFrameLimits } from "./ws/push-frame.js";
-export type { PushHostPolicy } from "./ws/push-host.js";
-export { tiktokPushDomains } from "./ws/push-host.js";
+// What users need: events, errors, options, the pool and the web client, by name.
+export * from "./user-api.js";

@@ -19,24 +19,25 @@ export function chatMessage(n: number): BaseProtoMessage {
   };
 }
 
-/** A gzipped `msg` frame carrying `messages`, asking for an ack. */
+/** A `msg` frame carrying `messages`, asking for an ack; gzipped unless `plain` (and the header says which). */
 export function batchFrame(
   messages: BaseProtoMessage[],
   logId: bigint,
   seqId: bigint,
-  options: { cursor: string; internalExt: string },
+  options: { cursor: string; internalExt: string; plain?: boolean },
 ): Uint8Array {
+  const { cursor, internalExt, plain = false } = options;
   const result = ProtoMessageFetchResult.encode(
-    ProtoMessageFetchResult.fromPartial({ messages, ...options, needAck: true, fetchType: 1 }),
+    ProtoMessageFetchResult.fromPartial({ messages, cursor, internalExt, needAck: true, fetchType: 1 }),
   ).finish();
   return WebcastPushFrame.encode(
     WebcastPushFrame.fromPartial({
       seqId,
       logId,
-      headers: { compress_type: "gzip" },
+      headers: { compress_type: plain ? "none" : "gzip" },
       payloadEncoding: "pb",
       payloadType: "msg",
-      payload: new Uint8Array(gzipSync(result)),
+      payload: plain ? result : new Uint8Array(gzipSync(result)),
     }),
   ).finish();
 }

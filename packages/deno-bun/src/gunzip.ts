@@ -1,4 +1,5 @@
 import type { Gunzip } from "@tiktok-live/core";
+import { concatChunks } from "@tiktok-live/core/bytes";
 
 /**
  * gzip through the web-standard DecompressionStream. Reading stops, and the
@@ -22,12 +23,5 @@ export const webGunzip: Gunzip = async (data, maxOutputBytes) => {
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatChunks(chunks);
 };

@@ -37,6 +37,12 @@ export interface PushServerOptions {
   faults: FaultSet;
 }
 
+/** The wait for a session's next heartbeat. */
+interface HeartbeatDeadline {
+  restart(): void;
+  stop(): void;
+}
+
 /** Close code the server uses when heartbeats stop. */
 export const heartbeatTimeoutCode = 4001;
 
@@ -87,7 +93,25 @@ export class PushServer {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams, cookie, userAgent));
   }
 
+  /** A client completed the handshake: its session, its heartbeat deadline, and what its frames do. */
   private accept(socket: WebSocket, query: URLSearchParams, cookie: string, userAgent: string): void {
+    const session = this.openSession(socket, query, cookie, userAgent);
+    const deadline = this.heartbeatDeadline(socket);
+    socket.on("message", (data: Buffer) => this.receive(session, data, deadline));
+    socket.on("close", () => {
+      deadline.stop();
+      this.closeSession(session);
+    });
+    socket.on("error", () => {});
+    if (this.options.faults.act("accept-and-drop")) socket.close(1000, "accept-and-drop");
+  }
+
+  private openSession(
+    socket: WebSocket,
+    query: URLSearchParams,
+    cookie: string,
+    userAgent: string,
+  ): PushSession {
     const session: PushSession = {
       id: this.nextId++,
       socket,
@@ -104,55 +128,64 @@ export class PushServer {
       muted: false,
     };
     this.sessions.add(session);
-    let watchdog = setTimeout(
-      () => socket.close(heartbeatTimeoutCode, "heartbeat timeout"),
-      this.options.heartbeatTimeoutMs,
-    );
-    socket.on("message", (data: Buffer) => {
-      if (this.stalled || session.muted) return;
-      let frame: WebcastPushFrame;
-      try {
-        frame = WebcastPushFrame.decode(new Uint8Array(data));
-      } catch {
-        socket.close(1003, "bad frame");
-        return;
-      }
-      switch (frame.payloadType) {
-        case "hb": {
-          const hb = HeartBeatMessage.decode(frame.payload);
-          session.heartbeats++;
-          session.lastHeartbeatSeq = hb.sendPacketSeqId;
-          session.heartbeatRoomId = hb.roomId;
-          clearTimeout(watchdog);
-          watchdog = setTimeout(
-            () => socket.close(heartbeatTimeoutCode, "heartbeat timeout"),
-            this.options.heartbeatTimeoutMs,
-          );
-          socket.send(encodeServiceFrame("hb", frame.logId));
-          break;
-        }
-        case "ack":
-          session.acks.set(frame.logId, new TextDecoder().decode(frame.payload));
-          break;
-        case "im_enter_room": {
-          const enter = WebcastImEnterRoomMessage.decode(frame.payload);
-          session.entered = true;
-          session.enterCursor = enter.cursor;
-          socket.send(encodeServiceFrame("im_enter_room_resp", frame.logId));
-          this.options.onEnter(session);
-          applyEntryFaults(this.options.faults, session);
-          break;
-        }
-      }
-    });
-    socket.on("close", () => {
-      clearTimeout(watchdog);
-      session.closed = true;
-      this.sessions.delete(session);
-      this.options.onClose(session);
-    });
-    socket.on("error", () => {});
-    if (this.options.faults.act("accept-and-drop")) socket.close(1000, "accept-and-drop");
+    return session;
+  }
+
+  private closeSession(session: PushSession): void {
+    session.closed = true;
+    this.sessions.delete(session);
+    this.options.onClose(session);
+  }
+
+  /** Closes the socket when no heartbeat comes within the timeout; each heartbeat restarts the wait. */
+  private heartbeatDeadline(socket: WebSocket): HeartbeatDeadline {
+    const arm = () =>
+      setTimeout(
+        () => socket.close(heartbeatTimeoutCode, "heartbeat timeout"),
+        this.options.heartbeatTimeoutMs,
+      );
+    let timer = arm();
+    return {
+      restart: () => {
+        clearTimeout(timer);
+        timer = arm();
+      },
+      stop: () => clearTimeout(timer),
+    };
+  }
+
+  /** One frame from a client; a frame that is not a push frame ends the connection, as on TikTok. */
+  private receive(session: PushSession, data: Buffer, deadline: HeartbeatDeadline): void {
+    if (this.stalled || session.muted) return;
+    let frame: WebcastPushFrame;
+    try {
+      frame = WebcastPushFrame.decode(new Uint8Array(data));
+    } catch {
+      session.socket.close(1003, "bad frame");
+      return;
+    }
+    if (frame.payloadType === "hb") this.heartbeat(session, frame, deadline);
+    else if (frame.payloadType === "ack")
+      session.acks.set(frame.logId, new TextDecoder().decode(frame.payload));
+    else if (frame.payloadType === "im_enter_room") this.enterRoom(session, frame);
+  }
+
+  private heartbeat(session: PushSession, frame: WebcastPushFrame, deadline: HeartbeatDeadline): void {
+    const hb = HeartBeatMessage.decode(frame.payload);
+    session.heartbeats++;
+    session.lastHeartbeatSeq = hb.sendPacketSeqId;
+    session.heartbeatRoomId = hb.roomId;
+    deadline.restart();
+    session.socket.send(encodeServiceFrame("hb", frame.logId));
+  }
+
+  private enterRoom(session: PushSession, frame: WebcastPushFrame): void {
+    const enter = WebcastImEnterRoomMessage.decode(frame.payload);
+    session.entered = true;
+    session.enterCursor = enter.cursor;
+    session.socket.send(encodeServiceFrame("im_enter_room_resp", frame.logId));
+    this.options.onEnter(session);
+    applyEntryFaults(this.options.faults, session);
   }
 
   /** Sends a frame to every client that has entered the room. */

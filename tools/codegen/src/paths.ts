@@ -20,11 +20,12 @@ export const inputsHashFile = join(genDir, "inputs.sha256");
 export const snapshotFile = join(protoPackage, "schema.snapshot.json");
 export const eventsDoc = join(repoRoot, "docs/events.md");
 export const changesetDir = join(repoRoot, ".changeset");
-/** Core and the adapters list the event classes by name in a generated file of their own. */
+/**
+ * Core lists the event classes by name in a generated file of its own; its user-api entry
+ * re-exports that list, and the adapters re-export the user-api entry, so one list serves all.
+ */
 export const publicEventsFiles = [
   { file: join(repoRoot, "packages/core/src/gen/public-events.ts"), from: "@tiktok-live/proto" },
-  { file: join(repoRoot, "packages/node/src/gen/public-events.ts"), from: "@tiktok-live/core" },
-  { file: join(repoRoot, "packages/deno-bun/src/gen/public-events.ts"), from: "@tiktok-live/core" },
 ];
 export const codegenDir = join(repoRoot, "tools/codegen");
 export const codegenBin = join(codegenDir, "node_modules/.bin");

@@ -1,7 +1,8 @@
 import type { ClientCapabilities, Logger, SocketRequest } from "../capabilities.js";
 import type { WebSocketClosedError } from "../errors/errors.js";
 import type { SignedConnection } from "../http/routes/sign-server.js";
-import { type BatchSink, PushConnection } from "../ws/push-connection.js";
+import type { BatchSink } from "../ws/frame-reader.js";
+import { PushConnection } from "../ws/push-connection.js";
 import { buildPushUrl } from "../ws/websocket-url.js";
 import type { ResolvedOptions } from "./options.js";
 

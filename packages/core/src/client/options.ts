@@ -139,45 +139,12 @@ export function resolveOptions(
   }
   for (const group of ["baseUrls", "reconnect", "limits", "maxResponseBytes", "locale"] as const)
     check.optionalObject(group, options[group]);
-  const base = { ...tiktokBaseUrls, ...options.baseUrls };
-  const baseUrls: BaseUrls = {
-    web: check.baseUrl("web", base.web),
-    webcast: check.baseUrl("webcast", base.webcast),
-    signServer: check.baseUrl("signServer", base.signServer),
-  };
+  const baseUrls = resolveBaseUrls(options.baseUrls);
   const roomId = check.roomId(options.roomId);
-  const sessionId = check.cookieValue(
-    "sessionId",
-    options.sessionId,
-    /^[A-Za-z0-9_-]+$/,
-    "the value of the `sessionid` cookie (letters, digits, - and _)",
-  );
-  const ttTargetIdc = check.cookieValue(
-    "ttTargetIdc",
-    options.ttTargetIdc,
-    /^[A-Za-z0-9_-]{1,64}$/,
-    'a data centre name such as "useast1a" or "eu-ttp2" (letters, digits, - and _)',
-  );
-  const signApiKey =
-    options.signApiKey === undefined ? undefined : check.headerSafe("signApiKey", options.signApiKey, "");
-  for (const name of ["fetch", "webSocketFactory", "gunzip", "onRawFrame"] as const)
-    check.optionalFunction(name, options[name]);
-  if (options.logger !== undefined) {
-    const logger = options.logger as unknown as Record<string, unknown> | null;
-    if (!logger || ["debug", "info", "warn", "error"].some((m) => typeof logger[m] !== "function"))
-      throw new InvalidOptionError("logger must have debug, info, warn and error methods (console fits)");
-  }
+  const credentials = checkCredentials(options);
+  checkCallables(options);
   const heartbeatIntervalMs = check.positive("heartbeatIntervalMs", options.heartbeatIntervalMs, 10_000);
-  const reconnect = { ...defaultReconnectPolicy, ...options.reconnect };
-  reconnect.enabled = check.boolean("reconnect.enabled", reconnect.enabled, true);
-  if (!Number.isInteger(reconnect.maxAttempts) || reconnect.maxAttempts < 0) {
-    throw new InvalidOptionError(
-      `reconnect.maxAttempts must be a whole number ≥ 0 (got ${reconnect.maxAttempts})`,
-    );
-  }
-  check.positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
-  check.positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);
-  check.optionalFunction("reconnect.random", reconnect.random);
+  const reconnect = resolveReconnect(options.reconnect);
   const limits = { ...defaultFrameLimits, ...options.limits };
   check.positive("limits.maxFrameBytes", limits.maxFrameBytes, 1, "bytes");
   check.positive("limits.maxDecompressedBytes", limits.maxDecompressedBytes, 1, "bytes");
@@ -186,19 +153,11 @@ export function resolveOptions(
     check.positive(`maxResponseBytes.${k}`, v, 1, "bytes");
   const locale = { ...defaultLocale, ...options.locale };
   for (const [k, v] of Object.entries(locale)) check.plainString(`locale.${k}`, v);
-  const trusted = check.pushHosts(options.trustedPushHosts);
-  // The user chose these hosts for TikTok's own routes; the sign server is not among them.
-  const configured = [baseUrlHost(baseUrls.web), baseUrlHost(baseUrls.webcast)];
-  const pushHosts: PushHostPolicy = {
-    domains: tiktokPushDomains,
-    secureHosts: [...trusted.secure, ...configured.filter((c) => !c.plain).map((c) => c.host)],
-    plainHosts: [...trusted.plain, ...configured.filter((c) => c.plain).map((c) => c.host)],
-  };
   const resolved: ResolvedOptions = {
     uniqueId,
     ...(roomId ? { roomId } : {}),
     baseUrls,
-    pushHosts,
+    pushHosts: resolvePushHosts(options.trustedPushHosts, baseUrls),
     fetchRoomInfoOnConnect: check.boolean("fetchRoomInfoOnConnect", options.fetchRoomInfoOnConnect, true),
     fetchGiftListOnConnect: check.boolean("fetchGiftListOnConnect", options.fetchGiftListOnConnect, false),
     checkLiveOnConnect: check.boolean("checkLiveOnConnect", options.checkLiveOnConnect, true),
@@ -214,13 +173,83 @@ export function resolveOptions(
     maxResponseBytes,
     maxQueuedEvents: check.positive("maxQueuedEvents", options.maxQueuedEvents, 10_000, "events"),
     dedupeCapacity: check.positive("dedupeCapacity", options.dedupeCapacity, 4096, "ids"),
-    ttTargetIdc: ttTargetIdc ?? "useast1a",
+    ttTargetIdc: credentials.ttTargetIdc ?? "useast1a",
     sendSessionToSignServer: check.boolean("sendSessionToSignServer", options.sendSessionToSignServer, false),
   };
+  const { sessionId, signApiKey } = credentials;
   const secrets: Secrets = {
     ...(sessionId ? { sessionId } : {}),
     ...(signApiKey ? { signApiKey } : {}),
     cookies: check.cookieMap(options.cookies),
   };
   return { resolved, secrets };
+}
+
+function resolveBaseUrls(given: Partial<BaseUrls> | undefined): BaseUrls {
+  const base = { ...tiktokBaseUrls, ...given };
+  return {
+    web: check.baseUrl("web", base.web),
+    webcast: check.baseUrl("webcast", base.webcast),
+    signServer: check.baseUrl("signServer", base.signServer),
+  };
+}
+
+/** The session cookie, the data centre and the sign-server key: values that end up in headers. */
+function checkCredentials(options: TikTokLiveClientOptions): {
+  sessionId: string | undefined;
+  ttTargetIdc: string | undefined;
+  signApiKey: string | undefined;
+} {
+  const sessionId = check.cookieValue(
+    "sessionId",
+    options.sessionId,
+    /^[A-Za-z0-9_-]+$/,
+    "the value of the `sessionid` cookie (letters, digits, - and _)",
+  );
+  const ttTargetIdc = check.cookieValue(
+    "ttTargetIdc",
+    options.ttTargetIdc,
+    /^[A-Za-z0-9_-]{1,64}$/,
+    'a data centre name such as "useast1a" or "eu-ttp2" (letters, digits, - and _)',
+  );
+  const signApiKey =
+    options.signApiKey === undefined ? undefined : check.headerSafe("signApiKey", options.signApiKey, "");
+  return { sessionId, ttTargetIdc, signApiKey };
+}
+
+/** Injected functions and the logger: checked now, so a wrong one fails at construction, not mid-stream. */
+function checkCallables(options: TikTokLiveClientOptions): void {
+  for (const name of ["fetch", "webSocketFactory", "gunzip", "onRawFrame"] as const)
+    check.optionalFunction(name, options[name]);
+  if (options.logger !== undefined) {
+    const logger = options.logger as unknown as Record<string, unknown> | null;
+    if (!logger || ["debug", "info", "warn", "error"].some((m) => typeof logger[m] !== "function"))
+      throw new InvalidOptionError("logger must have debug, info, warn and error methods (console fits)");
+  }
+}
+
+function resolveReconnect(given: Partial<ReconnectPolicy> | undefined): ReconnectPolicy {
+  const reconnect = { ...defaultReconnectPolicy, ...given };
+  reconnect.enabled = check.boolean("reconnect.enabled", reconnect.enabled, true);
+  if (!Number.isInteger(reconnect.maxAttempts) || reconnect.maxAttempts < 0) {
+    throw new InvalidOptionError(
+      `reconnect.maxAttempts must be a whole number ≥ 0 (got ${reconnect.maxAttempts})`,
+    );
+  }
+  check.positive("reconnect.initialDelayMs", reconnect.initialDelayMs, 1);
+  check.positive("reconnect.maxDelayMs", reconnect.maxDelayMs, 1);
+  check.optionalFunction("reconnect.random", reconnect.random);
+  return reconnect;
+}
+
+/** TikTok's push domains, the hosts the user trusts, and the hosts they chose for TikTok's own routes. */
+function resolvePushHosts(trustedPushHosts: unknown, baseUrls: BaseUrls): PushHostPolicy {
+  const trusted = check.pushHosts(trustedPushHosts);
+  // The user chose these hosts for TikTok's own routes; the sign server is not among them.
+  const configured = [baseUrlHost(baseUrls.web), baseUrlHost(baseUrls.webcast)];
+  return {
+    domains: tiktokPushDomains,
+    secureHosts: [...trusted.secure, ...configured.filter((c) => !c.plain).map((c) => c.host)],
+    plainHosts: [...trusted.plain, ...configured.filter((c) => c.plain).map((c) => c.host)],
+  };
 }

@@ -1,3 +1,4 @@
+import { concatChunks } from "../bytes/concat-chunks.js";
 import { ResponseTooLargeError } from "../errors/errors.js";
 
 /** Size caps per kind of response, in bytes. */
@@ -60,14 +61,7 @@ export async function readCappedBytes(
     chunks.push(value);
     total += value.byteLength;
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatChunks(chunks);
 }
 
 export async function readCappedText(

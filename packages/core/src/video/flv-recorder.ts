@@ -40,15 +40,7 @@ export async function recordFlv(
 ): Promise<RecordingResult> {
   const now = options.now ?? (() => Date.now());
   const stallMs = options.stallTimeoutMs ?? defaultStallTimeoutMs;
-  const stall = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(
-      () => stall.abort(new TimeoutError(`The video stream sent nothing for ${stallMs} ms`)),
-      Math.min(stallMs, maxTimerDelayMs),
-    );
-  };
+  const stall = stallWatch(stallMs);
   const signal = options.signal ? AbortSignal.any([options.signal, stall.signal]) : stall.signal;
   const writer = target.getWriter();
   let bytes = 0;
@@ -58,31 +50,15 @@ export async function recordFlv(
     durationMs: startedAt === undefined ? 0 : now() - startedAt,
   });
   try {
-    arm();
+    stall.arm();
     const streamUrl = new URL(url);
-    const response = await http.request({
-      url: streamUrl,
-      withCookies: mayReceiveCookies(streamUrl),
-      signal,
-      // The stall timer watches the stream; a request timeout would cut a long LIVE short.
-      timeoutMs: maxTimerDelayMs,
-      headers: { Accept: "video/x-flv,*/*" },
-    });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {});
-      throw new InvalidResponseError(
-        `${describeUrl(streamUrl)} answered HTTP ${response.status} instead of the video`,
-        response.status,
-      );
-    }
-    const reader = response.body?.getReader();
-    if (!reader) throw new InvalidResponseError(`${describeUrl(streamUrl)} sent no body`);
+    const reader = await openVideoStream(http, streamUrl, signal);
     const onAbort = () => void reader.cancel().catch(() => {});
     signal.addEventListener("abort", onAbort, { once: true });
     try {
       let checked = 0;
       for (;;) {
-        arm();
+        stall.arm();
         const { done, value } = await reader.read();
         if (signal.aborted) break;
         if (done) break;
@@ -112,7 +88,50 @@ export async function recordFlv(
     }
     throw reason;
   } finally {
-    clearTimeout(timer);
+    stall.stop();
     writer.releaseLock();
   }
+}
+
+/** Aborts its signal with a TimeoutError when `arm` is not called again within `stallMs`. */
+function stallWatch(stallMs: number): { signal: AbortSignal; arm(): void; stop(): void } {
+  const stall = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    signal: stall.signal,
+    arm: () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => stall.abort(new TimeoutError(`The video stream sent nothing for ${stallMs} ms`)),
+        Math.min(stallMs, maxTimerDelayMs),
+      );
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
+/** The stream's body, once the server has answered with a success. */
+async function openVideoStream(
+  http: HttpClient,
+  streamUrl: URL,
+  signal: AbortSignal,
+): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+  const response = await http.request({
+    url: streamUrl,
+    withCookies: mayReceiveCookies(streamUrl),
+    signal,
+    // The stall timer watches the stream; a request timeout would cut a long LIVE short.
+    timeoutMs: maxTimerDelayMs,
+    headers: { Accept: "video/x-flv,*/*" },
+  });
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    throw new InvalidResponseError(
+      `${describeUrl(streamUrl)} answered HTTP ${response.status} instead of the video`,
+      response.status,
+    );
+  }
+  const reader = response.body?.getReader();
+  if (!reader) throw new InvalidResponseError(`${describeUrl(streamUrl)} sent no body`);
+  return reader;
 }

@@ -1,4 +1,4 @@
-// Outbound frames (enter-room, heartbeat, ack) and the frame size limits; inbound frames are read in push-connection.ts.
+// Outbound frames (enter-room, heartbeat, ack) and the frame size limits; inbound frames are read in frame-reader.ts.
 import { HeartBeatMessage, WebcastImEnterRoomMessage, WebcastPushFrame } from "@tiktok-live/proto";
 
 export interface FrameLimits {

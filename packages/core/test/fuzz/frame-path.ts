@@ -1,6 +1,5 @@
 import { Gunzip as GunzipStream, gzipSync } from "node:zlib";
 import { eventClassByMethod, WebcastPushFrame } from "@tiktok-live/proto";
-import { busyStreamMix, encodeBatchFrame, mixedMessageFactory } from "@tiktok-live/testkit";
 import fc from "fast-check";
 import { silentLogger } from "../../src/capabilities.js";
 import { reusableZlibGunzip } from "../../src/compression/zlib-engine.js";
@@ -9,7 +8,9 @@ import { MessageDedupe } from "../../src/events/dedupe.js";
 import { EventDispatcher } from "../../src/events/dispatcher.js";
 import { MessageRouter } from "../../src/events/message-router.js";
 import { PushConnection } from "../../src/ws/push-connection.js";
+import { batchFrame } from "../batch-frames.js";
 import { fakeSocket } from "../fake-socket.js";
+import { validFrames } from "./valid-frames.js";
 
 /** The fuzz target: bytes in through the real connection, router and dispatcher, with every event listened to. */
 export interface FramePathOutcome {
@@ -78,17 +79,6 @@ export function checkOutcome(outcome: FramePathOutcome): void {
   }
 }
 
-// Valid frames to mutate: a small busy-stream sample.
-const make = mixedMessageFactory(busyStreamMix);
-const validFrames: Uint8Array[] = Array.from({ length: 24 }, (_, i) =>
-  encodeBatchFrame(
-    Array.from({ length: 1 + (i % 6) }, (_, j) => make(i * 7 + j)),
-    BigInt(i + 1),
-    BigInt(i + 1),
-    { cursor: `c${i}`, internalExt: `ext${i}`, plain: i % 5 === 0 },
-  ),
-);
-
 function varint(n: number): number[] {
   const out: number[] = [];
   let v = n >>> 0;
@@ -110,7 +100,8 @@ const frameOf = (payload: Uint8Array, compress: string) =>
     }),
   ).finish();
 
-const valid = fc.constantFrom(...validFrames);
+// Valid frames to mutate: a small sample of every kind a busy stream carries.
+const valid = fc.constantFrom(...validFrames(24));
 
 /** Built once: nesting is quadratic to build, and a handful of depths covers the decoder's recursion. */
 const deepFrames = [100, 1000, 5000, 20000].map((depth) => {
@@ -161,7 +152,7 @@ export const badFrame: fc.Arbitrary<Uint8Array> = fc.oneof(
       fc.uint8Array({ maxLength: 256 }),
     )
     .map(([method, payload]) =>
-      encodeBatchFrame([{ method, payload, msgId: 1n, msgType: 0, offset: 0n, isHistory: false }], 1n, 1n, {
+      batchFrame([{ method, payload, msgId: 1n, msgType: 0, offset: 0n, isHistory: false }], 1n, 1n, {
         cursor: "c",
         internalExt: "e",
       }),

@@ -11,7 +11,7 @@ import { WebcastChatMessage } from "@tiktok-live/proto/codecs";
 import { describe, expect, it, vi } from "vitest";
 import type { Gunzip } from "../../src/capabilities.js";
 import { DecodeError } from "../../src/errors/errors.js";
-import { readInboundFrame } from "../../src/ws/push-connection.js";
+import { readInboundFrame } from "../../src/ws/frame-reader.js";
 import {
   defaultFrameLimits,
   encodeAck,

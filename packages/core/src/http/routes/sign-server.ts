@@ -48,6 +48,15 @@ export async function fetchSignedConnection(
   req: SignRequest,
 ): Promise<SignedConnection> {
   const url = joinUrl(ctx.baseUrls.signServer, "webcast/fetch/");
+  const response = await requestSignature(ctx, url, req);
+  await refuseFailedAnswer(response, url);
+  const { initial, setCookie } = await readSignedAnswer(ctx, response, url);
+  checkPushServer(initial.pushServer, req.pushHosts ?? tiktokOnly);
+  jar.setSignServerCookies(setCookie);
+  return { initial, cookieNames: jar.signServerCookieNames() };
+}
+
+function signParams(req: SignRequest): Record<string, string> {
   const params: Record<string, string> = {
     client: "tiktok-live-js",
     room_id: req.roomId,
@@ -60,11 +69,15 @@ export async function fetchSignedConnection(
     params.session_id = req.session.sessionId;
     params.tt_target_idc = req.session.ttTargetIdc;
   }
-  let response: Response;
+  return params;
+}
+
+/** The request itself; a failure to get any answer becomes a SignServerError unless it is the caller's or already typed. */
+async function requestSignature(ctx: RouteContext, url: URL, req: SignRequest): Promise<Response> {
   try {
-    response = await ctx.http.request({
+    return await ctx.http.request({
       url,
-      params,
+      params: signParams(req),
       headers: req.apiKey
         ? { "X-Api-Key": req.apiKey, Accept: "application/protobuf" }
         : { Accept: "application/protobuf" },
@@ -90,6 +103,10 @@ export async function fetchSignedConnection(
       },
     );
   }
+}
+
+/** Throws for an answer that is not a success: plan, key, or any other HTTP failure (with its Retry-After). */
+async function refuseFailedAnswer(response: Response, url: URL): Promise<void> {
   if (response.status === 402)
     throw new SignServerError("The sign server requires a premium plan for this request", 402);
   if (response.status === 401 || response.status === 403) {
@@ -105,6 +122,14 @@ export async function fetchSignedConnection(
       cause: { body: detail.slice(0, 300), retryAfterMs: wait },
     });
   }
+}
+
+/** The body as a fetch result with a push server and cursor, and the TikTok cookies from their header. */
+async function readSignedAnswer(
+  ctx: RouteContext,
+  response: Response,
+  url: URL,
+): Promise<{ initial: ProtoMessageFetchResult; setCookie: string }> {
   const body = await ctx.http.bytes(response, { url, withCookies: false, kind: "signServer" });
   if (body.length === 0)
     throw new BlockedError("The sign server returned an empty body: TikTok detected the request");
@@ -127,7 +152,5 @@ export async function fetchSignedConnection(
       response.status,
     );
   }
-  checkPushServer(initial.pushServer, req.pushHosts ?? tiktokOnly);
-  jar.setSignServerCookies(setCookie);
-  return { initial, cookieNames: jar.signServerCookieNames() };
+  return { initial, setCookie };
 }

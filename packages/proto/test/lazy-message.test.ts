@@ -1,11 +1,11 @@
 import { BinaryWriter } from "@bufbuild/protobuf/wire";
 import { describe, expect, it } from "vitest";
-import { CommentEvent } from "./gen/events/index.js";
-import "./codecs.js";
-import { WebcastChatMessage } from "./gen/webcast/chat.js";
-import { User } from "./gen/webcast/common.js";
-import { toJsonSafe } from "./json-safe.js";
-import { decodeLazily, isLazyMessage, LazyRoot, materialize } from "./lazy-message.js";
+import { CommentEvent } from "../src/gen/events/index.js";
+import "../src/codecs.js";
+import { WebcastChatMessage } from "../src/gen/webcast/chat.js";
+import { User } from "../src/gen/webcast/common.js";
+import { toJsonSafe } from "../src/json-safe.js";
+import { decodeLazily, isLazyMessage, LazyRoot, materialize } from "../src/lazy-message.js";
 
 const image = (n: number) => ({
   urlList: [`https://p16-sign.example/${n}.webp?x-signature=abc`, `https://p16-sign.example/${n}.jpeg`],
