@@ -87,7 +87,9 @@ export function renderBarChart(chart: BarChart): string {
   const height = y + 10;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-    `font-family="sans-serif" font-size="12">\n` +
+    // An accessible name for readers that cannot see the bars: the chart's title, first child as SVG wants.
+    `font-family="sans-serif" font-size="12" role="img" aria-labelledby="chart-title">\n` +
+    `<title id="chart-title">${escapeXml(`${chart.title}: ${chart.caption}`)}</title>\n` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/>\n` +
     `${text(10, 20, chart.title, 'font-size="15" font-weight="bold"')}\n` +
     `${text(10, 38, chart.caption, 'fill="#555555"')}\n` +

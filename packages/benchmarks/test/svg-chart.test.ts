@@ -34,6 +34,9 @@ describe("renderBarChart", () => {
     expect(a2! / a1!).toBeCloseTo(0.5, 2);
     expect(b2).toBe(0);
     expect(svg.startsWith("<svg ")).toBe(true);
+    // Screen readers (and biome's a11y lint over docs/benchmarks/*.svg) need a title as the first child.
+    expect(svg.split("\n")[1]).toBe('<title id="chart-title">throughput: higher is better</title>');
+    expect(svg.split("\n")[0]).toContain('role="img" aria-labelledby="chart-title"');
     expect(svg.trim().endsWith("</svg>")).toBe(true);
   });
 
