@@ -35,7 +35,7 @@ export function fleetMarkdown(result: FleetBenchResult): string {
     "",
     "## Fleet on NATS JetStream (issue 15)",
     "",
-    `${result.natsServer}, a private server per run; load average ${result.loadAverage.before.join(" / ")} before, ${result.loadAverage.after.join(" / ")} after (the machine is shared, so figures are noisy; ranges over the runs).`,
+    `${result.natsServer}, a private server per run; the suite runs in a Node process of its own (src/fleet-sink.ts, also \`pnpm --filter @tiktok-live/benchmarks run bench:fleet\`), so its CPU and pauses are the fleet's alone; load average ${result.loadAverage.before.join(" / ")} before, ${result.loadAverage.after.join(" / ")} after (the machine is shared, so figures are noisy; ranges over the runs).`,
     "",
     "| Measure | Target | Result |",
     "| --- | --- | --- |",

@@ -3,7 +3,8 @@ import { CommentEvent, loadCodecs } from "@tiktok-live/core";
 import { describe, expect, it } from "vitest";
 import { decodeEnvelope, encodeEnvelope, encodeMessageEnvelope } from "../src/envelope.js";
 
-const payloadOf = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i * 7 + seed) & 0xff);
+const payloadOf = (size: number, seed: number) =>
+  Uint8Array.from({ length: size }, (_, i) => (i * 7 + seed) & 0xff);
 
 describe("event envelopes", () => {
   it("keeps every sink envelope intact across slabs, a large one included", () => {
@@ -12,7 +13,7 @@ describe("event envelopes", () => {
     const sent = sizes.map((size, i) => ({
       payload: payloadOf(size, i),
       msgId: 7_000_000_000_000_000_000n + BigInt(i),
-      bytes: new Uint8Array(),
+      bytes: new Uint8Array() as Uint8Array<ArrayBufferLike>,
     }));
     for (const s of sent)
       s.bytes = encodeMessageEnvelope(
