@@ -11,6 +11,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { type JetStreamClient, jetstream } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { TikTokLivePool } from "@tiktok-live/core";
@@ -77,7 +78,12 @@ async function throughput(js: JetStreamClient, rooms: number, eventsPerRoom: num
 
 /**
  * 2,000 events/s from `rooms` rooms (each `2000 / rooms` a second, in frames every 50 ms) through one
- * pool and sink: simulator message time to the consumer's loop body.
+ * pool and sink: simulator message time to the consumer's loop body. Every message counts, the first
+ * ones too; rooms are added once the consumer's durable exists (before, the first messages could wait
+ * for the consumer's setup, which is not the pipeline's latency). The event loop's delay and the GC
+ * pauses of the process are recorded with it: a tail with a long pause or delay is the process or
+ * the machine stalling (on a shared machine, all stages of the pipeline stall together), not a
+ * stage of the pipeline holding events.
  */
 async function latency(js: JetStreamClient, seconds: number, rooms: number): Promise<LatencyRun> {
   const stream = `BENCH_L${Date.now().toString(36)}`;
@@ -88,20 +94,35 @@ async function latency(js: JetStreamClient, seconds: number, rooms: number): Pro
   const sink = await publishEvents(pool, js, { stream, subjectPrefix: prefix });
   const samples: number[] = [];
   const stop = new AbortController();
+  let ready: () => void = () => {};
+  const consumerReady = new Promise<void>((resolve) => {
+    ready = resolve;
+  });
   const consuming = (async () => {
     for await (const e of consumeEvents(js, {
       durable: "lat",
       stream,
       subjectPrefix: prefix,
       signal: stop.signal,
+      onReady: ready,
     })) {
       const created = Number(e.createTime);
       if (created > 0) samples.push(Date.now() - created);
     }
   })();
+  await consumerReady;
+  const gcPauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+  });
+  gc.observe({ entryTypes: ["gc"] });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   for (const r of sims.rooms) pool.add(r.uniqueId);
   const deadline = Date.now() + seconds * 2_000 + 20_000;
   while (samples.length < 2000 * seconds * 0.98 && Date.now() < deadline) await sleep(250);
+  loopDelay.disable();
+  gc.disconnect();
   stop.abort();
   await consuming;
   await pool.close();
@@ -117,6 +138,9 @@ async function latency(js: JetStreamClient, seconds: number, rooms: number): Pro
     p50: at(0.5),
     p99: at(0.99),
     max: samples[samples.length - 1] ?? Number.NaN,
+    eventLoopDelayP99: Math.round(loopDelay.percentile(99) / 1e5) / 10,
+    eventLoopDelayMax: Math.round(loopDelay.max / 1e5) / 10,
+    gcPauseMax: Math.round(Math.max(0, ...gcPauses) * 10) / 10,
   };
 }
 
@@ -154,7 +178,7 @@ export async function runFleetBench(
     for (let i = 0; i < config.latency.runs; i++) {
       const l = await latency(js, config.latency.seconds, config.latency.rooms);
       log(
-        `  latency at 2,000 events/s: ${l.samples} samples, p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms`,
+        `  latency at 2,000 events/s: ${l.samples} samples, p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms; event-loop delay p99 ${l.eventLoopDelayP99} ms, max ${l.eventLoopDelayMax} ms; longest GC pause ${l.gcPauseMax} ms`,
       );
       figures.latency.push(l);
     }

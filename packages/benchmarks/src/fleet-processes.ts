@@ -63,3 +63,32 @@ export function processRssKiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
+
+/**
+ * The fleet suite in a fresh Node process (fleet-sink.ts), its log lines passed
+ * on as they come: its CPU, GC pauses and event-loop delays must be the
+ * fleet's own. Run inside `pnpm bench`'s process, after the corpus, memory and
+ * dedupe benchmarks, the same sink measured 36–41k events per CPU-second
+ * against 49–57k in a fresh process, and latency p99 58–119 ms against
+ * 14–37 ms (same code, runs interleaved; findings.md, fifth round).
+ */
+export async function fleetInFreshProcess(smoke: boolean, log: (line: string) => void): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", here("./fleet-sink.ts")], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, FLEET_BENCH_SMOKE: smoke ? "1" : "" },
+  });
+  let buf = "";
+  let last = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    buf += chunk.toString();
+    for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      if (line.startsWith("{")) last = line;
+      else log(line);
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0 || !last) throw new Error(`the fleet benchmark process exited with ${code}`);
+  return last;
+}

@@ -21,6 +21,11 @@ export interface LatencyRun {
   p50: number;
   p99: number;
   max: number;
+  /** The process's event-loop delay while the rooms streamed (ms). */
+  eventLoopDelayP99: number;
+  eventLoopDelayMax: number;
+  /** Longest GC pause (wall time, so it includes the process being descheduled). */
+  gcPauseMax: number;
 }
 export interface FailoverRun {
   leaseTtlMs: number;

@@ -6,8 +6,9 @@ import { bundleSize } from "./bundle-size.js";
 import { benchmarkCharts } from "./charts.js";
 import { type Corpus, type CorpusVariant, corpusVariants, loadCorpus } from "./corpus.js";
 import { dedupeMicro } from "./dedupe-alternatives.js";
-import { runFleetBench } from "./fleet-bench.js";
-import { fleetConfig, fleetMarkdown } from "./fleet-report.js";
+import type { FleetBenchResult } from "./fleet-bench.js";
+import { fleetInFreshProcess } from "./fleet-processes.js";
+import { fleetMarkdown } from "./fleet-report.js";
 import { runFresh } from "./fresh-process.js";
 import { canCollect } from "./harness.js";
 import { measureCorpus } from "./measure-corpus.js";
@@ -179,7 +180,7 @@ try {
   const startupFigures = await startup(["@tiktok-live/node", "tiktok-live-connector"], config.startupRuns);
 
   log("fleet: NATS sink, latency, failover, rooms over workers…");
-  const fleet = await runFleetBench(fleetConfig(smoke), log);
+  const fleet = JSON.parse(await fleetInFreshProcess(smoke, log)) as FleetBenchResult;
   if ("skipped" in fleet) log(`fleet: SKIPPED, ${fleet.skipped}`);
 
   const partial: Omit<Results, "targets" | "seconds"> = {

@@ -57,6 +57,11 @@ class Fifo<T> {
   }
 }
 
+/** Gives an event's payload a buffer of its own when it is a view into a larger one. */
+function ownData(item: Outgoing): void {
+  if (item.data.byteLength < item.data.buffer.byteLength) item.data = item.data.slice();
+}
+
 const waiting = 0;
 const sent = 1;
 const stored = 2;
@@ -142,6 +147,7 @@ export class PublishQueue {
       };
       this.#lanes.set(item.room, lane);
     }
+    if (this.#held(lane)) ownData(item);
     lane.entries.push({ item, state: waiting, attempt: 0, failedBefore: false });
     this.#size++;
     this.#markReady(lane);
@@ -159,6 +165,21 @@ export class PublishQueue {
     this.#closed = true;
     for (const lane of this.#lanes.values()) if (lane.retryTimer) clearTimeout(lane.retryTimer);
     this.sender.close();
+  }
+
+  /**
+   * A room whose events wait for more than a few round trips: recovering
+   * from a failure, backing off, or with over four windows of events waiting.
+   * Payloads may be views into a buffer shared with other events (the sink's
+   * slabs), which one held event would keep alive whole while the rest have
+   * gone; a held room's events get buffers of their own, so what a stuck room
+   * keeps is its own bytes. (A burst of one frame, up to a few windows, goes
+   * through within a few round trips and keeps its views.)
+   */
+  #held(lane: RoomLane): boolean {
+    return (
+      lane.recovering || lane.retryTimer !== undefined || lane.entries.size >= 4 * this.options.roomWindow
+    );
   }
 
   #canSend(lane: RoomLane): boolean {
@@ -209,6 +230,7 @@ export class PublishQueue {
         this.#failing = true;
         this.options.onRetry(error);
       }
+      if (!lane.recovering) for (let i = 0; i < lane.entries.size; i++) ownData(lane.entries.at(i)!.item);
       lane.recovering = true;
       if (lane.inflight === 0) this.#recover(lane);
       this.#pump();

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from "@nats-io/nats-core";
+import { parsePubAck } from "./pub-ack.js";
 import type { Outgoing } from "./publish-queue.js";
 
 /** How a publish settled: stored (maybe a duplicate), or an error to retry on. */
@@ -17,11 +18,6 @@ export class PublishAckError extends Error {
   override readonly name = "PublishAckError";
 }
 
-const decoder = new TextDecoder();
-// The server writes its acks by hand: `{"stream":"S", "seq":1,"duplicate": true}`.
-const duplicateMark = /"duplicate":\s*true/;
-const errorMark = /"error"\s*:/;
-
 /**
  * JetStream publishes as plain core publishes with a reply subject under one
  * inbox, answered through one subscription: no request object, timer or
@@ -36,6 +32,7 @@ export class CorePublishSender implements PublishSender {
   readonly #sub: Subscription;
   readonly #pending = new Map<number, { settle: Settle; sentAt: number }>();
   #token = 0;
+  readonly #msgIdHeader = headers();
   readonly #sweep: ReturnType<typeof setInterval>;
   readonly #listeners: Array<() => void> = [];
   #closed = false;
@@ -65,15 +62,12 @@ export class CorePublishSender implements PublishSender {
     }
     this.#pending.set(token, { settle, sentAt: Date.now() });
     try {
-      const opts: { reply: string; headers?: ReturnType<typeof headers> } = {
-        reply: `${this.#inbox}.${token}`,
-      };
+      const reply = `${this.#inbox}.${token}`;
       if (item.msgID) {
-        const h = headers();
-        h.set("Nats-Msg-Id", item.msgID);
-        opts.headers = h;
-      }
-      this.nc.publish(item.subject, item.data, opts);
+        // One header object for every publish: the client encodes it within the call.
+        this.#msgIdHeader.set("Nats-Msg-Id", item.msgID);
+        this.nc.publish(item.subject, item.data, { reply, headers: this.#msgIdHeader });
+      } else this.nc.publish(item.subject, item.data, { reply });
     } catch (error) {
       // The connection is closed or draining: fail soon, not in this call stack.
       this.#pending.delete(token);
@@ -107,12 +101,11 @@ export class CorePublishSender implements PublishSender {
       );
       return;
     }
-    const text = decoder.decode(msg.data);
-    if (errorMark.test(text)) {
-      pending.settle(false, new PublishAckError(`JetStream refused the publish: ${text}`));
-      return;
-    }
-    pending.settle(duplicateMark.test(text));
+    const ack = parsePubAck(msg.data);
+    if (ack.kind === "stored") pending.settle(ack.duplicate);
+    else if (ack.kind === "refused")
+      pending.settle(false, new PublishAckError(`JetStream refused the publish: ${ack.text}`));
+    else pending.settle(false, new PublishAckError(`Not a JetStream publish ack: ${ack.text}`));
   }
 
   #expire(): void {

@@ -67,6 +67,34 @@ function setup(window = 16, roomWindow = 1) {
 const order = (stored: Outgoing[], room: string) => stored.filter((i) => i.room === room).map((i) => i.msgID);
 
 describe("PublishQueue", () => {
+  it("gives a held room's payloads buffers of their own, so a stuck room does not keep shared ones alive", () => {
+    const { sender, queue } = setup(16, 2);
+    const shared = new Uint8Array(64);
+    const view = (room: string, n: number): Outgoing => ({
+      ...item(room, n),
+      data: shared.subarray(n, n + 1),
+    });
+    for (let n = 0; n < 4; n++) queue.offer(view("a", n));
+    for (let n = 0; n < 8; n++) queue.offer(view("b", n));
+    const bufferOf = (msgID: string) =>
+      [...sender.sent.map((s) => s.item), ...sender.stored].find((i) => i.msgID === msgID)?.data.buffer;
+    // A room within four windows keeps its views; b's ninth event (over 4 x 2) is copied.
+    expect(bufferOf("a:0")).toBe(shared.buffer);
+    queue.offer(view("b", 8));
+    sender.answer(); // a:0 stored
+    sender.answer(true); // a:1 lost: room a recovers, its events waiting get their own bytes
+    while (sender.sent.length) sender.answer();
+    sender.reconnect(); // room a sends again now, not after its back-off
+    while (sender.sent.length) sender.answer();
+    const stored = (msgID: string) => sender.stored.filter((i) => i.msgID === msgID).at(-1)!;
+    expect(stored("a:0").data.buffer).toBe(shared.buffer);
+    for (const n of [1, 2, 3]) {
+      expect(stored(`a:${n}`).data.buffer).not.toBe(shared.buffer);
+      expect(stored(`a:${n}`).data).toEqual(new Uint8Array([0]));
+    }
+    expect(stored("b:0").data.buffer).toBe(shared.buffer);
+    expect(stored("b:8").data.buffer).not.toBe(shared.buffer);
+  });
   it("with a room window of 1 keeps one publish per room in flight, many rooms at once", () => {
     const { sender, queue } = setup();
     for (let n = 0; n < 5; n++) for (const room of ["a", "b", "c"]) queue.offer(item(room, n));
