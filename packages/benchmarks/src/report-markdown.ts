@@ -82,7 +82,7 @@ ${r.corpora.map((run) => `  - ${run.corpus.variant}: ${corpusLine(run)}. Mix: ${
   control; connector: chat, gift, like, member, roomUser, social, follow, share, controlMessage), each counting
   calls and reading the user's nickname, as a typical handler does. "Awaited per frame" delivers the next frame
   once every event of the previous one was handled; "32 in flight" keeps at most 32 frames not fully dispatched.
-- **Raw limit:** the client's synchronous gunzip (\`nodeGunzip\`, one reused zlib engine) + \`WebcastPushFrame\`/\`ProtoMessageFetchResult\` decode + every message through
+- **Raw limit:** the client's synchronous gunzip (\`nodeGunzip\`, one reused zlib engine, inflating into the buffer it reuses as the client does) + \`WebcastPushFrame\`/\`ProtoMessageFetchResult\` decode + every message through
   its generated codec from \`@tiktok-live/proto\` (eager: every nested message decoded), no client, no events.
 - **Retained per kept event:** 10,000 comments, gifts and joins kept in an array while the stream goes on, each
   read as a handler would (top-level fields and the user's nickname); \`heapUsed + arrayBuffers\` after a full GC,

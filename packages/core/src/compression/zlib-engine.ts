@@ -4,6 +4,10 @@
  * @module
  */
 
+import { type OutputReuse, outputReuse } from "./output-reuse.js";
+
+export { type OutputReuse, outputReuseOf, withOutputReuse } from "./output-reuse.js";
+
 /**
  * The native half of a node:zlib stream. Not public API of any runtime: every
  * member is checked before use, and `reusableZlibGunzip` returns undefined
@@ -43,6 +47,8 @@ const minGuess = 64;
  * grow when the output really is larger, as real frames (about 10 KB) never are.
  */
 const maxGuess = 1 << 20;
+/** A buffer handed back for reuse is kept only up to this size (a hostile frame's must not stay). */
+const maxSpare = maxGuess;
 
 /** zlib.h's flush value and error codes (fixed by zlib itself, the same in every runtime). */
 const zFinish = 4;
@@ -109,6 +115,10 @@ function zlibError(message: string, errno: number): Error {
  * `node:`. Synchronous and never re-entered, so one engine can serve every
  * client in the process. Returns undefined when the stream lacks the
  * internals this drives, or when they do not inflate a known member right.
+ *
+ * The function also makes the output-reuse offer (output-reuse.ts): one
+ * buffer handed back after a frame is written over by the next `inflate`
+ * through the offer, which keeps the output in memory the cache has seen.
  */
 export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | undefined {
   let stream: ZlibStreamInternals;
@@ -127,7 +137,8 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
     failure = zlibError(message, errno);
   };
 
-  const inflate: SyncGunzip = (data, maxOutputBytes) => {
+  /** Inflates `data` into `first` (grown when short); returns the output, a view from its start. */
+  const inflateInto = (data: Uint8Array, maxOutputBytes: number, first: Uint8Array | undefined) => {
     const n = data.length;
     const isize =
       n >= minGzipMember
@@ -136,7 +147,12 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
     // One byte over the expected size: a buffer left with room proves the stream ended.
     const limit = maxOutputBytes + 1;
     const guess = Math.min(isize, n * maxDeflateRatio, maxGuess) + 1;
-    let out = new Uint8Array(Math.min(Math.max(guess, minGuess), limit));
+    const size = Math.min(Math.max(guess, minGuess), limit);
+    // A reused buffer may be larger than the limit: only the limit's worth of it is offered to zlib.
+    let out =
+      first !== undefined && first.length >= size
+        ? first.subarray(0, Math.min(first.length, limit))
+        : new Uint8Array(size);
     let produced = 0;
     let inOffset = 0;
     failure = undefined;
@@ -160,5 +176,32 @@ export function reusableZlibGunzip(makeStream: () => unknown): SyncGunzip | unde
     }
     return out.subarray(0, produced);
   };
-  return passesSelfTest(inflate) ? inflate : undefined;
+
+  const inflate: SyncGunzip = (data, maxOutputBytes) => inflateInto(data, maxOutputBytes, undefined);
+
+  /** A buffer handed back by `release`, and how much of it holds old output. */
+  let spare: Uint8Array | undefined;
+  let spareDirty = 0;
+  const offer: OutputReuse = {
+    inflate(data, maxOutputBytes) {
+      const reused = spare;
+      const dirty = spareDirty;
+      spare = undefined;
+      const body = inflateInto(data, maxOutputBytes, reused);
+      // Old output past this one (another frame's, maybe another client's) must not be reachable
+      // through `body.buffer` if the body is kept.
+      if (reused !== undefined && body.buffer === reused.buffer && dirty > body.length)
+        reused.fill(0, body.length, dirty);
+      return body;
+    },
+    release(body) {
+      // Only a whole buffer from `inflate` (a view from its start), and not an outsized one.
+      if (body.byteOffset !== 0 || body.buffer.byteLength > maxSpare) return;
+      if (spare !== undefined && spare.byteLength >= body.buffer.byteLength) return;
+      spare = new Uint8Array(body.buffer);
+      spareDirty = body.length;
+    },
+  };
+  if (!passesSelfTest(inflate)) return undefined;
+  return Object.assign(inflate, { [outputReuse]: offer });
 }

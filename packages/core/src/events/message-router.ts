@@ -73,6 +73,15 @@ export class MessageRouter {
   private paused: Pending[] | undefined;
   private resumed: Promise<void> = Promise.resolve();
   private rawListeners: RawMessageListener[] = [];
+  /**
+   * Something may still read the bytes of the batch routed last: it waits for
+   * codecs, or a view into it went out (raw messages, websocketResponse,
+   * unknown and decode-error events keep their payload as a view). Events of
+   * known messages copy their payload, so they do not count.
+   */
+  private kept = true;
+  /** Inside `routeBatch` (a handler may route another batch, e.g. by connecting). */
+  private routing = false;
   /** Counted over the messages someone needed, i.e. the ones decoded. */
   readonly decodeStats: DecodeStats = { skippedFields: 0, undecodable: 0 };
 
@@ -144,8 +153,26 @@ export class MessageRouter {
 
   /** The connection's batches: each message becomes an event if someone listens to it. */
   routeBatch(batch: MessageBatch): void {
-    if (this.paused) this.paused.push({ batch, next: 0 });
-    else this.route(batch, 0);
+    const outer = this.routing;
+    this.routing = true;
+    try {
+      this.kept = true;
+      if (this.paused) {
+        this.paused.push({ batch, next: 0 });
+        return;
+      }
+      this.kept = false;
+      this.route(batch, 0);
+    } finally {
+      this.routing = outer;
+      // Routed from inside a handler of another batch: that batch's bytes are not known to be free.
+      if (outer) this.kept = true;
+    }
+  }
+
+  /** Whether anything may still read the bytes of the batch `routeBatch` got last (see `BatchSink`). */
+  keptLastBatch(): boolean {
+    return this.kept;
   }
 
   private route(batch: MessageBatch, next: number): void {
@@ -169,11 +196,15 @@ export class MessageRouter {
         continue;
       }
       if (!this.dedupe.firstTime(message.msgId)) continue;
-      if (raw.length > 0) this.emitRaw(raw, message);
+      if (raw.length > 0) {
+        this.kept = true;
+        this.emitRaw(raw, message);
+      }
       if (plan === false) continue;
       const loading = this.dispatchPlanned(plan, message);
       if (loading) {
         // Finish this batch first, then whatever arrived meanwhile.
+        this.kept = true;
         this.paused ??= [];
         this.paused.unshift({ batch, next: i + 1 });
         this.resumed = loading.then(() => this.resume());
@@ -194,6 +225,7 @@ export class MessageRouter {
 
   /** The whole batch for `websocketResponse` listeners; it needs every message, so one malformed one spoils it. */
   private emitResponse(batch: MessageBatch): void {
+    this.kept = true;
     let response: ProtoMessageFetchResult;
     try {
       response = batch.toResult();
@@ -259,6 +291,7 @@ export class MessageRouter {
   /** Delivers a message someone needs: its event (after its codecs, if they must load first) or UnknownEvent. */
   private dispatchPlanned(plan: Plan, message: BaseProtoMessage): Promise<void> | undefined {
     if (plan.cls) return this.routeTo(plan.cls, message, plan);
+    this.kept = true;
     this.dispatcher.emit(new UnknownEvent(message));
     return undefined;
   }
@@ -307,6 +340,7 @@ export class MessageRouter {
    * it is never dropped silently.
    */
   private undecodable(message: UndecodableMessage, text: string): void {
+    this.kept = true;
     this.decodeStats.undecodable++;
     if (this.dispatcher.hasListeners(DecodeErrorEvent.eventName)) {
       this.dispatcher.emit(new DecodeErrorEvent(message));

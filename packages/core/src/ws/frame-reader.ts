@@ -1,5 +1,6 @@
 import { MessageBatch, WebcastPushFrame } from "@tiktok-live/proto";
 import { type Gunzip, isPromiseLike } from "../capabilities.js";
+import { type OutputReuse, outputReuseOf } from "../compression/output-reuse.js";
 import { DecodeError } from "../errors/errors.js";
 import { encodeAck, type FrameLimits } from "./push-frame.js";
 
@@ -7,6 +8,12 @@ import { encodeAck, type FrameLimits } from "./push-frame.js";
 export interface BatchSink {
   routeBatch(batch: MessageBatch): void;
   reportError(error: DecodeError): void;
+  /**
+   * False when nothing can read the bytes of the batch routed last any more
+   * (no event, listener or queue kept a view into them): the gunzip may then
+   * write the next frame over them. Without it, bytes are never reused.
+   */
+  keptLastBatch?(): boolean;
 }
 
 export interface FrameReaderOptions {
@@ -43,7 +50,12 @@ export class FrameReader {
   /** Message batches decoded and handed on: proof that the server sends real data, not just pings. */
   batchesDelivered = 0;
 
-  constructor(private readonly options: FrameReaderOptions) {}
+  /** The gunzip's offer to inflate into a buffer handed back after each frame, if it makes one. */
+  private readonly reuse: OutputReuse | undefined;
+
+  constructor(private readonly options: FrameReaderOptions) {
+    this.reuse = options.sink.keptLastBatch ? outputReuseOf(options.gunzip) : undefined;
+  }
 
   /** Resolves after every frame received so far has been handled. */
   settled(): Promise<void> {
@@ -114,7 +126,7 @@ export class FrameReader {
     if (this.stopped) return undefined;
     let inbound: InboundFrame | Promise<InboundFrame>;
     try {
-      inbound = readInboundFrame(bytes, this.options.gunzip, this.options.limits);
+      inbound = readInboundFrame(bytes, this.options.gunzip, this.options.limits, this.reuse);
     } catch (error) {
       this.failed(error, bytes);
       return undefined;
@@ -129,13 +141,16 @@ export class FrameReader {
     return undefined;
   }
 
-  private deliver({ frame, batch }: InboundFrame, bytes: Uint8Array): void {
+  private deliver({ frame, batch, reusable }: InboundFrame, bytes: Uint8Array): void {
     if (!batch || this.stopped) return;
     try {
       if (batch.cursor) this.cursor = batch.cursor;
       if (batch.needAck) this.options.send(encodeAck(frame.logId, batch.internalExt));
       this.batchesDelivered++;
-      this.options.sink.routeBatch(batch);
+      const sink = this.options.sink;
+      sink.routeBatch(batch);
+      // Handed back only when routing finished and said nothing kept a view into the bytes.
+      if (reusable && sink.keptLastBatch?.() === false) this.reuse?.release(reusable);
     } catch (error) {
       this.failed(error, bytes);
     }
@@ -159,18 +174,23 @@ export interface InboundFrame {
   frame: WebcastPushFrame;
   /** Present for `msg` frames: the batch of push messages, each decoded when asked for. */
   batch?: MessageBatch;
+  /** The inflated bytes under `batch` when they came from the output-reuse offer: to hand back once unused. */
+  reusable?: Uint8Array;
 }
 
 /**
  * Wire bytes → frame → (gunzip) → batch. Every failure becomes a DecodeError
  * that names the stage and the byte count, so one bad frame never takes the
  * connection down. The frame comes back synchronously unless `gunzip` returns
- * a promise. Throws (or rejects) only DecodeErrors.
+ * a promise. Throws (or rejects) only DecodeErrors. With `reuse` (the
+ * gunzip's output-reuse offer), the batch is inflated through it and its bytes
+ * come back as `reusable`.
  */
 export function readInboundFrame(
   bytes: Uint8Array,
   gunzip: Gunzip,
   limits: FrameLimits,
+  reuse?: OutputReuse,
 ): InboundFrame | Promise<InboundFrame> {
   if (bytes.length > limits.maxFrameBytes) {
     throw new DecodeError(
@@ -193,6 +213,15 @@ export function readInboundFrame(
   // Trust the header, but sniff too: some servers omit it on gzip payloads.
   const gzipped = compress === "gzip" || (compress !== "none" && looksGzipped(frame.payload));
   if (!gzipped) return { frame, batch: decodeBatch(frame.payload) };
+  if (reuse) {
+    let reusable: Uint8Array;
+    try {
+      reusable = reuse.inflate(frame.payload, limits.maxDecompressedBytes);
+    } catch (cause) {
+      throw gunzipFailed(frame, cause);
+    }
+    return { frame, batch: decodeBatch(reusable), reusable };
+  }
   let body: Uint8Array | Promise<Uint8Array>;
   try {
     body = gunzip(frame.payload, limits.maxDecompressedBytes);

@@ -2,6 +2,7 @@
 import { Gunzip, gunzipSync, gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { outputReuseOf, withOutputReuse } from "../../src/compression/output-reuse.js";
 import { reusableZlibGunzip } from "../../src/compression/zlib-engine.js";
 
 const engine = reusableZlibGunzip(() => new Gunzip())!;
@@ -136,5 +137,99 @@ describe("reusableZlibGunzip", () => {
         throw new Error("no zlib here");
       }),
     ).toBeUndefined();
+  });
+});
+
+describe("reusableZlibGunzip's output-reuse offer", () => {
+  const offer = outputReuseOf(engine)!;
+  const whole = (view: Uint8Array) => new Uint8Array(view.buffer);
+
+  it("is made, and inflates what the engine inflates", () => {
+    expect(offer).toBeDefined();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
+        expect(offer.inflate(gzipSync(bytes), 1 << 20)).toEqual(bytes);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("writes the next frame over a released buffer, with the old output past it zeroed", () => {
+    const first = offer.inflate(gzipSync(text(5000)), 1 << 20);
+    offer.release(first);
+    const second = offer.inflate(gzipSync(text(100)), 1 << 20);
+    expect(second.buffer).toBe(first.buffer);
+    expect(second).toEqual(text(100));
+    expect(
+      whole(second)
+        .subarray(100)
+        .every((b) => b === 0),
+    ).toBe(true);
+  });
+
+  it("never writes over output that was not released", () => {
+    const kept = offer.inflate(gzipSync(text(3000)), 1 << 20);
+    const next = offer.inflate(gzipSync(text(10)), 1 << 20);
+    expect(next.buffer).not.toBe(kept.buffer);
+    expect(kept).toEqual(text(3000));
+  });
+
+  it("keeps every unreleased result intact over any sequence of frames, released or not", () => {
+    // Buffer.equals: toEqual walks kilobytes element by element, slowly.
+    const same = (out: Uint8Array, size: number) =>
+      Buffer.from(out.buffer, out.byteOffset, out.length).equals(text(size));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (frames) => {
+          const kept: Array<[Uint8Array, number]> = [];
+          for (const [size, release] of frames) {
+            const out = offer.inflate(gzipSync(text(size)), 1 << 20);
+            expect(same(out, size)).toBe(true);
+            if (release) offer.release(out);
+            else kept.push([out, size]);
+          }
+          for (const [out, size] of kept) expect(same(out, size)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("does not lift the cap when the released buffer is larger than it", () => {
+    offer.release(offer.inflate(gzipSync(text(50_000)), 1 << 20));
+    const member = gzipSync(text(2000));
+    expect(() => offer.inflate(member, 1999)).toThrow(RangeError);
+    expect(offer.inflate(member, 2000)).toEqual(text(2000));
+  });
+
+  it("ignores views that do not start their buffer, and buffers over 1 MiB", () => {
+    const out = offer.inflate(gzipSync(text(4000)), 1 << 20);
+    offer.release(out.subarray(1));
+    expect(offer.inflate(gzipSync(text(10)), 1 << 20).buffer).not.toBe(out.buffer);
+    const big = offer.inflate(gzipSync(text(2 * 1024 * 1024)), 4 << 20);
+    offer.release(big);
+    expect(offer.inflate(gzipSync(text(10)), 1 << 20).buffer).not.toBe(big.buffer);
+  });
+
+  it("passes through an adapter's lazily created engine; an engine without one makes none", () => {
+    let created = 0;
+    const lazy = withOutputReuse(
+      (data: Uint8Array, max: number) => engine(data, max),
+      () => {
+        created++;
+        return engine;
+      },
+    );
+    expect(created).toBe(0);
+    expect(outputReuseOf(lazy)?.inflate(gzipSync(text(10)), 1024)).toEqual(text(10));
+    const plain = withOutputReuse(
+      (data: Uint8Array, max: number) => new Uint8Array(gunzipSync(data, { maxOutputLength: max })),
+      () => (data: Uint8Array) => data,
+    );
+    expect(outputReuseOf(plain)).toBeUndefined();
   });
 });

@@ -55,7 +55,10 @@ describe("MessageRouter with codecs loaded on demand", () => {
     const first = batch(unknown(), chat("one"), unknown(), chat("two"));
     const second = batch(chat("three"));
     t.router.routeBatch(first);
+    // Waiting batches are read later: their bytes must not be handed back for reuse.
+    expect(t.router.keptLastBatch()).toBe(true);
     t.router.routeBatch(second);
+    expect(t.router.keptLastBatch()).toBe(true);
     // The unknown message before the pause needs no codecs; the rest waits behind "one".
     expect(t.seen).toEqual([`unknown:${first.message(0).msgId}`]);
 
