@@ -61,6 +61,11 @@ export class FleetStore {
     await this.kv.delete(`rooms.${roomToken(uniqueId)}`);
   }
 
+  /** Whether the room is in the bucket now (read from the bucket, not from a watch that may lag). */
+  async hasRoom(uniqueId: string): Promise<boolean> {
+    return (await this.kv.get(`rooms.${roomToken(uniqueId)}`))?.operation === "PUT";
+  }
+
   async rooms(): Promise<FleetRoom[]> {
     return this.#values<FleetRoom>("rooms.>");
   }

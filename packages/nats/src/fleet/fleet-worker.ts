@@ -245,6 +245,14 @@ export class FleetWorker {
       if (held && held.expiresAt > now) continue;
       const revision = await store.acquire(room.uniqueId, this.#lease(), now);
       if (revision === undefined) continue;
+      // Our watch may not have seen a removal yet: the owner let go of a removed room and we would
+      // take it back and resume it. The bucket decides, read after the lease is ours, so a removal
+      // after this read reaches the watch and #dropRemoved.
+      if (!(await store.hasRoom(room.uniqueId))) {
+        this.#rooms.delete(token);
+        await store.release(room.uniqueId, revision);
+        continue;
+      }
       const cursor = await store.cursor(room.uniqueId);
       this.#owned.set(token, {
         uniqueId: room.uniqueId,
