@@ -210,6 +210,14 @@ function targets(r: Results): string {
     .join("\n\n");
 }
 
+/**
+ * findings.md sits in packages/benchmarks/src and its relative links are written from there; the report
+ * lands in docs/, so a link into docs/ loses its `../../../docs/` and any other repository path one level up.
+ */
+export function findingsForDocs(findings: string): string {
+  return findings.trim().replaceAll("](../../../docs/", "](").replaceAll("](../../../", "](../");
+}
+
 export function markdownReport(r: Results, findings: string, chartFiles: ChartFile[]): string {
   const sections = [
     header(r),
@@ -223,7 +231,7 @@ export function markdownReport(r: Results, findings: string, chartFiles: ChartFi
     bundle(r),
     dedupe(r),
     startup(r),
-    `## What we found\n\n${findings.trim()}`,
+    `## What we found\n\n${findingsForDocs(findings)}`,
   ];
   return `${sections.join("\n\n")}\n`;
 }
