@@ -163,7 +163,7 @@ export class MessageBatch {
    */
   message(i: number): BaseProtoMessage {
     if (this.decoded) return this.decoded.messages[i]!;
-    return readMessage(this.reader!, this.body, this.spans[2 * i]!, this.spans[2 * i + 1]!);
+    return readMessage(this.reader!, this.body, this.spans[2 * i]!, this.spans[2 * i + 1]!, this.methods[i]!);
   }
 
   /** The whole batch as the generated decoder gives it; made once, on first call. */
@@ -210,9 +210,18 @@ function skipBytes(reader: BinaryReader, end: number): number {
 /**
  * Reads one BaseProtoMessage from `start` to `end`, as the generated decoder
  * does, except that a field running past the message's end is an error.
+ * `peeked` is what `peekMethod` read from the first method field: that field
+ * is stepped over, not looked up again.
  */
-function readMessage(reader: BinaryReader, body: Uint8Array, start: number, end: number): BaseProtoMessage {
+function readMessage(
+  reader: BinaryReader,
+  body: Uint8Array,
+  start: number,
+  end: number,
+  peeked: string,
+): BaseProtoMessage {
   reader.pos = start;
+  let methodFields = 0;
   const message: BaseProtoMessage = {
     method: "",
     payload: noBytes,
@@ -225,9 +234,9 @@ function readMessage(reader: BinaryReader, body: Uint8Array, start: number, end:
     const tag = reader.uint32();
     switch (tag) {
       case 10: {
-        // Read again rather than taken from the peek: a repeated field's last value wins.
+        // The first one is the field peekMethod read; a later one is read, since the last value wins.
         const from = skipBytes(reader, end);
-        message.method = methodNames.read(body, from, reader.pos);
+        message.method = methodFields++ === 0 ? peeked : methodNames.read(body, from, reader.pos);
         break;
       }
       case 18:

@@ -152,6 +152,23 @@ describe("MessageBatch", () => {
     expect(() => batch.message(0)).toThrow(/past the end/);
   });
 
+  it("a method field given twice: the last one wins, in the list of methods and in the message", () => {
+    const body = message(
+      msg(1, str(1, "WebcastChatMessage"), int(3, 1), str(1, "WebcastGiftMessage")),
+      // Fields before the method, then the method once.
+      msg(1, int(3, 2), bytes(2, [9]), str(1, "WebcastLikeMessage")),
+    );
+    const batch = MessageBatch.decode(body);
+    expect(batch.message(0).method).toBe("WebcastGiftMessage");
+    expect(batch.message(1).method).toBe("WebcastLikeMessage");
+    expect(batch.message(1).msgId).toBe(2n);
+    const want = generated(body);
+    expect(want === "throws" ? want : want.messages.map((m) => m.method)).toEqual([
+      "WebcastGiftMessage",
+      "WebcastLikeMessage",
+    ]);
+  });
+
   it("leaves message fields unread until asked", () => {
     const body = message(
       msg(1, str(1, "WebcastChatMessage"), bytes(2, [1, 2, 3]), int(3, 77n)),
