@@ -45,7 +45,7 @@ export function openSocket(
   return Promise.resolve(created).then(
     (socket) => {
       if (signal?.aborted) {
-        socket.close(1000, "aborted");
+        discard(socket);
         throw signal.reason;
       }
       return attach(socket, handshakeTimeoutMs, steps, signal);
@@ -54,6 +54,23 @@ export function openSocket(
       throw failed(cause);
     },
   );
+}
+
+/**
+ * Closes a socket the connection will never use (it arrived after an abort). Still connecting,
+ * `ws` reports the aborted handshake as an error event, which is an uncaught exception when
+ * nothing listens: so something listens, and nothing else is wired.
+ */
+function discard(socket: SocketLike): void {
+  socket.onopen = null;
+  socket.onmessage = null;
+  socket.onclose = null;
+  socket.onerror = () => {};
+  try {
+    socket.close(1000, "aborted");
+  } catch {
+    // Some WebSockets throw on close while connecting; the socket is dropped either way.
+  }
 }
 
 function attach(

@@ -69,6 +69,46 @@ describe("openSocket", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("closes a socket that arrives after an abort without leaving its handshake error unhandled", async () => {
+    // As `ws` does: closing a socket that is still connecting aborts the handshake and reports an
+    // error; with no error handler, that error is an uncaught exception (a crashed process).
+    const unhandled: string[] = [];
+    const closes: string[] = [];
+    const connecting: SocketLike = {
+      ...fakeSocket(),
+      readyState: 0,
+      close(code, reason) {
+        closes.push(`${code} ${reason}`);
+        queueMicrotask(() => {
+          if (this.onerror)
+            this.onerror({ error: new Error("closed before the connection was established") });
+          else unhandled.push("WebSocket was closed before the connection was established");
+        });
+      },
+    };
+    let deliver!: (socket: SocketLike) => void;
+    const { taken, steps } = recordSteps();
+    const abort = new AbortController();
+    // The adapter is still loading its WebSocket when the connection is aborted.
+    const open = openSocket(
+      () => new Promise<SocketLike>((r) => (deliver = r)),
+      request,
+      5000,
+      steps,
+      abort.signal,
+    );
+    abort.abort(new Error("stop"));
+    deliver(connecting);
+    await expect(open).rejects.toThrow("stop");
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(closes).toEqual(["1000 aborted"]);
+    expect(unhandled).toEqual([]);
+    // It was never attached: the connection does not read it or count it as its socket.
+    expect(taken).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("turns ws's payload-cap error after opening into a 1009 close, and ignores other errors", async () => {
     const socket: SocketLike = fakeSocket();
     const { taken, steps } = recordSteps();
