@@ -1,6 +1,9 @@
 import { BinaryReader } from "@bufbuild/protobuf/wire";
 import { closeSkipLog, noteBadContent, openSkipLog, type SkippedField } from "./skipped-fields.js";
 
+// The generated lazy classes import every helper from here.
+export { fieldsSet, inspectCustom } from "./inspect.js";
+
 /**
  * Nested messages decoded on first read. Most handlers read a few top-level
  * fields and the user's nickname; decoding every avatar URL list, badge and

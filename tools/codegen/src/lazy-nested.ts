@@ -16,7 +16,8 @@
  *   fields getters and setters, so `encode`, `fromPartial` and readers see the
  *   same values as from `decode`. Object.keys, spread and structuredClone see
  *   only own properties, hence `[plainMessage]()`: the same message as a plain
- *   object, fields in schema order (lazy-message.ts's `materialize` goes deep).
+ *   object, fields in schema order (lazy-message.ts's `materialize` goes deep),
+ *   and `[inspectCustom]()`, what `console.log` shows (inspect.ts).
  * - Map entries stay eager: a map is built while decoding.
  *
  * Runs on the output of tolerant-decode.ts; like it, the rewrite works on
@@ -122,7 +123,9 @@ function renderClass(
     `class ${cls} implements ${message} {\n${declarations}  #root: LazyRoot;\n${slots}\n` +
     `  constructor(root: LazyRoot) {\n${assigns}    this.#root = root;\n  }\n\n${accessors}\n` +
     `  /** The same message as a plain object (nested messages as they are). */\n` +
-    `  [plainMessage](): ${message} {\n    return {\n${plain}    };\n  }\n\n  static ${decodeText}}\n`
+    `  [plainMessage](): ${message} {\n    return {\n${plain}    };\n  }\n\n` +
+    `  /** What \`console.log\` shows: the fields that are set, nested messages the same way (inspect.ts). */\n` +
+    `  [inspectCustom](): object {\n    return fieldsSet(this[plainMessage]());\n  }\n\n  static ${decodeText}}\n`
   );
 }
 
@@ -196,9 +199,15 @@ export function lazyNested(text: string): string {
       "  decodeLazy(input: BinaryReader, length: number | undefined, root: LazyRoot): T;\n",
   );
   const wire = 'import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";\n';
-  const values = ["decodeMany", "decodeOne", "emptyBytes", "plainMessage", "skipNested"].filter((h) =>
-    out.includes(h),
-  );
+  const values = [
+    "decodeMany",
+    "decodeOne",
+    "emptyBytes",
+    "fieldsSet",
+    "inspectCustom",
+    "plainMessage",
+    "skipNested",
+  ].filter((h) => out.includes(h));
   const imports = `${values.length ? `import { ${values.join(", ")} } from "${helpersModule}";\n` : ""}import type { LazyRoot } from "${helpersModule}";\n`;
   return out.replace(wire, `${wire}${imports}`);
 }

@@ -1,3 +1,4 @@
+import { inspectCustom, labelled } from "../inspect.js";
 import { toJsonSafe } from "../json-safe.js";
 
 /** Constructor shape shared by every event class, used as the key for `client.on(EventClass, …)`. */
@@ -43,6 +44,14 @@ export abstract class BaseEvent {
     return {};
   }
 
+  /**
+   * What `console.log(event)` shows after the event's name (and, for a push message, its method, id
+   * and time). Defaults to the JSON fields; events with more to show than JSON carries override it.
+   */
+  protected inspectFields(): Record<string, unknown> {
+    return this.jsonFields();
+  }
+
   /** JSON-ready view: 64-bit integers as strings, bytes as base64. `JSON.stringify(event)` uses it. */
   toJSON(): Record<string, unknown> {
     return toJsonSafe({
@@ -54,3 +63,34 @@ export abstract class BaseEvent {
     }) as Record<string, unknown>;
   }
 }
+
+/**
+ * The view `console.log` and `util.inspect` print (Node, Deno and Bun): `CommentEvent { event:
+ * 'comment', …, user: { nickname: …, avatarThumb: { urlList: […] } }, content: … }`, nested messages
+ * decoded, fields at their defaults left out (inspect.ts). Never throws: a payload that does not
+ * decode shows as its bytes and the decoder's error. Installed outside the class body because
+ * declarations are emitted per file, in isolation, where a symbol-named method cannot be declared.
+ */
+function inspectEvent(this: BaseEvent): object {
+  const head: Record<string, unknown> = { event: this.eventName };
+  let fields: Record<string, unknown>;
+  try {
+    if (this.method !== "") {
+      head.method = this.method;
+      head.msgId = this.msgId;
+      const createTime = this.createTime;
+      if (createTime !== 0n) head.createTime = createTime;
+    }
+    // `inspectFields` is protected: for subclasses to override, not for callers.
+    fields = (this as unknown as { inspectFields(): Record<string, unknown> }).inspectFields();
+  } catch (error) {
+    fields = { payload: this.payload, decodeError: error instanceof Error ? error.message : String(error) };
+  }
+  return labelled(this.constructor.name, { ...head, ...fields });
+}
+
+Object.defineProperty(BaseEvent.prototype, inspectCustom, {
+  value: inspectEvent,
+  writable: true,
+  configurable: true,
+});

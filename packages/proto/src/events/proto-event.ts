@@ -1,5 +1,6 @@
 import { CodecDomain } from "../codec-domain.js";
-import { LazyRoot, materialize } from "../lazy-message.js";
+import { fieldsSet } from "../inspect.js";
+import { isLazyMessage, LazyRoot, materialize, plainMessage } from "../lazy-message.js";
 import type { SkippedField } from "../skipped-fields.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
 import { ownBytes } from "./payload-copy.js";
@@ -99,6 +100,14 @@ export abstract class ProtoEvent<T> extends BaseEvent {
 
   override get createTime(): bigint {
     return (this.data as { common?: { createTime?: bigint } }).common?.createTime ?? 0n;
+  }
+
+  /** The message's fields that are set, each nested message printing the same way; skips found so far. */
+  protected override inspectFields(): Record<string, unknown> {
+    const data = this.data as object;
+    const fields = fieldsSet(isLazyMessage(data) ? data[plainMessage]() : data);
+    const skipped = this.root?.skipped;
+    return skipped?.length ? { ...fields, skippedFields: skipped } : fields;
   }
 
   protected override jsonFields(): Record<string, unknown> {

@@ -16,4 +16,8 @@ export class UnknownEvent extends BaseEvent {
   protected override jsonFields(): Record<string, unknown> {
     return { payload: bytesToBase64(this.payload) };
   }
+
+  protected override inspectFields(): Record<string, unknown> {
+    return { payload: this.payload };
+  }
 }
