@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -288,6 +289,44 @@ describe("watch --simulate (showcase)", () => {
 });
 
 describe("record and replay", () => {
+  it("a --record path that cannot be written ends watch before connecting, saying why", async () => {
+    const file = join(dir, "no-such-dir", "x.ndjson");
+    const { code, out } = await run(["watch", "--simulate", "--json", "--speed", "0", "--record", file]);
+    expect(code).toBe(ExitCode.failure);
+    const events = parseNdjson(out);
+    // Nothing was watched: the only line is the failure.
+    expect(events).toEqual([
+      expect.objectContaining({
+        event: "error",
+        fatal: true,
+        message: expect.stringMatching(/^Cannot write the recording to .*x\.ndjson: ENOENT/),
+      }),
+    ]);
+  });
+
+  // /dev/full accepts the open and fails every write with ENOSPC: a disk that fills up mid-watch.
+  it.skipIf(!existsSync("/dev/full"))(
+    "a recording that fails mid-watch ends it with exit 1, not a crash",
+    async () => {
+      const { code, out } = await run([
+        "watch",
+        "--simulate",
+        "--json",
+        "--speed",
+        "0",
+        "--record",
+        "/dev/full",
+      ]);
+      expect(code).toBe(ExitCode.failure);
+      const events = parseNdjson(out);
+      expect(events.at(-1)).toMatchObject({
+        event: "error",
+        fatal: true,
+        message: expect.stringMatching(/^Could not write the recording to \/dev\/full: ENOSPC/),
+      });
+    },
+  );
+
   it("a replay of a recording reproduces the recorded comments and gifts", async () => {
     const file = join(dir, "showcase.ndjson");
     const recorded = await run(["watch", "--simulate", "--json", "--speed", "0", "--record", file]);

@@ -180,6 +180,26 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     return exitCodeFor(error);
   }
 
+  if (options.record) {
+    // Opened before connecting: a path that cannot be written ends the command here, with why.
+    try {
+      recordFile = await openForWriting(options.record);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const failure = new Error(`Cannot write the recording to ${options.record}: ${reason}`);
+      reportFailure(io, options.json, failure, ExitCode.failure, colors);
+      return ExitCode.failure;
+    }
+  }
+  // A recording that stops being written (disk full, file removed…) ends the watch rather than
+  // going on unrecorded; without a listener the stream's error would also crash the process.
+  let recordError: Error | undefined;
+  recordFile?.on("error", (error) => {
+    if (recordError) return;
+    recordError = new Error(`Could not write the recording to ${options.record}: ${error.message}`);
+    void client.disconnect();
+  });
+
   printEvents(client, names, options.json, io, colors);
 
   const stopInterrupt = io.onInterrupt(() => {
@@ -187,8 +207,7 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     void client.disconnect();
   });
   try {
-    if (options.record) {
-      recordFile = createWriteStream(options.record, { flags: "w" });
+    if (recordFile) {
       const stream = recordFile;
       recordFrames(
         client,
@@ -200,6 +219,10 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     }
     if (options.wait && !(await waitUntilLive(client, options, io, colors))) return ExitCode.ok;
     await client.run();
+    if (recordError) {
+      reportFailure(io, options.json, recordError, ExitCode.failure, colors);
+      return ExitCode.failure;
+    }
     return ExitCode.ok;
   } catch (error) {
     reportFailure(io, options.json, error, exitCodeFor(error), colors);
@@ -208,8 +231,20 @@ export async function watch(options: WatchOptions, io: Io): Promise<number> {
     stopInterrupt();
     if (recordFile) {
       const file = recordFile;
-      await new Promise<void>((resolve) => file.end(() => resolve()));
+      if (!file.destroyed) await new Promise<void>((resolve) => file.end(() => resolve()));
       if (!options.json) io.err(colors.dim(`Recorded ${recorder?.count ?? 0} frames to ${options.record}`));
     }
   }
+}
+
+/** Creates (or replaces) `path` and resolves once it is open; rejects with the system's error. */
+function openForWriting(path: string): Promise<WriteStream> {
+  const file = createWriteStream(path, { flags: "w" });
+  return new Promise((resolve, reject) => {
+    file.once("error", reject);
+    file.once("open", () => {
+      file.off("error", reject);
+      resolve(file);
+    });
+  });
 }
