@@ -5,7 +5,12 @@ import {
   type WebSocketFactory,
 } from "../capabilities.js";
 import { WebSocketClosedError } from "../errors/errors.js";
-import { deadSocketCloseCode, frameTooLargeCloseCode, frameTooLargeReason } from "./close-codes.js";
+import {
+  deadSocketCloseCode,
+  detachSocket,
+  frameTooLargeCloseCode,
+  frameTooLargeReason,
+} from "./close-codes.js";
 
 /** What the push connection does at each step of opening its socket. */
 export interface HandshakeSteps {
@@ -57,15 +62,12 @@ export function openSocket(
 }
 
 /**
- * Closes a socket the connection will never use (it arrived after an abort). Still connecting,
- * `ws` reports the aborted handshake as an error event, which is an uncaught exception when
- * nothing listens: so something listens, and nothing else is wired.
+ * Closes a socket the connection will never use (it arrived after an abort). It is still
+ * connecting, so `ws` reports the close as an error event afterwards: detached first, it has a
+ * listener for it (close-codes.ts).
  */
 function discard(socket: SocketLike): void {
-  socket.onopen = null;
-  socket.onmessage = null;
-  socket.onclose = null;
-  socket.onerror = () => {};
+  detachSocket(socket);
   try {
     socket.close(1000, "aborted");
   } catch {
