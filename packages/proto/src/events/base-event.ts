@@ -86,7 +86,9 @@ function inspectEvent(this: BaseEvent): object {
   } catch (error) {
     fields = { payload: this.payload, decodeError: error instanceof Error ? error.message : String(error) };
   }
-  return labelled(this.constructor.name, { ...head, ...fields });
+  // An optional field that is absent (a disconnect without an error) is left out, not shown as undefined.
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) head[key] = value;
+  return labelled(this.constructor.name, head);
 }
 
 Object.defineProperty(BaseEvent.prototype, inspectCustom, {
