@@ -1,3 +1,4 @@
+import { denseSwitch } from "./dense-switch.js";
 import { generatedHeader } from "./header.js";
 import { lazyNested } from "./lazy-nested.js";
 import { tolerantDecode } from "./tolerant-decode.js";
@@ -21,8 +22,12 @@ function stripTsProtoHeader(text: string): string {
  * (a schema path): our header, and decoders that skip a mismatched field
  * instead of failing the message (tolerant-decode.ts), and a second decoder
  * that decodes nested messages on first read (lazy-nested.ts); the user
- * message gets `id` beside `userId` (user-id-alias.ts).
+ * message gets `id` beside `userId` (user-id-alias.ts); a decoder whose field
+ * numbers are sparse gets its switch split so V8 keeps it a jump table
+ * (dense-switch.ts).
  */
 export function postProcessCodecs(text: string, source: string): string {
-  return generatedHeader(source) + userIdAlias(lazyNested(tolerantDecode(stripTsProtoHeader(text))));
+  return (
+    generatedHeader(source) + denseSwitch(userIdAlias(lazyNested(tolerantDecode(stripTsProtoHeader(text)))))
+  );
 }

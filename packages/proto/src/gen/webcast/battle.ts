@@ -23091,264 +23091,6 @@ export const WebcastLinkLayerMessage: MessageFns<WebcastLinkLayerMessage> = {
             message.rtcRoomId = reader.int64() as bigint;
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.createChannelContent = WebcastLinkLayerMessage_CreateChannelContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 100, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.listChangeContent = WebcastLinkLayerMessage_LinkListChangeContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.inviteContent = WebcastLinkLayerMessage_InviteContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 103, cause);
-            }
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.applyContent = WebcastLinkLayerMessage_ApplyContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 104, cause);
-            }
-            continue;
-          }
-          case 105: {
-            if (tag !== 842) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.permitApplyContent = WebcastLinkLayerMessage_PermitApplyContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 105, cause);
-            }
-            continue;
-          }
-          case 106: {
-            if (tag !== 850) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.replyInviteContent = WebcastLinkLayerMessage_ReplyInviteContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 106, cause);
-            }
-            continue;
-          }
-          case 107: {
-            if (tag !== 858) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.kickOutContent = WebcastLinkLayerMessage_KickOutContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 107, cause);
-            }
-            continue;
-          }
-          case 108: {
-            if (tag !== 866) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.cancelApplyContent = WebcastLinkLayerMessage_CancelApplyContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 108, cause);
-            }
-            continue;
-          }
-          case 109: {
-            if (tag !== 874) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.cancelInviteContent = WebcastLinkLayerMessage_CancelInviteContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 109, cause);
-            }
-            continue;
-          }
-          case 110: {
-            if (tag !== 882) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.leaveContent = WebcastLinkLayerMessage_LeaveContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 110, cause);
-            }
-            continue;
-          }
-          case 111: {
-            if (tag !== 890) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.finishContent = WebcastLinkLayerMessage_FinishChannelContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 111, cause);
-            }
-            continue;
-          }
-          case 112: {
-            if (tag !== 898) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.joinDirectContent = WebcastLinkLayerMessage_JoinDirectContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 112, cause);
-            }
-            continue;
-          }
-          case 113: {
-            if (tag !== 906) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.joinGroupContent = WebcastLinkLayerMessage_JoinGroupContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 113, cause);
-            }
-            continue;
-          }
-          case 114: {
-            if (tag !== 914) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.permitJoinGroupContent = WebcastLinkLayerMessage_PermitJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 115: {
-            if (tag !== 922) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.cancelJoinGroupContent = WebcastLinkLayerMessage_CancelJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 116: {
-            if (tag !== 930) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.leaveJoinGroupContent = WebcastLinkLayerMessage_LeaveJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 117: {
-            if (tag !== 938) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.p2pGroupChangeContent = WebcastLinkLayerMessage_P2PGroupChangeContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 118: {
-            if (tag !== 946) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.groupChangeContent = WebcastLinkLayerMessage_GroupChangeContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 118, cause);
-            }
-            continue;
-          }
-          case 200: {
-            if (tag !== 1602) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.businessContent = WebcastLinkLayerMessage_BusinessContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 200, cause);
-            }
-            continue;
-          }
           case 8: {
             if (tag !== 64) {
               noteWrongWireType("WebcastLinkLayerMessage", tag);
@@ -23376,48 +23118,312 @@ export const WebcastLinkLayerMessage: MessageFns<WebcastLinkLayerMessage> = {
             message.waitCrossData = reader.bool();
             continue;
           }
-          case 119: {
-            if (tag !== 954) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.joinGroupDirectContent = JoinGroupDirectContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 119, cause);
-            }
-            continue;
-          }
-          case 120: {
-            if (tag !== 962) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.createChannelContent = WebcastLinkLayerMessage_CreateChannelContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 100, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.joinRoomDirectContent = JoinRoomDirectContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 120, cause);
-            }
-            continue;
-          }
-          case 150: {
-            if (tag !== 1202) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.listChangeContent = WebcastLinkLayerMessage_LinkListChangeContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 102, cause);
+                }
+                continue;
+              }
+              case 103: {
+                if (tag !== 826) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.linkEnvelopeContent = LinkEnvelopeContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 150, cause);
+                const at = reader.pos;
+                try {
+                  message.inviteContent = WebcastLinkLayerMessage_InviteContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 103, cause);
+                }
+                continue;
+              }
+              case 104: {
+                if (tag !== 834) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.applyContent = WebcastLinkLayerMessage_ApplyContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 104, cause);
+                }
+                continue;
+              }
+              case 105: {
+                if (tag !== 842) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.permitApplyContent = WebcastLinkLayerMessage_PermitApplyContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 105, cause);
+                }
+                continue;
+              }
+              case 106: {
+                if (tag !== 850) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.replyInviteContent = WebcastLinkLayerMessage_ReplyInviteContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 106, cause);
+                }
+                continue;
+              }
+              case 107: {
+                if (tag !== 858) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.kickOutContent = WebcastLinkLayerMessage_KickOutContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 107, cause);
+                }
+                continue;
+              }
+              case 108: {
+                if (tag !== 866) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.cancelApplyContent = WebcastLinkLayerMessage_CancelApplyContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 108, cause);
+                }
+                continue;
+              }
+              case 109: {
+                if (tag !== 874) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.cancelInviteContent = WebcastLinkLayerMessage_CancelInviteContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 109, cause);
+                }
+                continue;
+              }
+              case 110: {
+                if (tag !== 882) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.leaveContent = WebcastLinkLayerMessage_LeaveContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 110, cause);
+                }
+                continue;
+              }
+              case 111: {
+                if (tag !== 890) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.finishContent = WebcastLinkLayerMessage_FinishChannelContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 111, cause);
+                }
+                continue;
+              }
+              case 112: {
+                if (tag !== 898) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.joinDirectContent = WebcastLinkLayerMessage_JoinDirectContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 112, cause);
+                }
+                continue;
+              }
+              case 113: {
+                if (tag !== 906) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.joinGroupContent = WebcastLinkLayerMessage_JoinGroupContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 113, cause);
+                }
+                continue;
+              }
+              case 114: {
+                if (tag !== 914) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.permitJoinGroupContent = WebcastLinkLayerMessage_PermitJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 115: {
+                if (tag !== 922) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.cancelJoinGroupContent = WebcastLinkLayerMessage_CancelJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 116: {
+                if (tag !== 930) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.leaveJoinGroupContent = WebcastLinkLayerMessage_LeaveJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 117: {
+                if (tag !== 938) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.p2pGroupChangeContent = WebcastLinkLayerMessage_P2PGroupChangeContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 118: {
+                if (tag !== 946) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.groupChangeContent = WebcastLinkLayerMessage_GroupChangeContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 118, cause);
+                }
+                continue;
+              }
+              case 119: {
+                if (tag !== 954) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.joinGroupDirectContent = JoinGroupDirectContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 119, cause);
+                }
+                continue;
+              }
+              case 120: {
+                if (tag !== 962) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.joinRoomDirectContent = JoinRoomDirectContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 120, cause);
+                }
+                continue;
+              }
+              case 150: {
+                if (tag !== 1202) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.linkEnvelopeContent = LinkEnvelopeContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 150, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 200: {
+                    if (tag !== 1602) {
+                      noteWrongWireType("WebcastLinkLayerMessage", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.businessContent = WebcastLinkLayerMessage_BusinessContent.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "WebcastLinkLayerMessage", 200, cause);
+                    }
+                    continue;
+                  }
+                }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -23932,264 +23938,6 @@ class WebcastLinkLayerMessage$Lazy implements WebcastLinkLayerMessage {
             message.rtcRoomId = reader.int64() as bigint;
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#createChannelContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 100, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#listChangeContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#inviteContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 103, cause);
-            }
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#applyContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 104, cause);
-            }
-            continue;
-          }
-          case 105: {
-            if (tag !== 842) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#permitApplyContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 105, cause);
-            }
-            continue;
-          }
-          case 106: {
-            if (tag !== 850) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#replyInviteContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 106, cause);
-            }
-            continue;
-          }
-          case 107: {
-            if (tag !== 858) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#kickOutContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 107, cause);
-            }
-            continue;
-          }
-          case 108: {
-            if (tag !== 866) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#cancelApplyContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 108, cause);
-            }
-            continue;
-          }
-          case 109: {
-            if (tag !== 874) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#cancelInviteContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 109, cause);
-            }
-            continue;
-          }
-          case 110: {
-            if (tag !== 882) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#leaveContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 110, cause);
-            }
-            continue;
-          }
-          case 111: {
-            if (tag !== 890) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#finishContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 111, cause);
-            }
-            continue;
-          }
-          case 112: {
-            if (tag !== 898) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#joinDirectContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 112, cause);
-            }
-            continue;
-          }
-          case 113: {
-            if (tag !== 906) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#joinGroupContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 113, cause);
-            }
-            continue;
-          }
-          case 114: {
-            if (tag !== 914) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.permitJoinGroupContent = WebcastLinkLayerMessage_PermitJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 115: {
-            if (tag !== 922) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.cancelJoinGroupContent = WebcastLinkLayerMessage_CancelJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 116: {
-            if (tag !== 930) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.leaveJoinGroupContent = WebcastLinkLayerMessage_LeaveJoinGroupContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 117: {
-            if (tag !== 938) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            message.p2pGroupChangeContent = WebcastLinkLayerMessage_P2PGroupChangeContent.decode(
-              reader,
-              reader.uint32(),
-            );
-            continue;
-          }
-          case 118: {
-            if (tag !== 946) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#groupChangeContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 118, cause);
-            }
-            continue;
-          }
-          case 200: {
-            if (tag !== 1602) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#businessContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 200, cause);
-            }
-            continue;
-          }
           case 8: {
             if (tag !== 64) {
               noteWrongWireType("WebcastLinkLayerMessage", tag);
@@ -24217,48 +23965,312 @@ class WebcastLinkLayerMessage$Lazy implements WebcastLinkLayerMessage {
             message.waitCrossData = reader.bool();
             continue;
           }
-          case 119: {
-            if (tag !== 954) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#joinGroupDirectContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 119, cause);
-            }
-            continue;
-          }
-          case 120: {
-            if (tag !== 962) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#createChannelContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 100, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#joinRoomDirectContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 120, cause);
-            }
-            continue;
-          }
-          case 150: {
-            if (tag !== 1202) {
-              noteWrongWireType("WebcastLinkLayerMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#listChangeContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 102, cause);
+                }
+                continue;
+              }
+              case 103: {
+                if (tag !== 826) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#linkEnvelopeContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkLayerMessage", 150, cause);
+                const at = reader.pos;
+                try {
+                  message.#inviteContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 103, cause);
+                }
+                continue;
+              }
+              case 104: {
+                if (tag !== 834) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#applyContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 104, cause);
+                }
+                continue;
+              }
+              case 105: {
+                if (tag !== 842) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#permitApplyContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 105, cause);
+                }
+                continue;
+              }
+              case 106: {
+                if (tag !== 850) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#replyInviteContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 106, cause);
+                }
+                continue;
+              }
+              case 107: {
+                if (tag !== 858) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#kickOutContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 107, cause);
+                }
+                continue;
+              }
+              case 108: {
+                if (tag !== 866) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#cancelApplyContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 108, cause);
+                }
+                continue;
+              }
+              case 109: {
+                if (tag !== 874) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#cancelInviteContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 109, cause);
+                }
+                continue;
+              }
+              case 110: {
+                if (tag !== 882) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#leaveContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 110, cause);
+                }
+                continue;
+              }
+              case 111: {
+                if (tag !== 890) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#finishContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 111, cause);
+                }
+                continue;
+              }
+              case 112: {
+                if (tag !== 898) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#joinDirectContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 112, cause);
+                }
+                continue;
+              }
+              case 113: {
+                if (tag !== 906) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#joinGroupContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 113, cause);
+                }
+                continue;
+              }
+              case 114: {
+                if (tag !== 914) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.permitJoinGroupContent = WebcastLinkLayerMessage_PermitJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 115: {
+                if (tag !== 922) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.cancelJoinGroupContent = WebcastLinkLayerMessage_CancelJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 116: {
+                if (tag !== 930) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.leaveJoinGroupContent = WebcastLinkLayerMessage_LeaveJoinGroupContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 117: {
+                if (tag !== 938) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                message.p2pGroupChangeContent = WebcastLinkLayerMessage_P2PGroupChangeContent.decode(
+                  reader,
+                  reader.uint32(),
+                );
+                continue;
+              }
+              case 118: {
+                if (tag !== 946) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#groupChangeContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 118, cause);
+                }
+                continue;
+              }
+              case 119: {
+                if (tag !== 954) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#joinGroupDirectContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 119, cause);
+                }
+                continue;
+              }
+              case 120: {
+                if (tag !== 962) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#joinRoomDirectContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 120, cause);
+                }
+                continue;
+              }
+              case 150: {
+                if (tag !== 1202) {
+                  noteWrongWireType("WebcastLinkLayerMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#linkEnvelopeContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkLayerMessage", 150, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 200: {
+                    if (tag !== 1602) {
+                      noteWrongWireType("WebcastLinkLayerMessage", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#businessContent$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "WebcastLinkLayerMessage", 200, cause);
+                    }
+                    continue;
+                  }
+                }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -32472,70 +32484,76 @@ export const WebcastLinkMessage: MessageFns<WebcastLinkMessage> = {
             }
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastLinkMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.sysKickOutContent = WebcastLinkMessage_LinkerSysKickOutContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.sysKickOutContent = WebcastLinkMessage_LinkerSysKickOutContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage", 101, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastLinkMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.userToastContent = WebcastLinkMessage_LinkmicUserToastContent.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage", 102, cause);
-            }
-            continue;
-          }
-          case 200: {
-            if (tag !== 1602) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.userToastContent = WebcastLinkMessage_LinkmicUserToastContent.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage", 102, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 200: {
+                    if (tag !== 1602) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.extraStr = reader.string();
-            continue;
-          }
-          case 201: {
-            if (tag !== 1608) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.extraStr = reader.string();
+                    continue;
+                  }
+                  case 201: {
+                    if (tag !== 1608) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.expireTimestamp = reader.int64() as bigint;
-            continue;
-          }
-          case 202: {
-            if (tag !== 1618) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.expireTimestamp = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 202: {
+                    if (tag !== 1618) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.transferExtra = reader.string();
-            continue;
-          }
-          case 203: {
-            if (tag !== 1624) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.transferExtra = reader.string();
+                    continue;
+                  }
+                  case 203: {
+                    if (tag !== 1624) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.version = reader.int64() as bigint;
-            continue;
-          }
+                    message.version = reader.int64() as bigint;
+                    continue;
+                  }
+                }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -33256,70 +33274,76 @@ class WebcastLinkMessage$Lazy implements WebcastLinkMessage {
             }
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastLinkMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#sysKickOutContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#sysKickOutContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage", 101, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastLinkMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#userToastContent$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage", 102, cause);
-            }
-            continue;
-          }
-          case 200: {
-            if (tag !== 1602) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#userToastContent$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage", 102, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 200: {
+                    if (tag !== 1602) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.extraStr = reader.string();
-            continue;
-          }
-          case 201: {
-            if (tag !== 1608) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.extraStr = reader.string();
+                    continue;
+                  }
+                  case 201: {
+                    if (tag !== 1608) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.expireTimestamp = reader.int64() as bigint;
-            continue;
-          }
-          case 202: {
-            if (tag !== 1618) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.expireTimestamp = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 202: {
+                    if (tag !== 1618) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.transferExtra = reader.string();
-            continue;
-          }
-          case 203: {
-            if (tag !== 1624) {
-              noteWrongWireType("WebcastLinkMessage", tag);
-              break;
-            }
+                    message.transferExtra = reader.string();
+                    continue;
+                  }
+                  case 203: {
+                    if (tag !== 1624) {
+                      noteWrongWireType("WebcastLinkMessage", tag);
+                      break;
+                    }
 
-            message.version = reader.int64() as bigint;
-            continue;
-          }
+                    message.version = reader.int64() as bigint;
+                    continue;
+                  }
+                }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -33674,20 +33698,6 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
             message.fromRoomAgeRestricted = reader.int32();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.inviteExtra = WebcastLinkMessage_LinkerInviteMessageExtra.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 101, cause);
-            }
-            continue;
-          }
           case 22: {
             if (tag !== 178) {
               noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
@@ -33716,6 +33726,23 @@ export const WebcastLinkMessage_LinkerInviteContent: MessageFns<WebcastLinkMessa
             }
             continue;
           }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.inviteExtra = WebcastLinkMessage_LinkerInviteMessageExtra.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 101, cause);
+                }
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -34199,20 +34226,6 @@ class WebcastLinkMessage_LinkerInviteContent$Lazy implements WebcastLinkMessage_
             message.fromRoomAgeRestricted = reader.int32();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#inviteExtra$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 101, cause);
-            }
-            continue;
-          }
           case 22: {
             if (tag !== 178) {
               noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
@@ -34241,6 +34254,23 @@ class WebcastLinkMessage_LinkerInviteContent$Lazy implements WebcastLinkMessage_
             }
             continue;
           }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastLinkMessage_LinkerInviteContent", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#inviteExtra$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastLinkMessage_LinkerInviteContent", 101, cause);
+                }
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -78853,20 +78883,23 @@ export const JoinGroupBizContent: MessageFns<JoinGroupBizContent> = {
             message.matchedPreferenceTag = reader.int32();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("JoinGroupBizContent", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("JoinGroupBizContent", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.joinGroupMsgExtra = JoinGroupMessageExtra.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "JoinGroupBizContent", 101, cause);
+                const at = reader.pos;
+                try {
+                  message.joinGroupMsgExtra = JoinGroupMessageExtra.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "JoinGroupBizContent", 101, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -79219,20 +79252,23 @@ class JoinGroupBizContent$Lazy implements JoinGroupBizContent {
             message.matchedPreferenceTag = reader.int32();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("JoinGroupBizContent", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("JoinGroupBizContent", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#joinGroupMsgExtra$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "JoinGroupBizContent", 101, cause);
+                const at = reader.pos;
+                try {
+                  message.#joinGroupMsgExtra$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "JoinGroupBizContent", 101, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;

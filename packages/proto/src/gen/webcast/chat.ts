@@ -3245,76 +3245,6 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             message.galleryGiftId = reader.int64() as bigint;
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.userGradeParam = WebcastBarrageMessage_UserGradeParam.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 100, cause);
-            }
-            continue;
-          }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.fansLevelParam = WebcastBarrageMessage_FansLevelParam.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.subscribeGiftParam = WebcastBarrageMessage_SubscribeGiftParam.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.privilegeLogExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 103, cause);
-            }
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftGalleryParam = WebcastBarrageMessage_GiftGalleryParam.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 104, cause);
-            }
-            continue;
-          }
           case 50: {
             if (tag !== 402) {
               noteWrongWireType("WebcastBarrageMessage", tag);
@@ -3329,34 +3259,107 @@ export const WebcastBarrageMessage: MessageFns<WebcastBarrageMessage> = {
             }
             continue;
           }
-          case 105: {
-            if (tag !== 842) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.publicAreaMessageCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 105, cause);
-            }
-            continue;
-          }
-          case 106: {
-            if (tag !== 850) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.userGradeParam = WebcastBarrageMessage_UserGradeParam.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 100, cause);
+                }
+                continue;
+              }
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.ecomLiveParam = BarrageTypeEcomLiveParam.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 106, cause);
+                const at = reader.pos;
+                try {
+                  message.fansLevelParam = WebcastBarrageMessage_FansLevelParam.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 101, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.subscribeGiftParam = WebcastBarrageMessage_SubscribeGiftParam.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 102, cause);
+                }
+                continue;
+              }
+              case 103: {
+                if (tag !== 826) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.privilegeLogExtra = PrivilegeLogExtra.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 103, cause);
+                }
+                continue;
+              }
+              case 104: {
+                if (tag !== 834) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.giftGalleryParam = WebcastBarrageMessage_GiftGalleryParam.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 104, cause);
+                }
+                continue;
+              }
+              case 105: {
+                if (tag !== 842) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.publicAreaMessageCommon = PublicAreaMessageCommon.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 105, cause);
+                }
+                continue;
+              }
+              case 106: {
+                if (tag !== 850) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.ecomLiveParam = BarrageTypeEcomLiveParam.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 106, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4077,76 +4080,6 @@ class WebcastBarrageMessage$Lazy implements WebcastBarrageMessage {
             message.galleryGiftId = reader.int64() as bigint;
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#userGradeParam$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 100, cause);
-            }
-            continue;
-          }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#fansLevelParam$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#subscribeGiftParam$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#privilegeLogExtra$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 103, cause);
-            }
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#giftGalleryParam$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 104, cause);
-            }
-            continue;
-          }
           case 50: {
             if (tag !== 402) {
               noteWrongWireType("WebcastBarrageMessage", tag);
@@ -4161,34 +4094,107 @@ class WebcastBarrageMessage$Lazy implements WebcastBarrageMessage {
             }
             continue;
           }
-          case 105: {
-            if (tag !== 842) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#publicAreaMessageCommon$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 105, cause);
-            }
-            continue;
-          }
-          case 106: {
-            if (tag !== 850) {
-              noteWrongWireType("WebcastBarrageMessage", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#userGradeParam$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 100, cause);
+                }
+                continue;
+              }
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#ecomLiveParam$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastBarrageMessage", 106, cause);
+                const at = reader.pos;
+                try {
+                  message.#fansLevelParam$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 101, cause);
+                }
+                continue;
+              }
+              case 102: {
+                if (tag !== 818) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#subscribeGiftParam$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 102, cause);
+                }
+                continue;
+              }
+              case 103: {
+                if (tag !== 826) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#privilegeLogExtra$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 103, cause);
+                }
+                continue;
+              }
+              case 104: {
+                if (tag !== 834) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#giftGalleryParam$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 104, cause);
+                }
+                continue;
+              }
+              case 105: {
+                if (tag !== 842) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#publicAreaMessageCommon$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 105, cause);
+                }
+                continue;
+              }
+              case 106: {
+                if (tag !== 850) {
+                  noteWrongWireType("WebcastBarrageMessage", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#ecomLiveParam$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastBarrageMessage", 106, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;

@@ -2926,20 +2926,23 @@ export const WebcastOecLiveShoppingMessage: MessageFns<WebcastOecLiveShoppingMes
             }
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.oecLiveShoppingMessageV2 = OecLiveShoppingMessageV2.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 100, cause);
+                const at = reader.pos;
+                try {
+                  message.oecLiveShoppingMessageV2 = OecLiveShoppingMessageV2.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 100, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3578,20 +3581,23 @@ class WebcastOecLiveShoppingMessage$Lazy implements WebcastOecLiveShoppingMessag
             }
             continue;
           }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 100: {
+                if (tag !== 802) {
+                  noteWrongWireType("WebcastOecLiveShoppingMessage", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#oecLiveShoppingMessageV2$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 100, cause);
+                const at = reader.pos;
+                try {
+                  message.#oecLiveShoppingMessageV2$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "WebcastOecLiveShoppingMessage", 100, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;

@@ -5685,353 +5685,6 @@ export const User: MessageFns<User> = {
             }
             continue;
           }
-          case 1002: {
-            if (tag !== 8016) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowFindByContacts = reader.bool();
-            continue;
-          }
-          case 1003: {
-            if (tag !== 8024) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowOthersDownloadVideo = reader.bool();
-            continue;
-          }
-          case 1004: {
-            if (tag !== 8032) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowOthersDownloadWhenSharingVideo = reader.bool();
-            continue;
-          }
-          case 1005: {
-            if (tag !== 8040) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShareShowProfile = reader.bool();
-            continue;
-          }
-          case 1006: {
-            if (tag !== 8048) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShowInGossip = reader.bool();
-            continue;
-          }
-          case 1007: {
-            if (tag !== 8056) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShowMyAction = reader.bool();
-            continue;
-          }
-          case 1008: {
-            if (tag !== 8064) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowStrangeComment = reader.bool();
-            continue;
-          }
-          case 1009: {
-            if (tag !== 8072) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowUnfollowerComment = reader.bool();
-            continue;
-          }
-          case 1010: {
-            if (tag !== 8080) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowUseLinkmic = reader.bool();
-            continue;
-          }
-          case 1012: {
-            if (tag !== 8098) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.avatarJpg = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1012, cause);
-            }
-            continue;
-          }
-          case 1013: {
-            if (tag !== 8106) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.backgroundImgUrl = reader.string();
-            continue;
-          }
-          case 1016: {
-            if (tag !== 8128) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.blockStatus = reader.int32();
-            continue;
-          }
-          case 1017: {
-            if (tag !== 8136) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.commentRestrict = reader.int32();
-            continue;
-          }
-          case 1018: {
-            if (tag !== 8146) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.constellation = reader.string();
-            continue;
-          }
-          case 1019: {
-            if (tag !== 8152) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.disableIchat = reader.int32();
-            continue;
-          }
-          case 1020: {
-            if (tag !== 8160) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.enableIchatImg = reader.int64() as bigint;
-            continue;
-          }
-          case 1021: {
-            if (tag !== 8168) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.exp = reader.int32();
-            continue;
-          }
-          case 1023: {
-            if (tag !== 8184) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.foldStrangerChat = reader.bool();
-            continue;
-          }
-          case 1024: {
-            if (tag !== 8192) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.followStatus = reader.int64() as bigint;
-            continue;
-          }
-          case 1027: {
-            if (tag !== 8216) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.ichatRestrictType = reader.int32();
-            continue;
-          }
-          case 1028: {
-            if (tag !== 8226) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.idStr = reader.string();
-            continue;
-          }
-          case 1029: {
-            if (tag !== 8232) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isFollower = reader.bool();
-            continue;
-          }
-          case 1030: {
-            if (tag !== 8240) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isFollowing = reader.bool();
-            continue;
-          }
-          case 1031: {
-            if (tag !== 8248) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.needProfileGuide = reader.bool();
-            continue;
-          }
-          case 1033: {
-            if (tag !== 8264) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushCommentStatus = reader.bool();
-            continue;
-          }
-          case 1034: {
-            if (tag !== 8272) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushDigg = reader.bool();
-            continue;
-          }
-          case 1035: {
-            if (tag !== 8280) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushFollow = reader.bool();
-            continue;
-          }
-          case 1036: {
-            if (tag !== 8288) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushFriendAction = reader.bool();
-            continue;
-          }
-          case 1037: {
-            if (tag !== 8296) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushIchat = reader.bool();
-            continue;
-          }
-          case 1038: {
-            if (tag !== 8304) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushStatus = reader.bool();
-            continue;
-          }
-          case 1039: {
-            if (tag !== 8312) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushVideoPost = reader.bool();
-            continue;
-          }
-          case 1040: {
-            if (tag !== 8320) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushVideoRecommend = reader.bool();
-            continue;
-          }
-          case 1043: {
-            if (tag !== 8346) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.verifiedReason = reader.string();
-            continue;
-          }
-          case 1044: {
-            if (tag !== 8352) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.enableCarManagementPermission = reader.bool();
-            continue;
-          }
-          case 1046: {
-            if (tag !== 8370) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.scmLabel = reader.string();
-            continue;
-          }
-          case 1048: {
-            if (tag !== 8384) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isBlock = reader.bool();
-            continue;
-          }
-          case 1090: {
-            if (tag !== 8720) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isSubscribe = reader.bool();
-            continue;
-          }
-          case 1091: {
-            if (tag !== 8728) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isAnchorMarked = reader.bool();
-            continue;
-          }
           case 2: {
             if (tag !== 16) {
               noteWrongWireType("User", tag);
@@ -6232,143 +5885,493 @@ export const User: MessageFns<User> = {
             message.userVipInfo = reader.bytes();
             continue;
           }
-          case 1001: {
-            if (tag !== 8008) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 1002: {
+                if (tag !== 8016) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated19 = reader.bool();
-            continue;
-          }
-          case 1011: {
-            if (tag !== 8090) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowFindByContacts = reader.bool();
+                continue;
+              }
+              case 1003: {
+                if (tag !== 8024) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.anchorLevel1011 = AnchorLevel.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1011, cause);
-            }
-            continue;
-          }
-          case 1014: {
-            if (tag !== 8114) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowOthersDownloadVideo = reader.bool();
+                continue;
+              }
+              case 1004: {
+                if (tag !== 8032) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated18 = reader.string();
-            continue;
-          }
-          case 1015: {
-            if (tag !== 8120) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowOthersDownloadWhenSharingVideo = reader.bool();
+                continue;
+              }
+              case 1005: {
+                if (tag !== 8040) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated16 = reader.bool();
-            continue;
-          }
-          case 1022: {
-            if (tag !== 8176) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShareShowProfile = reader.bool();
+                continue;
+              }
+              case 1006: {
+                if (tag !== 8048) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.fanTicketCount1022 = reader.int64() as bigint;
-            continue;
-          }
-          case 1025: {
-            if (tag !== 8200) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShowInGossip = reader.bool();
+                continue;
+              }
+              case 1007: {
+                if (tag !== 8056) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated28 = reader.bool();
-            continue;
-          }
-          case 1026: {
-            if (tag !== 8210) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShowMyAction = reader.bool();
+                continue;
+              }
+              case 1008: {
+                if (tag !== 8064) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated29 = reader.string();
-            continue;
-          }
-          case 1032: {
-            if (tag !== 8256) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowStrangeComment = reader.bool();
+                continue;
+              }
+              case 1009: {
+                if (tag !== 8072) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.payScores1032 = reader.int64() as bigint;
-            continue;
-          }
-          case 1041: {
-            if (tag !== 8330) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowUnfollowerComment = reader.bool();
+                continue;
+              }
+              case 1010: {
+                if (tag !== 8080) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.stats = reader.bytes();
-            continue;
-          }
-          case 1042: {
-            if (tag !== 8336) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowUseLinkmic = reader.bool();
+                continue;
+              }
+              case 1012: {
+                if (tag !== 8098) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated17 = reader.bool();
-            continue;
-          }
-          case 1045: {
-            if (tag !== 8362) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.avatarJpg = Image.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1012, cause);
+                }
+                continue;
+              }
+              case 1013: {
+                if (tag !== 8106) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.upcomingEventList.push(UpcomingLiveEvent.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1045, cause);
-            }
-            continue;
-          }
-          case 1047: {
-            if (tag !== 8378) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.backgroundImgUrl = reader.string();
+                continue;
+              }
+              case 1016: {
+                if (tag !== 8128) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.ecommerceEntrance = EcommerceEntrance.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1047, cause);
-            }
-            continue;
-          }
-          case 1092: {
-            if (tag !== 8738) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.blockStatus = reader.int32();
+                continue;
+              }
+              case 1017: {
+                if (tag !== 8136) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.enigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1092, cause);
+                message.commentRestrict = reader.int32();
+                continue;
+              }
+              case 1018: {
+                if (tag !== 8146) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.constellation = reader.string();
+                continue;
+              }
+              case 1019: {
+                if (tag !== 8152) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.disableIchat = reader.int32();
+                continue;
+              }
+              case 1020: {
+                if (tag !== 8160) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.enableIchatImg = reader.int64() as bigint;
+                continue;
+              }
+              case 1021: {
+                if (tag !== 8168) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.exp = reader.int32();
+                continue;
+              }
+              case 1023: {
+                if (tag !== 8184) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.foldStrangerChat = reader.bool();
+                continue;
+              }
+              case 1024: {
+                if (tag !== 8192) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.followStatus = reader.int64() as bigint;
+                continue;
+              }
+              case 1027: {
+                if (tag !== 8216) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.ichatRestrictType = reader.int32();
+                continue;
+              }
+              case 1028: {
+                if (tag !== 8226) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.idStr = reader.string();
+                continue;
+              }
+              case 1029: {
+                if (tag !== 8232) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isFollower = reader.bool();
+                continue;
+              }
+              case 1030: {
+                if (tag !== 8240) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isFollowing = reader.bool();
+                continue;
+              }
+              case 1031: {
+                if (tag !== 8248) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.needProfileGuide = reader.bool();
+                continue;
+              }
+              case 1033: {
+                if (tag !== 8264) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushCommentStatus = reader.bool();
+                continue;
+              }
+              case 1034: {
+                if (tag !== 8272) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushDigg = reader.bool();
+                continue;
+              }
+              case 1035: {
+                if (tag !== 8280) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushFollow = reader.bool();
+                continue;
+              }
+              case 1036: {
+                if (tag !== 8288) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushFriendAction = reader.bool();
+                continue;
+              }
+              case 1037: {
+                if (tag !== 8296) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushIchat = reader.bool();
+                continue;
+              }
+              case 1038: {
+                if (tag !== 8304) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushStatus = reader.bool();
+                continue;
+              }
+              case 1039: {
+                if (tag !== 8312) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushVideoPost = reader.bool();
+                continue;
+              }
+              case 1040: {
+                if (tag !== 8320) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushVideoRecommend = reader.bool();
+                continue;
+              }
+              case 1043: {
+                if (tag !== 8346) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.verifiedReason = reader.string();
+                continue;
+              }
+              case 1044: {
+                if (tag !== 8352) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.enableCarManagementPermission = reader.bool();
+                continue;
+              }
+              case 1046: {
+                if (tag !== 8370) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.scmLabel = reader.string();
+                continue;
+              }
+              case 1048: {
+                if (tag !== 8384) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isBlock = reader.bool();
+                continue;
+              }
+              case 1090: {
+                if (tag !== 8720) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isSubscribe = reader.bool();
+                continue;
+              }
+              case 1091: {
+                if (tag !== 8728) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isAnchorMarked = reader.bool();
+                continue;
+              }
+              case 1001: {
+                if (tag !== 8008) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated19 = reader.bool();
+                continue;
+              }
+              case 1011: {
+                if (tag !== 8090) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.anchorLevel1011 = AnchorLevel.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1011, cause);
+                }
+                continue;
+              }
+              case 1014: {
+                if (tag !== 8114) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated18 = reader.string();
+                continue;
+              }
+              case 1015: {
+                if (tag !== 8120) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated16 = reader.bool();
+                continue;
+              }
+              case 1022: {
+                if (tag !== 8176) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.fanTicketCount1022 = reader.int64() as bigint;
+                continue;
+              }
+              case 1025: {
+                if (tag !== 8200) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated28 = reader.bool();
+                continue;
+              }
+              case 1026: {
+                if (tag !== 8210) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated29 = reader.string();
+                continue;
+              }
+              case 1032: {
+                if (tag !== 8256) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.payScores1032 = reader.int64() as bigint;
+                continue;
+              }
+              case 1041: {
+                if (tag !== 8330) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.stats = reader.bytes();
+                continue;
+              }
+              case 1042: {
+                if (tag !== 8336) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated17 = reader.bool();
+                continue;
+              }
+              case 1045: {
+                if (tag !== 8362) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.upcomingEventList.push(UpcomingLiveEvent.decode(reader, reader.uint32()));
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1045, cause);
+                }
+                continue;
+              }
+              case 1047: {
+                if (tag !== 8378) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.ecommerceEntrance = EcommerceEntrance.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1047, cause);
+                }
+                continue;
+              }
+              case 1092: {
+                if (tag !== 8738) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.enigmaInfo = EnigmaInfo.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1092, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -7864,353 +7867,6 @@ class User$Lazy implements User {
             }
             continue;
           }
-          case 1002: {
-            if (tag !== 8016) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowFindByContacts = reader.bool();
-            continue;
-          }
-          case 1003: {
-            if (tag !== 8024) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowOthersDownloadVideo = reader.bool();
-            continue;
-          }
-          case 1004: {
-            if (tag !== 8032) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowOthersDownloadWhenSharingVideo = reader.bool();
-            continue;
-          }
-          case 1005: {
-            if (tag !== 8040) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShareShowProfile = reader.bool();
-            continue;
-          }
-          case 1006: {
-            if (tag !== 8048) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShowInGossip = reader.bool();
-            continue;
-          }
-          case 1007: {
-            if (tag !== 8056) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowShowMyAction = reader.bool();
-            continue;
-          }
-          case 1008: {
-            if (tag !== 8064) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowStrangeComment = reader.bool();
-            continue;
-          }
-          case 1009: {
-            if (tag !== 8072) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowUnfollowerComment = reader.bool();
-            continue;
-          }
-          case 1010: {
-            if (tag !== 8080) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.allowUseLinkmic = reader.bool();
-            continue;
-          }
-          case 1012: {
-            if (tag !== 8098) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#avatarJpg$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1012, cause);
-            }
-            continue;
-          }
-          case 1013: {
-            if (tag !== 8106) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.backgroundImgUrl = reader.string();
-            continue;
-          }
-          case 1016: {
-            if (tag !== 8128) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.blockStatus = reader.int32();
-            continue;
-          }
-          case 1017: {
-            if (tag !== 8136) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.commentRestrict = reader.int32();
-            continue;
-          }
-          case 1018: {
-            if (tag !== 8146) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.constellation = reader.string();
-            continue;
-          }
-          case 1019: {
-            if (tag !== 8152) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.disableIchat = reader.int32();
-            continue;
-          }
-          case 1020: {
-            if (tag !== 8160) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.enableIchatImg = reader.int64() as bigint;
-            continue;
-          }
-          case 1021: {
-            if (tag !== 8168) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.exp = reader.int32();
-            continue;
-          }
-          case 1023: {
-            if (tag !== 8184) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.foldStrangerChat = reader.bool();
-            continue;
-          }
-          case 1024: {
-            if (tag !== 8192) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.followStatus = reader.int64() as bigint;
-            continue;
-          }
-          case 1027: {
-            if (tag !== 8216) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.ichatRestrictType = reader.int32();
-            continue;
-          }
-          case 1028: {
-            if (tag !== 8226) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.idStr = reader.string();
-            continue;
-          }
-          case 1029: {
-            if (tag !== 8232) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isFollower = reader.bool();
-            continue;
-          }
-          case 1030: {
-            if (tag !== 8240) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isFollowing = reader.bool();
-            continue;
-          }
-          case 1031: {
-            if (tag !== 8248) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.needProfileGuide = reader.bool();
-            continue;
-          }
-          case 1033: {
-            if (tag !== 8264) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushCommentStatus = reader.bool();
-            continue;
-          }
-          case 1034: {
-            if (tag !== 8272) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushDigg = reader.bool();
-            continue;
-          }
-          case 1035: {
-            if (tag !== 8280) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushFollow = reader.bool();
-            continue;
-          }
-          case 1036: {
-            if (tag !== 8288) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushFriendAction = reader.bool();
-            continue;
-          }
-          case 1037: {
-            if (tag !== 8296) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushIchat = reader.bool();
-            continue;
-          }
-          case 1038: {
-            if (tag !== 8304) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushStatus = reader.bool();
-            continue;
-          }
-          case 1039: {
-            if (tag !== 8312) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushVideoPost = reader.bool();
-            continue;
-          }
-          case 1040: {
-            if (tag !== 8320) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.pushVideoRecommend = reader.bool();
-            continue;
-          }
-          case 1043: {
-            if (tag !== 8346) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.verifiedReason = reader.string();
-            continue;
-          }
-          case 1044: {
-            if (tag !== 8352) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.enableCarManagementPermission = reader.bool();
-            continue;
-          }
-          case 1046: {
-            if (tag !== 8370) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.scmLabel = reader.string();
-            continue;
-          }
-          case 1048: {
-            if (tag !== 8384) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isBlock = reader.bool();
-            continue;
-          }
-          case 1090: {
-            if (tag !== 8720) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isSubscribe = reader.bool();
-            continue;
-          }
-          case 1091: {
-            if (tag !== 8728) {
-              noteWrongWireType("User", tag);
-              break;
-            }
-
-            message.isAnchorMarked = reader.bool();
-            continue;
-          }
           case 2: {
             if (tag !== 16) {
               noteWrongWireType("User", tag);
@@ -8411,143 +8067,493 @@ class User$Lazy implements User {
             message.userVipInfo = reader.bytes();
             continue;
           }
-          case 1001: {
-            if (tag !== 8008) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 1002: {
+                if (tag !== 8016) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated19 = reader.bool();
-            continue;
-          }
-          case 1011: {
-            if (tag !== 8090) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowFindByContacts = reader.bool();
+                continue;
+              }
+              case 1003: {
+                if (tag !== 8024) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#anchorLevel1011$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1011, cause);
-            }
-            continue;
-          }
-          case 1014: {
-            if (tag !== 8114) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowOthersDownloadVideo = reader.bool();
+                continue;
+              }
+              case 1004: {
+                if (tag !== 8032) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated18 = reader.string();
-            continue;
-          }
-          case 1015: {
-            if (tag !== 8120) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowOthersDownloadWhenSharingVideo = reader.bool();
+                continue;
+              }
+              case 1005: {
+                if (tag !== 8040) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated16 = reader.bool();
-            continue;
-          }
-          case 1022: {
-            if (tag !== 8176) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShareShowProfile = reader.bool();
+                continue;
+              }
+              case 1006: {
+                if (tag !== 8048) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.fanTicketCount1022 = reader.int64() as bigint;
-            continue;
-          }
-          case 1025: {
-            if (tag !== 8200) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShowInGossip = reader.bool();
+                continue;
+              }
+              case 1007: {
+                if (tag !== 8056) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated28 = reader.bool();
-            continue;
-          }
-          case 1026: {
-            if (tag !== 8210) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowShowMyAction = reader.bool();
+                continue;
+              }
+              case 1008: {
+                if (tag !== 8064) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated29 = reader.string();
-            continue;
-          }
-          case 1032: {
-            if (tag !== 8256) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowStrangeComment = reader.bool();
+                continue;
+              }
+              case 1009: {
+                if (tag !== 8072) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.payScores1032 = reader.int64() as bigint;
-            continue;
-          }
-          case 1041: {
-            if (tag !== 8330) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowUnfollowerComment = reader.bool();
+                continue;
+              }
+              case 1010: {
+                if (tag !== 8080) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.stats = reader.bytes();
-            continue;
-          }
-          case 1042: {
-            if (tag !== 8336) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.allowUseLinkmic = reader.bool();
+                continue;
+              }
+              case 1012: {
+                if (tag !== 8098) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            message.deprecated17 = reader.bool();
-            continue;
-          }
-          case 1045: {
-            if (tag !== 8362) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#avatarJpg$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1012, cause);
+                }
+                continue;
+              }
+              case 1013: {
+                if (tag !== 8106) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              (message.#upcomingEventList$at ??= []).push(skipNested(reader, end));
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1045, cause);
-            }
-            continue;
-          }
-          case 1047: {
-            if (tag !== 8378) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.backgroundImgUrl = reader.string();
+                continue;
+              }
+              case 1016: {
+                if (tag !== 8128) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#ecommerceEntrance$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1047, cause);
-            }
-            continue;
-          }
-          case 1092: {
-            if (tag !== 8738) {
-              noteWrongWireType("User", tag);
-              break;
-            }
+                message.blockStatus = reader.int32();
+                continue;
+              }
+              case 1017: {
+                if (tag !== 8136) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#enigmaInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "User", 1092, cause);
+                message.commentRestrict = reader.int32();
+                continue;
+              }
+              case 1018: {
+                if (tag !== 8146) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.constellation = reader.string();
+                continue;
+              }
+              case 1019: {
+                if (tag !== 8152) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.disableIchat = reader.int32();
+                continue;
+              }
+              case 1020: {
+                if (tag !== 8160) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.enableIchatImg = reader.int64() as bigint;
+                continue;
+              }
+              case 1021: {
+                if (tag !== 8168) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.exp = reader.int32();
+                continue;
+              }
+              case 1023: {
+                if (tag !== 8184) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.foldStrangerChat = reader.bool();
+                continue;
+              }
+              case 1024: {
+                if (tag !== 8192) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.followStatus = reader.int64() as bigint;
+                continue;
+              }
+              case 1027: {
+                if (tag !== 8216) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.ichatRestrictType = reader.int32();
+                continue;
+              }
+              case 1028: {
+                if (tag !== 8226) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.idStr = reader.string();
+                continue;
+              }
+              case 1029: {
+                if (tag !== 8232) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isFollower = reader.bool();
+                continue;
+              }
+              case 1030: {
+                if (tag !== 8240) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isFollowing = reader.bool();
+                continue;
+              }
+              case 1031: {
+                if (tag !== 8248) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.needProfileGuide = reader.bool();
+                continue;
+              }
+              case 1033: {
+                if (tag !== 8264) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushCommentStatus = reader.bool();
+                continue;
+              }
+              case 1034: {
+                if (tag !== 8272) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushDigg = reader.bool();
+                continue;
+              }
+              case 1035: {
+                if (tag !== 8280) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushFollow = reader.bool();
+                continue;
+              }
+              case 1036: {
+                if (tag !== 8288) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushFriendAction = reader.bool();
+                continue;
+              }
+              case 1037: {
+                if (tag !== 8296) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushIchat = reader.bool();
+                continue;
+              }
+              case 1038: {
+                if (tag !== 8304) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushStatus = reader.bool();
+                continue;
+              }
+              case 1039: {
+                if (tag !== 8312) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushVideoPost = reader.bool();
+                continue;
+              }
+              case 1040: {
+                if (tag !== 8320) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.pushVideoRecommend = reader.bool();
+                continue;
+              }
+              case 1043: {
+                if (tag !== 8346) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.verifiedReason = reader.string();
+                continue;
+              }
+              case 1044: {
+                if (tag !== 8352) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.enableCarManagementPermission = reader.bool();
+                continue;
+              }
+              case 1046: {
+                if (tag !== 8370) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.scmLabel = reader.string();
+                continue;
+              }
+              case 1048: {
+                if (tag !== 8384) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isBlock = reader.bool();
+                continue;
+              }
+              case 1090: {
+                if (tag !== 8720) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isSubscribe = reader.bool();
+                continue;
+              }
+              case 1091: {
+                if (tag !== 8728) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.isAnchorMarked = reader.bool();
+                continue;
+              }
+              case 1001: {
+                if (tag !== 8008) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated19 = reader.bool();
+                continue;
+              }
+              case 1011: {
+                if (tag !== 8090) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#anchorLevel1011$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1011, cause);
+                }
+                continue;
+              }
+              case 1014: {
+                if (tag !== 8114) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated18 = reader.string();
+                continue;
+              }
+              case 1015: {
+                if (tag !== 8120) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated16 = reader.bool();
+                continue;
+              }
+              case 1022: {
+                if (tag !== 8176) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.fanTicketCount1022 = reader.int64() as bigint;
+                continue;
+              }
+              case 1025: {
+                if (tag !== 8200) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated28 = reader.bool();
+                continue;
+              }
+              case 1026: {
+                if (tag !== 8210) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated29 = reader.string();
+                continue;
+              }
+              case 1032: {
+                if (tag !== 8256) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.payScores1032 = reader.int64() as bigint;
+                continue;
+              }
+              case 1041: {
+                if (tag !== 8330) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.stats = reader.bytes();
+                continue;
+              }
+              case 1042: {
+                if (tag !== 8336) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                message.deprecated17 = reader.bool();
+                continue;
+              }
+              case 1045: {
+                if (tag !== 8362) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  (message.#upcomingEventList$at ??= []).push(skipNested(reader, end));
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1045, cause);
+                }
+                continue;
+              }
+              case 1047: {
+                if (tag !== 8378) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#ecommerceEntrance$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1047, cause);
+                }
+                continue;
+              }
+              case 1092: {
+                if (tag !== 8738) {
+                  noteWrongWireType("User", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#enigmaInfo$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "User", 1092, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -9656,15 +9662,6 @@ export const UserHonor: MessageFns<UserHonor> = {
             message.score = reader.int64() as bigint;
             continue;
           }
-          case 1001: {
-            if (tag !== 8010) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
-
-            message.gradeBanner = reader.string();
-            continue;
-          }
           case 8: {
             if (tag !== 64) {
               noteWrongWireType("UserHonor", tag);
@@ -9683,34 +9680,46 @@ export const UserHonor: MessageFns<UserHonor> = {
             message.deprecated26 = reader.int64() as bigint;
             continue;
           }
-          case 1002: {
-            if (tag !== 8018) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 1001: {
+                if (tag !== 8010) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.profileDialogBg1002 = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "UserHonor", 1002, cause);
-            }
-            continue;
-          }
-          case 1003: {
-            if (tag !== 8026) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
+                message.gradeBanner = reader.string();
+                continue;
+              }
+              case 1002: {
+                if (tag !== 8018) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.profileDialogBackBg1003 = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "UserHonor", 1003, cause);
+                const at = reader.pos;
+                try {
+                  message.profileDialogBg1002 = Image.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "UserHonor", 1002, cause);
+                }
+                continue;
+              }
+              case 1003: {
+                if (tag !== 8026) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.profileDialogBackBg1003 = Image.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "UserHonor", 1003, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -10326,15 +10335,6 @@ class UserHonor$Lazy implements UserHonor {
             message.score = reader.int64() as bigint;
             continue;
           }
-          case 1001: {
-            if (tag !== 8010) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
-
-            message.gradeBanner = reader.string();
-            continue;
-          }
           case 8: {
             if (tag !== 64) {
               noteWrongWireType("UserHonor", tag);
@@ -10353,34 +10353,46 @@ class UserHonor$Lazy implements UserHonor {
             message.deprecated26 = reader.int64() as bigint;
             continue;
           }
-          case 1002: {
-            if (tag !== 8018) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 1001: {
+                if (tag !== 8010) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#profileDialogBg1002$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "UserHonor", 1002, cause);
-            }
-            continue;
-          }
-          case 1003: {
-            if (tag !== 8026) {
-              noteWrongWireType("UserHonor", tag);
-              break;
-            }
+                message.gradeBanner = reader.string();
+                continue;
+              }
+              case 1002: {
+                if (tag !== 8018) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#profileDialogBackBg1003$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "UserHonor", 1003, cause);
+                const at = reader.pos;
+                try {
+                  message.#profileDialogBg1002$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "UserHonor", 1002, cause);
+                }
+                continue;
+              }
+              case 1003: {
+                if (tag !== 8026) {
+                  noteWrongWireType("UserHonor", tag);
+                  break;
+                }
+
+                const at = reader.pos;
+                try {
+                  message.#profileDialogBackBg1003$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "UserHonor", 1003, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13515,20 +13527,23 @@ export const SubscribeInfo: MessageFns<SubscribeInfo> = {
             message.isSolEligible = reader.bool();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("SubscribeInfo", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("SubscribeInfo", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.subSplitStatus = SubSplitStatus.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "SubscribeInfo", 101, cause);
+                const at = reader.pos;
+                try {
+                  message.subSplitStatus = SubSplitStatus.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "SubscribeInfo", 101, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13836,20 +13851,23 @@ class SubscribeInfo$Lazy implements SubscribeInfo {
             message.isSolEligible = reader.bool();
             continue;
           }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("SubscribeInfo", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 101: {
+                if (tag !== 810) {
+                  noteWrongWireType("SubscribeInfo", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#subSplitStatus$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "SubscribeInfo", 101, cause);
+                const at = reader.pos;
+                try {
+                  message.#subSplitStatus$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "SubscribeInfo", 101, cause);
+                }
+                continue;
+              }
             }
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;

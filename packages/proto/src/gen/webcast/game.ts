@@ -13065,51 +13065,54 @@ export const WebcastActivityQuizCardMessage_FinalResult: MessageFns<WebcastActiv
             message.displayDurationMs = reader.int32();
             continue;
           }
-          case 51: {
-            if (tag !== 410) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 51: {
+                if (tag !== 410) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra1 = reader.string();
-            continue;
-          }
-          case 52: {
-            if (tag !== 418) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra1 = reader.string();
+                continue;
+              }
+              case 52: {
+                if (tag !== 418) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra2 = reader.string();
-            continue;
-          }
-          case 53: {
-            if (tag !== 426) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra2 = reader.string();
+                continue;
+              }
+              case 53: {
+                if (tag !== 426) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra3 = reader.string();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra3 = reader.string();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra4 = reader.string();
-            continue;
-          }
-          case 55: {
-            if (tag !== 442) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra4 = reader.string();
+                continue;
+              }
+              case 55: {
+                if (tag !== 442) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra5 = reader.string();
-            continue;
-          }
+                message.extra5 = reader.string();
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13383,51 +13386,54 @@ class WebcastActivityQuizCardMessage_FinalResult$Lazy implements WebcastActivity
             message.displayDurationMs = reader.int32();
             continue;
           }
-          case 51: {
-            if (tag !== 410) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 51: {
+                if (tag !== 410) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra1 = reader.string();
-            continue;
-          }
-          case 52: {
-            if (tag !== 418) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra1 = reader.string();
+                continue;
+              }
+              case 52: {
+                if (tag !== 418) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra2 = reader.string();
-            continue;
-          }
-          case 53: {
-            if (tag !== 426) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra2 = reader.string();
+                continue;
+              }
+              case 53: {
+                if (tag !== 426) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra3 = reader.string();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra3 = reader.string();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra4 = reader.string();
-            continue;
-          }
-          case 55: {
-            if (tag !== 442) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
-              break;
-            }
+                message.extra4 = reader.string();
+                continue;
+              }
+              case 55: {
+                if (tag !== 442) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_FinalResult", tag);
+                  break;
+                }
 
-            message.extra5 = reader.string();
-            continue;
-          }
+                message.extra5 = reader.string();
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13584,51 +13590,54 @@ export const WebcastActivityQuizCardMessage_CallUpWebview: MessageFns<WebcastAct
             message.displayDurationMs = reader.int32();
             continue;
           }
-          case 51: {
-            if (tag !== 410) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 51: {
+                if (tag !== 410) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
+                  break;
+                }
 
-            message.extra1 = reader.string();
-            continue;
-          }
-          case 52: {
-            if (tag !== 418) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
-              break;
-            }
+                message.extra1 = reader.string();
+                continue;
+              }
+              case 52: {
+                if (tag !== 418) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
+                  break;
+                }
 
-            message.extra2 = reader.string();
-            continue;
-          }
-          case 53: {
-            if (tag !== 426) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
-              break;
-            }
+                message.extra2 = reader.string();
+                continue;
+              }
+              case 53: {
+                if (tag !== 426) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
+                  break;
+                }
 
-            message.extra3 = reader.string();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
-              break;
-            }
+                message.extra3 = reader.string();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
+                  break;
+                }
 
-            message.extra4 = reader.string();
-            continue;
-          }
-          case 55: {
-            if (tag !== 442) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
-              break;
-            }
+                message.extra4 = reader.string();
+                continue;
+              }
+              case 55: {
+                if (tag !== 442) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_CallUpWebview", tag);
+                  break;
+                }
 
-            message.extra5 = reader.string();
-            continue;
-          }
+                message.extra5 = reader.string();
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -13837,51 +13846,54 @@ export const WebcastActivityQuizCardMessage_RulesIntroduction: MessageFns<
             message.displayDurationMs = reader.int32();
             continue;
           }
-          case 51: {
-            if (tag !== 410) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 51: {
+                if (tag !== 410) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
+                  break;
+                }
 
-            message.extra1 = reader.string();
-            continue;
-          }
-          case 52: {
-            if (tag !== 418) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
-              break;
-            }
+                message.extra1 = reader.string();
+                continue;
+              }
+              case 52: {
+                if (tag !== 418) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
+                  break;
+                }
 
-            message.extra2 = reader.string();
-            continue;
-          }
-          case 53: {
-            if (tag !== 426) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
-              break;
-            }
+                message.extra2 = reader.string();
+                continue;
+              }
+              case 53: {
+                if (tag !== 426) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
+                  break;
+                }
 
-            message.extra3 = reader.string();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
-              break;
-            }
+                message.extra3 = reader.string();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
+                  break;
+                }
 
-            message.extra4 = reader.string();
-            continue;
-          }
-          case 55: {
-            if (tag !== 442) {
-              noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
-              break;
-            }
+                message.extra4 = reader.string();
+                continue;
+              }
+              case 55: {
+                if (tag !== 442) {
+                  noteWrongWireType("WebcastActivityQuizCardMessage_RulesIntroduction", tag);
+                  break;
+                }
 
-            message.extra5 = reader.string();
-            continue;
-          }
+                message.extra5 = reader.string();
+                continue;
+              }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;

@@ -22561,500 +22561,509 @@ export const Gift: MessageFns<Gift> = {
             message.liveUserPngInfo = reader.string();
             continue;
           }
-          case 47: {
-            if (tag !== 378) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 47: {
+                if (tag !== 378) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.previewImage = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 47, cause);
-            }
-            continue;
-          }
-          case 48: {
-            if (tag !== 386) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftPanelBanner = Gift_PanelBanner.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 48, cause);
-            }
-            continue;
-          }
-          case 49: {
-            if (tag !== 392) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isBroadcastGift = reader.bool();
-            continue;
-          }
-          case 50: {
-            if (tag !== 400) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isEffectBefView = reader.bool();
-            continue;
-          }
-          case 51: {
-            if (tag !== 408) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isRandomGift = reader.bool();
-            continue;
-          }
-          case 52: {
-            if (tag !== 416) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isBoxGift = reader.bool();
-            continue;
-          }
-          case 53: {
-            if (tag !== 424) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.canPutInGiftBox = reader.bool();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftBoxInfo = Gift_BoxInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 54, cause);
-            }
-            continue;
-          }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry100 = Gift_TrackerParamsEntry.decode(reader, reader.uint32());
-              if (entry100.value !== undefined) {
-                message.trackerParams[entry100.key] = entry100.value;
+                const at = reader.pos;
+                try {
+                  message.previewImage = Image.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 47, cause);
+                }
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 100, cause);
-            }
-            continue;
-          }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 48: {
+                if (tag !== 386) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.lockInfo = Gift_LockInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.colorInfos.push(Gift_ColorInfo.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.recommendInfo = reader.string();
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.randomEffectInfo = Gift_RandomEffectInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 104, cause);
-            }
-            continue;
-          }
-          case 105: {
-            if (tag !== 840) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.giftSubType = reader.int32();
-            continue;
-          }
-          case 106: {
-            if (tag === 848) {
-              message.giftVerticalScenarios.push(reader.int32());
-
-              continue;
-            }
-
-            if (tag === 850) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.giftVerticalScenarios.push(reader.int32());
+                const at = reader.pos;
+                try {
+                  message.giftPanelBanner = Gift_PanelBanner.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 48, cause);
+                }
+                continue;
               }
+              case 49: {
+                if (tag !== 392) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-              continue;
-            }
-
-            noteWrongWireType("Gift", tag);
-            break;
-          }
-          case 107: {
-            if (tag !== 856) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.groupInTab = reader.int32();
-            continue;
-          }
-          case 108: {
-            if (tag !== 864) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isGalleryGift = reader.bool();
-            continue;
-          }
-          case 109: {
-            if (tag !== 874) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftSponsorInfo = Gift_SponsorInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 109, cause);
-            }
-            continue;
-          }
-          case 110: {
-            if (tag !== 882) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftSkins.push(Gift_Skin.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 110, cause);
-            }
-            continue;
-          }
-          case 111: {
-            if (tag !== 888) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.giftLabelType = reader.int32();
-            continue;
-          }
-          case 112: {
-            if (tag !== 898) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.giftTexts.push(Gift_GiftText.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 112, cause);
-            }
-            continue;
-          }
-          case 113: {
-            if (tag !== 906) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.skinTexts.push(Gift_SkinTexts.decode(reader, reader.uint32()));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 113, cause);
-            }
-            continue;
-          }
-          case 114: {
-            if (tag !== 912) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.expirationTimestamp = reader.int64() as bigint;
-            continue;
-          }
-          case 115: {
-            if (tag !== 922) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.batchGiftInfo = Gift_BatchInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 115, cause);
-            }
-            continue;
-          }
-          case 116: {
-            if (tag !== 928) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isGlobalGift = reader.bool();
-            continue;
-          }
-          case 117: {
-            if (tag !== 936) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.disableGalleryBanner = reader.bool();
-            continue;
-          }
-          case 118: {
-            if (tag !== 946) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.ugGiftInfo = Gift_UgGiftInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 118, cause);
-            }
-            continue;
-          }
-          case 119: {
-            if (tag !== 954) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.crossScreenEffectInfo = Gift_CrossScreenEffectInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 119, cause);
-            }
-            continue;
-          }
-          case 120: {
-            if (tag !== 962) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.beaconBubble = Gift_BeaconBubble.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 120, cause);
-            }
-            continue;
-          }
-          case 121: {
-            if (tag !== 970) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry121 = Gift_GiftResourcesEntry.decode(reader, reader.uint32());
-              if (entry121.value !== undefined) {
-                message.giftResources[entry121.key] = entry121.value;
+                message.isBroadcastGift = reader.bool();
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 121, cause);
-            }
-            continue;
-          }
-          case 122: {
-            if (tag !== 976) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 50: {
+                if (tag !== 400) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            message.resourceId = reader.int64() as bigint;
-            continue;
-          }
-          case 123: {
-            if (tag !== 986) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry123 = Gift_BizExtraEntry.decode(reader, reader.uint32());
-              if (entry123.value !== undefined) {
-                message.bizExtra.set(entry123.key, entry123.value);
+                message.isEffectBefView = reader.bool();
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 123, cause);
-            }
-            continue;
-          }
-          case 124: {
-            if (tag !== 994) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 51: {
+                if (tag !== 408) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.lynxCrossScreenEffectInfo = LynxCrossScreenEffectInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 124, cause);
-            }
-            continue;
-          }
-          case 125: {
-            if (tag !== 1002) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.isRandomGift = reader.bool();
+                continue;
+              }
+              case 52: {
+                if (tag !== 416) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            message.giftStructHash = reader.string();
-            continue;
-          }
-          case 126: {
-            if (tag !== 1010) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.isBoxGift = reader.bool();
+                continue;
+              }
+              case 53: {
+                if (tag !== 424) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.schemeInfo = SchemeInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 126, cause);
-            }
-            continue;
-          }
-          case 127: {
-            if (tag !== 1018) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.canPutInGiftBox = reader.bool();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.seriesInfo = GiftSeriesInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 127, cause);
-            }
-            continue;
-          }
-          case 128: {
-            if (tag !== 1026) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.giftBoxInfo = Gift_BoxInfo.decode(reader, reader.uint32());
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 54, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 100: {
+                    if (tag !== 802) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.colorPickerInfo = ColorPickerInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 128, cause);
-            }
-            continue;
-          }
-          case 140: {
-            if (tag !== 1122) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      const entry100 = Gift_TrackerParamsEntry.decode(reader, reader.uint32());
+                      if (entry100.value !== undefined) {
+                        message.trackerParams[entry100.key] = entry100.value;
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 100, cause);
+                    }
+                    continue;
+                  }
+                  case 101: {
+                    if (tag !== 810) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.musicInfo = MusicGiftInfo.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 140, cause);
-            }
-            continue;
-          }
-          case 141: {
-            if (tag !== 1130) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      message.lockInfo = Gift_LockInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 101, cause);
+                    }
+                    continue;
+                  }
+                  case 102: {
+                    if (tag !== 818) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.giftBottomRightLabelIcon = Image.decode(reader, reader.uint32());
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 141, cause);
-            }
-            continue;
-          }
-          case 201: {
-            if (tag !== 1610) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      message.colorInfos.push(Gift_ColorInfo.decode(reader, reader.uint32()));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 102, cause);
+                    }
+                    continue;
+                  }
+                  case 103: {
+                    if (tag !== 826) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            message.strategyEvent = reader.string();
-            continue;
-          }
+                    message.recommendInfo = reader.string();
+                    continue;
+                  }
+                  case 104: {
+                    if (tag !== 834) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.randomEffectInfo = Gift_RandomEffectInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 104, cause);
+                    }
+                    continue;
+                  }
+                  case 105: {
+                    if (tag !== 840) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftSubType = reader.int32();
+                    continue;
+                  }
+                  case 106: {
+                    if (tag === 848) {
+                      message.giftVerticalScenarios.push(reader.int32());
+
+                      continue;
+                    }
+
+                    if (tag === 850) {
+                      const end2 = reader.uint32() + reader.pos;
+                      while (reader.pos < end2) {
+                        message.giftVerticalScenarios.push(reader.int32());
+                      }
+
+                      continue;
+                    }
+
+                    noteWrongWireType("Gift", tag);
+                    break;
+                  }
+                  case 107: {
+                    if (tag !== 856) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.groupInTab = reader.int32();
+                    continue;
+                  }
+                  case 108: {
+                    if (tag !== 864) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.isGalleryGift = reader.bool();
+                    continue;
+                  }
+                  case 109: {
+                    if (tag !== 874) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.giftSponsorInfo = Gift_SponsorInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 109, cause);
+                    }
+                    continue;
+                  }
+                  case 110: {
+                    if (tag !== 882) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.giftSkins.push(Gift_Skin.decode(reader, reader.uint32()));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 110, cause);
+                    }
+                    continue;
+                  }
+                  case 111: {
+                    if (tag !== 888) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftLabelType = reader.int32();
+                    continue;
+                  }
+                  case 112: {
+                    if (tag !== 898) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.giftTexts.push(Gift_GiftText.decode(reader, reader.uint32()));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 112, cause);
+                    }
+                    continue;
+                  }
+                  case 113: {
+                    if (tag !== 906) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.skinTexts.push(Gift_SkinTexts.decode(reader, reader.uint32()));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 113, cause);
+                    }
+                    continue;
+                  }
+                  case 114: {
+                    if (tag !== 912) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.expirationTimestamp = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 115: {
+                    if (tag !== 922) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.batchGiftInfo = Gift_BatchInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 115, cause);
+                    }
+                    continue;
+                  }
+                  case 116: {
+                    if (tag !== 928) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.isGlobalGift = reader.bool();
+                    continue;
+                  }
+                  case 117: {
+                    if (tag !== 936) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.disableGalleryBanner = reader.bool();
+                    continue;
+                  }
+                  case 118: {
+                    if (tag !== 946) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.ugGiftInfo = Gift_UgGiftInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 118, cause);
+                    }
+                    continue;
+                  }
+                  case 119: {
+                    if (tag !== 954) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.crossScreenEffectInfo = Gift_CrossScreenEffectInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 119, cause);
+                    }
+                    continue;
+                  }
+                  case 120: {
+                    if (tag !== 962) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.beaconBubble = Gift_BeaconBubble.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 120, cause);
+                    }
+                    continue;
+                  }
+                  case 121: {
+                    if (tag !== 970) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      const entry121 = Gift_GiftResourcesEntry.decode(reader, reader.uint32());
+                      if (entry121.value !== undefined) {
+                        message.giftResources[entry121.key] = entry121.value;
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 121, cause);
+                    }
+                    continue;
+                  }
+                  case 122: {
+                    if (tag !== 976) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.resourceId = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 123: {
+                    if (tag !== 986) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      const entry123 = Gift_BizExtraEntry.decode(reader, reader.uint32());
+                      if (entry123.value !== undefined) {
+                        message.bizExtra.set(entry123.key, entry123.value);
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 123, cause);
+                    }
+                    continue;
+                  }
+                  case 124: {
+                    if (tag !== 994) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.lynxCrossScreenEffectInfo = LynxCrossScreenEffectInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 124, cause);
+                    }
+                    continue;
+                  }
+                  case 125: {
+                    if (tag !== 1002) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftStructHash = reader.string();
+                    continue;
+                  }
+                  case 126: {
+                    if (tag !== 1010) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.schemeInfo = SchemeInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 126, cause);
+                    }
+                    continue;
+                  }
+                  case 127: {
+                    if (tag !== 1018) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.seriesInfo = GiftSeriesInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 127, cause);
+                    }
+                    continue;
+                  }
+                  case 128: {
+                    if (tag !== 1026) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.colorPickerInfo = ColorPickerInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 128, cause);
+                    }
+                    continue;
+                  }
+                  case 140: {
+                    if (tag !== 1122) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.musicInfo = MusicGiftInfo.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 140, cause);
+                    }
+                    continue;
+                  }
+                  case 141: {
+                    if (tag !== 1130) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.giftBottomRightLabelIcon = Image.decode(reader, reader.uint32());
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 141, cause);
+                    }
+                    continue;
+                  }
+                  default:
+                    switch (tag >>> 3) {
+                      case 201: {
+                        if (tag !== 1610) {
+                          noteWrongWireType("Gift", tag);
+                          break;
+                        }
+
+                        message.strategyEvent = reader.string();
+                        continue;
+                      }
+                    }
+                }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -23787,500 +23796,509 @@ class Gift$Lazy implements Gift {
             message.liveUserPngInfo = reader.string();
             continue;
           }
-          case 47: {
-            if (tag !== 378) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+          default:
+            switch (tag >>> 3) {
+              case 47: {
+                if (tag !== 378) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#previewImage$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 47, cause);
-            }
-            continue;
-          }
-          case 48: {
-            if (tag !== 386) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#giftPanelBanner$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 48, cause);
-            }
-            continue;
-          }
-          case 49: {
-            if (tag !== 392) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isBroadcastGift = reader.bool();
-            continue;
-          }
-          case 50: {
-            if (tag !== 400) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isEffectBefView = reader.bool();
-            continue;
-          }
-          case 51: {
-            if (tag !== 408) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isRandomGift = reader.bool();
-            continue;
-          }
-          case 52: {
-            if (tag !== 416) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isBoxGift = reader.bool();
-            continue;
-          }
-          case 53: {
-            if (tag !== 424) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.canPutInGiftBox = reader.bool();
-            continue;
-          }
-          case 54: {
-            if (tag !== 434) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#giftBoxInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 54, cause);
-            }
-            continue;
-          }
-          case 100: {
-            if (tag !== 802) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry100 = Gift_TrackerParamsEntry.decode(reader, reader.uint32());
-              if (entry100.value !== undefined) {
-                message.trackerParams[entry100.key] = entry100.value;
+                const at = reader.pos;
+                try {
+                  message.#previewImage$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 47, cause);
+                }
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 100, cause);
-            }
-            continue;
-          }
-          case 101: {
-            if (tag !== 810) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 48: {
+                if (tag !== 386) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#lockInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 101, cause);
-            }
-            continue;
-          }
-          case 102: {
-            if (tag !== 818) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              (message.#colorInfos$at ??= []).push(skipNested(reader, end));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 102, cause);
-            }
-            continue;
-          }
-          case 103: {
-            if (tag !== 826) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.recommendInfo = reader.string();
-            continue;
-          }
-          case 104: {
-            if (tag !== 834) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#randomEffectInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 104, cause);
-            }
-            continue;
-          }
-          case 105: {
-            if (tag !== 840) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.giftSubType = reader.int32();
-            continue;
-          }
-          case 106: {
-            if (tag === 848) {
-              message.giftVerticalScenarios.push(reader.int32());
-
-              continue;
-            }
-
-            if (tag === 850) {
-              const end2 = reader.uint32() + reader.pos;
-              while (reader.pos < end2) {
-                message.giftVerticalScenarios.push(reader.int32());
+                const at = reader.pos;
+                try {
+                  message.#giftPanelBanner$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 48, cause);
+                }
+                continue;
               }
+              case 49: {
+                if (tag !== 392) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-              continue;
-            }
-
-            noteWrongWireType("Gift", tag);
-            break;
-          }
-          case 107: {
-            if (tag !== 856) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.groupInTab = reader.int32();
-            continue;
-          }
-          case 108: {
-            if (tag !== 864) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isGalleryGift = reader.bool();
-            continue;
-          }
-          case 109: {
-            if (tag !== 874) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#giftSponsorInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 109, cause);
-            }
-            continue;
-          }
-          case 110: {
-            if (tag !== 882) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              (message.#giftSkins$at ??= []).push(skipNested(reader, end));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 110, cause);
-            }
-            continue;
-          }
-          case 111: {
-            if (tag !== 888) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.giftLabelType = reader.int32();
-            continue;
-          }
-          case 112: {
-            if (tag !== 898) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              (message.#giftTexts$at ??= []).push(skipNested(reader, end));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 112, cause);
-            }
-            continue;
-          }
-          case 113: {
-            if (tag !== 906) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              (message.#skinTexts$at ??= []).push(skipNested(reader, end));
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 113, cause);
-            }
-            continue;
-          }
-          case 114: {
-            if (tag !== 912) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.expirationTimestamp = reader.int64() as bigint;
-            continue;
-          }
-          case 115: {
-            if (tag !== 922) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#batchGiftInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 115, cause);
-            }
-            continue;
-          }
-          case 116: {
-            if (tag !== 928) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.isGlobalGift = reader.bool();
-            continue;
-          }
-          case 117: {
-            if (tag !== 936) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            message.disableGalleryBanner = reader.bool();
-            continue;
-          }
-          case 118: {
-            if (tag !== 946) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#ugGiftInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 118, cause);
-            }
-            continue;
-          }
-          case 119: {
-            if (tag !== 954) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#crossScreenEffectInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 119, cause);
-            }
-            continue;
-          }
-          case 120: {
-            if (tag !== 962) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              message.#beaconBubble$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 120, cause);
-            }
-            continue;
-          }
-          case 121: {
-            if (tag !== 970) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry121 = Gift_GiftResourcesEntry.decode(reader, reader.uint32());
-              if (entry121.value !== undefined) {
-                message.giftResources[entry121.key] = entry121.value;
+                message.isBroadcastGift = reader.bool();
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 121, cause);
-            }
-            continue;
-          }
-          case 122: {
-            if (tag !== 976) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 50: {
+                if (tag !== 400) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            message.resourceId = reader.int64() as bigint;
-            continue;
-          }
-          case 123: {
-            if (tag !== 986) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
-
-            const at = reader.pos;
-            try {
-              const entry123 = Gift_BizExtraEntry.decode(reader, reader.uint32());
-              if (entry123.value !== undefined) {
-                message.bizExtra.set(entry123.key, entry123.value);
+                message.isEffectBefView = reader.bool();
+                continue;
               }
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 123, cause);
-            }
-            continue;
-          }
-          case 124: {
-            if (tag !== 994) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+              case 51: {
+                if (tag !== 408) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#lynxCrossScreenEffectInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 124, cause);
-            }
-            continue;
-          }
-          case 125: {
-            if (tag !== 1002) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.isRandomGift = reader.bool();
+                continue;
+              }
+              case 52: {
+                if (tag !== 416) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            message.giftStructHash = reader.string();
-            continue;
-          }
-          case 126: {
-            if (tag !== 1010) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.isBoxGift = reader.bool();
+                continue;
+              }
+              case 53: {
+                if (tag !== 424) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#schemeInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 126, cause);
-            }
-            continue;
-          }
-          case 127: {
-            if (tag !== 1018) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                message.canPutInGiftBox = reader.bool();
+                continue;
+              }
+              case 54: {
+                if (tag !== 434) {
+                  noteWrongWireType("Gift", tag);
+                  break;
+                }
 
-            const at = reader.pos;
-            try {
-              message.#seriesInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 127, cause);
-            }
-            continue;
-          }
-          case 128: {
-            if (tag !== 1026) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                const at = reader.pos;
+                try {
+                  message.#giftBoxInfo$at = skipNested(reader, end);
+                } catch (cause) {
+                  skipBadField(reader, at, end, "Gift", 54, cause);
+                }
+                continue;
+              }
+              default:
+                switch (tag >>> 3) {
+                  case 100: {
+                    if (tag !== 802) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.#colorPickerInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 128, cause);
-            }
-            continue;
-          }
-          case 140: {
-            if (tag !== 1122) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      const entry100 = Gift_TrackerParamsEntry.decode(reader, reader.uint32());
+                      if (entry100.value !== undefined) {
+                        message.trackerParams[entry100.key] = entry100.value;
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 100, cause);
+                    }
+                    continue;
+                  }
+                  case 101: {
+                    if (tag !== 810) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.#musicInfo$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 140, cause);
-            }
-            continue;
-          }
-          case 141: {
-            if (tag !== 1130) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      message.#lockInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 101, cause);
+                    }
+                    continue;
+                  }
+                  case 102: {
+                    if (tag !== 818) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            const at = reader.pos;
-            try {
-              message.#giftBottomRightLabelIcon$at = skipNested(reader, end);
-            } catch (cause) {
-              skipBadField(reader, at, end, "Gift", 141, cause);
-            }
-            continue;
-          }
-          case 201: {
-            if (tag !== 1610) {
-              noteWrongWireType("Gift", tag);
-              break;
-            }
+                    const at = reader.pos;
+                    try {
+                      (message.#colorInfos$at ??= []).push(skipNested(reader, end));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 102, cause);
+                    }
+                    continue;
+                  }
+                  case 103: {
+                    if (tag !== 826) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
 
-            message.strategyEvent = reader.string();
-            continue;
-          }
+                    message.recommendInfo = reader.string();
+                    continue;
+                  }
+                  case 104: {
+                    if (tag !== 834) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#randomEffectInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 104, cause);
+                    }
+                    continue;
+                  }
+                  case 105: {
+                    if (tag !== 840) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftSubType = reader.int32();
+                    continue;
+                  }
+                  case 106: {
+                    if (tag === 848) {
+                      message.giftVerticalScenarios.push(reader.int32());
+
+                      continue;
+                    }
+
+                    if (tag === 850) {
+                      const end2 = reader.uint32() + reader.pos;
+                      while (reader.pos < end2) {
+                        message.giftVerticalScenarios.push(reader.int32());
+                      }
+
+                      continue;
+                    }
+
+                    noteWrongWireType("Gift", tag);
+                    break;
+                  }
+                  case 107: {
+                    if (tag !== 856) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.groupInTab = reader.int32();
+                    continue;
+                  }
+                  case 108: {
+                    if (tag !== 864) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.isGalleryGift = reader.bool();
+                    continue;
+                  }
+                  case 109: {
+                    if (tag !== 874) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#giftSponsorInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 109, cause);
+                    }
+                    continue;
+                  }
+                  case 110: {
+                    if (tag !== 882) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      (message.#giftSkins$at ??= []).push(skipNested(reader, end));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 110, cause);
+                    }
+                    continue;
+                  }
+                  case 111: {
+                    if (tag !== 888) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftLabelType = reader.int32();
+                    continue;
+                  }
+                  case 112: {
+                    if (tag !== 898) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      (message.#giftTexts$at ??= []).push(skipNested(reader, end));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 112, cause);
+                    }
+                    continue;
+                  }
+                  case 113: {
+                    if (tag !== 906) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      (message.#skinTexts$at ??= []).push(skipNested(reader, end));
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 113, cause);
+                    }
+                    continue;
+                  }
+                  case 114: {
+                    if (tag !== 912) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.expirationTimestamp = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 115: {
+                    if (tag !== 922) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#batchGiftInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 115, cause);
+                    }
+                    continue;
+                  }
+                  case 116: {
+                    if (tag !== 928) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.isGlobalGift = reader.bool();
+                    continue;
+                  }
+                  case 117: {
+                    if (tag !== 936) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.disableGalleryBanner = reader.bool();
+                    continue;
+                  }
+                  case 118: {
+                    if (tag !== 946) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#ugGiftInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 118, cause);
+                    }
+                    continue;
+                  }
+                  case 119: {
+                    if (tag !== 954) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#crossScreenEffectInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 119, cause);
+                    }
+                    continue;
+                  }
+                  case 120: {
+                    if (tag !== 962) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#beaconBubble$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 120, cause);
+                    }
+                    continue;
+                  }
+                  case 121: {
+                    if (tag !== 970) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      const entry121 = Gift_GiftResourcesEntry.decode(reader, reader.uint32());
+                      if (entry121.value !== undefined) {
+                        message.giftResources[entry121.key] = entry121.value;
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 121, cause);
+                    }
+                    continue;
+                  }
+                  case 122: {
+                    if (tag !== 976) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.resourceId = reader.int64() as bigint;
+                    continue;
+                  }
+                  case 123: {
+                    if (tag !== 986) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      const entry123 = Gift_BizExtraEntry.decode(reader, reader.uint32());
+                      if (entry123.value !== undefined) {
+                        message.bizExtra.set(entry123.key, entry123.value);
+                      }
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 123, cause);
+                    }
+                    continue;
+                  }
+                  case 124: {
+                    if (tag !== 994) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#lynxCrossScreenEffectInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 124, cause);
+                    }
+                    continue;
+                  }
+                  case 125: {
+                    if (tag !== 1002) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    message.giftStructHash = reader.string();
+                    continue;
+                  }
+                  case 126: {
+                    if (tag !== 1010) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#schemeInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 126, cause);
+                    }
+                    continue;
+                  }
+                  case 127: {
+                    if (tag !== 1018) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#seriesInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 127, cause);
+                    }
+                    continue;
+                  }
+                  case 128: {
+                    if (tag !== 1026) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#colorPickerInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 128, cause);
+                    }
+                    continue;
+                  }
+                  case 140: {
+                    if (tag !== 1122) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#musicInfo$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 140, cause);
+                    }
+                    continue;
+                  }
+                  case 141: {
+                    if (tag !== 1130) {
+                      noteWrongWireType("Gift", tag);
+                      break;
+                    }
+
+                    const at = reader.pos;
+                    try {
+                      message.#giftBottomRightLabelIcon$at = skipNested(reader, end);
+                    } catch (cause) {
+                      skipBadField(reader, at, end, "Gift", 141, cause);
+                    }
+                    continue;
+                  }
+                  default:
+                    switch (tag >>> 3) {
+                      case 201: {
+                        if (tag !== 1610) {
+                          noteWrongWireType("Gift", tag);
+                          break;
+                        }
+
+                        message.strategyEvent = reader.string();
+                        continue;
+                      }
+                    }
+                }
+            }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
