@@ -288,10 +288,13 @@ describe("watch --simulate (showcase)", () => {
   });
 });
 
+/** `watch` on the embedded simulator at full speed, events as NDJSON. */
+const watchSimulated = ["watch", "--simulate", "--json", "--speed", "0"];
+
 describe("record and replay", () => {
   it("a --record path that cannot be written ends watch before connecting, saying why", async () => {
     const file = join(dir, "no-such-dir", "x.ndjson");
-    const { code, out } = await run(["watch", "--simulate", "--json", "--speed", "0", "--record", file]);
+    const { code, out } = await run([...watchSimulated, "--record", file]);
     expect(code).toBe(ExitCode.failure);
     const events = parseNdjson(out);
     // Nothing was watched: the only line is the failure.
@@ -308,15 +311,7 @@ describe("record and replay", () => {
   it.skipIf(!existsSync("/dev/full"))(
     "a recording that fails mid-watch ends it with exit 1, not a crash",
     async () => {
-      const { code, out } = await run([
-        "watch",
-        "--simulate",
-        "--json",
-        "--speed",
-        "0",
-        "--record",
-        "/dev/full",
-      ]);
+      const { code, out } = await run([...watchSimulated, "--record", "/dev/full"]);
       expect(code).toBe(ExitCode.failure);
       const events = parseNdjson(out);
       expect(events.at(-1)).toMatchObject({
