@@ -12,7 +12,7 @@ import { isVideoQuality, record } from "./commands/record.js";
 import { replay } from "./commands/replay.js";
 import { simulate } from "./commands/simulate.js";
 import { watch } from "./commands/watch.js";
-import { type parseFlags, UsageError } from "./flags.js";
+import { type parseFlags, portFlag, UsageError } from "./flags.js";
 import type { Io } from "./io.js";
 
 type Flags = ReturnType<typeof parseFlags>["values"];
@@ -175,7 +175,7 @@ const auditCommand: Command = async ({ values, args, io }) => {
 
 const simulateCommand: Command = async ({ values, args, io }) => {
   const scenario = values.scenario ? knownScenario(values.scenario) : undefined;
-  const port = number("port", values.port);
+  const port = portFlag(values.port);
   const faults = values.fault ?? [];
   for (const f of faults)
     if (!isHostileFault(f))

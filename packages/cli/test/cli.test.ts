@@ -98,6 +98,16 @@ describe("usage and argument errors", () => {
     expect(err.join("\n")).toContain('Unknown scenario "nope"');
   });
 
+  it.each([
+    ["simulate", "--port", "99999"],
+    ["simulate", "--port", "80.5"],
+    ["fleet", "dashboard", "--port", "abc"],
+  ])("a --port that is not a port number exits 2 before anything starts: %s %s %s", async (...argv) => {
+    const { code, err } = await run([...argv, "--nats", "nats://127.0.0.1:1"]);
+    expect(code).toBe(ExitCode.usage);
+    expect(err.join("\n")).toContain(`--port must be a port number from 0 to 65535 (got "${argv.at(-1)}")`);
+  });
+
   it("an unknown event name in --events exits 2 and names it", async () => {
     const { code, err, out } = await run([
       "watch",

@@ -1,4 +1,5 @@
 import { ExitCode } from "../exit-codes.js";
+import { portFlag } from "../flags.js";
 import type { Io } from "../io.js";
 import { fleetAdd, fleetList, fleetRemove, fleetTail } from "./fleet-admin.js";
 import { fleetDashboard } from "./fleet-dashboard.js";
@@ -58,7 +59,7 @@ export async function fleet(args: string[], flags: FleetFlags, io: Io): Promise<
     case "tail":
       return fleetTail(url, flags.json === true, io);
     case "dashboard":
-      return fleetDashboard(url, Number(flags.port ?? 8090), io);
+      return fleetDashboard(url, portFlag(flags.port, 8090)!, io);
     default:
       io.err(`Unknown fleet command "${sub ?? ""}"; known: worker, add, remove, ls, tail, dashboard`);
       return ExitCode.usage;
