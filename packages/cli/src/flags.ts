@@ -35,9 +35,9 @@ type OptionName = keyof typeof optionSpecs;
 /** A mistake in the command line; the message is ours and names the flag. */
 export class UsageError extends Error {}
 
-/** `--port`: a TCP port (0 picks a free one), or `fallback` when the flag is absent. */
-export function portFlag(value: string | undefined, fallback?: number): number | undefined {
-  if (value === undefined) return fallback;
+/** `--port`: a TCP port (0 picks a free one), or undefined when the flag is absent. */
+export function portFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a port number from 0 to 65535 (got "${value}")`);

@@ -1,4 +1,4 @@
-import { isLazyMessage, plainMessage } from "./lazy-message.js";
+import { fieldsOf } from "./lazy-message.js";
 
 /**
  * Turns a decoded message into plain JSON data: 64-bit integers become decimal
@@ -12,10 +12,8 @@ export function toJsonSafe(value: unknown): unknown {
       if (value === null) return null;
       if (value instanceof Uint8Array) return bytesToBase64(value);
       if (Array.isArray(value)) return value.map(toJsonSafe);
-      // A lazily decoded message's message fields are getters, not own properties.
-      const source = isLazyMessage(value) ? value[plainMessage]() : value;
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(source)) out[k] = toJsonSafe(v);
+      for (const [k, v] of Object.entries(fieldsOf(value))) out[k] = toJsonSafe(v);
       return out;
     }
     default:

@@ -150,6 +150,15 @@ export function decodeMany<T>(
 }
 
 /**
+ * A decoded message's fields as own properties: a lazily decoded message's
+ * plain form (its message fields are getters on the prototype), any other
+ * object as it is. For code that walks a message's fields with `Object.entries`.
+ */
+export function fieldsOf(message: object): object {
+  return isLazyMessage(message) ? message[plainMessage]() : message;
+}
+
+/**
  * A deep plain copy of decoded data: every nested message decoded, each one a
  * plain object with own properties only. What `structuredClone`, `postMessage`,
  * `Object.keys` and deep-equality helpers need: they see own properties, and a
@@ -158,8 +167,7 @@ export function decodeMany<T>(
 export function materialize<T>(value: T): T {
   if (typeof value !== "object" || value === null || value instanceof Uint8Array) return value;
   if (Array.isArray(value)) return value.map(materialize) as T;
-  const source = isLazyMessage(value) ? value[plainMessage]() : value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(source)) out[k] = materialize(v);
+  for (const [k, v] of Object.entries(fieldsOf(value))) out[k] = materialize(v);
   return out as T;
 }

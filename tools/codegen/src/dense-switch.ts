@@ -18,23 +18,24 @@
  * after tolerant-decode.ts and lazy-nested.ts, which keep that shape.
  */
 
+import { caseBlock } from "./tolerant-decode.js";
+
 /** V8's conditions for a jump table (bytecode generator flags `switch_table_min_cases` and `…_spread_threshold`). */
 const minCases = 6;
 const maxSpreadPerCase = 3;
 
 const switchBlock = /^( {8})switch \(tag >>> 3\) \{\n([\s\S]*?)^\1\}\n/gm;
-/** One `case N: { … }` block of a decode switch (cases sit at 10 spaces). */
-const caseBlock = /^ {10}case (\d+): \{\n[\s\S]*?^ {10}\}\n/gm;
 
 interface Case {
   field: number;
   text: string;
 }
 
-const isDense = (fields: number[]): boolean => {
-  if (fields.length < minCases) return false;
-  return Math.max(...fields) - Math.min(...fields) + 1 < maxSpreadPerCase * fields.length;
-};
+/** Whether `count` cases spread over `span` consecutive values are few enough per value for a table. */
+const tableSpread = (span: number, count: number): boolean => span < maxSpreadPerCase * count;
+
+const isDense = (fields: number[]): boolean =>
+  fields.length >= minCases && tableSpread(Math.max(...fields) - Math.min(...fields) + 1, fields.length);
 
 /**
  * Groups field numbers, ascending, into runs that each pass V8's density test
@@ -46,7 +47,7 @@ export function denseClusters(fields: number[]): number[][] {
   let current: number[] = [];
   for (const field of sorted) {
     const start = current[0];
-    if (start !== undefined && field - start + 1 >= maxSpreadPerCase * (current.length + 1)) {
+    if (start !== undefined && !tableSpread(field - start + 1, current.length + 1)) {
       clusters.push(current);
       current = [];
     }
@@ -68,7 +69,7 @@ function render(clusters: Case[][], at: number): string {
 
 /** Rewrites one switch body (its cases) when it is sparse. */
 function densify(body: string): string {
-  const cases: Case[] = [...body.matchAll(caseBlock)].map((m) => ({ field: Number(m[1]), text: m[0] }));
+  const cases: Case[] = [...body.matchAll(caseBlock)].map((m) => ({ field: Number(m[2]), text: m[0] }));
   // Anything besides case blocks (a default clause, a comment) means the shape is not ts-proto's.
   if (cases.map((c) => c.text).join("") !== body) throw new Error("dense-switch: unrecognised decode switch");
   const fields = cases.map((c) => c.field);

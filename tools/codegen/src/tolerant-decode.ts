@@ -20,8 +20,8 @@
 
 const helpersModule = "../../skipped-fields.js";
 
-/** One `case N: { … }` block of a generated decode switch (cases sit at 10 spaces). */
-const caseBlock = /^( {10})case (\d+): \{\n([\s\S]*?)^\1\}\n/gm;
+/** One `case N: { … }` block of a generated decode switch (cases sit at 10 spaces): indent, field, body. */
+export const caseBlock: RegExp = /^( {10})case (\d+): \{\n([\s\S]*?)^\1\}\n/gm;
 /** The guard ts-proto puts first in a case for a field with one wire type. */
 const singleGuard = /^( {12}if \(tag !== \d+\) \{\n)( {14}break;\n {12}\}\n)/;
 /** A case for a repeated scalar field accepts two wire types and ends in a bare `break;`. */

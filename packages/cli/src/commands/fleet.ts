@@ -59,7 +59,7 @@ export async function fleet(args: string[], flags: FleetFlags, io: Io): Promise<
     case "tail":
       return fleetTail(url, flags.json === true, io);
     case "dashboard":
-      return fleetDashboard(url, portFlag(flags.port, 8090)!, io);
+      return fleetDashboard(url, portFlag(flags.port) ?? 8090, io);
     default:
       io.err(`Unknown fleet command "${sub ?? ""}"; known: worker, add, remove, ls, tail, dashboard`);
       return ExitCode.usage;

@@ -1,6 +1,6 @@
 import { CodecDomain } from "../codec-domain.js";
 import { fieldsSet } from "../inspect.js";
-import { isLazyMessage, LazyRoot, materialize, plainMessage } from "../lazy-message.js";
+import { fieldsOf, LazyRoot, materialize } from "../lazy-message.js";
 import type { SkippedField } from "../skipped-fields.js";
 import { BaseEvent, type EventClass } from "./base-event.js";
 import { ownBytes } from "./payload-copy.js";
@@ -104,8 +104,7 @@ export abstract class ProtoEvent<T> extends BaseEvent {
 
   /** The message's fields that are set, each nested message printing the same way; skips found so far. */
   protected override inspectFields(): Record<string, unknown> {
-    const data = this.data as object;
-    const fields = fieldsSet(isLazyMessage(data) ? data[plainMessage]() : data);
+    const fields = fieldsSet(fieldsOf(this.data as object));
     const skipped = this.root?.skipped;
     return skipped?.length ? { ...fields, skippedFields: skipped } : fields;
   }
