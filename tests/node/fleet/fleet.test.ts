@@ -56,6 +56,28 @@ function report(consumer: RecordingConsumer): string {
     .join("\n")}`;
 }
 
+/**
+ * The two removal tests' fleet: six rooms of `count` comments, but the room they remove streams ten times
+ * longer, so it is still live when it is removed on a slow machine.
+ */
+const removedRoom = 5;
+const fleetWithRoomToRemove = (count: number) =>
+  fleetOf(6, count, 100, 2, 4_000, (i) => (i === removedRoom ? count * 10 : count));
+
+/** What the removed room sent before its worker left: once each, in order, and short of its script's end. */
+function expectStoppedShort(
+  consumer: RecordingConsumer,
+  removed: Simulator,
+  sentBeforeLeaving: number,
+  count: number,
+) {
+  const partial = consumer.seen.get(removed.uniqueId) ?? [];
+  expect(partial).toEqual(expectedTexts(removedRoom, partial.length));
+  expect(partial.length).toBeGreaterThanOrEqual(5);
+  expect(partial.length).toBeLessThanOrEqual(sentBeforeLeaving);
+  expect(partial.length).toBeLessThan(count * 10);
+}
+
 describe("fleet on NATS JetStream", () => {
   it("three workers, 30 rooms, kill -9 of one: every comment once, in order per room", async () => {
     const count = 80;
@@ -125,8 +147,7 @@ describe("fleet on NATS JetStream", () => {
 
   it("a room removed while live stops; the other rooms stay exactly-once and in order", async () => {
     const count = 80;
-    // The room to remove streams ten times longer, so it is still live when it is removed on a slow machine.
-    const store = await fleetOf(6, count, 100, 2, 4_000, (i) => (i === 5 ? count * 10 : count));
+    const store = await fleetWithRoomToRemove(count);
     const consumer = new RecordingConsumer(js, "restarts");
     consumer.start();
     await expect
@@ -136,7 +157,7 @@ describe("fleet on NATS JetStream", () => {
       })
       .toBe(6);
     // A room removed while live: its worker lets go and the simulator sees nobody in the room.
-    const removed = sims[5]!;
+    const removed = sims[removedRoom]!;
     await store.removeRoom(removed.uniqueId);
     await expect
       .poll(() => [...removed.push.sessions].filter((s) => s.entered && !s.closed).length, {
@@ -158,18 +179,12 @@ describe("fleet on NATS JetStream", () => {
     kept.forEach((sim, i) => {
       expect(consumer.seen.get(sim.uniqueId), report(consumer)).toEqual(expectedTexts(i, count));
     });
-    // What the removed room sent before it left: once each, in order, and it stopped short of the end.
-    const partial = consumer.seen.get(removed.uniqueId) ?? [];
-    expect(partial).toEqual(expectedTexts(5, partial.length));
-    expect(partial.length).toBeGreaterThanOrEqual(5);
-    expect(partial.length).toBeLessThanOrEqual(sentBeforeLeaving);
-    expect(partial.length).toBeLessThan(count * 10);
+    expectStoppedShort(consumer, removed, sentBeforeLeaving, count);
   }, 150_000);
 
   it("survives a NATS restart and a consumer restart; a room removed while live stops", async () => {
     const count = 80;
-    // The room to remove streams ten times longer, so it is still live when it is removed on a slow machine.
-    const store = await fleetOf(6, count, 100, 2, 4_000, (i) => (i === 5 ? count * 10 : count));
+    const store = await fleetWithRoomToRemove(count);
     const consumer = new RecordingConsumer(js, "restarts");
     consumer.start();
     await expect
@@ -182,7 +197,7 @@ describe("fleet on NATS JetStream", () => {
     await consumer.stop();
     consumer.start();
     // A room removed while live: its worker lets go and the simulator sees nobody in the room.
-    const removed = sims[5]!;
+    const removed = sims[removedRoom]!;
     await store.removeRoom(removed.uniqueId);
     await expect
       .poll(() => [...removed.push.sessions].filter((s) => s.entered && !s.closed).length, {
@@ -208,11 +223,6 @@ describe("fleet on NATS JetStream", () => {
     kept.forEach((sim, i) => {
       expect(consumer.seen.get(sim.uniqueId), report(consumer)).toEqual(expectedTexts(i, count));
     });
-    // What the removed room sent before it left: once each, in order, and it stopped short of the end.
-    const partial = consumer.seen.get(removed.uniqueId) ?? [];
-    expect(partial).toEqual(expectedTexts(5, partial.length));
-    expect(partial.length).toBeGreaterThanOrEqual(5);
-    expect(partial.length).toBeLessThanOrEqual(sentBeforeLeaving);
-    expect(partial.length).toBeLessThan(count * 10);
+    expectStoppedShort(consumer, removed, sentBeforeLeaving, count);
   }, 150_000);
 });
